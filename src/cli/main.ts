@@ -1,0 +1,54 @@
+// The `assent` command. Each subcommand lives in commands/<name>.ts and is loaded on demand so
+// `assent all` does not pay for the others at start-up.
+import { ConfigError } from '../config/config.ts';
+
+type Command = { describe: string; load: () => Promise<{ run(args: string[]): Promise<number | void> }> };
+
+export const COMMANDS: Record<string, Command> = {
+  all: { describe: 'server + worker in one process (default; embedded SQLite unless DATABASE_URL)', load: () => import('./commands/all.ts') },
+  serve: { describe: 'HTTP server only', load: () => import('./commands/serve.ts') },
+  worker: { describe: 'job worker only', load: () => import('./commands/worker.ts') },
+  migrate: { describe: 'apply pending database migrations', load: () => import('./commands/migrate.ts') },
+  'create-operator': { describe: 'create a platform operator: create-operator EMAIL [--role admin|reviewer]', load: () => import('./commands/create-operator.ts') },
+  doctor: { describe: 'check configuration, database, migrations and SMTP relay', load: () => import('./commands/doctor.ts') },
+};
+
+function usage(): string {
+  const lines = Object.entries(COMMANDS).map(([name, c]) => `  ${name.padEnd(18)} ${c.describe}`);
+  return `usage: assent <command> [options]\n\ncommands:\n${lines.join('\n')}\n`;
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const [name = 'all', ...rest] = argv;
+  if (name === '--help' || name === '-h' || name === 'help') {
+    process.stdout.write(usage());
+    return 0;
+  }
+  let command = COMMANDS[name];
+  let args = rest;
+  // Two-word commands: `assent proof verify FILE`, `assent ledger verify`.
+  if (!command && rest[0] && COMMANDS[`${name} ${rest[0]}`]) {
+    command = COMMANDS[`${name} ${rest[0]}`];
+    args = rest.slice(1);
+  }
+  if (!command) {
+    process.stderr.write(`assent: unknown command "${name}"\n\n${usage()}`);
+    return 2;
+  }
+  try {
+    const mod = await command.load();
+    const code = await mod.run(args);
+    return typeof code === 'number' ? code : 0;
+  } catch (err) {
+    if (err instanceof ConfigError || (err instanceof Error && 'code' in err)) {
+      process.stderr.write(`assent: ${err.message}\n`);
+      return 1;
+    }
+    throw err;
+  }
+}
+
+if (import.meta.main) {
+  const code = await main(process.argv.slice(2));
+  if (code !== 0 || !['all', 'serve', 'worker', undefined].includes(process.argv[2])) process.exitCode = code;
+}

@@ -1,0 +1,36 @@
+// Starting and stopping the long-running roles (all, serve, worker).
+import { loadConfig } from '../config/config.ts';
+import { buildApp } from '../server/app.ts';
+import { startWorker } from '../worker/index.ts';
+import { composePlatform, type Platform } from './compose.ts';
+
+export interface RoleOptions {
+  http: boolean;
+  worker: boolean;
+}
+
+export async function runRoles(options: RoleOptions): Promise<Platform> {
+  const config = loadConfig();
+  // The embedded mode migrates itself; on PostgreSQL an operator runs `assent migrate` once,
+  // so that many nodes starting together never race on the schema.
+  const platform = await composePlatform(config, { migrate: config.database.kind === 'sqlite' });
+  const stops: Array<() => Promise<void>> = [];
+  if (options.worker) await startWorker(platform);
+  else await platform.queue.start();
+  if (options.http) {
+    const app = await buildApp(platform);
+    await app.listen({ port: config.port, host: config.host });
+    stops.push(() => app.close());
+    const where = config.database.kind === 'sqlite' ? `embedded SQLite ${config.database.file}` : 'PostgreSQL';
+    platform.logger.info(`Assent listening on ${platform.config.publicUrl} (${where})`);
+  }
+  const shutdown = async (signal: string) => {
+    platform.logger.info(`${signal}: shutting down`);
+    for (const stop of stops) await stop();
+    await platform.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void shutdown('SIGINT'));
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+  return platform;
+}

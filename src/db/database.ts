@@ -1,0 +1,53 @@
+// Opens the one typed query layer (Kysely) over either engine: better-sqlite3 for the embedded
+// mode, pg for PostgreSQL. Nothing here runs on import.
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import SQLite from 'better-sqlite3';
+import pg from 'pg';
+import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
+import type { DB } from './schema/index.ts';
+
+export type Engine = 'sqlite' | 'postgres';
+
+export type DatabaseTarget = { kind: 'sqlite'; file: string } | { kind: 'postgres'; url: string; poolSize?: number };
+
+export interface Database {
+  db: Kysely<DB>;
+  engine: Engine;
+  close(): Promise<void>;
+}
+
+// PostgreSQL int8 (count(*), bigint columns) comes back as a string by default; our counts and
+// sequence numbers stay far below 2^53, so parse them as numbers on both engines alike.
+pg.types.setTypeParser(20, (v) => Number.parseInt(v, 10));
+
+export const SQLITE_BUSY_TIMEOUT_MS = 5_000;
+export const PG_POOL_SIZE = 10;
+
+export function openDatabase(target: DatabaseTarget): Database {
+  if (target.kind === 'sqlite') {
+    if (target.file !== ':memory:') mkdirSync(dirname(target.file), { recursive: true });
+    const raw = new SQLite(target.file);
+    raw.pragma('journal_mode = WAL');
+    raw.pragma('synchronous = NORMAL');
+    raw.pragma('foreign_keys = ON');
+    raw.pragma(`busy_timeout = ${SQLITE_BUSY_TIMEOUT_MS}`);
+    const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: raw }) });
+    return { db, engine: 'sqlite', close: () => db.destroy() };
+  }
+  const pool = new pg.Pool({ connectionString: target.url, max: target.poolSize ?? PG_POOL_SIZE });
+  // An idle client that loses its server must not crash the process; the next query fails instead.
+  pool.on('error', () => {});
+  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+  return { db, engine: 'postgres', close: () => db.destroy() };
+}
+
+/** True when the database answers a trivial query (for /readyz and `assent doctor`). */
+export async function ping(db: Kysely<DB>): Promise<boolean> {
+  try {
+    await sql`select 1`.execute(db);
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,5 @@
+// The typed shape of every table, one file per domain, merged here for Kysely.
+import type { AccountTables } from './accounts.ts';
+
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export interface DB extends AccountTables {}

@@ -1,0 +1,77 @@
+// Builds the Fastify app from its dependencies. No listening, no timers: `inject()` tests use it
+// without a socket, and src/cli starts it.
+import Fastify, { type FastifyInstance } from 'fastify';
+import cookie from '@fastify/cookie';
+import formbody from '@fastify/formbody';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import { serializerCompiler, validatorCompiler, jsonSchemaTransform, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { AppDeps } from './deps.ts';
+import { errorBody, errorHandler } from './errors.ts';
+import { registerRoutes } from './routes/index.ts';
+
+/** Largest JSON or form body we accept on ordinary routes; uploads set their own limits. */
+export const MAX_BODY_BYTES = 1024 * 1024;
+/** Largest header section we accept (Node's default is 16 KiB). */
+export const MAX_HEADER_BYTES = 16 * 1024;
+
+export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: deps.config.logLevel === 'silent' ? false : { level: deps.config.logLevel },
+    bodyLimit: MAX_BODY_BYTES,
+    maxParamLength: 200,
+    trustProxy: deps.config.trustProxy,
+    disableRequestLogging: deps.config.logLevel !== 'debug' && deps.config.logLevel !== 'trace',
+    ajv: { customOptions: { removeAdditional: false } },
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.setErrorHandler(errorHandler);
+  app.setNotFoundHandler((request, reply) => {
+    void reply.status(404).send(errorBody('NOT_FOUND', `No route for ${request.method} ${request.url.split('?')[0]}.`));
+  });
+  app.decorateRequest('auth', null);
+
+  await app.register(helmet, {
+    // Our pages load only our own scripts and styles; the cookie banner is self-hosted.
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+        upgradeInsecureRequests: null,
+      },
+    },
+    crossOriginEmbedderPolicy: false,
+  });
+  await app.register(cookie, { secret: deps.config.secret });
+  await app.register(formbody, { bodyLimit: MAX_BODY_BYTES });
+  await app.register(rateLimit, { global: false });
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: { title: 'Assent API', version: '1', description: 'Permission-first email and SMS marketing.' },
+      components: {
+        securitySchemes: {
+          apiKey: { type: 'http', scheme: 'bearer', description: 'An API key: Authorization: Bearer <key>' },
+          session: { type: 'apiKey', in: 'cookie', name: 'assent_session' },
+        },
+      },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  await registerRoutes(app, deps);
+  return app;
+}
+
+export type App = Awaited<ReturnType<typeof buildApp>>;

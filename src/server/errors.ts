@@ -1,0 +1,75 @@
+// The one place that maps error codes to HTTP statuses. Answers are {"error":{"code","message"}}
+// and never carry a stack trace.
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import { ZodError } from 'zod';
+import { AppError, type ErrorKind } from '../core/errors.ts';
+
+export const STATUS_BY_KIND: Record<ErrorKind, number> = {
+  invalid: 400,
+  unauthenticated: 401,
+  forbidden: 403,
+  'not-found': 404,
+  conflict: 409,
+  'too-large': 413,
+  unprocessable: 422,
+  'rate-limited': 429,
+  unavailable: 503,
+};
+
+export interface ErrorBody {
+  error: { code: string; message: string; details?: Record<string, unknown> };
+}
+
+export function errorBody(code: string, message: string, details?: Record<string, unknown>): ErrorBody {
+  return { error: details ? { code, message, details } : { code, message } };
+}
+
+/** Fastify's own error codes for malformed requests, mapped to our stable codes. */
+const FASTIFY_CODES: Record<string, { status: number; code: string; message: string }> = {
+  FST_ERR_CTP_BODY_TOO_LARGE: { status: 413, code: 'BODY_TOO_LARGE', message: 'The request body is larger than allowed.' },
+  FST_ERR_CTP_INVALID_JSON_BODY: { status: 400, code: 'INVALID_JSON', message: 'The request body is not valid JSON.' },
+  FST_ERR_CTP_EMPTY_JSON_BODY: { status: 400, code: 'INVALID_JSON', message: 'The request body is empty.' },
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: { status: 415, code: 'UNSUPPORTED_MEDIA_TYPE', message: 'This content type is not accepted here.' },
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: { status: 400, code: 'INVALID_CONTENT_LENGTH', message: 'Content-Length does not match the body.' },
+  FST_CSRF_INVALID_TOKEN: { status: 403, code: 'CSRF_INVALID', message: 'Missing or invalid CSRF token; reload the page and try again.' },
+  FST_CSRF_MISSING_SECRET: { status: 403, code: 'CSRF_INVALID', message: 'Missing CSRF secret; reload the page and try again.' },
+  FST_ERR_VALIDATION: { status: 400, code: 'VALIDATION_FAILED', message: 'The request is not valid.' },
+  FST_REQ_FILE_TOO_LARGE: { status: 413, code: 'FILE_TOO_LARGE', message: 'The uploaded file is larger than allowed.' },
+  FST_FILES_LIMIT: { status: 413, code: 'TOO_MANY_FILES', message: 'Too many files in one request.' },
+  FST_INVALID_MULTIPART_CONTENT_TYPE: { status: 400, code: 'NOT_MULTIPART', message: 'Expected a multipart/form-data request.' },
+};
+
+export function mapError(err: unknown): { status: number; body: ErrorBody } {
+  if (err instanceof AppError) {
+    return { status: STATUS_BY_KIND[err.kind], body: errorBody(err.code, err.message, err.details) };
+  }
+  if (err instanceof ZodError) {
+    return { status: 400, body: errorBody('VALIDATION_FAILED', 'The request is not valid.', { issues: summarizeIssues(err) }) };
+  }
+  const fe = err as Partial<FastifyError> & { validation?: unknown };
+  if (fe && typeof fe === 'object') {
+    if (fe.validation) {
+      return { status: 400, body: errorBody('VALIDATION_FAILED', fe.message ?? 'The request is not valid.') };
+    }
+    if (fe.statusCode === 429) {
+      return { status: 429, body: errorBody('RATE_LIMITED', 'Too many requests; wait a moment and try again.') };
+    }
+    const known = fe.code ? FASTIFY_CODES[fe.code] : undefined;
+    if (known) return { status: known.status, body: errorBody(known.code, known.message) };
+    if (typeof fe.statusCode === 'number' && fe.statusCode >= 400 && fe.statusCode < 500) {
+      return { status: fe.statusCode, body: errorBody('BAD_REQUEST', fe.message ?? 'Bad request.') };
+    }
+  }
+  return { status: 500, body: errorBody('INTERNAL', 'Something went wrong on our side; it has been logged.') };
+}
+
+function summarizeIssues(err: ZodError) {
+  return err.issues.slice(0, 20).map((i) => ({ path: i.path.join('.'), message: i.message }));
+}
+
+export function errorHandler(err: unknown, request: FastifyRequest, reply: FastifyReply) {
+  const { status, body } = mapError(err);
+  if (status >= 500) request.log.error({ err }, 'request failed');
+  else request.log.debug({ err }, 'request refused');
+  void reply.status(status).type('application/json; charset=utf-8').send(body);
+}

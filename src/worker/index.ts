@@ -1,0 +1,19 @@
+// The worker role: registers every job handler and schedule on the queue, then starts it.
+import type { Config } from '../config/config.ts';
+import type { Clock, Logger, Queue } from '../core/ports.ts';
+import type { Services } from '../core/services.ts';
+import type { Database } from '../db/database.ts';
+
+export interface WorkerDeps {
+  config: Config & { secret: string };
+  database: Database;
+  clock: Clock;
+  logger: Logger;
+  queue: Queue;
+  services: Services;
+}
+
+/** Each area adds its handlers here: `await deps.queue.work('name', handler)`. */
+export async function startWorker(deps: WorkerDeps): Promise<void> {
+  await deps.queue.start();
+}

@@ -6,9 +6,13 @@
 import { Migrator, type Migration, type MigrationProvider } from 'kysely/migration';
 import type { Kysely } from 'kysely';
 import * as m0001 from './0001_accounts.ts';
+import * as m0002 from './0002_standing_audit.ts';
+import * as m0003 from './0003_system_mail.ts';
 
 export const MIGRATIONS: Record<string, Migration> = {
   '0001_accounts': m0001,
+  '0002_standing_audit': m0002,
+  '0003_system_mail': m0003,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

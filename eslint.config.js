@@ -37,7 +37,7 @@ export default tseslint.config(
       ],
     },
   },
-  { files: ['src/core/**/*.ts'], ignores: ['src/**/*.test.ts'], rules: restrict(['db', 'queue', 'channels', 'dns', 'server', 'worker', 'cli', 'config'], ADAPTER_PACKAGES) },
-  { files: ['src/db/**/*.ts', 'src/queue/**/*.ts', 'src/channels/**/*.ts', 'src/dns/**/*.ts'], ignores: ['src/**/*.test.ts'], rules: restrict(['server', 'worker', 'cli']) },
+  { files: ['src/core/**/*.ts'], ignores: ['src/**/*.test.ts'], rules: restrict(['db', 'queue', 'channels', 'dns', 'security', 'server', 'worker', 'cli', 'config'], ADAPTER_PACKAGES) },
+  { files: ['src/db/**/*.ts', 'src/queue/**/*.ts', 'src/channels/**/*.ts', 'src/dns/**/*.ts', 'src/security/**/*.ts'], ignores: ['src/**/*.test.ts'], rules: restrict(['server', 'worker', 'cli']) },
   { files: ['src/server/**/*.ts', 'src/worker/**/*.ts'], ignores: ['src/**/*.test.ts'], rules: restrict(['cli']) },
 );

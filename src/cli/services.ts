@@ -3,6 +3,35 @@ import type { Config } from '../config/config.ts';
 import type { Clock, Logger, Queue } from '../core/ports.ts';
 import type { Services } from '../core/services.ts';
 import type { Database } from '../db/database.ts';
+import { createAuditLog } from '../core/audit/audit-log.ts';
+import { createStandingService } from '../core/standing/standing-service.ts';
+import { createSystemMailDelivery } from '../core/system-mail/delivery.ts';
+import { createSystemMailService } from '../core/system-mail/system-mail-service.ts';
+import { createTemplateRenderer } from '../core/system-mail/templates.ts';
+import { createAuditRepository } from '../db/repositories/audit.ts';
+import { createStandingRepository } from '../db/repositories/standing.ts';
+import { createSystemMailRepository } from '../db/repositories/system-mail.ts';
+import { createSmtpTransport } from '../channels/email/smtp-transport.ts';
+import { createCookieConsentService } from '../core/cookie-consent/service.ts';
+import { createCookieConsentStore } from '../db/repositories/cookie-consent.ts';
+import { COOKIE_POLICY_REVISION } from '../../policy/cookies.ts';
+import { createAccountsService } from '../core/accounts/service.ts';
+import { createAccountsStore } from '../db/repositories/accounts.ts';
+import { createArgon2Hasher } from '../security/argon2-hasher.ts';
+import { createTokenKit } from '../security/tokens.ts';
+
+import { createConsentService } from '../core/consent/ledger.ts';
+import { createContactService } from '../core/contacts/service.ts';
+import { createGateService } from '../core/gate/service.ts';
+import { createListService } from '../core/lists/service.ts';
+import { createSegmentService } from '../core/segments/service.ts';
+import { createSuppressionService } from '../core/suppression/service.ts';
+import { createConsentStore } from '../db/repositories/consent.ts';
+import { createContactStore } from '../db/repositories/contacts.ts';
+import { createGateStore } from '../db/repositories/gate.ts';
+import { createListStore } from '../db/repositories/lists.ts';
+import { createSegmentStore } from '../db/repositories/segments.ts';
+import { createSuppressionStore } from '../db/repositories/suppression.ts';
 
 export interface ServiceDeps {
   config: Config & { secret: string };
@@ -12,6 +41,55 @@ export interface ServiceDeps {
   queue: Queue;
 }
 
-export function buildServices(_deps: ServiceDeps): Services {
-  return {};
+export function buildServices(deps: ServiceDeps): Services {
+  // Standing, audit and system mail (ACC-04..07).
+  const { db } = deps.database;
+  const audit = createAuditLog({ store: createAuditRepository(db), clock: deps.clock });
+  const systemMailStore = createSystemMailRepository(db);
+  const renderer = createTemplateRenderer({ publicUrl: deps.config.publicUrl });
+  const systemMail = createSystemMailService({ store: systemMailStore, queue: deps.queue, renderer, audit, clock: deps.clock, logger: deps.logger });
+  const systemMailDelivery = createSystemMailDelivery({
+    store: systemMailStore,
+    // No relay configured (embedded default): mail waits in the outbox, visible to operators (ACC-07).
+    transport: deps.config.smtpUrl ? createSmtpTransport(deps.config.smtpUrl) : null,
+    mailFrom: deps.config.mailFrom,
+    clock: deps.clock,
+    logger: deps.logger,
+  });
+  const standing = createStandingService({ store: createStandingRepository(db), audit, systemMail, clock: deps.clock, logger: deps.logger });
+  // Accounts, sessions, team, API keys (ACC-01..03, SEC-01).
+  const accounts = createAccountsService({
+    store: createAccountsStore(db),
+    hasher: createArgon2Hasher(),
+    tokens: createTokenKit(),
+    clock: deps.clock,
+    logger: deps.logger,
+    systemMail,
+    standing,
+    publicUrl: deps.config.publicUrl,
+  });
+  // Permission core (issue 3 part A): lists, contacts, consent ledger, suppression, gate, segments.
+  const consent = createConsentService({ store: createConsentStore(deps.database), clock: deps.clock });
+  const suppression = createSuppressionService({ store: createSuppressionStore(deps.database), clock: deps.clock });
+  const permission = {
+    consent,
+    suppression,
+    lists: createListService({ store: createListStore(deps.database), clock: deps.clock }),
+    contacts: createContactService({ store: createContactStore(deps.database), consent, suppression, clock: deps.clock }),
+    gate: createGateService({ store: createGateStore(deps.database), standing, clock: deps.clock, logger: deps.logger }),
+    segments: createSegmentService({ store: createSegmentStore(deps.database), clock: deps.clock }),
+  };
+  return {
+    ...permission,
+    accounts,
+    audit,
+    standing,
+    systemMail,
+    systemMailDelivery,
+    cookieConsent: createCookieConsentService({
+      store: createCookieConsentStore(deps.database),
+      clock: deps.clock,
+      revision: deps.config.cookiePolicyRevision ?? COOKIE_POLICY_REVISION,
+    }),
+  };
 }

@@ -40,6 +40,8 @@ export interface Config {
   cookieSecure: boolean;
   operatorEmail: string | undefined;
   allowPrivateWebhooks: boolean;
+  /** Cookie policy revision in force; defaults to COOKIE_POLICY_REVISION in policy/cookies.ts (CK-06). Tests inject a bump. */
+  cookiePolicyRevision?: number;
 }
 
 export class ConfigError extends Error {

@@ -14,6 +14,8 @@ export type DatabaseTarget = { kind: 'sqlite'; file: string } | { kind: 'postgre
 export interface Database {
   db: Kysely<DB>;
   engine: Engine;
+  /** PostgreSQL only: the connection string, for pg-boss (src/queue/pgboss-queue.ts). */
+  url?: string;
   close(): Promise<void>;
 }
 
@@ -39,7 +41,7 @@ export function openDatabase(target: DatabaseTarget): Database {
   // An idle client that loses its server must not crash the process; the next query fails instead.
   pool.on('error', () => {});
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
-  return { db, engine: 'postgres', close: () => db.destroy() };
+  return { db, engine: 'postgres', url: target.url, close: () => db.destroy() };
 }
 
 /** True when the database answers a trivial query (for /readyz and `assent doctor`). */

@@ -11,6 +11,7 @@ import { serializerCompiler, validatorCompiler, jsonSchemaTransform, type ZodTyp
 import type { AppDeps } from './deps.ts';
 import { errorBody, errorHandler } from './errors.ts';
 import { registerRoutes } from './routes/index.ts';
+import { installAuth } from './routes/auth/resolve-auth.ts';
 
 /** Largest JSON or form body we accept on ordinary routes; uploads set their own limits. */
 export const MAX_BODY_BYTES = 1024 * 1024;
@@ -70,6 +71,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
+  // Who is calling (session cookie or API key) and the CSRF check, before any route (SEC-01).
+  await installAuth(app, deps);
   await registerRoutes(app, deps);
   return app;
 }

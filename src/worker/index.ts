@@ -3,6 +3,7 @@ import type { Config } from '../config/config.ts';
 import type { Clock, Logger, Queue } from '../core/ports.ts';
 import type { Services } from '../core/services.ts';
 import type { Database } from '../db/database.ts';
+import { registerSystemMailJobs } from './jobs/system-mail-deliver.ts';
 
 export interface WorkerDeps {
   config: Config & { secret: string };
@@ -15,5 +16,6 @@ export interface WorkerDeps {
 
 /** Each area adds its handlers here: `await deps.queue.work('name', handler)`. */
 export async function startWorker(deps: WorkerDeps): Promise<void> {
+  await registerSystemMailJobs(deps);
   await deps.queue.start();
 }

@@ -37,6 +37,8 @@ export interface AccountDetails {
   standing: Standing;
   restrictedServices: string[];
   review: string;
+  /** The policy clause that holds or held the account for review (ACC-02). */
+  reviewReason?: string | null;
   refundEligible: boolean;
   createdAt: string;
 }
@@ -71,7 +73,7 @@ export interface OperatorAccount {
   review: string;
   restrictedServices: string[];
   createdAt: string;
-  ownerEmail: string;
+  ownerEmail: string | null;
 }
 
 export interface AuditEntry {

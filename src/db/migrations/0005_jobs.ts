@@ -27,8 +27,7 @@ export async function up(db: AnyDb): Promise<void> {
     .unique()
     .on('jobs')
     .columns(['name', 'singleton_key'])
-    .where(sql.ref('singleton_key'), 'is not', null)
-    .where(sql`state in ('created', 'active')`)
+    .where(sql<boolean>`singleton_key is not null and state in ('created', 'active')`)
     .execute();
   await db.schema
     .createTable('job_schedules')

@@ -8,18 +8,34 @@ import type { Kysely } from 'kysely';
 import * as m0001 from './0001_accounts.ts';
 import * as m0002 from './0002_standing_audit.ts';
 import * as m0003 from './0003_system_mail.ts';
+import * as m0004 from './0004_cookie_consent.ts';
+import * as m0005 from './0005_jobs.ts';
+import * as m0010 from './0010_lists_contacts.ts';
+import * as m0011 from './0011_consent_ledger.ts';
+import * as m0012 from './0012_suppression.ts';
+import * as m0013 from './0013_forms.ts';
+import * as m0020 from './0020_imports.ts';
 
 export const MIGRATIONS: Record<string, Migration> = {
   '0001_accounts': m0001,
   '0002_standing_audit': m0002,
   '0003_system_mail': m0003,
+  '0004_cookie_consent': m0004,
+  '0005_jobs': m0005,
+  '0010_lists_contacts': m0010,
+  '0011_consent_ledger': m0011,
+  '0012_suppression': m0012,
+  '0013_forms': m0013,
+  '0020_imports': m0020,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export function migratorFor(db: Kysely<any>): Migrator {
-  return new Migrator({ db, provider, migrationTableName: 'assent_migrations', migrationLockTableName: 'assent_migrations_lock' });
+  // Areas number their migrations in reserved ranges, so a later area may land a lower number
+  // after a higher one: allow that order (each migration still runs once, forward only).
+  return new Migrator({ db, provider, allowUnorderedMigrations: true, migrationTableName: 'assent_migrations', migrationLockTableName: 'assent_migrations_lock' });
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any

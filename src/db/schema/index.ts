@@ -1,7 +1,15 @@
 // The typed shape of every table, one file per domain, merged here for Kysely.
 import type { AccountTables } from './accounts.ts';
+import type { CookieConsentTables } from './cookie-consent.ts';
 import type { StandingTables } from './standing.ts';
 import type { SystemMailTables } from './system-mail.ts';
+import type { JobTables } from './jobs.ts';
+import type { FormTables } from './forms.ts';
+import type { ListTables } from './lists.ts';
+import type { ContactTables } from './contacts.ts';
+import type { ConsentTables } from './consent.ts';
+import type { SuppressionTables } from './suppression.ts';
+import type { ImportTables } from './imports.ts';
 
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type
-export interface DB extends AccountTables, StandingTables, SystemMailTables {}
+export interface DB extends AccountTables, CookieConsentTables, StandingTables, SystemMailTables, JobTables, FormTables, ListTables, ContactTables, ConsentTables, SuppressionTables, ImportTables {}

@@ -1,0 +1,185 @@
+// The consent service: the only writer of the consent ledger (CON-07, CON-08) and of its
+// projection. Every append is one transaction: chain head locked, events hash-linked, state
+// projected.
+import { randomUUID } from 'node:crypto';
+import { invalid, notFound } from '../errors.ts';
+import type { Clock } from '../ports.ts';
+import { eventHash, sha256Hex } from './canonical.ts';
+import { buildProofBundle, type ProofBundle } from './proof.ts';
+import { applyEvent } from './projection.ts';
+import { stateKey, type ConsentStore, type StateKey } from './store.ts';
+import type { ChainVerification, ConsentEvent, ConsentState, NewConsentEvent, WithdrawalSource } from './types.ts';
+import { CHAIN_START, checkChainPage } from './verify.ts';
+
+/** Most events one record() call appends (one transaction). Imports call it per batch. */
+export const MAX_EVENTS_PER_APPEND = 5_000;
+/** Longest text shown we store per event (a consent box text with its purpose statement). */
+export const MAX_TEXT_SHOWN_LENGTH = 20_000;
+/** Events read per page while verifying a chain (constant memory). */
+export const VERIFY_PAGE_SIZE = 5_000;
+const MAX_PARTNERS = 10; // CON-05: at most 10 co-registration partners
+
+export interface ConsentService {
+  /** Appends events atomically (all or none) and projects them; returns the stored events in chain order. */
+  record(accountId: string, events: NewConsentEvent[]): Promise<ConsentEvent[]>;
+  /** Appends a 'withdrawn' event for each given list (or every list) whose consent is not already withdrawn. */
+  withdraw(accountId: string, contactId: string, listIds: string[] | 'all', source: WithdrawalSource): Promise<ConsentEvent[]>;
+  stateFor(accountId: string, contactId: string): Promise<ConsentState[]>;
+  eventsFor(accountId: string, contactId: string): Promise<ConsentEvent[]>;
+  proofBundle(accountId: string, contactId: string): Promise<ProofBundle>;
+  /** Streams the account's whole chain from the database and checks every link. */
+  verifyChain(accountId: string): Promise<ChainVerification>;
+  accountsWithChains(): Promise<string[]>;
+}
+
+export interface ConsentDeps {
+  store: ConsentStore;
+  clock: Clock;
+  newId?: () => string;
+}
+
+export function createConsentService(deps: ConsentDeps): ConsentService {
+  const newId = deps.newId ?? randomUUID;
+
+  async function record(accountId: string, input: NewConsentEvent[]): Promise<ConsentEvent[]> {
+    if (input.length === 0) return [];
+    if (input.length > MAX_EVENTS_PER_APPEND) throw invalid('TOO_MANY_EVENTS', `At most ${MAX_EVENTS_PER_APPEND} consent events per call.`);
+    const now = deps.clock.now().toISOString();
+    for (const e of input) validateNew(e);
+    const listIds = [...new Set(input.map((e) => e.listId))];
+    const contactIds = [...new Set(input.map((e) => e.contactId))];
+    const [channels, live] = await Promise.all([deps.store.listChannels(accountId, listIds), deps.store.liveContactIds(accountId, contactIds)]);
+    for (const e of input) {
+      const channel = channels.get(e.listId);
+      if (!channel) throw notFound('LIST_NOT_FOUND', `No list ${e.listId} in this account.`);
+      if (channel !== e.channel) throw invalid('CHANNEL_MISMATCH', `List ${e.listId} is a ${channel} list; consent must name that channel (CON-01).`);
+      if (!live.has(e.contactId)) throw notFound('CONTACT_NOT_FOUND', `No contact ${e.contactId} in this account.`);
+    }
+    const keys: StateKey[] = input.map((e) => ({ contactId: e.contactId, listId: e.listId, channel: e.channel }));
+    return deps.store.append(accountId, keys, (head, states) => {
+      let prevHash = head.lastHash;
+      let seq = head.lastSeq;
+      const events: ConsentEvent[] = [];
+      const touched = new Map<string, ConsentState>();
+      for (const n of input) {
+        seq += 1;
+        const fields: Omit<ConsentEvent, 'hash'> = {
+          seq,
+          id: newId(),
+          accountId,
+          contactId: n.contactId,
+          listId: n.listId,
+          channel: n.channel,
+          kind: n.kind,
+          sourceType: n.sourceType,
+          sourceId: n.sourceId ?? null,
+          formId: n.formId ?? null,
+          formVersion: n.formVersion ?? null,
+          textShown: n.textShown,
+          textHash: sha256Hex(n.textShown),
+          partners: n.partners ?? [],
+          ip: n.ip ?? null,
+          userAgent: n.userAgent ?? null,
+          language: n.language ?? null,
+          occurredAt: n.occurredAt ? toIso(n.occurredAt) : now,
+          confirmedAt: n.confirmedAt ? toIso(n.confirmedAt) : null,
+          confirmIp: n.confirmIp ?? null,
+          confirmUserAgent: n.confirmUserAgent ?? null,
+          evidence: n.evidence ?? {},
+          prevHash,
+        };
+        const event: ConsentEvent = { ...fields, hash: eventHash(fields) };
+        const k = stateKey(event);
+        touched.set(k, applyEvent(touched.get(k) ?? states.get(k), event));
+        events.push(event);
+        prevHash = event.hash;
+      }
+      return { events, states: [...touched.values()] };
+    });
+  }
+
+  return {
+    record,
+
+    async withdraw(accountId, contactId, listIds, source) {
+      const states = await deps.store.statesForContact(accountId, contactId);
+      const wanted = listIds === 'all' ? null : new Set(listIds);
+      const open = states.filter((s) => s.status !== 'withdrawn' && (!wanted || wanted.has(s.listId)));
+      return record(
+        accountId,
+        open.map((s) => ({
+          contactId,
+          listId: s.listId,
+          channel: s.channel,
+          kind: 'withdrawn',
+          sourceType: source.sourceType,
+          sourceId: source.sourceId ?? null,
+          textShown: source.textShown ?? '',
+          ip: source.ip ?? null,
+          userAgent: source.userAgent ?? null,
+          language: source.language ?? null,
+          occurredAt: source.occurredAt,
+          evidence: source.evidence,
+        })),
+      );
+    },
+
+    stateFor: (accountId, contactId) => deps.store.statesForContact(accountId, contactId),
+    eventsFor: (accountId, contactId) => deps.store.eventsForContact(accountId, contactId),
+    accountsWithChains: () => deps.store.accountsWithChains(),
+
+    async proofBundle(accountId, contactId) {
+      const live = await deps.store.liveContactIds(accountId, [contactId]);
+      const [events, states, head] = await Promise.all([
+        deps.store.eventsForContact(accountId, contactId),
+        deps.store.statesForContact(accountId, contactId),
+        deps.store.chainHead(accountId),
+      ]);
+      if (!live.has(contactId) && events.length === 0) throw notFound('CONTACT_NOT_FOUND', `No contact ${contactId} in this account.`);
+      return buildProofBundle({ accountId, contactId, events, states, head, generatedAt: deps.clock.now().toISOString() });
+    },
+
+    async verifyChain(accountId) {
+      let cursor = CHAIN_START;
+      let count = 0;
+      for (;;) {
+        const page = await deps.store.eventPage(accountId, cursor.seq, VERIFY_PAGE_SIZE);
+        if (page.length === 0) break;
+        const r = checkChainPage(page, cursor);
+        if (r.problem) return { accountId, events: count, ok: false, firstProblem: r.problem };
+        count += page.length;
+        cursor = r.cursor;
+      }
+      const head = await deps.store.chainHead(accountId);
+      if (head.lastSeq !== cursor.seq || head.lastHash !== cursor.hash) {
+        return {
+          accountId,
+          events: count,
+          ok: false,
+          firstProblem: { seq: head.lastSeq, eventId: null, problem: 'head-mismatch', message: `the chain head (seq ${head.lastSeq}) does not match the last event (seq ${cursor.seq}): events were removed from the end` },
+        };
+      }
+      return { accountId, events: count, ok: true, firstProblem: null };
+    },
+  };
+}
+
+function validateNew(e: NewConsentEvent): void {
+  if (e.textShown.length > MAX_TEXT_SHOWN_LENGTH) throw invalid('TEXT_TOO_LONG', `The text shown is longer than ${MAX_TEXT_SHOWN_LENGTH} characters.`);
+  if ((e.kind === 'requested' || e.kind === 'granted' || e.kind === 'reconfirmed') && e.textShown.trim() === '') {
+    // CON-07: a grant without the exact text shown is not proof of anything.
+    throw invalid('CONSENT_TEXT_REQUIRED', 'A consent event must carry the exact text that was shown.');
+  }
+  if ((e.partners?.length ?? 0) > MAX_PARTNERS) throw invalid('TOO_MANY_PARTNERS', `At most ${MAX_PARTNERS} partners per consent.`);
+  if (e.occurredAt !== undefined && !isIso(e.occurredAt)) throw invalid('INVALID_TIME', 'occurredAt must be an ISO-8601 UTC time.');
+  if (e.confirmedAt != null && !isIso(e.confirmedAt)) throw invalid('INVALID_TIME', 'confirmedAt must be an ISO-8601 UTC time.');
+}
+
+// Times are stored as ISO-8601 UTC with milliseconds (ARCHITECTURE.md), so hashes see one spelling.
+const ISO_RE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
+function isIso(s: string): boolean {
+  return ISO_RE.test(s) && !Number.isNaN(Date.parse(s));
+}
+function toIso(s: string): string {
+  return new Date(s).toISOString();
+}

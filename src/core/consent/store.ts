@@ -1,0 +1,45 @@
+// The consent ledger's store port: src/db/repositories/consent.ts implements it on both engines.
+import type { Channel, ConsentEvent, ConsentState } from './types.ts';
+
+export interface ChainHead {
+  lastSeq: number;
+  lastHash: string;
+}
+
+export interface StateKey {
+  contactId: string;
+  listId: string;
+  channel: Channel;
+}
+
+export const stateKey = (k: StateKey): string => `${k.contactId}\u0000${k.listId}\u0000${k.channel}`;
+
+export interface AppendPlan {
+  events: ConsentEvent[];
+  /** The projection rows to write (insert or replace), one per touched key. */
+  states: ConsentState[];
+}
+
+export interface ConsentStore {
+  /** The channel of each given list that belongs to the account (others are absent). */
+  listChannels(accountId: string, listIds: string[]): Promise<Map<string, Channel>>;
+  /** Which of the ids are contacts of the account and not erased. */
+  liveContactIds(accountId: string, contactIds: string[]): Promise<Set<string>>;
+  /**
+   * In ONE transaction: lock the account's chain head (PostgreSQL: SELECT … FOR UPDATE; SQLite:
+   * the write transaction), read the projection rows for `keys`, call `plan`, insert its events,
+   * write its states and move the head to the last event. Returns the inserted events.
+   */
+  append(
+    accountId: string,
+    keys: StateKey[],
+    plan: (head: ChainHead, states: Map<string, ConsentState>) => AppendPlan,
+  ): Promise<ConsentEvent[]>;
+  statesForContact(accountId: string, contactId: string): Promise<ConsentState[]>;
+  eventsForContact(accountId: string, contactId: string): Promise<ConsentEvent[]>;
+  chainHead(accountId: string): Promise<ChainHead>;
+  /** The account's events with seq > afterSeq in seq order, at most `limit` (for streaming verify). */
+  eventPage(accountId: string, afterSeq: number, limit: number): Promise<ConsentEvent[]>;
+  /** Accounts that have a chain (ledger verify without --account). */
+  accountsWithChains(): Promise<string[]>;
+}

@@ -1,0 +1,43 @@
+// Checking hash chains (CON-08): the same code serves `assent ledger verify` (whole chains read
+// from the database in pages) and `assent proof verify` (one contact's events from a bundle).
+import { GENESIS_HASH, eventHash, sha256Hex } from './canonical.ts';
+import type { ChainProblem, ConsentEvent } from './types.ts';
+
+/** Where a streaming check stands between pages. */
+export interface ChainCursor {
+  seq: number;
+  hash: string;
+}
+
+export const CHAIN_START: ChainCursor = { seq: 0, hash: GENESIS_HASH };
+
+/** The problem with one event on its own: its text hash and its own hash. */
+export function checkEvent(e: ConsentEvent): ChainProblem | null {
+  if (sha256Hex(e.textShown) !== e.textHash) {
+    return { seq: e.seq, eventId: e.id, problem: 'text-hash-mismatch', message: `event ${e.id} (seq ${e.seq}): the text shown does not match its text hash` };
+  }
+  if (eventHash(e) !== e.hash) {
+    return { seq: e.seq, eventId: e.id, problem: 'hash-mismatch', message: `event ${e.id} (seq ${e.seq}): its fields do not match its hash (altered)` };
+  }
+  return null;
+}
+
+/**
+ * Checks a contiguous run of an account's chain continuing from `cursor`. Returns the first
+ * problem, or the cursor after the last event.
+ */
+export function checkChainPage(events: ConsentEvent[], cursor: ChainCursor): { problem: ChainProblem | null; cursor: ChainCursor } {
+  let at = cursor;
+  for (const e of events) {
+    if (e.seq !== at.seq + 1) {
+      return { problem: { seq: at.seq + 1, eventId: e.id, problem: 'seq-gap', message: `event seq ${at.seq + 1} is missing (next found: ${e.seq}): an event was deleted` }, cursor: at };
+    }
+    if (e.prevHash !== at.hash) {
+      return { problem: { seq: e.seq, eventId: e.id, problem: 'prev-hash-mismatch', message: `event ${e.id} (seq ${e.seq}): does not link to the previous event's hash` }, cursor: at };
+    }
+    const own = checkEvent(e);
+    if (own) return { problem: own, cursor: at };
+    at = { seq: e.seq, hash: e.hash };
+  }
+  return { problem: null, cursor: at };
+}

@@ -1,0 +1,199 @@
+// Contacts: people an account may (or may not yet) write to. Adding a contact never adds
+// consent (CON-10): consent comes only from the consent ledger.
+import { randomUUID } from 'node:crypto';
+import type { CountryCode } from 'libphonenumber-js';
+import type { ConsentService } from '../consent/ledger.ts';
+import { conflict, invalid, notFound, unprocessable } from '../errors.ts';
+import type { Clock } from '../ports.ts';
+import { addressHash, normalizeEmail, normalizePhone } from '../suppression/address.ts';
+import type { SuppressionService } from '../suppression/service.ts';
+import type { Attributes, Contact, ContactExport, ContactInput, ContactPage, ContactRecord, ContactStore, UpsertOptions } from './types.ts';
+
+export const MAX_ATTRIBUTES_JSON_BYTES = 16 * 1024;
+export const MAX_ATTRIBUTE_KEYS = 100;
+export const MAX_LANGUAGE_LENGTH = 35; // BCP 47 tags stay far below this
+export const MAX_TIME_ZONE_LENGTH = 64;
+export const CONTACT_PAGE_MAX = 500;
+
+export interface ContactService {
+  /** Finds the contact by email or phone, or creates it. Never touches consent (CON-10). */
+  upsert(accountId: string, input: ContactInput, options?: UpsertOptions): Promise<{ contact: Contact; created: boolean }>;
+  /** Throws CONTACT_NOT_FOUND (404) for an unknown id or another account's. */
+  get(accountId: string, id: string): Promise<Contact>;
+  findByAddress(accountId: string, by: { email?: string; phone?: string }): Promise<Contact | null>;
+  list(accountId: string, options?: { after?: string; limit?: number }): Promise<ContactPage>;
+  /** Merges attributes; a null value removes that key. Also language / time zone. */
+  update(accountId: string, id: string, patch: { attributes?: Attributes; language?: string | null; timeZone?: string | null }): Promise<Contact>;
+  /** Data-subject erasure (GDPR Art. 17): see CONTEXT.md. */
+  erase(accountId: string, id: string, actor: { sourceId: string | null }): Promise<void>;
+  /** Data-subject access (GDPR Art. 15): everything held about the contact. */
+  exportAll(accountId: string, id: string): Promise<ContactExport>;
+}
+
+export interface ContactDeps {
+  store: ContactStore;
+  consent: ConsentService;
+  suppression: SuppressionService;
+  clock: Clock;
+  newId?: () => string;
+}
+
+const strip = (r: ContactRecord): Contact => {
+  const { emailHash: _e, phoneHash: _p, ...contact } = r;
+  return contact;
+};
+
+/** Validates and normalises contact fields; field-level errors (400 VALIDATION_FAILED). */
+export function normalizeContactInput(input: ContactInput, defaultRegion?: string): { email: string | null; phone: string | null } {
+  const fields: Record<string, string> = {};
+  const email = input.email ? normalizeEmail(input.email) : null;
+  if (input.email && !email) fields.email = 'not a valid email address';
+  const phone = input.phone ? normalizePhone(input.phone, defaultRegion as CountryCode | undefined) : null;
+  if (input.phone && !phone) fields.phone = 'not a valid phone number (use international format, e.g. +49 30 1234567)';
+  if (!input.email && !input.phone) fields.email = 'an email address or a phone number is required';
+  if (input.language && input.language.length > MAX_LANGUAGE_LENGTH) fields.language = 'too long';
+  if (input.timeZone && input.timeZone.length > MAX_TIME_ZONE_LENGTH) fields.timeZone = 'too long';
+  if (input.attributes) checkAttributes(input.attributes, fields);
+  if (Object.keys(fields).length > 0) throw invalid('VALIDATION_FAILED', 'Some contact fields are not valid.', { fields });
+  return { email, phone };
+}
+
+function checkAttributes(attributes: Attributes, fields: Record<string, string>): void {
+  if (Object.keys(attributes).length > MAX_ATTRIBUTE_KEYS) fields.attributes = `at most ${MAX_ATTRIBUTE_KEYS} keys`;
+  else if (Buffer.byteLength(JSON.stringify(attributes)) > MAX_ATTRIBUTES_JSON_BYTES) fields.attributes = `at most ${MAX_ATTRIBUTES_JSON_BYTES} bytes`;
+}
+
+export function createContactService(deps: ContactDeps): ContactService {
+  const newId = deps.newId ?? randomUUID;
+
+  async function getRecord(accountId: string, id: string): Promise<ContactRecord> {
+    const r = await deps.store.get(accountId, id);
+    if (!r) throw notFound('CONTACT_NOT_FOUND', `No contact ${id} in this account.`);
+    return r;
+  }
+
+  async function upsert(accountId: string, input: ContactInput, options: UpsertOptions = {}): Promise<{ contact: Contact; created: boolean }> {
+    const { email, phone } = normalizeContactInput(input, options.defaultRegion);
+    const emailHash = email ? addressHash(email) : null;
+    const phoneHash = phone ? addressHash(phone) : null;
+    const hashes = [emailHash, phoneHash].filter((h): h is string => h !== null);
+    const erased = (await deps.suppression.entriesFor(accountId, hashes)).filter((e) => e.reason === 'erased' && e.accountId === accountId);
+    if (erased.length > 0) {
+      if (options.origin !== 'subject') {
+        throw unprocessable('ADDRESS_ERASED', 'This address was erased at the person\'s request and cannot be added again, except by the person signing up themselves.');
+      }
+      for (const e of erased) await deps.suppression.remove(accountId, e.addressHash, 'erased');
+    }
+    for (let attempt = 0; attempt < 2; attempt++) {
+      const found = await deps.store.findByAddress(accountId, { email, phone });
+      const existing = found.find((r) => email !== null && r.email === email) ?? found[0];
+      if (existing) {
+        // Fill only what is missing: a sign-up must not overwrite what the account already holds
+        // (anyone can type someone else's address into a form).
+        const patch: Partial<ContactRecord> = {};
+        const phoneTaken = found.some((r) => r.id !== existing.id && r.phone === phone);
+        if (!existing.email && email) Object.assign(patch, { email, emailHash });
+        if (!existing.phone && phone && !phoneTaken) Object.assign(patch, { phone, phoneHash });
+        if (!existing.language && input.language) patch.language = input.language;
+        if (!existing.timeZone && input.timeZone) patch.timeZone = input.timeZone;
+        const added = Object.entries(input.attributes ?? {}).filter(([k]) => !(k in existing.attributes));
+        if (added.length > 0) patch.attributes = { ...existing.attributes, ...Object.fromEntries(added) };
+        if (Object.keys(patch).length > 0) {
+          await deps.store.update(accountId, existing.id, patch);
+          return { contact: strip({ ...existing, ...patch }), created: false };
+        }
+        return { contact: strip(existing), created: false };
+      }
+      const record: ContactRecord = {
+        id: newId(),
+        accountId,
+        email,
+        phone,
+        emailHash,
+        phoneHash,
+        attributes: input.attributes ?? {},
+        language: input.language ?? null,
+        timeZone: input.timeZone ?? null,
+        createdAt: deps.clock.now().toISOString(),
+        erasedAt: null,
+      };
+      // false = a concurrent insert won the unique (account, email|phone): read it back.
+      if (await deps.store.insert(record)) return { contact: strip(record), created: true };
+    }
+    throw conflict('CONTACT_CONFLICT', 'The contact changed while it was being saved; try again.');
+  }
+
+  return {
+    upsert,
+    get: async (accountId, id) => strip(await getRecord(accountId, id)),
+    async findByAddress(accountId, by) {
+      const email = by.email ? normalizeEmail(by.email) : null;
+      const phone = by.phone ? normalizePhone(by.phone) : null;
+      if (!email && !phone) return null;
+      const found = await deps.store.findByAddress(accountId, { email, phone });
+      return found[0] ? strip(found[0]) : null;
+    },
+    async list(accountId, options = {}) {
+      const limit = Math.max(1, Math.min(options.limit ?? 100, CONTACT_PAGE_MAX));
+      const rows = await deps.store.page(accountId, { after: options.after, limit: limit + 1 });
+      const items = rows.slice(0, limit).map(strip);
+      return { items, next: rows.length > limit ? (items[items.length - 1]?.id ?? null) : null };
+    },
+    async update(accountId, id, patch) {
+      const current = await getRecord(accountId, id);
+      if (current.erasedAt) throw conflict('CONTACT_ERASED', 'This contact was erased.');
+      const fields: Record<string, string> = {};
+      const next: Partial<ContactRecord> = {};
+      if (patch.attributes) {
+        const merged: Attributes = { ...current.attributes };
+        for (const [k, v] of Object.entries(patch.attributes)) {
+          if (v === null) delete merged[k];
+          else merged[k] = v;
+        }
+        checkAttributes(merged, fields);
+        next.attributes = merged;
+      }
+      if (patch.language !== undefined) {
+        if (patch.language && patch.language.length > MAX_LANGUAGE_LENGTH) fields.language = 'too long';
+        next.language = patch.language;
+      }
+      if (patch.timeZone !== undefined) {
+        if (patch.timeZone && patch.timeZone.length > MAX_TIME_ZONE_LENGTH) fields.timeZone = 'too long';
+        next.timeZone = patch.timeZone;
+      }
+      if (Object.keys(fields).length > 0) throw invalid('VALIDATION_FAILED', 'Some contact fields are not valid.', { fields });
+      if (Object.keys(next).length > 0) await deps.store.update(accountId, id, next);
+      return strip({ ...current, ...next });
+    },
+    async erase(accountId, id, actor) {
+      const current = await getRecord(accountId, id);
+      if (current.erasedAt) return;
+      // 1. Consent ends: a 'withdrawn' event (source 'erasure') per open consent. The ledger keeps
+      //    its rows and hashes, so the chain still verifies (CON-08).
+      await deps.consent.withdraw(accountId, id, 'all', { sourceType: 'erasure', sourceId: actor.sourceId, textShown: '' });
+      // 2. Hashed tombstones so a later import cannot bring the address back.
+      for (const h of [current.emailHash, current.phoneHash]) if (h) await deps.suppression.addHash(accountId, h, 'erased');
+      // 3. Personal fields removed from the contact row.
+      await deps.store.update(accountId, id, {
+        email: null,
+        phone: null,
+        emailHash: null,
+        phoneHash: null,
+        attributes: {},
+        language: null,
+        timeZone: null,
+        erasedAt: deps.clock.now().toISOString(),
+      });
+    },
+    async exportAll(accountId, id) {
+      const record = await getRecord(accountId, id);
+      const hashes = [record.emailHash, record.phoneHash].filter((h): h is string => h !== null);
+      const [consentStates, consentEvents, suppressions] = await Promise.all([
+        deps.consent.stateFor(accountId, id),
+        deps.consent.eventsFor(accountId, id),
+        deps.suppression.entriesFor(accountId, hashes),
+      ]);
+      return { contact: strip(record), consentStates, consentEvents, suppressions, exportedAt: deps.clock.now().toISOString() };
+    },
+  };
+}

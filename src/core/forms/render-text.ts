@@ -1,0 +1,89 @@
+// Composes the exact text shown beside each box from its structured parts (CON-04, SMS-01,
+// CON-05). The result is stored with the version and its SHA-256 recorded on every consent
+// event (CON-07), so the ledger proves what the person read, word for word.
+import { createHash } from 'node:crypto';
+import { z } from 'zod';
+import { boxKeys, type ConsentBox, type FormDefinition, type FormLanguage, type Partner } from './definition.ts';
+
+export interface RenderedBox {
+  key: string;
+  /** The first (and, once published, only) list of the box. */
+  listId: string;
+  channel: 'email' | 'sms';
+  text: string;
+  textHash: string;
+}
+
+export interface RenderedPartner {
+  key: string;
+  name: string;
+  text: string;
+  textHash: string;
+}
+
+export interface RenderedTerms {
+  key: 'terms';
+  text: string;
+  url: string | null;
+}
+
+export interface RenderedForm {
+  boxes: RenderedBox[];
+  partners: RenderedPartner[];
+  terms: RenderedTerms | null;
+}
+
+/** For reading a stored RenderedForm back (JSON column). */
+export const RenderedFormSchema = z.object({
+  boxes: z.array(z.object({ key: z.string(), listId: z.string(), channel: z.enum(['email', 'sms']), text: z.string(), textHash: z.string() })),
+  partners: z.array(z.object({ key: z.string(), name: z.string(), text: z.string(), textHash: z.string() })),
+  terms: z.object({ key: z.literal('terms'), text: z.string(), url: z.string().nullable() }).nullable(),
+});
+
+/** SMS-01: the fixed notices every SMS box carries, per form language. */
+export const SMS_NOTICES: Record<FormLanguage, string> = {
+  en: 'Message and data rates may apply. Reply HELP for help, STOP to cancel.',
+  ro: 'Se pot aplica tarife pentru mesaje și date (Message and data rates may apply). Trimiteți HELP pentru ajutor, STOP pentru dezabonare.',
+};
+
+const clean = (s: string | undefined) => (s ?? '').trim().replace(/[.\s]+$/u, '');
+
+export function sha256Hex(text: string): string {
+  return createHash('sha256').update(text, 'utf8').digest('hex');
+}
+
+export function composeBoxText(box: ConsentBox, language: FormLanguage): string {
+  const p = box.purpose ?? {};
+  const [kind, sender, channel, frequency, purpose, withdraw] = [p.kind, p.sender, p.channel, p.frequency, p.purpose, p.withdraw].map(clean);
+  let sentence =
+    language === 'ro'
+      ? `Sunt de acord să primesc ${kind} de la ${sender} prin ${channel}, ${frequency}, în scopul: ${purpose}. Mă pot retrage oricând: ${withdraw}.`
+      : `I agree to receive ${kind} from ${sender} by ${channel}, ${frequency}, for ${purpose}. I can withdraw at any time: ${withdraw}.`;
+  if (box.sms) {
+    sentence += ` ${clean(box.sms.programName)}: ${clean(box.sms.frequency)}. ${SMS_NOTICES[language]}`;
+  }
+  const label = clean(box.label);
+  return label ? `${label} — ${sentence}` : sentence;
+}
+
+export function composePartnerText(partner: Partner, language: FormLanguage): string {
+  const name = clean(partner.name);
+  const purpose = clean(partner.purposeText);
+  return language === 'ro'
+    ? `Sunt de acord ca datele mele să fie transmise către ${name}, care mă poate contacta: ${purpose}.`
+    : `I agree that my details are shared with ${name}, who may contact me: ${purpose}.`;
+}
+
+export function renderForm(def: FormDefinition): RenderedForm {
+  const keys = boxKeys(def);
+  const boxes = def.consentBoxes.map((box, i): RenderedBox => {
+    const text = composeBoxText(box, def.language);
+    return { key: keys[i] ?? `list-${i + 1}`, listId: box.listIds[0] ?? '', channel: box.sms ? 'sms' : 'email', text, textHash: sha256Hex(text) };
+  });
+  const partners = def.partners.map((partner, i): RenderedPartner => {
+    const text = composePartnerText(partner, def.language);
+    return { key: `partner-${i + 1}`, name: clean(partner.name), text, textHash: sha256Hex(text) };
+  });
+  const terms = def.termsBox ? { key: 'terms' as const, text: def.termsBox.label, url: def.termsBox.url ?? null } : null;
+  return { boxes, partners, terms };
+}

@@ -1,0 +1,49 @@
+// The forms service: the builder (account side) and sign-up + confirmation (public side).
+import type { ConsentService } from '../consent/ledger.ts';
+import type { ContactService } from '../contacts/service.ts';
+import type { ListService } from '../lists/service.ts';
+import type { Clock } from '../ports.ts';
+import type { SystemMailSender } from '../services.ts';
+import { DEFAULT_BOT_DEFENCE, issueStartStamp, type BotDefenceSettings } from './bot-defence.ts';
+import { createFormBuilder, type FormBuilder } from './builder.ts';
+import { createSignup, type Signup } from './signup.ts';
+import type { FormStore } from './types.ts';
+
+export interface FormsDeps {
+  store: FormStore;
+  lists: Pick<ListService, 'get' | 'list'>;
+  contacts: Pick<ContactService, 'upsert'>;
+  consent: Pick<ConsentService, 'record' | 'stateFor'>;
+  systemMail: SystemMailSender;
+  clock: Clock;
+  secret: string;
+  publicUrl: string;
+  /** CON-11 settings; defaults are the policy. Benchmarks pass { minFillTimeMs: 0, submissionsPerIpPerMinute: null }. */
+  botDefence?: Partial<BotDefenceSettings>;
+  newId?: () => string;
+}
+
+export interface FormsService extends FormBuilder {
+  readonly botDefence: BotDefenceSettings;
+  /** The signed start stamp a rendered form carries (minimum fill time, CON-11). */
+  startStamp(formId: string): string;
+  published: Signup['published'];
+  submit: Signup['submit'];
+  inspectConfirmation: Signup['inspectConfirmation'];
+  confirm: Signup['confirm'];
+}
+
+export function createFormsService(deps: FormsDeps): FormsService {
+  const botDefence: BotDefenceSettings = { ...DEFAULT_BOT_DEFENCE, ...deps.botDefence };
+  const builder = createFormBuilder({ store: deps.store, lists: deps.lists, clock: deps.clock, newId: deps.newId });
+  const signup = createSignup({ ...deps, botDefence });
+  return {
+    ...builder,
+    botDefence,
+    startStamp: (formId) => issueStartStamp(deps.secret, formId, deps.clock.now()),
+    published: signup.published,
+    submit: signup.submit,
+    inspectConfirmation: signup.inspectConfirmation,
+    confirm: signup.confirm,
+  };
+}

@@ -1,0 +1,61 @@
+// The forms area's records and the store port its repository implements (src/db/repositories/forms.ts).
+import type { FormDefinition } from './definition.ts';
+import type { RenderedForm } from './render-text.ts';
+
+export interface FormRecord {
+  id: string;
+  accountId: string;
+  name: string;
+  latestVersion: number;
+  publishedVersion: number | null;
+  publishedAt: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface FormVersion {
+  formId: string;
+  version: number;
+  accountId: string;
+  definition: FormDefinition;
+  rendered: RenderedForm;
+  createdAt: string;
+  createdBy: string | null;
+}
+
+export interface ConfirmationItem {
+  listId: string;
+  boxKey: string;
+}
+
+export interface Confirmation {
+  id: string;
+  accountId: string;
+  contactId: string;
+  formId: string;
+  formVersion: number;
+  items: ConfirmationItem[];
+  language: string;
+  createdAt: string;
+  expiresAt: string;
+  confirmedAt: string | null;
+  confirmIp: string | null;
+  confirmUserAgent: string | null;
+}
+
+export interface FormStore {
+  /** Creates the form and its version 1. */
+  insertForm(form: FormRecord, first: FormVersion): Promise<void>;
+  /** Adds version `next.version` if the form's latest is still `next.version - 1`; false otherwise. */
+  appendVersion(next: FormVersion, at: string): Promise<boolean>;
+  getForm(accountId: string, formId: string): Promise<FormRecord | null>;
+  /** Public pages: a form by id whatever its account. */
+  getFormAnyAccount(formId: string): Promise<FormRecord | null>;
+  listForms(accountId: string): Promise<FormRecord[]>;
+  getVersion(formId: string, version: number): Promise<FormVersion | null>;
+  setPublished(accountId: string, formId: string, version: number, at: string): Promise<void>;
+  insertConfirmation(c: Confirmation): Promise<void>;
+  getConfirmation(id: string): Promise<Confirmation | null>;
+  /** Sets confirmed_* only while unconfirmed: true for the one caller that won (single use). */
+  markConfirmed(id: string, at: string, ip: string, userAgent: string): Promise<boolean>;
+}

@@ -1,0 +1,92 @@
+// The single send-time gate (DEL-01): per recipient, may this message go? Batched — one
+// consent query and one suppression query per batch, never per recipient — and fail closed:
+// any lookup error refuses the whole batch with 'policy-unavailable'.
+import { AppError } from '../errors.ts';
+import type { Logger } from '../ports.ts';
+import type { StandingGate } from '../services.ts';
+import type { AuthorizeSendInput, GateStore, RecipientFacts, SendDecision, SendRefusal } from './types.ts';
+
+/** Most contacts one authorizeSend() call decides (one query each for consent and suppression). */
+export const MAX_GATE_BATCH = 10_000;
+/** CON-12: consent older than this with no send since needs re-permission. */
+export const REPERMISSION_AFTER_MONTHS = 24;
+
+export interface GateDeps {
+  store: GateStore;
+  standing: StandingGate;
+  logger: Logger;
+}
+
+const refuse = (reason: SendRefusal): SendDecision => ({ allowed: false, reason });
+const ALLOWED: SendDecision = { allowed: true };
+
+/** The instant before which consent (and a send) is too old for CON-12, as ISO text. */
+export function repermissionCutoff(now: Date): string {
+  const d = new Date(now.getTime());
+  d.setUTCMonth(d.getUTCMonth() - REPERMISSION_AFTER_MONTHS);
+  return d.toISOString();
+}
+
+/** The decision for one recipient from its facts. Order: the hardest refusal first. */
+export function decide(f: RecipientFacts | undefined, suppressed: boolean, cutoff: string): SendDecision {
+  if (!f) return refuse('no-consent');
+  if (f.erased || suppressed) return refuse('suppressed');
+  if (f.addressHash === null) return refuse('no-consent');
+  if (f.status === null) return refuse('no-consent');
+  if (f.status === 'withdrawn') return refuse('withdrawn');
+  if (f.status === 'pending') return refuse('pending-confirmation');
+  if (f.hold !== null) return refuse('list-unapproved');
+  const consentAt = maxIso(f.grantedAt, f.confirmedAt);
+  if (consentAt === null || (consentAt < cutoff && (f.lastSentAt === null || f.lastSentAt < cutoff))) return refuse('repermission-needed');
+  return ALLOWED;
+}
+
+function maxIso(a: string | null, b: string | null): string | null {
+  if (a === null) return b;
+  if (b === null) return a;
+  return a > b ? a : b;
+}
+
+/** Account standing: null when the account may use the channel, else the refusal. */
+export async function standingRefusal(deps: GateDeps, accountId: string, channel: 'email' | 'sms'): Promise<SendRefusal | null> {
+  try {
+    await deps.standing.assertServiceAllowed(accountId, channel);
+    return null;
+  } catch (err) {
+    if (err instanceof AppError && err.kind === 'forbidden') return 'account-restricted';
+    deps.logger.error({ err, accountId }, 'gate: standing lookup failed; refusing (fail closed)');
+    return 'policy-unavailable';
+  }
+}
+
+/** Decisions for facts already read, with one suppression query. Throws on lookup errors. */
+export async function decideBatch(store: GateStore, accountId: string, facts: RecipientFacts[], now: Date): Promise<Map<string, SendDecision>> {
+  const hashes = facts.map((f) => f.addressHash).filter((h): h is string => h !== null);
+  const suppressed = hashes.length > 0 ? await store.suppressedHashes(accountId, hashes) : new Set<string>();
+  const cutoff = repermissionCutoff(now);
+  const out = new Map<string, SendDecision>();
+  for (const f of facts) out.set(f.contactId, decide(f, f.addressHash !== null && suppressed.has(f.addressHash), cutoff));
+  return out;
+}
+
+export async function authorizeSend(deps: GateDeps, input: AuthorizeSendInput): Promise<Map<string, SendDecision>> {
+  const ids = [...new Set(input.contactIds)];
+  const all = (reason: SendRefusal) => new Map(ids.map((id) => [id, refuse(reason)] as const));
+  if (ids.length === 0) return new Map();
+  if (ids.length > MAX_GATE_BATCH) throw new AppError('invalid', 'BATCH_TOO_LARGE', `At most ${MAX_GATE_BATCH} recipients per decision batch.`);
+  const standing = await standingRefusal(deps, input.accountId, input.channel);
+  if (standing) return all(standing);
+  try {
+    const list = await deps.store.list(input.accountId, input.listId);
+    // A list of another account, or of another channel, carries no consent for this send (CON-01).
+    if (!list || list.channel !== input.channel) return all('no-consent');
+    const facts = await deps.store.recipientFacts(input.accountId, input.listId, input.channel, ids);
+    const decided = await decideBatch(deps.store, input.accountId, facts, input.now);
+    const out = new Map<string, SendDecision>();
+    for (const id of ids) out.set(id, decided.get(id) ?? refuse('no-consent'));
+    return out;
+  } catch (err) {
+    deps.logger.error({ err, accountId: input.accountId, listId: input.listId }, 'gate: lookup failed; refusing the batch (fail closed)');
+    return all('policy-unavailable');
+  }
+}

@@ -1,0 +1,66 @@
+// The send decision (DEL-01). A refusal always names its reason.
+import type { Channel, ConsentStatus } from '../consent/types.ts';
+
+export const SEND_REFUSALS = [
+  'no-consent',
+  'pending-confirmation',
+  'withdrawn',
+  'repermission-needed',
+  'suppressed',
+  'list-unapproved',
+  'account-restricted',
+  'policy-unavailable',
+] as const;
+export type SendRefusal = (typeof SEND_REFUSALS)[number];
+
+export type SendDecision = { allowed: true } | { allowed: false; reason: SendRefusal };
+
+export interface AuthorizeSendInput {
+  accountId: string;
+  listId: string;
+  channel: Channel;
+  /** One batch of recipients; see MAX_GATE_BATCH. */
+  contactIds: string[];
+  now: Date;
+}
+
+/** What the gate needs to know about one recipient, read in one query per batch. */
+export interface RecipientFacts {
+  contactId: string;
+  /** Hash of the address for this channel (email or E.164 phone); null when none (or erased). */
+  addressHash: string | null;
+  erased: boolean;
+  /** null = no consent_state row for this list and channel. */
+  status: ConsentStatus | null;
+  grantedAt: string | null;
+  confirmedAt: string | null;
+  lastSentAt: string | null;
+  /** Non-null while an import holding this consent awaits review. */
+  hold: string | null;
+}
+
+export interface DryRunReport {
+  listId: string;
+  channel: Channel;
+  total: number;
+  allowed: number;
+  refused: Record<SendRefusal, number>;
+}
+
+export interface GateStore {
+  list(accountId: string, listId: string): Promise<{ channel: Channel; archivedAt: string | null } | null>;
+  /** ONE query: the given contacts of the account with their consent for (list, channel). Unknown ids are absent. */
+  recipientFacts(accountId: string, listId: string, channel: Channel, contactIds: string[]): Promise<RecipientFacts[]>;
+  /** Keyset page over the list's consent_state rows (contact_id > after), joined with contacts. */
+  recipientPage(accountId: string, listId: string, channel: Channel, after: string | null, limit: number): Promise<RecipientFacts[]>;
+  /** ONE query: which hashes are suppressed for the account (own or platform-wide entries). */
+  suppressedHashes(accountId: string, hashes: string[]): Promise<Set<string>>;
+  /** Contacts (among the given) whose consent for the list is held by an import under review. */
+  unapprovedContactIds(accountId: string, listId: string, contactIds: string[]): Promise<Set<string>>;
+  /** Sets or clears (null) the import hold on these consent rows (imports area). */
+  setHold(accountId: string, listId: string, contactIds: string[], hold: string | null): Promise<void>;
+  /** Clears one hold everywhere (an import approved). */
+  releaseHold(accountId: string, hold: string): Promise<number>;
+  /** Records a send for CON-12 (last_sent_at is a delivery fact, not consent). */
+  markSent(accountId: string, listId: string, channel: Channel, contactIds: string[], at: string): Promise<void>;
+}

@@ -1,0 +1,67 @@
+// English system mail templates (Liquid; rendered without code execution). `t` holds the labels
+// of the language, `publicUrl` the platform address. HTML output is escaped by default.
+import type { TemplateTexts } from './templates.ts';
+
+export const EN: TemplateTexts = {
+  'verify-email': {
+    subject: 'Confirm your email address for {{ appName }}',
+    text: 'Hello{% if name %} {{ name }}{% endif %},\n\nPlease confirm your email address by opening this link:\n{{ link }}\n{% if expiresInHours %}\nThe link works for {{ expiresInHours }} hours.\n{% endif %}\nIf you did not create an account, ignore this mail.',
+    html: '<p>Hello{% if name %} {{ name }}{% endif %},</p><p>Please confirm your email address:</p><p><a href="{{ link }}">Confirm my email address</a></p><p>If you did not create an account, ignore this mail.</p>',
+  },
+  'password-reset': {
+    subject: 'Reset your {{ appName }} password',
+    text: 'Hello{% if name %} {{ name }}{% endif %},\n\nSomeone asked to reset the password of this account. To choose a new password, open:\n{{ link }}\n\nThe link works for {{ expiresInMinutes | default: 60 }} minutes. If it was not you, ignore this mail; your password stays the same.',
+    html: '<p>Hello{% if name %} {{ name }}{% endif %},</p><p>Someone asked to reset the password of this account.</p><p><a href="{{ link }}">Choose a new password</a></p><p>The link works for {{ expiresInMinutes | default: 60 }} minutes. If it was not you, ignore this mail; your password stays the same.</p>',
+  },
+  invitation: {
+    subject: 'You are invited to {{ accountName }} on {{ appName }}',
+    text: '{% if inviterName %}{{ inviterName }} invited you{% else %}You are invited{% endif %} to join {{ accountName }} on {{ appName }}{% if role %} as {{ t.role[role] | default: role }}{% endif %}.\n\nAccept the invitation:\n{{ link }}',
+    html: '<p>{% if inviterName %}{{ inviterName }} invited you{% else %}You are invited{% endif %} to join <strong>{{ accountName }}</strong> on {{ appName }}{% if role %} as {{ t.role[role] | default: role }}{% endif %}.</p><p><a href="{{ link }}">Accept the invitation</a></p>',
+  },
+  'standing-changed': {
+    subject: '{{ accountName }}: your account is now {{ t.standing[standing] }}',
+    text: 'The standing of your account {{ accountName }} changed to: {{ t.standing[standing] }}.\n\nReason: {{ reason }}\n\n{% if services.size > 0 %}Services switched off: {% for s in services %}{{ t.service[s] }}{% unless forloop.last %}, {% endunless %}{% endfor %}.{% else %}All services are available.{% endif %}{% if standing == "blocked" %}\n\nUnder the Anti-Spam Policy, amounts already paid are not refunded.{% endif %}\n\nQuestions? Reply to this mail or write to the platform operator.',
+    html: '<p>The standing of your account <strong>{{ accountName }}</strong> changed to: <strong>{{ t.standing[standing] }}</strong>.</p><p>Reason: {{ reason }}</p><p>{% if services.size > 0 %}Services switched off: {% for s in services %}{{ t.service[s] }}{% unless forloop.last %}, {% endunless %}{% endfor %}.{% else %}All services are available.{% endif %}</p>{% if standing == "blocked" %}<p>Under the Anti-Spam Policy, amounts already paid are not refunded.</p>{% endif %}<p>Questions? Reply to this mail or write to the platform operator.</p>',
+  },
+  'signup-review-outcome': {
+    subject: '{{ accountName }}: {% if decision == "approve" %}your account is approved{% else %}your signup was refused{% endif %}',
+    text: '{% if decision == "approve" %}We reviewed the signup of {{ accountName }} and approved it: you can now send.{% else %}We reviewed the signup of {{ accountName }} and cannot accept it.{% endif %}\n\nReason: {{ reason }}',
+    html: '<p>{% if decision == "approve" %}We reviewed the signup of <strong>{{ accountName }}</strong> and approved it: you can now send.{% else %}We reviewed the signup of <strong>{{ accountName }}</strong> and cannot accept it.{% endif %}</p><p>Reason: {{ reason }}</p>',
+  },
+  'import-review-outcome': {
+    subject: '{{ accountName }}: import {% if importName %}"{{ importName }}" {% endif %}{% if decision == "approve" %}approved{% else %}refused{% endif %}',
+    text: 'Your import{% if importName %} "{{ importName }}"{% endif %}{% if contacts %} ({{ contacts }} contacts){% endif %} was {% if decision == "approve" %}approved: you can send to it now{% else %}refused: you cannot send to it{% endif %}.{% if reason %}\n\nReason: {{ reason }}{% endif %}',
+    html: '<p>Your import{% if importName %} "{{ importName }}"{% endif %}{% if contacts %} ({{ contacts }} contacts){% endif %} was {% if decision == "approve" %}approved: you can send to it now{% else %}refused: you cannot send to it{% endif %}.</p>{% if reason %}<p>Reason: {{ reason }}</p>{% endif %}',
+  },
+  'campaign-report': {
+    subject: 'How did your last campaign go? "{{ campaignName }}"',
+    text: 'Here is how "{{ campaignName }}" went:\n\nSent: {{ sent }}\n{% if delivered != nil %}Accepted by receiving servers: {{ delivered }}\n{% endif %}{% if bounced != nil %}Bounced: {{ bounced }}\n{% endif %}{% if complaints != nil %}Spam complaints: {{ complaints }}\n{% endif %}{% if unsubscribed != nil %}Unsubscribed: {{ unsubscribed }}\n{% endif %}{% if reportUrl %}\nThe full report: {{ reportUrl }}{% endif %}',
+    html: '<p>Here is how <strong>{{ campaignName }}</strong> went:</p><ul><li>Sent: {{ sent }}</li>{% if delivered != nil %}<li>Accepted by receiving servers: {{ delivered }}</li>{% endif %}{% if bounced != nil %}<li>Bounced: {{ bounced }}</li>{% endif %}{% if complaints != nil %}<li>Spam complaints: {{ complaints }}</li>{% endif %}{% if unsubscribed != nil %}<li>Unsubscribed: {{ unsubscribed }}</li>{% endif %}</ul>{% if reportUrl %}<p><a href="{{ reportUrl }}">The full report</a></p>{% endif %}',
+  },
+  'consent-confirm': {
+    subject: 'Please confirm your subscription to {{ senderName }}',
+    text: 'You (or someone using your address) signed up through "{{ formName }}" to receive from {{ senderName }}: {{ listNames | join: ", " }}.\n\nTo confirm, open this link:\n{{ confirmUrl }}\n\nIf it was not you, ignore this mail: you will not be added and will get nothing more.',
+    html: '<p>You (or someone using your address) signed up through "{{ formName }}" to receive from <strong>{{ senderName }}</strong>: {{ listNames | join: ", " }}.</p><p><a href="{{ confirmUrl }}">Yes, confirm my subscription</a></p><p>If it was not you, ignore this mail: you will not be added and will get nothing more.</p>',
+  },
+  notice: {
+    subject: '{{ subject }}',
+    text: '{{ body }}',
+    html: '<p>{{ body | escape | newline_to_br | raw }}</p>',
+  },
+  'feature-news': {
+    subject: '{{ subject }}',
+    text: '{{ body }}',
+    html: '<p>{{ body | escape | newline_to_br | raw }}</p>',
+  },
+};
+
+export const EN_LABELS = {
+  standing: { active: 'active', warned: 'warned', restricted: 'restricted', suspended: 'suspended', blocked: 'blocked' },
+  service: { import: 'contact import', email: 'email sending', sms: 'SMS sending', api: 'API access' },
+  role: { owner: 'owner', member: 'member' },
+  footer: {
+    account: 'You get this mail because of your account at {{ appName }}. We only write to you about your account.',
+    contact: 'You get this mail because your address was entered in a signup form. Nothing more is sent unless you confirm.',
+    featureNews: 'You can turn feature news off in your account settings: {{ publicUrl }}/app/settings',
+  },
+};

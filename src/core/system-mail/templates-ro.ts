@@ -1,0 +1,66 @@
+// Romanian system mail templates (I18N-01). Same data as the English ones (templates-en.ts).
+import type { TemplateTexts } from './templates.ts';
+
+export const RO: TemplateTexts = {
+  'verify-email': {
+    subject: 'Confirmați adresa de email pentru {{ appName }}',
+    text: 'Bună ziua{% if name %}, {{ name }}{% endif %},\n\nVă rugăm să confirmați adresa de email deschizând acest link:\n{{ link }}\n{% if expiresInHours %}\nLinkul este valabil {{ expiresInHours }} de ore.\n{% endif %}\nDacă nu ați creat un cont, ignorați acest mesaj.',
+    html: '<p>Bună ziua{% if name %}, {{ name }}{% endif %},</p><p>Vă rugăm să confirmați adresa de email:</p><p><a href="{{ link }}">Confirm adresa de email</a></p><p>Dacă nu ați creat un cont, ignorați acest mesaj.</p>',
+  },
+  'password-reset': {
+    subject: 'Resetați parola {{ appName }}',
+    text: 'Bună ziua{% if name %}, {{ name }}{% endif %},\n\nCineva a cerut resetarea parolei acestui cont. Pentru a alege o parolă nouă, deschideți:\n{{ link }}\n\nLinkul este valabil {{ expiresInMinutes | default: 60 }} de minute. Dacă nu ați fost dumneavoastră, ignorați mesajul; parola rămâne aceeași.',
+    html: '<p>Bună ziua{% if name %}, {{ name }}{% endif %},</p><p>Cineva a cerut resetarea parolei acestui cont.</p><p><a href="{{ link }}">Aleg o parolă nouă</a></p><p>Linkul este valabil {{ expiresInMinutes | default: 60 }} de minute. Dacă nu ați fost dumneavoastră, ignorați mesajul; parola rămâne aceeași.</p>',
+  },
+  invitation: {
+    subject: 'Sunteți invitat în {{ accountName }} pe {{ appName }}',
+    text: '{% if inviterName %}{{ inviterName }} vă invită{% else %}Sunteți invitat{% endif %} să vă alăturați contului {{ accountName }} pe {{ appName }}{% if role %} ca {{ t.role[role] | default: role }}{% endif %}.\n\nAcceptați invitația:\n{{ link }}',
+    html: '<p>{% if inviterName %}{{ inviterName }} vă invită{% else %}Sunteți invitat{% endif %} să vă alăturați contului <strong>{{ accountName }}</strong> pe {{ appName }}{% if role %} ca {{ t.role[role] | default: role }}{% endif %}.</p><p><a href="{{ link }}">Accept invitația</a></p>',
+  },
+  'standing-changed': {
+    subject: '{{ accountName }}: contul dumneavoastră este acum {{ t.standing[standing] }}',
+    text: 'Statutul contului {{ accountName }} s-a schimbat în: {{ t.standing[standing] }}.\n\nMotiv: {{ reason }}\n\n{% if services.size > 0 %}Servicii oprite: {% for s in services %}{{ t.service[s] }}{% unless forloop.last %}, {% endunless %}{% endfor %}.{% else %}Toate serviciile sunt disponibile.{% endif %}{% if standing == "blocked" %}\n\nConform Politicii Anti-Spam, sumele deja plătite nu se rambursează.{% endif %}\n\nÎntrebări? Răspundeți la acest mesaj sau scrieți operatorului platformei.',
+    html: '<p>Statutul contului <strong>{{ accountName }}</strong> s-a schimbat în: <strong>{{ t.standing[standing] }}</strong>.</p><p>Motiv: {{ reason }}</p><p>{% if services.size > 0 %}Servicii oprite: {% for s in services %}{{ t.service[s] }}{% unless forloop.last %}, {% endunless %}{% endfor %}.{% else %}Toate serviciile sunt disponibile.{% endif %}</p>{% if standing == "blocked" %}<p>Conform Politicii Anti-Spam, sumele deja plătite nu se rambursează.</p>{% endif %}<p>Întrebări? Răspundeți la acest mesaj sau scrieți operatorului platformei.</p>',
+  },
+  'signup-review-outcome': {
+    subject: '{{ accountName }}: {% if decision == "approve" %}contul a fost aprobat{% else %}înscrierea a fost refuzată{% endif %}',
+    text: '{% if decision == "approve" %}Am verificat înscrierea contului {{ accountName }} și am aprobat-o: puteți trimite de acum.{% else %}Am verificat înscrierea contului {{ accountName }} și nu o putem accepta.{% endif %}\n\nMotiv: {{ reason }}',
+    html: '<p>{% if decision == "approve" %}Am verificat înscrierea contului <strong>{{ accountName }}</strong> și am aprobat-o: puteți trimite de acum.{% else %}Am verificat înscrierea contului <strong>{{ accountName }}</strong> și nu o putem accepta.{% endif %}</p><p>Motiv: {{ reason }}</p>',
+  },
+  'import-review-outcome': {
+    subject: '{{ accountName }}: importul {% if importName %}„{{ importName }}” {% endif %}a fost {% if decision == "approve" %}aprobat{% else %}refuzat{% endif %}',
+    text: 'Importul{% if importName %} „{{ importName }}”{% endif %}{% if contacts %} ({{ contacts }} contacte){% endif %} a fost {% if decision == "approve" %}aprobat: puteți trimite către el{% else %}refuzat: nu puteți trimite către el{% endif %}.{% if reason %}\n\nMotiv: {{ reason }}{% endif %}',
+    html: '<p>Importul{% if importName %} „{{ importName }}”{% endif %}{% if contacts %} ({{ contacts }} contacte){% endif %} a fost {% if decision == "approve" %}aprobat: puteți trimite către el{% else %}refuzat: nu puteți trimite către el{% endif %}.</p>{% if reason %}<p>Motiv: {{ reason }}</p>{% endif %}',
+  },
+  'campaign-report': {
+    subject: 'Cum a mers ultima campanie? „{{ campaignName }}”',
+    text: 'Iată cum a mers „{{ campaignName }}”:\n\nTrimise: {{ sent }}\n{% if delivered != nil %}Acceptate de serverele destinatare: {{ delivered }}\n{% endif %}{% if bounced != nil %}Respinse: {{ bounced }}\n{% endif %}{% if complaints != nil %}Reclamații de spam: {{ complaints }}\n{% endif %}{% if unsubscribed != nil %}Dezabonări: {{ unsubscribed }}\n{% endif %}{% if reportUrl %}\nRaportul complet: {{ reportUrl }}{% endif %}',
+    html: '<p>Iată cum a mers <strong>{{ campaignName }}</strong>:</p><ul><li>Trimise: {{ sent }}</li>{% if delivered != nil %}<li>Acceptate de serverele destinatare: {{ delivered }}</li>{% endif %}{% if bounced != nil %}<li>Respinse: {{ bounced }}</li>{% endif %}{% if complaints != nil %}<li>Reclamații de spam: {{ complaints }}</li>{% endif %}{% if unsubscribed != nil %}<li>Dezabonări: {{ unsubscribed }}</li>{% endif %}</ul>{% if reportUrl %}<p><a href="{{ reportUrl }}">Raportul complet</a></p>{% endif %}',
+  },
+  'consent-confirm': {
+    subject: 'Vă rugăm să confirmați abonarea la {{ senderName }}',
+    text: 'Dumneavoastră (sau cineva care a folosit adresa dumneavoastră) v-ați înscris prin „{{ formName }}” pentru a primi de la {{ senderName }}: {{ listNames | join: ", " }}.\n\nPentru a confirma, deschideți acest link:\n{{ confirmUrl }}\n\nDacă nu ați fost dumneavoastră, ignorați mesajul: nu veți fi adăugat și nu veți mai primi nimic.',
+    html: '<p>Dumneavoastră (sau cineva care a folosit adresa dumneavoastră) v-ați înscris prin „{{ formName }}” pentru a primi de la <strong>{{ senderName }}</strong>: {{ listNames | join: ", " }}.</p><p><a href="{{ confirmUrl }}">Da, confirm abonarea</a></p><p>Dacă nu ați fost dumneavoastră, ignorați mesajul: nu veți fi adăugat și nu veți mai primi nimic.</p>',
+  },
+  notice: {
+    subject: '{{ subject }}',
+    text: '{{ body }}',
+    html: '<p>{{ body | escape | newline_to_br | raw }}</p>',
+  },
+  'feature-news': {
+    subject: '{{ subject }}',
+    text: '{{ body }}',
+    html: '<p>{{ body | escape | newline_to_br | raw }}</p>',
+  },
+};
+
+export const RO_LABELS = {
+  standing: { active: 'activ', warned: 'avertizat', restricted: 'restricționat', suspended: 'suspendat', blocked: 'blocat' },
+  service: { import: 'importul de contacte', email: 'trimiterea de email', sms: 'trimiterea de SMS', api: 'accesul API' },
+  role: { owner: 'proprietar', member: 'membru' },
+  footer: {
+    account: 'Primiți acest mesaj datorită contului dumneavoastră pe {{ appName }}. Vă scriem doar despre contul dumneavoastră.',
+    contact: 'Primiți acest mesaj deoarece adresa dumneavoastră a fost introdusă într-un formular de abonare. Nu se trimite nimic altceva fără confirmare.',
+    featureNews: 'Puteți opri noutățile despre produs din setările contului: {{ publicUrl }}/app/settings',
+  },
+};

@@ -1,0 +1,214 @@
+// SQL for the consent ledger (CON-07, CON-08), the same on both engines. The append runs in one
+// transaction: chain head locked, events inserted, projection written, head moved.
+import type { Transaction } from 'kysely';
+import { z } from 'zod';
+import { GENESIS_HASH } from '../../core/consent/canonical.ts';
+import { stateKey, type ConsentStore } from '../../core/consent/store.ts';
+import { CHANNELS, CONSENT_KINDS, CONSENT_SOURCE_TYPES, type ConsentEvent, type ConsentState } from '../../core/consent/types.ts';
+import type { Database } from '../database.ts';
+import type { DB } from '../schema/index.ts';
+import type { ConsentEventsTable, ConsentStateTable } from '../schema/consent.ts';
+
+/** Rows per multi-row INSERT: 25 columns × 400 stays far below SQLite's 32,766 bound parameters. */
+export const CONSENT_INSERT_CHUNK = 400;
+/** Ids per IN (…) list. */
+export const ID_CHUNK = 1_000;
+
+const ChannelSchema = z.enum(CHANNELS);
+const KindSchema = z.enum(CONSENT_KINDS);
+const SourceSchema = z.enum(CONSENT_SOURCE_TYPES);
+const StatusSchema = z.enum(['pending', 'active', 'withdrawn']);
+const PartnersJson = z.array(z.string());
+const EvidenceJson = z.record(z.string(), z.unknown());
+
+export function chunk<T>(items: T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
+export function toEventRow(e: ConsentEvent): ConsentEventsTable {
+  return {
+    account_id: e.accountId,
+    seq: e.seq,
+    id: e.id,
+    contact_id: e.contactId,
+    list_id: e.listId,
+    channel: e.channel,
+    kind: e.kind,
+    source_type: e.sourceType,
+    source_id: e.sourceId,
+    form_id: e.formId,
+    form_version: e.formVersion,
+    text_shown: e.textShown,
+    text_hash: e.textHash,
+    partners: JSON.stringify(e.partners),
+    ip: e.ip,
+    user_agent: e.userAgent,
+    language: e.language,
+    occurred_at: e.occurredAt,
+    confirmed_at: e.confirmedAt,
+    confirm_ip: e.confirmIp,
+    confirm_user_agent: e.confirmUserAgent,
+    evidence: JSON.stringify(e.evidence),
+    prev_hash: e.prevHash,
+    hash: e.hash,
+  };
+}
+
+export function toEvent(r: ConsentEventsTable): ConsentEvent {
+  return {
+    seq: Number(r.seq),
+    id: r.id,
+    accountId: r.account_id,
+    contactId: r.contact_id,
+    listId: r.list_id,
+    channel: ChannelSchema.parse(r.channel),
+    kind: KindSchema.parse(r.kind),
+    sourceType: SourceSchema.parse(r.source_type),
+    sourceId: r.source_id,
+    formId: r.form_id,
+    formVersion: r.form_version === null ? null : Number(r.form_version),
+    textShown: r.text_shown,
+    textHash: r.text_hash,
+    partners: PartnersJson.parse(JSON.parse(r.partners)),
+    ip: r.ip,
+    userAgent: r.user_agent,
+    language: r.language,
+    occurredAt: r.occurred_at,
+    confirmedAt: r.confirmed_at,
+    confirmIp: r.confirm_ip,
+    confirmUserAgent: r.confirm_user_agent,
+    evidence: EvidenceJson.parse(JSON.parse(r.evidence)),
+    prevHash: r.prev_hash,
+    hash: r.hash,
+  };
+}
+
+export function toState(r: ConsentStateTable): ConsentState {
+  return {
+    accountId: r.account_id,
+    contactId: r.contact_id,
+    listId: r.list_id,
+    channel: ChannelSchema.parse(r.channel),
+    status: StatusSchema.parse(r.status),
+    grantedAt: r.granted_at,
+    confirmedAt: r.confirmed_at,
+    lastEventSeq: Number(r.last_event_seq),
+    lastSentAt: r.last_sent_at,
+    hold: r.hold,
+  };
+}
+
+function toStateRow(s: ConsentState): ConsentStateTable {
+  return {
+    account_id: s.accountId,
+    contact_id: s.contactId,
+    list_id: s.listId,
+    channel: s.channel,
+    status: s.status,
+    granted_at: s.grantedAt,
+    confirmed_at: s.confirmedAt,
+    last_event_seq: s.lastEventSeq,
+    last_sent_at: s.lastSentAt,
+    hold: s.hold,
+  };
+}
+
+export function createConsentStore(database: Database): ConsentStore {
+  const { db, engine } = database;
+
+  async function lockHead(trx: Transaction<DB>, accountId: string) {
+    // Insert-or-ignore first: on SQLite this makes the transaction a writer before it reads (so
+    // two appenders serialise instead of failing to upgrade); on PostgreSQL the row then exists
+    // for SELECT … FOR UPDATE, which serialises appenders of the same account.
+    await trx
+      .insertInto('consent_chain_heads')
+      .values({ account_id: accountId, last_seq: 0, last_hash: GENESIS_HASH })
+      .onConflict((oc) => oc.column('account_id').doNothing())
+      .execute();
+    let q = trx.selectFrom('consent_chain_heads').select(['last_seq', 'last_hash']).where('account_id', '=', accountId);
+    if (engine === 'postgres') q = q.forUpdate();
+    const head = await q.executeTakeFirstOrThrow();
+    return { lastSeq: Number(head.last_seq), lastHash: head.last_hash };
+  }
+
+  return {
+    async listChannels(accountId, listIds) {
+      const out = new Map<string, (typeof CHANNELS)[number]>();
+      for (const ids of chunk(listIds, ID_CHUNK)) {
+        const rows = await db.selectFrom('lists').select(['id', 'channel']).where('account_id', '=', accountId).where('id', 'in', ids).execute();
+        for (const r of rows) out.set(r.id, ChannelSchema.parse(r.channel));
+      }
+      return out;
+    },
+
+    async liveContactIds(accountId, contactIds) {
+      const out = new Set<string>();
+      for (const ids of chunk(contactIds, ID_CHUNK)) {
+        const rows = await db.selectFrom('contacts').select('id').where('account_id', '=', accountId).where('id', 'in', ids).where('erased_at', 'is', null).execute();
+        for (const r of rows) out.add(r.id);
+      }
+      return out;
+    },
+
+    async append(accountId, keys, plan) {
+      return db.transaction().execute(async (trx) => {
+        const head = await lockHead(trx, accountId);
+        const states = new Map<string, ConsentState>();
+        const wanted = new Set(keys.map(stateKey));
+        for (const ids of chunk([...new Set(keys.map((k) => k.contactId))], ID_CHUNK)) {
+          const rows = await trx.selectFrom('consent_state').selectAll().where('account_id', '=', accountId).where('contact_id', 'in', ids).execute();
+          for (const r of rows) {
+            const s = toState(r);
+            if (wanted.has(stateKey(s))) states.set(stateKey(s), s);
+          }
+        }
+        const result = plan(head, states);
+        for (const part of chunk(result.events.map(toEventRow), CONSENT_INSERT_CHUNK)) await trx.insertInto('consent_events').values(part).execute();
+        for (const part of chunk(result.states.map(toStateRow), CONSENT_INSERT_CHUNK)) {
+          await trx
+            .insertInto('consent_state')
+            .values(part)
+            .onConflict((oc) =>
+              oc.columns(['contact_id', 'list_id', 'channel']).doUpdateSet({
+                status: (eb) => eb.ref('excluded.status'),
+                granted_at: (eb) => eb.ref('excluded.granted_at'),
+                confirmed_at: (eb) => eb.ref('excluded.confirmed_at'),
+                last_event_seq: (eb) => eb.ref('excluded.last_event_seq'),
+              }),
+            )
+            .execute();
+        }
+        const last = result.events[result.events.length - 1];
+        if (last) await trx.updateTable('consent_chain_heads').set({ last_seq: last.seq, last_hash: last.hash }).where('account_id', '=', accountId).execute();
+        return result.events;
+      });
+    },
+
+    async statesForContact(accountId, contactId) {
+      const rows = await db.selectFrom('consent_state').selectAll().where('account_id', '=', accountId).where('contact_id', '=', contactId).orderBy('list_id').execute();
+      return rows.map(toState);
+    },
+
+    async eventsForContact(accountId, contactId) {
+      const rows = await db.selectFrom('consent_events').selectAll().where('account_id', '=', accountId).where('contact_id', '=', contactId).orderBy('seq').execute();
+      return rows.map(toEvent);
+    },
+
+    async chainHead(accountId) {
+      const row = await db.selectFrom('consent_chain_heads').select(['last_seq', 'last_hash']).where('account_id', '=', accountId).executeTakeFirst();
+      return row ? { lastSeq: Number(row.last_seq), lastHash: row.last_hash } : { lastSeq: 0, lastHash: GENESIS_HASH };
+    },
+
+    async eventPage(accountId, afterSeq, limit) {
+      const rows = await db.selectFrom('consent_events').selectAll().where('account_id', '=', accountId).where('seq', '>', afterSeq).orderBy('seq').limit(limit).execute();
+      return rows.map(toEvent);
+    },
+
+    async accountsWithChains() {
+      const rows = await db.selectFrom('consent_chain_heads').select('account_id').orderBy('account_id').execute();
+      return rows.map((r) => r.account_id);
+    },
+  };
+}

@@ -1,0 +1,12 @@
+// Suppression (migration 0012_suppression).
+export interface SuppressionsTable {
+  /** '' = platform-wide (not NULL: a plain unique index then works alike on both engines). */
+  account_id: string;
+  address_hash: string;
+  reason: string;
+  created_at: string;
+}
+
+export interface SuppressionTables {
+  suppressions: SuppressionsTable;
+}

@@ -1,0 +1,22 @@
+// The operator console API: accounts, standing, signup review, audit log, outbox, notices.
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { AppDeps } from '../../deps.ts';
+import { registerChangeStanding } from './change-standing.ts';
+import { registerDecideSignupReview } from './decide-signup-review.ts';
+import { registerGetAccount } from './get-account.ts';
+import { registerListAccounts } from './list-accounts.ts';
+import { registerListAudit } from './list-audit.ts';
+import { registerListOutbox } from './list-outbox.ts';
+import { registerSendNotice } from './send-notice.ts';
+
+export function operatorRoutes(deps: AppDeps): FastifyPluginAsyncZod {
+  return async (app) => {
+    registerListAccounts(app, deps);
+    registerGetAccount(app, deps);
+    registerChangeStanding(app, deps);
+    registerDecideSignupReview(app, deps);
+    registerListAudit(app, deps);
+    registerListOutbox(app, deps);
+    registerSendNotice(app, deps);
+  };
+}

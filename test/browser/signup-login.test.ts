@@ -1,0 +1,141 @@
+// The web app in a real browser (headless Chromium) against a real server on 127.0.0.1:
+// signup with the two policy boxes, login, the Romanian interface, and an operator blocking an
+// account, which the customer then sees with the reason.
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { WEB_DIST_DIR } from '../../src/server/routes/app/index.ts';
+import { createTestPlatform, type TestPlatform } from '../helpers/platform.ts';
+
+const CHROMIUM = '/usr/bin/chromium';
+const CUSTOMER = { email: 'owner@acme-shop.test', password: 'correct horse battery', company: 'Acme Shop SRL' };
+const OPERATOR = { email: 'ops@assent.test', password: 'operator password 123' };
+const BLOCK_REASON = 'Bought list of 40,000 addresses mailed without consent (complaint rate 4%).';
+
+async function launch(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+}
+
+describe.skipIf(!existsSync(CHROMIUM))('web app in a browser (sqlite)', () => {
+  let t: TestPlatform;
+  let base: string;
+  let browser: Browser;
+  let customer: Page;
+
+  beforeAll(async () => {
+    if (!existsSync(join(WEB_DIST_DIR, 'index.html'))) {
+      const r = spawnSync('npx', ['vite', 'build', '--config', 'web/vite.config.ts'], { cwd: join(WEB_DIST_DIR, '..', '..'), stdio: 'ignore' });
+      if (r.status !== 0) throw new Error('vite build failed');
+    }
+    t = await createTestPlatform('sqlite');
+    base = await t.listen();
+    browser = await launch();
+    const context = await browser.newContext({ locale: 'en-US', viewport: { width: 1280, height: 900 } });
+    customer = await context.newPage();
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await t?.close();
+  });
+
+  const usersWithEmail = async (email: string) =>
+    (await t.database.db.selectFrom('users').select('id').where('email', '=', email).execute()).length;
+
+  it('[ACC-01] signs up through the UI only when both policy boxes are ticked by the person', async () => {
+    const page = customer;
+    await page.goto(`${base}/app/signup`);
+    await page.getByLabel('Email', { exact: true }).fill(CUSTOMER.email);
+    await page.getByLabel('Password', { exact: true }).fill(CUSTOMER.password);
+    await page.getByLabel('Your name').fill('Ana Popescu');
+    await page.getByLabel('Company name').fill(CUSTOMER.company);
+    await page.getByLabel('Postal address').fill('Str. Exemplu 1, 010101 București, Romania');
+    await page.getByRole('textbox', { name: 'Industry' }).click();
+    await page.getByRole('option', { name: 'Retail and e-commerce' }).click();
+    await page.getByLabel('What will you send?').fill('A monthly newsletter to customers who opted in at checkout.');
+
+    const terms = page.getByRole('checkbox', { name: 'I accept the Terms' });
+    const antiSpam = page.getByRole('checkbox', { name: 'I accept the Anti-Spam Policy' });
+    // Both start unchecked and each links to its document.
+    expect(await terms.isChecked()).toBe(false);
+    expect(await antiSpam.isChecked()).toBe(false);
+    expect(await page.getByRole('link', { name: 'Terms' }).getAttribute('href')).toBe('/legal/terms');
+    expect(await page.getByRole('link', { name: 'Anti-Spam Policy' }).getAttribute('href')).toBe('/legal/anti-spam');
+    await page.screenshot({ path: '/tmp/assent-signup.png', fullPage: true });
+
+    await terms.check();
+    await page.getByRole('button', { name: 'Create account' }).click();
+    await expect.poll(() => page.getByText('You must accept the Anti-Spam Policy to create an account.').isVisible()).toBe(true);
+    expect(await usersWithEmail(CUSTOMER.email)).toBe(0);
+
+    await antiSpam.check();
+    await page.getByRole('button', { name: 'Create account' }).click();
+    await page.waitForURL(`${base}/app/`);
+    await expect.poll(() => page.getByTestId('account-name').textContent()).toBe(CUSTOMER.company);
+    expect(await usersWithEmail(CUSTOMER.email)).toBe(1);
+    const acceptances = await t.database.db.selectFrom('policy_acceptances').select('document').execute();
+    expect(acceptances.map((a) => a.document).sort()).toEqual(['anti-spam', 'terms']);
+  });
+
+  it('[ACC-01] logs out and logs back in to the dashboard with the account name', async () => {
+    const page = customer;
+    await page.getByRole('button', { name: 'Log out' }).click();
+    await page.waitForURL(`${base}/app/login`);
+    await page.getByLabel('Email', { exact: true }).fill(CUSTOMER.email);
+    await page.getByLabel('Password', { exact: true }).fill(CUSTOMER.password);
+    await page.getByRole('button', { name: 'Log in' }).click();
+    await page.waitForURL(`${base}/app/`);
+    await expect.poll(() => page.getByTestId('account-name').textContent()).toBe(CUSTOMER.company);
+  });
+
+  it('[I18N-01] switching to Română shows the interface in Romanian', async () => {
+    const page = customer;
+    await page.getByText('Română', { exact: true }).click();
+    await expect.poll(() => page.getByRole('button', { name: 'Ieșire' }).isVisible()).toBe(true);
+    expect(await page.getByRole('link', { name: 'Setările contului' }).isVisible()).toBe(true);
+    expect(await page.getByText('Contul tău este în regulă.').isVisible()).toBe(true);
+    await page.getByText('English', { exact: true }).click();
+    await expect.poll(() => page.getByRole('button', { name: 'Log out' }).isVisible()).toBe(true);
+  });
+
+  it('[ACC-05] an operator blocks the account with a reason; the customer sees why and which services are off', async () => {
+    await t.platform.services.accounts.createOperator({ email: OPERATOR.email, role: 'admin', password: OPERATOR.password });
+    const context = await browser.newContext({ locale: 'en-US', viewport: { width: 1280, height: 900 } });
+    const ops = await context.newPage();
+    await ops.goto(`${base}/app/login`);
+    await ops.getByLabel('Email', { exact: true }).fill(OPERATOR.email);
+    await ops.getByLabel('Password', { exact: true }).fill(OPERATOR.password);
+    await ops.getByRole('button', { name: 'Log in' }).click();
+    await ops.waitForURL(`${base}/app/operator/accounts`);
+    const row = ops.getByRole('row', { name: new RegExp(CUSTOMER.company) });
+    await expect.poll(() => row.textContent()).toContain('Active');
+    await ops.screenshot({ path: '/tmp/assent-operator-accounts.png', fullPage: true });
+
+    await row.getByRole('link', { name: CUSTOMER.company }).click();
+    await ops.getByRole('button', { name: 'Block', exact: true }).click();
+    const dialog = ops.getByRole('dialog');
+    await dialog.getByLabel('Reason').fill(BLOCK_REASON);
+    await dialog.getByRole('button', { name: 'Block', exact: true }).click();
+    await expect.poll(() => ops.getByTestId('operator-standing').textContent()).toBe('Blocked');
+    await expect.poll(() => ops.getByRole('cell', { name: BLOCK_REASON }).count()).toBeGreaterThan(0);
+    await ops.screenshot({ path: '/tmp/assent-operator-console.png', fullPage: true });
+    await context.close();
+
+    const account = await t.database.db.selectFrom('accounts').select(['standing', 'refund_eligible']).where('name', '=', CUSTOMER.company).executeTakeFirstOrThrow();
+    expect(account.standing).toBe('blocked');
+    expect(Number(account.refund_eligible)).toBe(0);
+
+    await customer.reload();
+    const banner = customer.getByTestId('standing-banner');
+    await expect.poll(() => banner.getAttribute('data-standing')).toBe('blocked');
+    expect(await customer.getByTestId('standing-reason').textContent()).toBe(BLOCK_REASON);
+    const text = (await banner.textContent()) ?? '';
+    for (const service of ['Contact imports', 'Email sending', 'SMS sending', 'API access']) expect(text).toContain(service);
+    await customer.screenshot({ path: '/tmp/assent-customer-blocked.png', fullPage: true });
+  });
+});

@@ -1,0 +1,80 @@
+// Routes of the web app (served under /app). Public pages: signup, login, email verification,
+// password reset, invitation. Everything else needs a session; the operator console needs a
+// platform role (ACC-03).
+import { useEffect, useRef } from 'react';
+import { Center, Loader } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { Navigate, Route, Routes, useLocation } from 'react-router-dom';
+import { Layout } from './components/Layout.tsx';
+import { pickLanguage } from './i18n/index.ts';
+import { useMe } from './session.tsx';
+import { AcceptInvitation } from './pages/AcceptInvitation.tsx';
+import { ApiKeys } from './pages/ApiKeys.tsx';
+import { Dashboard } from './pages/Dashboard.tsx';
+import { Login } from './pages/Login.tsx';
+import { ResetConfirm, ResetRequest } from './pages/PasswordReset.tsx';
+import { Settings } from './pages/Settings.tsx';
+import { Signup } from './pages/Signup.tsx';
+import { Team } from './pages/Team.tsx';
+import { VerifyEmail } from './pages/VerifyEmail.tsx';
+import { OperatorAccounts } from './pages/operator/Accounts.tsx';
+import { OperatorAccountDetail } from './pages/operator/AccountDetail.tsx';
+import { OperatorAudit } from './pages/operator/Audit.tsx';
+import { OperatorCookieConsents } from './pages/operator/CookieConsents.tsx';
+import { OperatorOutbox } from './pages/operator/Outbox.tsx';
+
+export function App() {
+  useProfileLanguage();
+  return (
+    <Routes>
+      <Route path="/signup" element={<Signup />} />
+      <Route path="/login" element={<Login />} />
+      <Route path="/verify-email" element={<VerifyEmail />} />
+      <Route path="/reset-password" element={<ResetRequest />} />
+      <Route path="/reset-password/confirm" element={<ResetConfirm />} />
+      <Route path="/accept-invitation" element={<AcceptInvitation />} />
+      <Route element={<RequireUser />}>
+        <Route path="/" element={<Dashboard />} />
+        <Route path="/settings" element={<Settings />} />
+        <Route path="/team" element={<Team />} />
+        <Route path="/api-keys" element={<ApiKeys />} />
+        <Route path="/operator" element={<Navigate to="/operator/accounts" replace />} />
+        <Route path="/operator/accounts" element={<OperatorAccounts />} />
+        <Route path="/operator/accounts/:id" element={<OperatorAccountDetail />} />
+        <Route path="/operator/audit" element={<OperatorAudit />} />
+        <Route path="/operator/outbox" element={<OperatorOutbox />} />
+        <Route path="/operator/cookie-consents" element={<OperatorCookieConsents />} />
+      </Route>
+      <Route path="*" element={<Navigate to="/" replace />} />
+    </Routes>
+  );
+}
+
+function RequireUser() {
+  const me = useMe();
+  const location = useLocation();
+  if (me.isPending) return <FullPageLoader />;
+  if (!me.data) return <Navigate to="/login" replace state={{ from: location.pathname + location.search }} />;
+  return <Layout me={me.data} />;
+}
+
+export function FullPageLoader() {
+  return (
+    <Center h="100vh">
+      <Loader />
+    </Center>
+  );
+}
+
+/** The first time a signed-in user is known, show the interface in the user's language. */
+function useProfileLanguage() {
+  const me = useMe();
+  const { i18n } = useTranslation();
+  const appliedFor = useRef<string | null>(null);
+  const user = me.data?.user;
+  useEffect(() => {
+    if (!user || appliedFor.current === user.id) return;
+    appliedFor.current = user.id;
+    void i18n.changeLanguage(pickLanguage([user.language, i18n.language]));
+  }, [user, i18n]);
+}

@@ -1,0 +1,81 @@
+// The signed-in frame: header (account switcher, language, log out) and navigation.
+import { AppShell, Burger, Button, Group, NavLink, Select, Text, Title } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { useMutation } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { Link, Outlet, useLocation, useNavigate } from 'react-router-dom';
+import { useApi, useSessionChanged } from '../session.tsx';
+import type { Me } from '../types.ts';
+import { LanguageSwitcher } from './LanguageSwitcher.tsx';
+
+export function Layout(props: { me: Me }) {
+  const { t } = useTranslation();
+  const [opened, { toggle }] = useDisclosure();
+  const api = useApi();
+  const navigate = useNavigate();
+  const sessionChanged = useSessionChanged();
+  const { pathname } = useLocation();
+  const { me } = props;
+
+  const logout = useMutation({
+    mutationFn: () => api.post<void>('/auth/logout'),
+    onSuccess: () => {
+      sessionChanged(null);
+      void navigate('/login');
+    },
+  });
+  const switchAccount = useMutation({
+    mutationFn: (accountId: string) => api.post<Me>('/me/account', { accountId }),
+    onSuccess: (next) => sessionChanged(next),
+  });
+
+  const link = (to: string, label: string) => (
+    <NavLink key={to} component={Link} to={to} label={label} active={to === '/' ? pathname === '/' : pathname.startsWith(to)} />
+  );
+
+  return (
+    <AppShell header={{ height: 60 }} navbar={{ width: 240, breakpoint: 'sm', collapsed: { mobile: !opened } }} padding="md">
+      <AppShell.Header>
+        <Group h="100%" px="md" justify="space-between">
+          <Group>
+            <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" />
+            <Title order={3}>{t('app.name')}</Title>
+            {me.account && <Text c="dimmed">{me.account.name}</Text>}
+          </Group>
+          <Group>
+            {me.accounts.length > 1 && me.account && (
+              <Select
+                size="xs"
+                aria-label={t('nav.switchAccount')}
+                value={me.account.id}
+                data={me.accounts.map((a) => ({ value: a.id, label: a.name }))}
+                onChange={(id) => id && switchAccount.mutate(id)}
+                allowDeselect={false}
+              />
+            )}
+            <LanguageSwitcher />
+            <Text size="sm">{me.user.email}</Text>
+            <Button variant="default" size="xs" onClick={() => logout.mutate()} loading={logout.isPending}>
+              {t('nav.logout')}
+            </Button>
+          </Group>
+        </Group>
+      </AppShell.Header>
+      <AppShell.Navbar p="xs" aria-label="main">
+        {link('/', t('nav.dashboard'))}
+        {me.account && [link('/settings', t('nav.settings')), link('/team', t('nav.team')), link('/api-keys', t('nav.apiKeys'))]}
+        {me.user.platformRole && (
+          <NavLink label={t('nav.operator')} defaultOpened childrenOffset={12}>
+            {link('/operator/accounts', t('nav.accounts'))}
+            {link('/operator/audit', t('nav.audit'))}
+            {link('/operator/outbox', t('nav.outbox'))}
+            {link('/operator/cookie-consents', t('nav.cookieConsents'))}
+          </NavLink>
+        )}
+      </AppShell.Navbar>
+      <AppShell.Main>
+        <Outlet />
+      </AppShell.Main>
+    </AppShell>
+  );
+}

@@ -1,0 +1,62 @@
+// Account settings (owner). ACC-07: feature news can be switched off; account-critical notices
+// cannot, and the page says why.
+import { useEffect, useState, type FormEvent } from 'react';
+import { Alert, Button, Select, Stack, Switch, TextInput, Textarea, Title } from '@mantine/core';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { LANGUAGES, pickLanguage } from '../i18n/index.ts';
+import { notifyOk } from '../notify.ts';
+import { ME_KEY, useApi, useMe } from '../session.tsx';
+import type { AccountDetails } from '../types.ts';
+
+export function Settings() {
+  const { t, i18n } = useTranslation();
+  const api = useApi();
+  const client = useQueryClient();
+  const isOwner = useMe().data?.account?.role === 'owner';
+  const account = useQuery({ queryKey: ['account'], queryFn: () => api.get<AccountDetails>('/account') });
+  const [f, setF] = useState({ name: '', postalAddress: '', language: 'en', featureNews: true });
+
+  useEffect(() => {
+    const a = account.data;
+    if (a) setF({ name: a.name, postalAddress: a.postalAddress, language: pickLanguage([a.language]), featureNews: a.featureNews });
+  }, [account.data]);
+
+  const save = useMutation({
+    mutationFn: () => api.patch<unknown>('/account', f),
+    onSuccess: () => {
+      notifyOk(t('app.saved'));
+      void i18n.changeLanguage(f.language);
+      void client.invalidateQueries({ queryKey: ['account'] });
+      void client.invalidateQueries({ queryKey: ME_KEY });
+    },
+  });
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    save.mutate();
+  };
+
+  return (
+    <Stack maw={640}>
+      <Title order={2}>{t('settings.title')}</Title>
+      {!isOwner && <Alert color="gray">{t('settings.ownerOnly')}</Alert>}
+      <form onSubmit={submit}>
+        <Stack>
+          <TextInput label={t('settings.name')} value={f.name} disabled={!isOwner} onChange={(e) => setF({ ...f, name: e.currentTarget.value })} />
+          <Textarea label={t('settings.postalAddress')} autosize minRows={2} value={f.postalAddress} disabled={!isOwner} onChange={(e) => setF({ ...f, postalAddress: e.currentTarget.value })} />
+          <Select
+            label={t('settings.language')}
+            data={LANGUAGES.map((l) => ({ value: l, label: t(`lang.${l}`) }))}
+            value={f.language}
+            disabled={!isOwner}
+            allowDeselect={false}
+            onChange={(v) => v && setF({ ...f, language: v })}
+          />
+          <Switch label={t('settings.featureNews')} description={t('settings.featureNewsHint')} checked={f.featureNews} disabled={!isOwner} onChange={(e) => setF({ ...f, featureNews: e.currentTarget.checked })} />
+          <Alert color="blue" variant="light">{t('settings.critical')}</Alert>
+          {isOwner && <Button type="submit" loading={save.isPending} w="fit-content">{t('app.save')}</Button>}
+        </Stack>
+      </form>
+    </Stack>
+  );
+}

@@ -121,10 +121,10 @@ export const COOKIES: CookieEntry[] = [
     category: 'necessary',
     service: 'assent-core',
     purpose: { en: 'Keeps you signed in to the Assent app; set only when you sign in.', ro: 'Vă păstrează autentificat în aplicația Assent; setat doar la autentificare.' },
-    duration: { en: 'Until you sign out or the session expires', ro: 'Până vă deconectați sau expiră sesiunea' },
+    duration: { en: '14 days, or until you sign out', ro: '14 zile sau până vă deconectați' },
   },
   {
-    name: '_csrf',
+    name: 'assent_csrf',
     party: 'first',
     domain: null,
     category: 'necessary',

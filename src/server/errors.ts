@@ -60,7 +60,21 @@ export function mapError(err: unknown): { status: number; body: ErrorBody } {
       return { status: fe.statusCode, body: errorBody('BAD_REQUEST', fe.message ?? 'Bad request.') };
     }
   }
+  if (isDatabaseUnavailable(err)) {
+    return { status: 503, body: errorBody('DATABASE_UNAVAILABLE', 'The database does not answer; try again shortly.') };
+  }
   return { status: 500, body: errorBody('INTERNAL', 'Something went wrong on our side; it has been logged.') };
+}
+
+// Connection-level failures of either engine (not query errors): the request can be retried.
+const DB_DOWN_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', '57P01', '57P02', '57P03', '08000', '08003', '08006', '08001', '08004']);
+const DB_DOWN_MESSAGES = [/driver has already been destroyed/i, /database connection is not open/i, /Connection terminated/i, /pool.*(ended|after calling end)/i];
+function isDatabaseUnavailable(err: unknown): boolean {
+  if (!err || typeof err !== 'object') return false;
+  const code = (err as { code?: unknown }).code;
+  if (typeof code === 'string' && DB_DOWN_CODES.has(code)) return true;
+  const message = (err as { message?: unknown }).message;
+  return typeof message === 'string' && DB_DOWN_MESSAGES.some((re) => re.test(message));
 }
 
 function summarizeIssues(err: ZodError) {

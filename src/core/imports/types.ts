@@ -99,16 +99,17 @@ export interface ImportStore {
   /** Contacts of the account with at least one active, unheld consent (IMP-05 "verified"). */
   verifiedContacts(accountId: string): Promise<number>;
   /** The account owner's address and language for the review-outcome mail. */
-  accountOwner(accountId: string): Promise<{ email: string; language: string | null } | null>;
+  accountOwner(accountId: string): Promise<{ email: string; language: string | null; accountName: string } | null>;
 
   existingContacts(accountId: string, emails: string[]): Promise<Map<string, ExistingContact>>;
   /** Consent status per `${contactId}|${listId}` for these contacts and lists. */
   consentStatuses(accountId: string, contactIds: string[], listIds: string[]): Promise<Map<string, string>>;
   /**
-   * Platform-wide facts for these address hashes across ALL accounts: complaints, hard bounces
-   * and erasure tombstones anywhere (IMP-03/04). Read-only over the suppression table.
+   * Suppression facts for these address hashes: every entry of this account and platform-wide
+   * ones, plus complaints, hard bounces and erasure tombstones from ANY account (IMP-03/04).
+   * Read-only over the suppression table; hash → reason.
    */
-  platformSuppressions(hashes: string[]): Promise<Map<string, string>>;
+  platformSuppressions(accountId: string, hashes: string[]): Promise<Map<string, string>>;
   /** Inserts contacts; an address already present (a concurrent insert, a resumed batch) is kept. Returns email → id. */
   insertContacts(accountId: string, contacts: NewImportContact[], createdAt: string): Promise<Map<string, string>>;
   /** `${contactId}|${listId}` pairs that already have an event from this import (resumed batches). */

@@ -3,15 +3,25 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '../deps.ts';
 import { healthRoutes } from './health/index.ts';
+import { publicRoutes } from './public/index.ts';
+import { cookieConsentRoutes } from './cookie-consent/index.ts';
 import { operatorRoutes } from './operator/index.ts';
 import { standingRoutes } from './standing/index.ts';
 import { appRoutes } from './app/index.ts';
 import { authRoutes } from './auth/index.ts';
+import { accountRoutes } from './account/index.ts';
+import { teamRoutes } from './team/index.ts';
+import { apiKeyRoutes } from './api-keys/index.ts';
 
 export async function registerRoutes(app: FastifyInstance, deps: AppDeps): Promise<void> {
   await app.register(healthRoutes(deps));
+  await app.register(publicRoutes(deps));
+  await app.register(cookieConsentRoutes(deps));
   await app.register(operatorRoutes(deps));
   await app.register(standingRoutes(deps));
   await app.register(appRoutes(deps));
   await app.register(authRoutes(deps), { prefix: '/api/v1' });
+  await app.register(accountRoutes(deps), { prefix: '/api/v1' });
+  await app.register(teamRoutes(deps), { prefix: '/api/v1' });
+  await app.register(apiKeyRoutes(deps), { prefix: '/api/v1' });
 }

@@ -39,7 +39,6 @@ export function exportCookieConsents(app: FastifyInstance, deps: AppDeps): void 
             consentId: z.uuid().optional(),
           })
           .strict(),
-        response: { 200: z.union([z.array(RecordSchema), z.string()]) },
       },
     },
     async (request, reply) => {
@@ -51,7 +50,7 @@ export function exportCookieConsents(app: FastifyInstance, deps: AppDeps): void 
           .header('content-disposition', 'attachment; filename="cookie-consents.csv"')
           .send(consentRecordsToCsv(records));
       }
-      return records;
+      return records satisfies z.infer<typeof RecordSchema>[];
     },
   );
 }

@@ -10,10 +10,10 @@ import {
   CONSENT_COOKIE_NAME,
   CONSENT_MAX_AGE_DAYS,
   COOKIE_CATEGORIES,
+  COOKIE_SERVICES,
   COOKIES,
   type CookieCategory,
 } from '../../../../policy/cookies.ts';
-import { COOKIE_SERVICES } from '../../../../policy/cookies.ts';
 import { clientIp, userAgent } from '../../auth.ts';
 import type { AppDeps } from '../../deps.ts';
 import { buildConsentCookieValue, parseConsentCookie } from '../../public/consent-cookie.ts';

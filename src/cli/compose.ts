@@ -60,6 +60,7 @@ export async function composePlatform(config: Config, options: ComposeOptions): 
     services,
     async close() {
       await queue.stop();
+      await services.systemMailDelivery.close();
       await database.close();
     },
   };

@@ -10,6 +10,8 @@ export const COMMANDS: Record<string, Command> = {
   worker: { describe: 'job worker only', load: () => import('./commands/worker.ts') },
   migrate: { describe: 'apply pending database migrations', load: () => import('./commands/migrate.ts') },
   'create-operator': { describe: 'create a platform operator: create-operator EMAIL [--role admin|reviewer]', load: () => import('./commands/create-operator.ts') },
+  'proof verify': { describe: 'check a proof-of-opt-in bundle offline: proof verify FILE (exit 1 when altered)', load: () => import('./commands/proof-verify.ts') },
+  'ledger verify': { describe: 'check the consent ledger hash chains in the database [--account ID]', load: () => import('./commands/ledger-verify.ts') },
   doctor: { describe: 'check configuration, database, migrations and SMTP relay', load: () => import('./commands/doctor.ts') },
 };
 

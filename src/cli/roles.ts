@@ -3,6 +3,7 @@ import { loadConfig } from '../config/config.ts';
 import { buildApp } from '../server/app.ts';
 import { startWorker } from '../worker/index.ts';
 import { composePlatform, type Platform } from './compose.ts';
+import { bootstrapFirstOperator } from './bootstrap.ts';
 
 export interface RoleOptions {
   http: boolean;
@@ -23,6 +24,8 @@ export async function runRoles(options: RoleOptions): Promise<Platform> {
     stops.push(() => app.close());
     const where = config.database.kind === 'sqlite' ? `embedded SQLite ${config.database.file}` : 'PostgreSQL';
     platform.logger.info(`Assent listening on ${platform.config.publicUrl} (${where})`);
+    // First run: create the first platform admin and print its password once (ACC-03).
+    await bootstrapFirstOperator(platform);
   }
   const shutdown = async (signal: string) => {
     platform.logger.info(`${signal}: shutting down`);

@@ -32,6 +32,11 @@ import { createGateStore } from '../db/repositories/gate.ts';
 import { createListStore } from '../db/repositories/lists.ts';
 import { createSegmentStore } from '../db/repositories/segments.ts';
 import { createSuppressionStore } from '../db/repositories/suppression.ts';
+import { createFormsService } from '../core/forms/service.ts';
+import { createUnsubscribeService } from '../core/unsubscribe/service.ts';
+import { createFormStore } from '../db/repositories/forms.ts';
+import { createImportService } from '../core/imports/service.ts';
+import { createImportStore } from '../db/repositories/imports.ts';
 
 export interface ServiceDeps {
   config: Config & { secret: string };
@@ -79,8 +84,27 @@ export function buildServices(deps: ServiceDeps): Services {
     gate: createGateService({ store: createGateStore(deps.database), standing, clock: deps.clock, logger: deps.logger }),
     segments: createSegmentService({ store: createSegmentStore(deps.database), clock: deps.clock }),
   };
+  // Permission core (issue 3 part B): forms, double opt-in, unsubscribe and preferences.
+  const tokenSigner = { clock: deps.clock, secret: deps.config.secret, publicUrl: deps.config.publicUrl };
+  const forms = createFormsService({ ...tokenSigner, store: createFormStore(deps.database), lists: permission.lists, contacts: permission.contacts, consent, systemMail });
+  const unsubscribe = createUnsubscribeService({ ...tokenSigner, consent, contacts: permission.contacts, lists: permission.lists, suppression });
+  // Imports (issue 4): the ledger's store is shared so held imports append with their hold set.
+  const imports = createImportService({
+    store: createImportStore(deps.database),
+    consentStore: createConsentStore(deps.database),
+    queue: deps.queue,
+    clock: deps.clock,
+    logger: deps.logger,
+    standing,
+    audit,
+    systemMail,
+    gate: permission.gate,
+  });
   return {
     ...permission,
+    forms,
+    unsubscribe,
+    imports,
     accounts,
     audit,
     standing,

@@ -47,6 +47,7 @@ import type { FormsService } from './forms/service.ts';
 import type { UnsubscribeService } from './unsubscribe/service.ts';
 
 import type { AccountsService } from './accounts/service.ts';
+import type { ImportService } from './imports/service.ts';
 
 export interface Services {
   /** Signup, sessions, team, API keys, operators (ACC-01..03, SEC-01). */
@@ -57,6 +58,8 @@ export interface Services {
   suppression: SuppressionService;
   gate: GateService;
   segments: SegmentService;
+  /** Imports: provenance, per-row checks, forensics, review (IMP-01..06). */
+  imports: ImportService;
   /** Sign-up forms, their versions, submissions and double opt-in (CON-02…CON-06, CON-11). */
   forms: FormsService;
   /** Signed unsubscribe links and the preference centre (MSG-02, MSG-04, MSG-06). */

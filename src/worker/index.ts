@@ -4,6 +4,7 @@ import type { Clock, Logger, Queue } from '../core/ports.ts';
 import type { Services } from '../core/services.ts';
 import type { Database } from '../db/database.ts';
 import { registerSystemMailJobs } from './jobs/system-mail-deliver.ts';
+import { registerImportJobs } from './jobs/import-process.ts';
 
 export interface WorkerDeps {
   config: Config & { secret: string };
@@ -17,5 +18,6 @@ export interface WorkerDeps {
 /** Each area adds its handlers here: `await deps.queue.work('name', handler)`. */
 export async function startWorker(deps: WorkerDeps): Promise<void> {
   await registerSystemMailJobs(deps);
+  await registerImportJobs(deps);
   await deps.queue.start();
 }

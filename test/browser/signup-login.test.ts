@@ -4,24 +4,17 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WEB_DIST_DIR } from '../../src/server/routes/app/index.ts';
+import { launchBrowser } from '../helpers/browser.ts';
 import { createTestPlatform, type TestPlatform } from '../helpers/platform.ts';
 
-const CHROMIUM = '/usr/bin/chromium';
 const CUSTOMER = { email: 'owner@acme-shop.test', password: 'correct horse battery', company: 'Acme Shop SRL' };
 const OPERATOR = { email: 'ops@assent.test', password: 'operator password 123' };
 const BLOCK_REASON = 'Bought list of 40,000 addresses mailed without consent (complaint rate 4%).';
 
-async function launch(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
-}
-
-describe.skipIf(!existsSync(CHROMIUM))('web app in a browser (sqlite)', () => {
+describe('web app in a browser (sqlite)', () => {
   let t: TestPlatform;
   let base: string;
   let browser: Browser;
@@ -34,9 +27,11 @@ describe.skipIf(!existsSync(CHROMIUM))('web app in a browser (sqlite)', () => {
     }
     t = await createTestPlatform('sqlite');
     base = await t.listen();
-    browser = await launch();
+    browser = await launchBrowser();
     const context = await browser.newContext({ locale: 'en-US', viewport: { width: 1280, height: 900 } });
     customer = await context.newPage();
+    customer.setDefaultTimeout(10_000);
+    customer.on('pageerror', (err) => console.error('page error:', err.message));
   }, 120_000);
 
   afterAll(async () => {
@@ -50,12 +45,12 @@ describe.skipIf(!existsSync(CHROMIUM))('web app in a browser (sqlite)', () => {
   it('[ACC-01] signs up through the UI only when both policy boxes are ticked by the person', async () => {
     const page = customer;
     await page.goto(`${base}/app/signup`);
-    await page.getByLabel('Email', { exact: true }).fill(CUSTOMER.email);
-    await page.getByLabel('Password', { exact: true }).fill(CUSTOMER.password);
+    await page.getByLabel(/^Email/).fill(CUSTOMER.email);
+    await page.getByLabel(/^Password/).fill(CUSTOMER.password);
     await page.getByLabel('Your name').fill('Ana Popescu');
     await page.getByLabel('Company name').fill(CUSTOMER.company);
     await page.getByLabel('Postal address').fill('Str. Exemplu 1, 010101 București, Romania');
-    await page.getByRole('textbox', { name: 'Industry' }).click();
+    await page.getByLabel(/^Industry/).click();
     await page.getByRole('option', { name: 'Retail and e-commerce' }).click();
     await page.getByLabel('What will you send?').fill('A monthly newsletter to customers who opted in at checkout.');
 
@@ -86,8 +81,8 @@ describe.skipIf(!existsSync(CHROMIUM))('web app in a browser (sqlite)', () => {
     const page = customer;
     await page.getByRole('button', { name: 'Log out' }).click();
     await page.waitForURL(`${base}/app/login`);
-    await page.getByLabel('Email', { exact: true }).fill(CUSTOMER.email);
-    await page.getByLabel('Password', { exact: true }).fill(CUSTOMER.password);
+    await page.getByLabel(/^Email/).fill(CUSTOMER.email);
+    await page.getByLabel(/^Password/).fill(CUSTOMER.password);
     await page.getByRole('button', { name: 'Log in' }).click();
     await page.waitForURL(`${base}/app/`);
     await expect.poll(() => page.getByTestId('account-name').textContent()).toBe(CUSTOMER.company);
@@ -108,8 +103,8 @@ describe.skipIf(!existsSync(CHROMIUM))('web app in a browser (sqlite)', () => {
     const context = await browser.newContext({ locale: 'en-US', viewport: { width: 1280, height: 900 } });
     const ops = await context.newPage();
     await ops.goto(`${base}/app/login`);
-    await ops.getByLabel('Email', { exact: true }).fill(OPERATOR.email);
-    await ops.getByLabel('Password', { exact: true }).fill(OPERATOR.password);
+    await ops.getByLabel(/^Email/).fill(OPERATOR.email);
+    await ops.getByLabel(/^Password/).fill(OPERATOR.password);
     await ops.getByRole('button', { name: 'Log in' }).click();
     await ops.waitForURL(`${base}/app/operator/accounts`);
     const row = ops.getByRole('row', { name: new RegExp(CUSTOMER.company) });

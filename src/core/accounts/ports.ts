@@ -2,7 +2,6 @@
 // (src/security) and storage (src/db/repositories). The core never imports those adapters.
 import type {
   AccountRecord,
-  AccountRole,
   ApiKeyRecord,
   InvitationRecord,
   MembershipSummary,

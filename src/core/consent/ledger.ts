@@ -51,9 +51,9 @@ export function createConsentService(deps: ConsentDeps): ConsentService {
     const [channels, live] = await Promise.all([deps.store.listChannels(accountId, listIds), deps.store.liveContactIds(accountId, contactIds)]);
     for (const e of input) {
       const channel = channels.get(e.listId);
-      if (!channel) throw notFound('LIST_NOT_FOUND', `No list ${e.listId} in this account.`);
+      if (!channel) throw notFound('LIST_NOT_FOUND', 'No such list in this account.');
       if (channel !== e.channel) throw invalid('CHANNEL_MISMATCH', `List ${e.listId} is a ${channel} list; consent must name that channel (CON-01).`);
-      if (!live.has(e.contactId)) throw notFound('CONTACT_NOT_FOUND', `No contact ${e.contactId} in this account.`);
+      if (!live.has(e.contactId)) throw notFound('CONTACT_NOT_FOUND', 'No such contact in this account.');
     }
     const keys: StateKey[] = input.map((e) => ({ contactId: e.contactId, listId: e.listId, channel: e.channel }));
     return deps.store.append(accountId, keys, (head, states) => {
@@ -135,7 +135,7 @@ export function createConsentService(deps: ConsentDeps): ConsentService {
         deps.store.statesForContact(accountId, contactId),
         deps.store.chainHead(accountId),
       ]);
-      if (!live.has(contactId) && events.length === 0) throw notFound('CONTACT_NOT_FOUND', `No contact ${contactId} in this account.`);
+      if (!live.has(contactId) && events.length === 0) throw notFound('CONTACT_NOT_FOUND', 'No such contact in this account.');
       return buildProofBundle({ accountId, contactId, events, states, head, generatedAt: deps.clock.now().toISOString() });
     },
 

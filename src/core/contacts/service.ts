@@ -68,7 +68,7 @@ export function createContactService(deps: ContactDeps): ContactService {
 
   async function getRecord(accountId: string, id: string): Promise<ContactRecord> {
     const r = await deps.store.get(accountId, id);
-    if (!r) throw notFound('CONTACT_NOT_FOUND', `No contact ${id} in this account.`);
+    if (!r) throw notFound('CONTACT_NOT_FOUND', 'No such contact in this account.');
     return r;
   }
 

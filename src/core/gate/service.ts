@@ -25,7 +25,7 @@ export function createGateService(deps: { store: GateStore; standing: StandingGa
 
     async dryRun(accountId, listId, options = {}) {
       const list = await deps.store.list(accountId, listId);
-      if (!list) throw notFound('LIST_NOT_FOUND', `No list ${listId} in this account.`);
+      if (!list) throw notFound('LIST_NOT_FOUND', 'No such list in this account.');
       const refused = Object.fromEntries(SEND_REFUSALS.map((r) => [r, 0])) as Record<SendRefusal, number>;
       const report: DryRunReport = { listId, channel: list.channel, total: 0, allowed: 0, refused };
       const pageSize = options.pageSize ?? DRY_RUN_PAGE_SIZE;

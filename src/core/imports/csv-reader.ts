@@ -81,14 +81,16 @@ export async function openCsv(source: ByteSource, options: OpenCsvOptions = {}):
     skip_records_with_error: true,
     on_skip: (err) => {
       const code = (err as { code?: string } | undefined)?.code;
-      // A record too long or a quote never closed cannot be resynchronised: the file fails.
-      if (code === 'CSV_MAX_RECORD_SIZE' || code === 'CSV_QUOTE_NOT_CLOSED') throw err;
+      // A record too long, a quote never closed or text after a closing quote cannot be
+      // resynchronised (the parser would swallow the rest of the file): the file fails there.
+      if (code === 'CSV_MAX_RECORD_SIZE' || code === 'CSV_QUOTE_NOT_CLOSED' || code === 'CSV_INVALID_CLOSING_QUOTE') throw err;
       parser.push({ skipped: true, message: err?.message ?? 'malformed record' });
     },
   });
-  let input: Readable = Readable.from(replay(), { objectMode: false });
-  if (encoding !== 'utf-8') input = input.pipe(iconv.decodeStream(encoding, { stripBOM: true }));
-  input.on('error', (e) => parser.destroy(e));
+  const raw = Readable.from(replay(), { objectMode: false });
+  raw.on('error', (e) => parser.destroy(e));
+  const input: NodeJS.ReadableStream = encoding === 'utf-8' ? raw : raw.pipe(iconv.decodeStream(encoding, { stripBOM: true }));
+  input.on('error', (e: Error) => parser.destroy(e));
   input.pipe(parser);
 
   const recordIterator = parser[Symbol.asyncIterator]() as AsyncIterator<string[] | { skipped: true; message: string }>;

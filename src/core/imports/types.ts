@@ -116,7 +116,7 @@ export interface ImportStore {
   importedPairs(accountId: string, importId: string, contactIds: string[]): Promise<Set<string>>;
   /** ONE transaction: the batch's row outcomes, the counters added and the last committed row. */
   commitBatch(importId: string, rows: ImportRowRecord[], add: BatchCounters, lastRow: number, at: string): Promise<void>;
-  /** The (contact, list) consent rows this import holds, in pages. */
+  /** The (contact, list) consent rows this import holds and that are not withdrawn, in pages. */
   heldPairs(accountId: string, importId: string, afterContactId: string | null, limit: number): Promise<Array<{ contactId: string; listId: string; status: string }>>;
   rows(importId: string, afterRow: number, limit: number): Promise<ImportRowRecord[]>;
 }

@@ -22,7 +22,7 @@ export function createListService(deps: { store: ListStore; clock: Clock; newId?
   const newId = deps.newId ?? randomUUID;
   async function get(accountId: string, id: string) {
     const list = await deps.store.get(accountId, id);
-    if (!list) throw notFound('LIST_NOT_FOUND', `No list ${id} in this account.`);
+    if (!list) throw notFound('LIST_NOT_FOUND', 'No such list in this account.');
     return list;
   }
   return {
@@ -53,7 +53,7 @@ export function createListService(deps: { store: ListStore; clock: Clock; newId?
       if (patch.frequency !== undefined) trimmed.frequency = patch.frequency.trim();
       if (patch.senderName !== undefined) trimmed.senderName = patch.senderName.trim();
       if (patch.doubleOptIn !== undefined) trimmed.doubleOptIn = patch.doubleOptIn;
-      if (!(await deps.store.update(accountId, id, trimmed))) throw notFound('LIST_NOT_FOUND', `No list ${id} in this account.`);
+      if (!(await deps.store.update(accountId, id, trimmed))) throw notFound('LIST_NOT_FOUND', 'No such list in this account.');
       return get(accountId, id);
     },
     async archive(accountId, id) {

@@ -18,7 +18,7 @@ export function createSegmentService(deps: { store: SegmentStore; clock: Clock; 
   const newId = deps.newId ?? randomUUID;
   async function get(accountId: string, id: string) {
     const s = await deps.store.get(accountId, id);
-    if (!s) throw notFound('SEGMENT_NOT_FOUND', `No segment ${id} in this account.`);
+    if (!s) throw notFound('SEGMENT_NOT_FOUND', 'No such segment in this account.');
     return s;
   }
   return {

@@ -46,6 +46,8 @@ describe('system mail templates', () => {
     }
     expect(renderer.render('standing-changed', samples['standing-changed']!, 'ro', 'critical').text).toContain('importul de contacte');
     expect(renderer.render('consent-confirm', samples['consent-confirm']!, 'en', 'critical').text).toContain('Oferte, Rețete');
+    // An empty sender name (a list without one) falls back to the form's name instead of failing.
+    expect(renderer.render('consent-confirm', { ...samples['consent-confirm']!, senderName: '' }, 'en', 'critical').subject).toBe('Please confirm your subscription to Newsletter');
   });
 
   it('[ACC-07] never executes data as a template, escapes HTML and keeps the subject on one line', () => {

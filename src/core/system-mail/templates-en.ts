@@ -39,9 +39,9 @@ export const EN: TemplateTexts = {
     html: '<p>Here is how <strong>{{ campaignName }}</strong> went:</p><ul><li>Sent: {{ sent }}</li>{% if delivered != nil %}<li>Accepted by receiving servers: {{ delivered }}</li>{% endif %}{% if bounced != nil %}<li>Bounced: {{ bounced }}</li>{% endif %}{% if complaints != nil %}<li>Spam complaints: {{ complaints }}</li>{% endif %}{% if unsubscribed != nil %}<li>Unsubscribed: {{ unsubscribed }}</li>{% endif %}</ul>{% if reportUrl %}<p><a href="{{ reportUrl }}">The full report</a></p>{% endif %}',
   },
   'consent-confirm': {
-    subject: 'Please confirm your subscription to {{ senderName }}',
-    text: 'You (or someone using your address) signed up through "{{ formName }}" to receive from {{ senderName }}: {{ listNames | join: ", " }}.\n\nTo confirm, open this link:\n{{ confirmUrl }}\n\nIf it was not you, ignore this mail: you will not be added and will get nothing more.',
-    html: '<p>You (or someone using your address) signed up through "{{ formName }}" to receive from <strong>{{ senderName }}</strong>: {{ listNames | join: ", " }}.</p><p><a href="{{ confirmUrl }}">Yes, confirm my subscription</a></p><p>If it was not you, ignore this mail: you will not be added and will get nothing more.</p>',
+    subject: 'Please confirm your subscription to {{ senderName | default: formName }}',
+    text: 'You (or someone using your address) signed up through "{{ formName }}" to receive from {{ senderName | default: formName }}: {{ listNames | join: ", " }}.\n\nTo confirm, open this link:\n{{ confirmUrl }}\n\nIf it was not you, ignore this mail: you will not be added and will get nothing more.',
+    html: '<p>You (or someone using your address) signed up through "{{ formName }}" to receive from <strong>{{ senderName | default: formName }}</strong>: {{ listNames | join: ", " }}.</p><p><a href="{{ confirmUrl }}">Yes, confirm my subscription</a></p><p>If it was not you, ignore this mail: you will not be added and will get nothing more.</p>',
   },
   notice: {
     subject: '{{ subject }}',

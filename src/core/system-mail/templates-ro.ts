@@ -38,9 +38,9 @@ export const RO: TemplateTexts = {
     html: '<p>Iată cum a mers <strong>{{ campaignName }}</strong>:</p><ul><li>Trimise: {{ sent }}</li>{% if delivered != nil %}<li>Acceptate de serverele destinatare: {{ delivered }}</li>{% endif %}{% if bounced != nil %}<li>Respinse: {{ bounced }}</li>{% endif %}{% if complaints != nil %}<li>Reclamații de spam: {{ complaints }}</li>{% endif %}{% if unsubscribed != nil %}<li>Dezabonări: {{ unsubscribed }}</li>{% endif %}</ul>{% if reportUrl %}<p><a href="{{ reportUrl }}">Raportul complet</a></p>{% endif %}',
   },
   'consent-confirm': {
-    subject: 'Vă rugăm să confirmați abonarea la {{ senderName }}',
-    text: 'Dumneavoastră (sau cineva care a folosit adresa dumneavoastră) v-ați înscris prin „{{ formName }}” pentru a primi de la {{ senderName }}: {{ listNames | join: ", " }}.\n\nPentru a confirma, deschideți acest link:\n{{ confirmUrl }}\n\nDacă nu ați fost dumneavoastră, ignorați mesajul: nu veți fi adăugat și nu veți mai primi nimic.',
-    html: '<p>Dumneavoastră (sau cineva care a folosit adresa dumneavoastră) v-ați înscris prin „{{ formName }}” pentru a primi de la <strong>{{ senderName }}</strong>: {{ listNames | join: ", " }}.</p><p><a href="{{ confirmUrl }}">Da, confirm abonarea</a></p><p>Dacă nu ați fost dumneavoastră, ignorați mesajul: nu veți fi adăugat și nu veți mai primi nimic.</p>',
+    subject: 'Vă rugăm să confirmați abonarea la {{ senderName | default: formName }}',
+    text: 'Dumneavoastră (sau cineva care a folosit adresa dumneavoastră) v-ați înscris prin „{{ formName }}” pentru a primi de la {{ senderName | default: formName }}: {{ listNames | join: ", " }}.\n\nPentru a confirma, deschideți acest link:\n{{ confirmUrl }}\n\nDacă nu ați fost dumneavoastră, ignorați mesajul: nu veți fi adăugat și nu veți mai primi nimic.',
+    html: '<p>Dumneavoastră (sau cineva care a folosit adresa dumneavoastră) v-ați înscris prin „{{ formName }}” pentru a primi de la <strong>{{ senderName | default: formName }}</strong>: {{ listNames | join: ", " }}.</p><p><a href="{{ confirmUrl }}">Da, confirm abonarea</a></p><p>Dacă nu ați fost dumneavoastră, ignorați mesajul: nu veți fi adăugat și nu veți mai primi nimic.</p>',
   },
   notice: {
     subject: '{{ subject }}',

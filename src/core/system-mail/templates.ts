@@ -12,29 +12,31 @@ export type SystemMailLanguage = (typeof SYSTEM_MAIL_LANGUAGES)[number];
 export const MAX_SUBJECT_LENGTH = 250;
 const url = z.string().url().max(2000);
 const short = z.string().max(300);
+/** A name shown in the text; an empty one is allowed (the template words around it still read). */
+const name = short.default('');
 const count = z.number().int().nonnegative();
 
 /** The data each template needs. Extra keys are ignored; missing ones are refused (TEMPLATE_DATA_INVALID). */
 export const TEMPLATE_DATA = {
   'verify-email': z.object({ name: short.optional(), link: url, expiresInHours: z.number().nonnegative().optional() }),
   'password-reset': z.object({ name: short.optional(), link: url, expiresInMinutes: z.number().nonnegative().optional() }),
-  invitation: z.object({ accountName: short, inviterName: short.optional(), link: url, role: short.optional(), expiresAt: short.optional() }),
+  invitation: z.object({ accountName: name, inviterName: short.optional(), link: url, role: short.optional(), expiresAt: short.optional() }),
   'standing-changed': z.object({
-    accountName: short,
+    accountName: name,
     standing: z.enum(['active', 'warned', 'restricted', 'suspended', 'blocked']),
     services: z.array(z.enum(['import', 'email', 'sms', 'api'])),
     reason: z.string().max(1000),
   }),
-  'signup-review-outcome': z.object({ accountName: short, decision: z.enum(['approve', 'refuse']), reason: z.string().max(1000) }),
+  'signup-review-outcome': z.object({ accountName: name, decision: z.enum(['approve', 'refuse']), reason: z.string().max(1000) }),
   'import-review-outcome': z.object({
-    accountName: short,
+    accountName: name,
     importName: short.optional(),
     decision: z.enum(['approve', 'refuse']),
     reason: z.string().max(1000).optional(),
     contacts: count.optional(),
   }),
   'campaign-report': z.object({
-    accountName: short,
+    accountName: name,
     campaignName: short,
     sent: count,
     delivered: count.optional(),
@@ -43,7 +45,7 @@ export const TEMPLATE_DATA = {
     unsubscribed: count.optional(),
     reportUrl: url.optional(),
   }),
-  'consent-confirm': z.object({ formName: short, listNames: z.array(short).min(1).max(50), confirmUrl: url, senderName: short }),
+  'consent-confirm': z.object({ formName: short, listNames: z.array(short).min(1).max(50), confirmUrl: url, senderName: name }),
   notice: z.object({ subject: z.string().min(1).max(200), body: z.string().min(1).max(20_000) }),
   'feature-news': z.object({ subject: z.string().min(1).max(200), body: z.string().min(1).max(20_000) }),
 } as const;

@@ -11,6 +11,8 @@ export const SYSTEM_MAIL_SWEEP_JOB = 'system-mail.sweep';
 /** Queue retries for a transient (4xx, network) failure; the back-off doubles each time. */
 export const SYSTEM_MAIL_RETRY_LIMIT = 10;
 export const SYSTEM_MAIL_RETRY_DELAY_SECONDS = 5;
+/** Deliveries a worker runs at once (the SMTP pool holds as many connections). */
+export const SYSTEM_MAIL_CONCURRENCY = 5;
 /** Longest stored error text. */
 export const MAX_LAST_ERROR_LENGTH = 1000;
 export const MAX_NOTICE_SUBJECT_LENGTH = 200;

@@ -1,3 +1,5 @@
+import type { Generated } from 'kysely';
+
 // Imports (migration 0020_imports).
 export interface ImportsTable {
   id: string;
@@ -5,7 +7,7 @@ export interface ImportsTable {
   /** 'uploaded' | 'processing' | 'held' | 'approved' | 'rejected' | 'completed' | 'failed' */
   status: string;
   /** Processing phase for resumption: 'analyse' (read-only pass) then 'apply' (committed batches). */
-  phase: string;
+  phase: Generated<string>;
   file_name: string | null;
   file_sha256: string;
   file_bytes: number;
@@ -20,14 +22,14 @@ export interface ImportsTable {
   encoding: string | null;
   delimiter: string | null;
   consent_date: string | null;
-  rows_read: number;
-  imported: number;
-  quarantined: number;
-  rejected: number;
-  without_evidence: number;
+  rows_read: Generated<number>;
+  imported: Generated<number>;
+  quarantined: Generated<number>;
+  rejected: Generated<number>;
+  without_evidence: Generated<number>;
   /** Rows found by the analysis pass. */
   total_rows: number | null;
-  last_committed_row: number;
+  last_committed_row: Generated<number>;
   risk_score: number | null;
   /** JSON ForensicReport. */
   forensics: string | null;

@@ -50,8 +50,8 @@ export function layout(ctx: PageContext, page: { title: string; body: SafeHtml; 
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${page.title} · Assent</title>
-<link rel="stylesheet" href="${ASSET_PATHS.siteCss}">
 <link rel="stylesheet" href="${ASSET_PATHS.bannerCss}">
+<link rel="stylesheet" href="${ASSET_PATHS.siteCss}">
 </head>
 <body>
 <a class="skip" href="#main">${t.skipToContent}</a>

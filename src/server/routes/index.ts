@@ -12,9 +12,20 @@ import { authRoutes } from './auth/index.ts';
 import { accountRoutes } from './account/index.ts';
 import { teamRoutes } from './team/index.ts';
 import { apiKeyRoutes } from './api-keys/index.ts';
+import { listRoutes } from './lists/index.ts';
+import { contactRoutes } from './contacts/index.ts';
+import { consentRoutes } from './consent/index.ts';
+import { segmentRoutes } from './segments/index.ts';
+import { formsRoutes } from './forms/index.ts';
+import { formsPublicRoutes } from './forms-public/index.ts';
+import { confirmRoutes } from './confirm/index.ts';
+import { unsubscribeRoutes } from './unsubscribe/index.ts';
+import { preferencesRoutes } from './preferences/index.ts';
+import { importRoutes } from './imports/index.ts';
 
 export async function registerRoutes(app: FastifyInstance, deps: AppDeps): Promise<void> {
   await app.register(healthRoutes(deps));
+  await app.register(importRoutes(deps));
   await app.register(publicRoutes(deps));
   await app.register(cookieConsentRoutes(deps));
   await app.register(operatorRoutes(deps));
@@ -24,4 +35,14 @@ export async function registerRoutes(app: FastifyInstance, deps: AppDeps): Promi
   await app.register(accountRoutes(deps), { prefix: '/api/v1' });
   await app.register(teamRoutes(deps), { prefix: '/api/v1' });
   await app.register(apiKeyRoutes(deps), { prefix: '/api/v1' });
+  await app.register(listRoutes(deps), { prefix: '/api/v1' });
+  await app.register(contactRoutes(deps), { prefix: '/api/v1' });
+  await app.register(consentRoutes(deps), { prefix: '/api/v1' });
+  await app.register(segmentRoutes(deps), { prefix: '/api/v1' });
+  // Forms, double opt-in, unsubscribe and preferences (full paths: public pages live outside /api/v1).
+  await app.register(formsRoutes(deps));
+  await app.register(formsPublicRoutes(deps));
+  await app.register(confirmRoutes(deps));
+  await app.register(unsubscribeRoutes(deps));
+  await app.register(preferencesRoutes(deps));
 }

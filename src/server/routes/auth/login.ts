@@ -1,6 +1,7 @@
 // POST /api/v1/auth/login (SEC-01). Wrong password and unknown email give the same 401 body.
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
+import { AppError } from '../../../core/errors.ts';
 import { EMAIL_MAX_LENGTH, PASSWORD_MAX_LENGTH } from '../../../core/accounts/limits.ts';
 import type { AppDeps } from '../../deps.ts';
 import { requestMeta, setSessionCookie, type ZodApp } from './http.ts';
@@ -21,12 +22,18 @@ function ipAndEmail(request: FastifyRequest): string {
 }
 
 export function registerLogin(app: ZodApp, deps: AppDeps): void {
+  const perIp = app.createRateLimit({ max: LOGIN_RATE_LIMIT_PER_IP_MAX, timeWindow: LOGIN_RATE_LIMIT_WINDOW_MS, keyGenerator: (r) => `login-ip|${r.ip}` });
   app.post(
     '/auth/login',
     {
       // The body is parsed by preHandler time, so the key can include the email.
       config: { csrf: false, rateLimit: { max: LOGIN_RATE_LIMIT_MAX, timeWindow: LOGIN_RATE_LIMIT_WINDOW_MS, hook: 'preHandler', keyGenerator: ipAndEmail } },
-      onRequest: app.rateLimit({ max: LOGIN_RATE_LIMIT_PER_IP_MAX, timeWindow: LOGIN_RATE_LIMIT_WINDOW_MS, keyGenerator: (r) => `login-ip|${r.ip}` }),
+      onRequest: async (request) => {
+        // A second, looser limit per IP; @fastify/rate-limit runs one route limit per request,
+        // so this one is checked by hand.
+        const result = await perIp(request);
+        if (!result.isAllowed && result.isExceeded) throw new AppError('rate-limited', 'RATE_LIMITED', 'Too many sign-in attempts from this address; wait a minute.');
+      },
       schema: { tags: ['auth'], summary: 'Sign in with email and password', body: LoginBody, response: { 200: MeSchema } },
     },
     async (request, reply) => {

@@ -1,5 +1,5 @@
 // The language and context of a public page request (I18N-01).
-import type { FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { resolveLanguage, isLanguage } from '../../public/language.ts';
 import { pageContext, type PageContext } from '../../public/layout.ts';
@@ -21,3 +21,11 @@ export function requestPageContext(request: FastifyRequest, query: { lang?: stri
 }
 
 export const HTML_TYPE = 'text/html; charset=utf-8';
+
+/**
+ * Sends a rendered page. Referrer-Policy same-origin (instead of helmet's no-referrer): our own
+ * form posts then carry a real Origin for the same-origin check, and other sites still get nothing.
+ */
+export function sendPage(reply: FastifyReply, page: string): FastifyReply {
+  return reply.type(HTML_TYPE).header('referrer-policy', 'same-origin').send(page);
+}

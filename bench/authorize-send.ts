@@ -1,0 +1,65 @@
+// The send gate over a 1,000,000-contact list (DEL-01), on SQLite and PostgreSQL: decisions/s of
+// the streaming dry run and of authorizeSend in batches, and peak RSS (the dry run must stay
+// flat). Target: ≥ 200,000 decisions/s. Prints one JSON line per measurement.
+// Usage: node bench/authorize-send.ts [sqlite|postgres|both] [contacts]
+import { createHash } from 'node:crypto';
+import { createGateService } from '../src/core/gate/service.ts';
+import { silentLogger } from '../src/core/ports.ts';
+import type { Database } from '../src/db/database.ts';
+import { createGateStore } from '../src/db/repositories/gate.ts';
+import { benchAccount, benchDatabase, engines, peakRssMb, rssMb } from './permission-fixtures.ts';
+
+const N = Number(process.argv[3] ?? 1_000_000);
+const INSERT_CHUNK = 1_000; // 11 columns × 1,000 rows stays under SQLite's parameter bound
+const BATCH = 5_000;
+
+const pad = (i: number) => `c${String(i).padStart(8, '0')}`;
+const hash = (s: string) => createHash('sha256').update(s).digest('hex');
+
+async function seed(database: Database, accountId: string, listId: string) {
+  const now = '2026-06-01T00:00:00.000Z';
+  await database.db.insertInto('lists').values({ id: listId, account_id: accountId, name: 'Bench', purpose_text: 'Bench', channel: 'email', frequency: 'weekly', double_opt_in: 1, sender_name: 'B', created_at: now, archived_at: null }).execute();
+  for (let start = 0; start < N; start += INSERT_CHUNK) {
+    const ids = Array.from({ length: Math.min(INSERT_CHUNK, N - start) }, (_, k) => start + k);
+    await database.db.transaction().execute(async (trx) => {
+      await trx.insertInto('contacts').values(ids.map((i) => ({ id: pad(i), account_id: accountId, email: `u${i}@example.com`, phone: null, email_hash: hash(`u${i}@example.com`), phone_hash: null, attributes: '{}', language: null, time_zone: null, created_at: now, erased_at: null }))).execute();
+      await trx
+        .insertInto('consent_state')
+        .values(ids.map((i) => ({ account_id: accountId, contact_id: pad(i), list_id: listId, channel: 'email', status: i % 50 === 0 ? 'withdrawn' : 'active', granted_at: now, confirmed_at: now, last_event_seq: i + 1, last_sent_at: null, hold: null })))
+        .execute();
+      // 1% suppressed
+      const sup = ids.filter((i) => i % 100 === 7);
+      if (sup.length) await trx.insertInto('suppressions').values(sup.map((i) => ({ account_id: accountId, address_hash: hash(`u${i}@example.com`), reason: 'hard-bounce', created_at: now }))).execute();
+    });
+  }
+}
+
+for (const engine of engines(process.argv[2])) {
+  const { database, drop } = await benchDatabase(engine);
+  try {
+    const accountId = await benchAccount(database, 'bench-account');
+    const listId = 'bench-list';
+    let t = performance.now();
+    await seed(database, accountId, listId);
+    console.log(JSON.stringify({ bench: 'authorize-send', engine, step: 'seed', contacts: N, seconds: +((performance.now() - t) / 1000).toFixed(1) }));
+    if (engine === 'postgres') await database.db.executeQuery({ sql: 'analyze', parameters: [], query: { kind: 'RawNode' } } as never).catch(() => {});
+    const gate = createGateService({ store: createGateStore(database), standing: { assertServiceAllowed: async () => {} }, clock: { now: () => new Date('2026-07-01T00:00:00.000Z') }, logger: silentLogger });
+
+    const rssBefore = rssMb();
+    t = performance.now();
+    const report = await gate.dryRun(accountId, listId);
+    let s = (performance.now() - t) / 1000;
+    console.log(JSON.stringify({ bench: 'authorize-send', engine, mode: 'dry-run (keyset pages of 5,000)', decisions: report.total, allowed: report.allowed, seconds: +s.toFixed(2), decisionsPerSecond: Math.round(report.total / s), rssBeforeMb: rssBefore, rssAfterMb: rssMb(), peakRssMb: peakRssMb() }));
+
+    t = performance.now();
+    let decided = 0;
+    for (let start = 0; start < N; start += BATCH) {
+      const ids = Array.from({ length: Math.min(BATCH, N - start) }, (_, k) => pad(start + k));
+      decided += (await gate.authorizeSend({ accountId, listId, channel: 'email', contactIds: ids })).size;
+    }
+    s = (performance.now() - t) / 1000;
+    console.log(JSON.stringify({ bench: 'authorize-send', engine, mode: `authorizeSend (batches of ${BATCH})`, decisions: decided, seconds: +s.toFixed(2), decisionsPerSecond: Math.round(decided / s), peakRssMb: peakRssMb() }));
+  } finally {
+    await drop();
+  }
+}

@@ -1,0 +1,228 @@
+// Pure parts of imports: reading CSV, per-row checks, provenance, forensics. Files are real bytes
+// written by the test (encodings included); no database.
+import iconv from 'iconv-lite';
+import { describe, expect, it } from 'vitest';
+import { AppError } from '../errors.ts';
+import { REFUSED_SOURCES } from '../../../policy/imports.ts';
+import { checkSyntax, cleanAddress, isDisposableDomain, isRoleAddress } from './address.ts';
+import { classifyRecord } from './classify.ts';
+import { openCsv, type CsvRecord } from './csv-reader.ts';
+import { detectEncoding } from './encoding.ts';
+import { createForensicCollector, scoreImport } from './forensics.ts';
+import { MAX_COLUMNS, MAX_ROW_BYTES } from './limits.ts';
+import { resolveMapping } from './mapping.ts';
+import { checkDeclaration } from './provenance.ts';
+
+async function* bytes(...chunks: Array<string | Buffer>): AsyncGenerator<Uint8Array> {
+  for (const c of chunks) yield typeof c === 'string' ? Buffer.from(c, 'utf8') : c;
+}
+
+async function readAll(data: Buffer | string) {
+  const csv = await openCsv(bytes(data));
+  const records: CsvRecord[] = [];
+  for await (const r of csv.records) records.push(r);
+  return { layout: csv.layout, records };
+}
+
+async function failure(p: Promise<unknown>): Promise<AppError> {
+  try {
+    await p;
+  } catch (err) {
+    if (err instanceof AppError) return err;
+    throw err;
+  }
+  throw new Error('expected a failure');
+}
+
+const who = { at: '2026-11-22T10:00:00.000Z', userId: 'u1', ip: '127.0.0.1', userAgent: 'vitest' };
+
+describe('imports: reading CSV', () => {
+  it('[IMP-06] detects ; tab and | delimiters, strips the BOM and keeps quoted delimiters', async () => {
+    const semi = await readAll('\uFEFFemail;name\n"a;b@example.com";"Ion; Popescu"\nc@example.com;Ana\n');
+    expect(semi.layout.delimiter).toBe(';');
+    expect(semi.layout.header).toEqual(['email', 'name']);
+    expect(semi.records.map((r) => r.fields)).toEqual([['a;b@example.com', 'Ion; Popescu'], ['c@example.com', 'Ana']]);
+    expect((await readAll('email\tname\nx@example.com\tX\n')).layout.delimiter).toBe('\t');
+    expect((await readAll('email|name\nx@example.com|X\n')).layout.delimiter).toBe('|');
+  });
+
+  it('[IMP-06] decodes a Windows-1252 Romanian file and an ISO-8859-2 file with ş ţ ă', async () => {
+    const cp1252 = iconv.encode('email,prenume,oras\nana@example.ro,Ană,Câmpina Întâi\n', 'windows-1252');
+    // ă is not in Windows-1252 (becomes ?); â and Î are, and must come back right.
+    const a = await readAll(cp1252);
+    expect(a.layout.encoding).toBe('windows-1252');
+    expect(a.records[0]!.fields![2]).toBe('Câmpina Întâi');
+    const latin2 = iconv.encode('email,prenume,oras\nstefan@example.ro,Ştefan,Târgu Mureş\nt@example.ro,Ţară,Brăila\n', 'iso-8859-2');
+    const b = await readAll(latin2);
+    expect(b.layout.encoding).toBe('iso-8859-2');
+    expect(b.records.map((r) => r.fields)).toEqual([['stefan@example.ro', 'Ştefan', 'Târgu Mureş'], ['t@example.ro', 'Ţară', 'Brăila']]);
+    expect(detectEncoding(Buffer.from('ăşţ', 'utf8'), true)).toBe('utf-8');
+  });
+
+  it('[IMP-06] refuses binary, empty, header-only, 50,000 columns and a 10 MB line with clear codes', async () => {
+    expect((await failure(readAll(Buffer.from([0x50, 0x4b, 0x03, 0x04, 0, 0, 1, 2])))).code).toBe('IMPORT_NOT_CSV');
+    expect((await failure(readAll(Buffer.from('email\nab\u0000cd\n', 'latin1')))).code).toBe('IMPORT_NOT_CSV');
+    expect((await failure(readAll(''))).code).toBe('IMPORT_EMPTY');
+    expect((await failure(readAll('\uFEFF  \n\n'))).code).toBe('IMPORT_EMPTY');
+    expect((await failure(readAll('email,name\n'))).code).toBe('IMPORT_NO_ROWS');
+    const wide = Array.from({ length: 50_000 }, (_, i) => `c${i}`).join(',');
+    const cols = await failure(readAll(`${wide}\n`));
+    expect(cols.code).toBe('IMPORT_TOO_MANY_COLUMNS');
+    expect(cols.details?.maxColumns).toBe(MAX_COLUMNS);
+    const long = await failure(readAll(`email,note\na@example.com,${'x'.repeat(10 * 1024 * 1024)}\n`));
+    expect(long.code).toBe('IMPORT_ROW_TOO_LONG');
+    expect(long.details?.maxRowBytes).toBe(MAX_ROW_BYTES);
+  });
+
+  it('[IMP-06] ragged rows and broken quoting become per-row problems; an unclosed quote fails with its line', async () => {
+    const r = await readAll('email,name\na@example.com,A\nb@example.com\nc@example.com,C"x\nd@example.com,D,,\n');
+    expect(r.records.map((x) => [x.rowNumber, x.problem ?? 'ok'])).toEqual([
+      [1, 'ok'],
+      [2, 'ragged-row'],
+      [3, 'malformed-quoting'],
+      [4, 'ok'],
+    ]);
+    const unclosed = await failure(readAll('email,name\na@example.com,"open\nb@example.com,B\n'));
+    expect(unclosed.code).toBe('IMPORT_MALFORMED');
+    expect(unclosed.details?.line).toBeTypeOf('number');
+    const afterQuote = await failure(readAll('email,name\na@example.com,A\nc@example.com,"C"x\nd@example.com,D\n'));
+    expect(afterQuote.code).toBe('IMPORT_MALFORMED');
+    expect(afterQuote.details?.line).toBe(3);
+  });
+
+  it('[IMP-02] maps a Mailchimp audience export automatically and ignores unknown columns', async () => {
+    const header = ['Email Address', 'First Name', 'Last Name', 'MEMBER_RATING', 'OPTIN_TIME', 'OPTIN_IP', 'CONFIRM_TIME', 'CONFIRM_IP', 'LATITUDE', 'LONGITUDE'];
+    const { mapping, resolved } = resolveMapping(header, null);
+    expect(mapping).toEqual({ email: 'Email Address', firstName: 'First Name', lastName: 'Last Name', optinTime: 'OPTIN_TIME', optinIp: 'OPTIN_IP', confirmTime: 'CONFIRM_TIME', confirmIp: 'CONFIRM_IP' });
+    const rec: CsvRecord = { rowNumber: 1, fields: ['ana@example.ro', 'Ana', 'Pop', '2', '2026-01-03 10:00:00', '10.0.0.1', '2026-01-03 10:05:00', '10.0.0.2', '44.4', '26.1'] };
+    const c = classifyRecord(rec, resolved, { source: 'signup-form' });
+    expect(c.kind).toBe('candidate');
+    if (c.kind !== 'candidate') return;
+    expect(c.candidate.withEvidence).toBe(true);
+    expect(c.candidate.evidence.claimed).toEqual({ OPTIN_TIME: '2026-01-03 10:00:00', OPTIN_IP: '10.0.0.1', CONFIRM_TIME: '2026-01-03 10:05:00', CONFIRM_IP: '10.0.0.2' });
+    expect(c.candidate.evidence.confirmAt).toBe('2026-01-03T10:05:00.000Z');
+    expect(() => resolveMapping(['name', 'city'], null)).toThrow(/email/);
+  });
+});
+
+describe('imports: per-row checks', () => {
+  it('[IMP-03] RFC 5321 syntax and lengths, domain shape, disposable and role addresses', () => {
+    expect(checkSyntax('Ana.Pop@Example.COM')).toMatchObject({ ok: true, address: 'Ana.Pop@example.com' });
+    expect(checkSyntax('"quoted local"@example.com').ok).toBe(true);
+    expect(checkSyntax('a..b@example.com')).toEqual({ ok: false, problem: 'invalid-syntax' });
+    expect(checkSyntax('no-at-sign.example.com')).toEqual({ ok: false, problem: 'invalid-syntax' });
+    expect(checkSyntax(`${'a'.repeat(65)}@example.com`)).toEqual({ ok: false, problem: 'too-long' });
+    expect(checkSyntax(`a@${'b'.repeat(60)}.${'c'.repeat(60)}.${'d'.repeat(60)}.${'e'.repeat(60)}.${'f'.repeat(10)}.com`)).toEqual({ ok: false, problem: 'too-long' });
+    expect(checkSyntax('a@localhost')).toEqual({ ok: false, problem: 'invalid-domain' });
+    expect(checkSyntax('a@example.invalidtld')).toEqual({ ok: false, problem: 'invalid-domain' });
+    expect(checkSyntax('a@[127.0.0.1]')).toEqual({ ok: false, problem: 'invalid-domain' });
+    expect(isDisposableDomain('mailinator.com')).toBe(true);
+    expect(isDisposableDomain('example.com')).toBe(false);
+    expect(isRoleAddress('info')).toBe(true);
+    expect(isRoleAddress('sales+ro')).toBe(true);
+    expect(isRoleAddress('ana.pop')).toBe(false);
+  });
+
+  it('[IMP-03] [IMP-04] undoes "[at]"/"(dot)" obfuscation and strips markup artefacts, flagging both', () => {
+    expect(cleanAddress('ion [at] firma (dot) ro')).toEqual({ address: 'ion@firma.ro', deobfuscated: true, artefact: false });
+    expect(cleanAddress('mailto:ana@example.com')).toEqual({ address: 'ana@example.com', deobfuscated: false, artefact: true });
+    expect(cleanAddress('"Ana" <ana@example.com>')).toEqual({ address: 'ana@example.com', deobfuscated: false, artefact: true });
+    expect(cleanAddress('ana@example.com.')).toEqual({ address: 'ana@example.com', deobfuscated: false, artefact: true });
+    expect(cleanAddress(' ana@example.com ')).toEqual({ address: 'ana@example.com', deobfuscated: false, artefact: false });
+  });
+});
+
+describe('imports: provenance', () => {
+  it('[IMP-01] refuses every forbidden source with the policy clause, requires the attestation and a description for "other"', () => {
+    for (const source of Object.keys(REFUSED_SOURCES)) {
+      let err: AppError | null = null;
+      try {
+        checkDeclaration({ source, attest: true }, who);
+      } catch (e) {
+        err = e as AppError;
+      }
+      expect(err?.kind).toBe('unprocessable');
+      expect(err?.code).toBe('IMPORT_SOURCE_REFUSED');
+      expect(err?.details?.clause).toBe(REFUSED_SOURCES[source as keyof typeof REFUSED_SOURCES]);
+    }
+    expect(String(REFUSED_SOURCES['social-network'])).toMatch(/LinkedIn/);
+    expect(() => checkDeclaration({ source: 'signup-form', attest: false }, who)).toThrow(expect.objectContaining({ code: 'IMPORT_ATTESTATION_REQUIRED', kind: 'invalid' }));
+    expect(() => checkDeclaration({ source: 'other', sourceDescription: 'fair', attest: true }, who)).toThrow(expect.objectContaining({ code: 'IMPORT_SOURCE_DESCRIPTION_REQUIRED' }));
+    const ok = checkDeclaration({ source: 'event', attest: true }, who);
+    expect(ok.attestation).toMatchObject({ attested: true, userId: 'u1', ip: '127.0.0.1', userAgent: 'vitest', version: 1 });
+    expect(ok.attestation.text).toMatch(/bought, rented/);
+  });
+});
+
+describe('imports: forensics', () => {
+  const ctx = { now: '2026-11-22T10:00:00.000Z', accountCreatedAt: '2020-01-01T00:00:00.000Z', verifiedContacts: 5_000 };
+  const FIRST = ['ana', 'ion', 'maria', 'vlad', 'elena', 'mihai', 'ioana', 'radu', 'irina', 'dan', 'oana', 'andrei'];
+  const LAST = ['pop', 'ionescu', 'dumitru', 'stan', 'marin', 'tudor', 'munteanu', 'florea', 'lazar', 'neagu'];
+  const DOMAINS = ['gmail.com', 'yahoo.com', 'example.ro', 'firma.ro', 'outlook.com'];
+
+  function score(rows: Array<{ raw: string; date: string | null }>) {
+    const c = createForensicCollector(ctx);
+    rows.forEach((r, i) => {
+      c.countRow();
+      const cleaned = cleanAddress(r.raw);
+      const s = checkSyntax(cleaned.address);
+      if (!s.ok) return;
+      c.observe({
+        rowNumber: i + 1,
+        email: s.address.toLowerCase(),
+        local: s.local,
+        domain: s.domain,
+        role: isRoleAddress(s.local),
+        disposable: isDisposableDomain(s.domain),
+        deobfuscated: cleaned.deobfuscated,
+        artefact: cleaned.artefact,
+        suppressedElsewhere: false,
+        consentAt: r.date,
+      });
+    });
+    return scoreImport(c.finish(), ctx);
+  }
+
+  it('[IMP-04] a clean list scores low', () => {
+    const rows = Array.from({ length: 300 }, (_, i) => ({
+      raw: `${FIRST[i % FIRST.length]}.${LAST[Math.floor(i / FIRST.length) % LAST.length]}${Math.floor(i / 120) || ''}@${DOMAINS[i % DOMAINS.length]}`,
+      date: new Date(Date.parse('2026-03-01T00:00:00Z') + i * 3_600_000 + (i % 7) * 61_000).toISOString(),
+    }));
+    const r = score(rows);
+    expect(r.score).toBeLessThan(20);
+  });
+
+  it('[IMP-04] a purchased-looking list (sequential, role-heavy, identical dates) scores high with those reasons', () => {
+    const rows = [
+      ...Array.from({ length: 200 }, (_, i) => ({ raw: `user${i + 1}@bulkmail.com`, date: '2026-05-05T12:00:00.000Z' })),
+      ...Array.from({ length: 100 }, (_, i) => ({ raw: `${['info', 'sales', 'office', 'contact', 'admin'][i % 5]}@company${i}.com`, date: '2026-05-05T12:00:00.000Z' })),
+    ];
+    const r = score(rows);
+    const reasons = r.reasons.map((x) => x.reason);
+    expect(r.score).toBeGreaterThanOrEqual(60);
+    expect(reasons).toEqual(expect.arrayContaining(['sequential-local-parts', 'role-addresses', 'identical-consent-dates']));
+    expect(r.samples['sequential-local-parts']?.length).toBeGreaterThan(0);
+    expect(r.reasons.find((x) => x.reason === 'role-addresses')?.weight).toBe(25);
+  });
+
+  it('[IMP-04] a scraped-looking list (de-obfuscated, artefacts, webmaster@ across many domains, old or missing dates) scores high', () => {
+    const rows = Array.from({ length: 120 }, (_, i) => {
+      const site = `site${i}.ro`;
+      const forms = [`webmaster [at] ${site.replace('.', ' (dot) ')}`, `mailto:info@${site}`, `<contact@${site}>`, `office@${site}.`, `birou@${site}`];
+      return { raw: forms[i % forms.length]!, date: i % 2 === 0 ? null : '2019-02-01T00:00:00.000Z' };
+    });
+    const r = score(rows);
+    const reasons = r.reasons.map((x) => x.reason);
+    expect(r.score).toBeGreaterThanOrEqual(60);
+    expect(reasons).toEqual(expect.arrayContaining(['scraping-artefacts', 'generic-mailboxes-many-domains', 'old-consent', 'missing-consent-dates']));
+    expect(r.samples['scraping-artefacts']?.some((s) => s.note === 'de-obfuscated')).toBe(true);
+  });
+
+  it('[IMP-04] future and implausibly early consent dates are their own reason', () => {
+    const rows = Array.from({ length: 100 }, (_, i) => ({ raw: `${FIRST[i % 12]}${LAST[i % 10]}x${i * 7}@gmail.com`, date: i % 2 ? '2031-01-01T00:00:00.000Z' : '1970-01-01T00:00:00.000Z' }));
+    const r = score(rows);
+    expect(r.reasons.map((x) => x.reason)).toContain('implausible-consent-dates');
+    expect(r.stats.future).toBe(50);
+    expect(r.stats.tooEarly).toBe(50);
+  });
+});

@@ -1,0 +1,12 @@
+// GET /api/v1/contacts?after=&limit= — keyset pages.
+import { requireAccount } from '../../auth.ts';
+import type { AppDeps } from '../../deps.ts';
+import type { ZodApp } from '../auth/http.ts';
+import { PageQuery } from './schemas.ts';
+
+export function registerListContacts(app: ZodApp, deps: AppDeps): void {
+  app.get('/contacts', { schema: { tags: ['contacts'], summary: 'List contacts', querystring: PageQuery } }, async (request) => {
+    const auth = requireAccount(request, 'contacts:read');
+    return deps.services.contacts.list(auth.accountId, request.query);
+  });
+}

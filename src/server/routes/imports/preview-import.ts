@@ -1,0 +1,32 @@
+// POST /api/v1/imports/preview — the first rows with the detected encoding, delimiter and
+// column mapping, for the mapping screen. Reads only the start of the file; stores nothing.
+import { z } from 'zod';
+import { requireAccount } from '../../auth.ts';
+import type { AppDeps } from '../../deps.ts';
+import { PreviewFieldsSchema, parseFields, withUpload } from './multipart-fields.ts';
+import { SECURITY, TAGS, type ZodApp } from './shapes.ts';
+
+const PreviewSchema = z.object({
+  encoding: z.string(),
+  delimiter: z.string(),
+  header: z.array(z.string()),
+  hasHeader: z.boolean(),
+  mapping: z.record(z.string(), z.string()),
+  rows: z.array(z.array(z.string())),
+});
+
+export function registerPreviewImport(app: ZodApp, deps: AppDeps) {
+  app.post(
+    '/api/v1/imports/preview',
+    { schema: { tags: TAGS, security: SECURITY, summary: 'Preview a CSV: encoding, delimiter, header, proposed mapping, first rows', consumes: ['multipart/form-data'], response: { 200: PreviewSchema } } },
+    async (request) => {
+      requireAccount(request, 'imports:write');
+      return withUpload(request, async (raw, file) => {
+        const f = parseFields(PreviewFieldsSchema, raw);
+        const preview = await deps.services.imports.preview(file.file, f);
+        file.file.resume(); // discard the rest of the upload
+        return { ...preview, mapping: preview.mapping as Record<string, string> };
+      });
+    },
+  );
+}

@@ -1,0 +1,70 @@
+// Response shapes of the imports API, shared by its endpoint files.
+import type { FastifyInstance, FastifyBaseLogger, RawReplyDefaultExpression, RawRequestDefaultExpression, RawServerDefault } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { IMPORT_STATUSES, type ImportRecord } from '../../../core/imports/types.ts';
+
+export type ZodApp = FastifyInstance<RawServerDefault, RawRequestDefaultExpression, RawReplyDefaultExpression, FastifyBaseLogger, ZodTypeProvider>;
+
+export const TAGS = ['imports'];
+export const SECURITY: Array<Record<string, string[]>> = [{ session: [] }, { apiKey: [] }];
+export const ImportIdParams = z.object({ id: z.string().min(1).max(100) });
+
+export const ImportSchema = z.object({
+  id: z.string(),
+  status: z.enum(IMPORT_STATUSES),
+  fileName: z.string().nullable(),
+  fileSha256: z.string(),
+  fileBytes: z.number(),
+  source: z.string(),
+  sourceDescription: z.string().nullable(),
+  attestation: z.object({ attested: z.boolean(), at: z.string(), userId: z.string().nullable(), ip: z.string().nullable(), userAgent: z.string().nullable(), text: z.string(), version: z.number() }),
+  listIds: z.array(z.string()),
+  mapping: z.record(z.string(), z.string()).nullable(),
+  encoding: z.string().nullable(),
+  delimiter: z.string().nullable(),
+  totalRows: z.number().nullable(),
+  rowsRead: z.number(),
+  imported: z.number(),
+  quarantined: z.number(),
+  rejected: z.number(),
+  withoutEvidence: z.number(),
+  lastCommittedRow: z.number(),
+  riskScore: z.number().nullable(),
+  holdReasons: z.array(z.string()).nullable(),
+  error: z.object({ code: z.string(), message: z.string(), details: z.record(z.string(), z.unknown()).optional() }).nullable(),
+  review: z.object({ decision: z.enum(['approved', 'rejected']), reason: z.string().nullable(), at: z.string().nullable() }).nullable(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+
+export function toImportView(r: ImportRecord): z.infer<typeof ImportSchema> {
+  return {
+    id: r.id,
+    status: r.status,
+    fileName: r.fileName,
+    fileSha256: r.fileSha256,
+    fileBytes: r.fileBytes,
+    source: r.source,
+    sourceDescription: r.sourceDescription,
+    attestation: r.attestation,
+    listIds: r.listIds,
+    mapping: (r.mapping as Record<string, string> | null) ?? null,
+    encoding: r.encoding,
+    delimiter: r.delimiter,
+    totalRows: r.totalRows,
+    rowsRead: r.rowsRead,
+    imported: r.imported,
+    quarantined: r.quarantined,
+    rejected: r.rejected,
+    withoutEvidence: r.withoutEvidence,
+    lastCommittedRow: r.lastCommittedRow,
+    riskScore: r.riskScore,
+    holdReasons: r.holdReasons,
+    error: r.error,
+    // The customer sees the outcome of the review (IMP-05), not the reviewer's identity.
+    review: r.status === 'approved' || r.status === 'rejected' ? { decision: r.status, reason: r.reviewReason, at: r.reviewedAt } : null,
+    createdAt: r.createdAt,
+    updatedAt: r.updatedAt,
+  };
+}

@@ -1,0 +1,62 @@
+// A real headless Chromium for browser tests (Debian's /usr/bin/chromium driven by
+// playwright-core: no browser download). Shared by every browser test in test/.
+import { existsSync } from 'node:fs';
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
+
+export const CHROMIUM_PATH = '/usr/bin/chromium';
+
+export const CHROMIUM_ARGS = [
+  '--headless=new',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+export class ChromiumMissingError extends Error {
+  readonly code = 'CHROMIUM_MISSING';
+}
+
+/** Launches headless Chromium; fails with an actionable message when it is not installed. */
+export async function launchBrowser(): Promise<Browser> {
+  if (!existsSync(CHROMIUM_PATH)) {
+    throw new ChromiumMissingError(
+      `Browser tests need Chromium at ${CHROMIUM_PATH}, which does not exist. Install it with \`apt-get install -y chromium\` (Debian) and run the tests again.`,
+    );
+  }
+  try {
+    return await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true });
+  } catch (err) {
+    throw new ChromiumMissingError(`Chromium at ${CHROMIUM_PATH} did not start: ${(err as Error).message}`);
+  }
+}
+
+export interface PageSession {
+  browser: Browser;
+  context: BrowserContext;
+  page: Page;
+  baseUrl: string;
+}
+
+/**
+ * Runs `fn` with a fresh browser context (no cookies, no storage) and one page, then closes
+ * everything. Pass `browser` to reuse one launched browser across tests.
+ */
+export async function withPage<T>(
+  baseUrl: string,
+  fn: (session: PageSession) => Promise<T>,
+  options: { browser?: Browser; context?: BrowserContextOptions } = {},
+): Promise<T> {
+  const browser = options.browser ?? (await launchBrowser());
+  const context = await browser.newContext({ baseURL: baseUrl, ...options.context });
+  try {
+    const page = await context.newPage();
+    return await fn({ browser, context, page, baseUrl });
+  } finally {
+    await context.close();
+    if (!options.browser) await browser.close();
+  }
+}

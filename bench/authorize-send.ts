@@ -7,7 +7,7 @@ import { createGateService } from '../src/core/gate/service.ts';
 import { silentLogger } from '../src/core/ports.ts';
 import type { Database } from '../src/db/database.ts';
 import { createGateStore } from '../src/db/repositories/gate.ts';
-import { benchAccount, benchDatabase, engines, peakRssMb, rssMb } from './permission-fixtures.ts';
+import { benchAccount, benchDatabase, cpuSince, engines, peakRssMb, rssMb } from './permission-fixtures.ts';
 
 const N = Number(process.argv[3] ?? 1_000_000);
 const INSERT_CHUNK = 1_000; // 11 columns × 1,000 rows stays under SQLite's parameter bound
@@ -40,6 +40,7 @@ for (const engine of engines(process.argv[2])) {
     const accountId = await benchAccount(database, 'bench-account');
     const listId = 'bench-list';
     let t = performance.now();
+    let cpu = process.cpuUsage();
     await seed(database, accountId, listId);
     console.log(JSON.stringify({ bench: 'authorize-send', engine, step: 'seed', contacts: N, seconds: +((performance.now() - t) / 1000).toFixed(1) }));
     if (engine === 'postgres') await database.db.executeQuery({ sql: 'analyze', parameters: [], query: { kind: 'RawNode' } } as never).catch(() => {});
@@ -47,18 +48,20 @@ for (const engine of engines(process.argv[2])) {
 
     const rssBefore = rssMb();
     t = performance.now();
+    cpu = process.cpuUsage();
     const report = await gate.dryRun(accountId, listId);
     let s = (performance.now() - t) / 1000;
-    console.log(JSON.stringify({ bench: 'authorize-send', engine, mode: 'dry-run (keyset pages of 5,000)', decisions: report.total, allowed: report.allowed, seconds: +s.toFixed(2), decisionsPerSecond: Math.round(report.total / s), rssBeforeMb: rssBefore, rssAfterMb: rssMb(), peakRssMb: peakRssMb() }));
+    console.log(JSON.stringify({ bench: 'authorize-send', engine, mode: 'dry-run (keyset pages of 5,000)', decisions: report.total, allowed: report.allowed, seconds: +s.toFixed(2), processCpuSeconds: cpuSince(cpu), decisionsPerSecond: Math.round(report.total / s), rssBeforeMb: rssBefore, rssAfterMb: rssMb(), peakRssMb: peakRssMb() }));
 
     t = performance.now();
+    cpu = process.cpuUsage();
     let decided = 0;
     for (let start = 0; start < N; start += BATCH) {
       const ids = Array.from({ length: Math.min(BATCH, N - start) }, (_, k) => pad(start + k));
       decided += (await gate.authorizeSend({ accountId, listId, channel: 'email', contactIds: ids })).size;
     }
     s = (performance.now() - t) / 1000;
-    console.log(JSON.stringify({ bench: 'authorize-send', engine, mode: `authorizeSend (batches of ${BATCH})`, decisions: decided, seconds: +s.toFixed(2), decisionsPerSecond: Math.round(decided / s), peakRssMb: peakRssMb() }));
+    console.log(JSON.stringify({ bench: 'authorize-send', engine, mode: `authorizeSend (batches of ${BATCH})`, decisions: decided, seconds: +s.toFixed(2), processCpuSeconds: cpuSince(cpu), decisionsPerSecond: Math.round(decided / s), peakRssMb: peakRssMb() }));
   } finally {
     await drop();
   }

@@ -5,7 +5,7 @@
 import { createConsentService, MAX_EVENTS_PER_APPEND } from '../src/core/consent/ledger.ts';
 import type { NewConsentEvent } from '../src/core/consent/types.ts';
 import { createConsentStore } from '../src/db/repositories/consent.ts';
-import { benchAccount, benchDatabase, engines, peakRssMb } from './permission-fixtures.ts';
+import { benchAccount, benchDatabase, cpuSince, engines, peakRssMb } from './permission-fixtures.ts';
 
 const N = Number(process.argv[3] ?? 1_000_000);
 const CONTACTS = 10_000;
@@ -22,6 +22,7 @@ for (const engine of engines(process.argv[2])) {
     }
     const consent = createConsentService({ store: createConsentStore(database), clock: { now: () => new Date(now) } });
     let t = performance.now();
+    let cpu = process.cpuUsage();
     for (let start = 0; start < N; start += MAX_EVENTS_PER_APPEND) {
       const batch: NewConsentEvent[] = Array.from({ length: Math.min(MAX_EVENTS_PER_APPEND, N - start) }, (_, k) => {
         const i = start + k;
@@ -33,10 +34,11 @@ for (const engine of engines(process.argv[2])) {
     console.log(JSON.stringify({ bench: 'ledger-append', engine, events: N, seconds: +s.toFixed(1), eventsPerSecond: Math.round(N / s) }));
 
     t = performance.now();
+    cpu = process.cpuUsage();
     const v = await consent.verifyChain(accountId);
     s = (performance.now() - t) / 1000;
     if (!v.ok) throw new Error(`chain broken: ${v.firstProblem?.message}`);
-    console.log(JSON.stringify({ bench: 'ledger-verify', engine, events: v.events, seconds: +s.toFixed(2), eventsPerSecond: Math.round(v.events / s), peakRssMb: peakRssMb() }));
+    console.log(JSON.stringify({ bench: 'ledger-verify', engine, events: v.events, seconds: +s.toFixed(2), processCpuSeconds: cpuSince(cpu), eventsPerSecond: Math.round(v.events / s), peakRssMb: peakRssMb() }));
   } finally {
     await drop();
   }

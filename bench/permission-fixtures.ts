@@ -64,3 +64,9 @@ export const rssMb = () => Math.round(process.memoryUsage().rss / 1024 / 1024);
 export function engines(arg: string | undefined): Engine[] {
   return arg === 'sqlite' || arg === 'postgres' ? [arg] : ['sqlite', 'postgres'];
 }
+
+/** CPU seconds (user + system) this process spent since `start`: the database server's share is not included. */
+export function cpuSince(start: NodeJS.CpuUsage): number {
+  const d = process.cpuUsage(start);
+  return +((d.user + d.system) / 1e6).toFixed(2);
+}

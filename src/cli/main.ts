@@ -13,6 +13,7 @@ export const COMMANDS: Record<string, Command> = {
   'proof verify': { describe: 'check a proof-of-opt-in bundle offline: proof verify FILE (exit 1 when altered)', load: () => import('./commands/proof-verify.ts') },
   'ledger verify': { describe: 'check the consent ledger hash chains in the database [--account ID]', load: () => import('./commands/ledger-verify.ts') },
   doctor: { describe: 'check configuration, database, migrations and SMTP relay', load: () => import('./commands/doctor.ts') },
+  import: { describe: 'import a CSV: import FILE --account ID --list ID --source signup-form --attest [--encoding …]', load: () => import('./commands/import.ts') },
 };
 
 function usage(): string {

@@ -3,7 +3,7 @@
 // src/server/routes/cookie-consent/cookie-consent.test.ts.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { COOKIE_CATEGORY_INFO, COOKIE_POLICY_UPDATED, COOKIE_SERVICES, COOKIES } from '../../policy/cookies.ts';
+import { CONSENT_MAX_AGE_DAYS, COOKIE_CATEGORY_INFO, COOKIE_POLICY_UPDATED, COOKIE_SERVICES, COOKIES } from '../../policy/cookies.ts';
 import { launchBrowser, withPage } from '../helpers/browser.ts';
 import { createTestPlatform, type TestPlatform } from '../helpers/platform.ts';
 
@@ -83,7 +83,7 @@ describe('cookie banner in a browser', () => {
       expect(requests.every((u) => u.startsWith(baseUrl))).toBe(true);
       expect(requests.some((u) => u.endsWith('/assets/cookieconsent/cookieconsent.umd.js'))).toBe(true);
       // Let the banner's fade-in finish before the picture.
-      await page.waitForFunction(`getComputedStyle(document.querySelector('#cc-main .cm')).opacity === '1'`);
+      await expect.poll(() => page.evaluate(`getComputedStyle(document.querySelector('#cc-main .cm')).opacity`)).toBe('1');
       await page.screenshot({ path: '/tmp/home.png', fullPage: false });
     }, { browser });
   });
@@ -191,6 +191,11 @@ describe('cookie banner in a browser', () => {
       await page.reload();
       await page.waitForLoadState('networkidle');
       expect(await page.locator(BANNER).isVisible()).toBe(false);
+      // A choice is asked again after 6 months at the latest: the consent cookie expires by then.
+      const stored = (await context.cookies()).find((c) => c.name === 'cc_cookie');
+      const lifetimeDays = ((stored?.expires ?? 0) - Date.now() / 1000) / 86_400;
+      expect(lifetimeDays).toBeGreaterThan(181);
+      expect(lifetimeDays).toBeLessThanOrEqual(CONSENT_MAX_AGE_DAYS);
       // The same host on another port shares cookies: the bumped server sees the old choice.
       expect((await consentCookie(context))?.revision).toBe(1);
       const before = (await rows(bumped)).length;

@@ -50,7 +50,7 @@ describe('web app in a browser (sqlite)', () => {
     await page.getByLabel('Your name').fill('Ana Popescu');
     await page.getByLabel('Company name').fill(CUSTOMER.company);
     await page.getByLabel('Postal address').fill('Str. Exemplu 1, 010101 București, Romania');
-    await page.getByLabel(/^Industry/).click();
+    await page.getByRole('combobox', { name: /^Industry/ }).click();
     await page.getByRole('option', { name: 'Retail and e-commerce' }).click();
     await page.getByLabel('What will you send?').fill('A monthly newsletter to customers who opted in at checkout.');
 
@@ -70,7 +70,7 @@ describe('web app in a browser (sqlite)', () => {
 
     await antiSpam.check();
     await page.getByRole('button', { name: 'Create account' }).click();
-    await page.waitForURL(`${base}/app/`);
+    await page.waitForURL(/\/app\/?$/);
     await expect.poll(() => page.getByTestId('account-name').textContent()).toBe(CUSTOMER.company);
     expect(await usersWithEmail(CUSTOMER.email)).toBe(1);
     const acceptances = await t.database.db.selectFrom('policy_acceptances').select('document').execute();
@@ -84,7 +84,7 @@ describe('web app in a browser (sqlite)', () => {
     await page.getByLabel(/^Email/).fill(CUSTOMER.email);
     await page.getByLabel(/^Password/).fill(CUSTOMER.password);
     await page.getByRole('button', { name: 'Log in' }).click();
-    await page.waitForURL(`${base}/app/`);
+    await page.waitForURL(/\/app\/?$/);
     await expect.poll(() => page.getByTestId('account-name').textContent()).toBe(CUSTOMER.company);
   });
 
@@ -98,10 +98,36 @@ describe('web app in a browser (sqlite)', () => {
     await expect.poll(() => page.getByRole('button', { name: 'Log out' }).isVisible()).toBe(true);
   });
 
+  it('[ACC-07] settings let the owner turn off feature news and explain that critical notices stay on', async () => {
+    const page = customer;
+    await page.getByRole('link', { name: 'Account settings' }).click();
+    await expect.poll(() => page.getByText('Account-critical notices').isVisible()).toBe(true);
+    const news = page.getByRole('switch', { name: 'Send me feature news' });
+    await expect.poll(() => news.isChecked()).toBe(true);
+    await news.uncheck();
+    await page.getByRole('button', { name: 'Save' }).click();
+    await expect.poll(async () => (await t.database.db.selectFrom('accounts').select('feature_news_opt_out').where('name', '=', CUSTOMER.company).executeTakeFirstOrThrow()).feature_news_opt_out).toBe(1);
+  });
+
+  it('[SEC-01] creates an API key that is shown once, then lists it by its prefix only', async () => {
+    const page = customer;
+    await page.getByRole('link', { name: 'API keys' }).click();
+    await page.getByLabel(/^Name/).fill('Shop sync');
+    await page.getByRole('button', { name: 'Create key' }).click();
+    const key = (await page.getByTestId('new-api-key').textContent()) ?? '';
+    expect(key).toMatch(/^ak_/);
+    await page.getByRole('dialog').getByRole('button', { name: 'Close' }).click();
+    const row = page.getByRole('row', { name: /Shop sync/ });
+    const rowText = (await row.textContent()) ?? '';
+    expect(rowText).toContain(key.slice(0, 11));
+    expect(rowText).not.toContain(key);
+  });
+
   it('[ACC-05] an operator blocks the account with a reason; the customer sees why and which services are off', async () => {
     await t.platform.services.accounts.createOperator({ email: OPERATOR.email, role: 'admin', password: OPERATOR.password });
     const context = await browser.newContext({ locale: 'en-US', viewport: { width: 1280, height: 900 } });
     const ops = await context.newPage();
+    ops.setDefaultTimeout(10_000);
     await ops.goto(`${base}/app/login`);
     await ops.getByLabel(/^Email/).fill(OPERATOR.email);
     await ops.getByLabel(/^Password/).fill(OPERATOR.password);
@@ -119,18 +145,25 @@ describe('web app in a browser (sqlite)', () => {
     await expect.poll(() => ops.getByTestId('operator-standing').textContent()).toBe('Blocked');
     await expect.poll(() => ops.getByRole('cell', { name: BLOCK_REASON }).count()).toBeGreaterThan(0);
     await ops.screenshot({ path: '/tmp/assent-operator-console.png', fullPage: true });
+    // ACC-07: the verification mail and the block notice went through the system-mail outbox.
+    await ops.getByRole('link', { name: 'System-mail outbox' }).click();
+    await expect.poll(() => ops.getByRole('row', { name: new RegExp(CUSTOMER.email) }).count()).toBeGreaterThan(0);
     await context.close();
 
     const account = await t.database.db.selectFrom('accounts').select(['standing', 'refund_eligible']).where('name', '=', CUSTOMER.company).executeTakeFirstOrThrow();
     expect(account.standing).toBe('blocked');
     expect(Number(account.refund_eligible)).toBe(0);
 
+    // Shown on every page of the app, with the reason, and on the dashboard.
     await customer.reload();
+    await expect.poll(() => customer.getByTestId('standing-banner').getAttribute('data-standing')).toBe('blocked');
+    await customer.getByRole('link', { name: 'Dashboard' }).click();
+    await expect.poll(() => customer.getByTestId('account-name').textContent()).toBe(CUSTOMER.company);
     const banner = customer.getByTestId('standing-banner');
     await expect.poll(() => banner.getAttribute('data-standing')).toBe('blocked');
     expect(await customer.getByTestId('standing-reason').textContent()).toBe(BLOCK_REASON);
     const text = (await banner.textContent()) ?? '';
     for (const service of ['Contact imports', 'Email sending', 'SMS sending', 'API access']) expect(text).toContain(service);
     await customer.screenshot({ path: '/tmp/assent-customer-blocked.png', fullPage: true });
-  });
+  }, 60_000);
 });

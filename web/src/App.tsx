@@ -12,7 +12,7 @@ import { AcceptInvitation } from './pages/AcceptInvitation.tsx';
 import { ApiKeys } from './pages/ApiKeys.tsx';
 import { Dashboard } from './pages/Dashboard.tsx';
 import { Login } from './pages/Login.tsx';
-import { ResetConfirm, ResetRequest } from './pages/PasswordReset.tsx';
+import { PasswordReset, ResetConfirm } from './pages/PasswordReset.tsx';
 import { Settings } from './pages/Settings.tsx';
 import { Signup } from './pages/Signup.tsx';
 import { Team } from './pages/Team.tsx';
@@ -30,7 +30,7 @@ export function App() {
       <Route path="/signup" element={<Signup />} />
       <Route path="/login" element={<Login />} />
       <Route path="/verify-email" element={<VerifyEmail />} />
-      <Route path="/reset-password" element={<ResetRequest />} />
+      <Route path="/reset-password" element={<PasswordReset />} />
       <Route path="/reset-password/confirm" element={<ResetConfirm />} />
       <Route path="/accept-invitation" element={<AcceptInvitation />} />
       <Route element={<RequireUser />}>

@@ -78,6 +78,8 @@ export interface OperatorAccount {
 
 export interface AuditEntry {
   id: string;
+  /** Position in the log; `before=<seq>` pages back. */
+  seq: number;
   at: string;
   actorType: string;
   actorId: string | null;
@@ -102,5 +104,15 @@ export interface OutboxItem {
 }
 
 export interface CookieConsentRow {
-  [key: string]: unknown;
+  id: string;
+  consentId: string;
+  at: string;
+  revision: number;
+  categories: string[];
+  services: string[];
+  action: string;
+  language: string;
+  source: string;
+  userAgent: string;
+  ip: string;
 }

@@ -35,8 +35,37 @@ export function sha256Hex(text: string): string {
   return createHash('sha256').update(text, 'utf8').digest('hex');
 }
 
+// The hashed members of an event, in canonical (sorted) order. The fast serialiser below writes
+// exactly what canonicalJson writes for an event with exactly these members; anything else (a
+// member missing or added) falls back to canonicalJson itself, so both always agree.
+const EVENT_KEYS: readonly string[] = [
+  'seq', 'id', 'accountId', 'contactId', 'listId', 'channel', 'kind', 'sourceType', 'sourceId', 'formId', 'formVersion',
+  'textShown', 'textHash', 'partners', 'ip', 'userAgent', 'language', 'occurredAt', 'confirmedAt', 'confirmIp',
+  'confirmUserAgent', 'evidence', 'prevHash',
+].sort();
+const KEY_PREFIXES = EVENT_KEYS.map((k, i) => `${i === 0 ? '{' : ','}${JSON.stringify(k)}:`);
+
+/** canonicalJson(event without hash), fast for the common shape (`assent-consent-v1`). */
+export function canonicalEventJson(event: Record<string, unknown>): string {
+  let count = 0;
+  for (const k in event) if (k !== 'hash') count++;
+  if (count !== EVENT_KEYS.length) return canonicalJson(withoutHash(event));
+  let out = '';
+  for (let i = 0; i < EVENT_KEYS.length; i++) {
+    const key = EVENT_KEYS[i]!;
+    const v = event[key];
+    if (v === undefined) return canonicalJson(withoutHash(event));
+    out += KEY_PREFIXES[i]! + canonicalJson(v);
+  }
+  return `${out}}`;
+}
+
+function withoutHash(event: Record<string, unknown>): Record<string, unknown> {
+  const { hash: _ignored, ...fields } = event;
+  return fields;
+}
+
 /** The hash of an event from its fields and prevHash (the `hash` field itself is ignored). */
 export function eventHash(event: Omit<ConsentEvent, 'hash'> & { hash?: string }): string {
-  const { hash: _ignored, ...fields } = event;
-  return sha256Hex(event.prevHash + canonicalJson(fields));
+  return sha256Hex(event.prevHash + canonicalEventJson(event as unknown as Record<string, unknown>));
 }

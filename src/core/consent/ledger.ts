@@ -142,11 +142,17 @@ export function createConsentService(deps: ConsentDeps): ConsentService {
     async verifyChain(accountId) {
       let cursor = CHAIN_START;
       let count = 0;
+      // The next page is read while the current one is hashed (I/O and CPU overlap).
+      let next = deps.store.eventPage(accountId, cursor.seq, VERIFY_PAGE_SIZE);
       for (;;) {
-        const page = await deps.store.eventPage(accountId, cursor.seq, VERIFY_PAGE_SIZE);
+        const page = await next;
         if (page.length === 0) break;
+        next = deps.store.eventPage(accountId, page[page.length - 1]!.seq, VERIFY_PAGE_SIZE);
         const r = checkChainPage(page, cursor);
-        if (r.problem) return { accountId, events: count, ok: false, firstProblem: r.problem };
+        if (r.problem) {
+          await next.catch(() => []);
+          return { accountId, events: count, ok: false, firstProblem: r.problem };
+        }
         count += page.length;
         cursor = r.cursor;
       }

@@ -11,9 +11,20 @@ export interface ChainCursor {
 
 export const CHAIN_START: ChainCursor = { seq: 0, hash: GENESIS_HASH };
 
-/** The problem with one event on its own: its text hash and its own hash. */
-export function checkEvent(e: ConsentEvent): ChainProblem | null {
-  if (sha256Hex(e.textShown) !== e.textHash) {
+/** The most distinct texts remembered while checking one page (texts repeat: one per form version). */
+export const TEXT_HASH_CACHE_SIZE = 1_000;
+
+/**
+ * The problem with one event on its own: its text hash and its own hash. `textHashes` may carry
+ * already computed text → hash pairs (a page of events shares a few texts).
+ */
+export function checkEvent(e: ConsentEvent, textHashes?: Map<string, string>): ChainProblem | null {
+  let textHash = textHashes?.get(e.textShown);
+  if (textHash === undefined) {
+    textHash = sha256Hex(e.textShown);
+    if (textHashes && textHashes.size < TEXT_HASH_CACHE_SIZE) textHashes.set(e.textShown, textHash);
+  }
+  if (textHash !== e.textHash) {
     return { seq: e.seq, eventId: e.id, problem: 'text-hash-mismatch', message: `event ${e.id} (seq ${e.seq}): the text shown does not match its text hash` };
   }
   if (eventHash(e) !== e.hash) {
@@ -28,6 +39,7 @@ export function checkEvent(e: ConsentEvent): ChainProblem | null {
  */
 export function checkChainPage(events: ConsentEvent[], cursor: ChainCursor): { problem: ChainProblem | null; cursor: ChainCursor } {
   let at = cursor;
+  const textHashes = new Map<string, string>();
   for (const e of events) {
     if (e.seq !== at.seq + 1) {
       return { problem: { seq: at.seq + 1, eventId: e.id, problem: 'seq-gap', message: `event seq ${at.seq + 1} is missing (next found: ${e.seq}): an event was deleted` }, cursor: at };
@@ -35,7 +47,7 @@ export function checkChainPage(events: ConsentEvent[], cursor: ChainCursor): { p
     if (e.prevHash !== at.hash) {
       return { problem: { seq: e.seq, eventId: e.id, problem: 'prev-hash-mismatch', message: `event ${e.id} (seq ${e.seq}): does not link to the previous event's hash` }, cursor: at };
     }
-    const own = checkEvent(e);
+    const own = checkEvent(e, textHashes);
     if (own) return { problem: own, cursor: at };
     at = { seq: e.seq, hash: e.hash };
   }

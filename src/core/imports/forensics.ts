@@ -117,11 +117,11 @@ export function createForensicCollector(ctx: ForensicContext) {
     observe(r: ObservedRow) {
       stats.addressed++;
       const s = { rowNumber: r.rowNumber, email: r.email };
-      if (r.role) (stats.role++, sample('role-addresses', s));
-      if (r.disposable) (stats.disposable++, sample('disposable-addresses', s));
-      if (r.deobfuscated) (stats.deobfuscated++, sample('scraping-artefacts', { ...s, note: 'de-obfuscated' }));
-      if (r.artefact) (stats.artefact++, sample('scraping-artefacts', { ...s, note: 'markup or punctuation artefact' }));
-      if (r.suppressedElsewhere) (stats.suppressedElsewhere++, sample('suppressed-elsewhere', s));
+      if (r.role) { stats.role++; sample('role-addresses', s); }
+      if (r.disposable) { stats.disposable++; sample('disposable-addresses', s); }
+      if (r.deobfuscated) { stats.deobfuscated++; sample('scraping-artefacts', { ...s, note: 'de-obfuscated' }); }
+      if (r.artefact) { stats.artefact++; sample('scraping-artefacts', { ...s, note: 'markup or punctuation artefact' }); }
+      if (r.suppressedElsewhere) { stats.suppressedElsewhere++; sample('suppressed-elsewhere', s); }
       const local = r.local.toLowerCase();
       if (GENERIC_SITE_MAILBOXES.has(local)) {
         stats.generic++;
@@ -156,10 +156,10 @@ export function createForensicCollector(ctx: ForensicContext) {
         return;
       }
       stats.withDate++;
-      if (r.consentAt > futureAfterIso) (stats.future++, sample('implausible-consent-dates', { ...s, note: `in the future: ${r.consentAt}` }));
-      else if (r.consentAt < MIN_PLAUSIBLE_CONSENT_TIME) (stats.tooEarly++, sample('implausible-consent-dates', { ...s, note: `implausibly early: ${r.consentAt}` }));
-      else if (r.consentAt < ctx.accountCreatedAt) (stats.predatesAccount++, sample('consent-predates-account', { ...s, note: r.consentAt }));
-      if (r.consentAt < oldBeforeIso) (stats.old++, sample('old-consent', { ...s, note: r.consentAt }));
+      if (r.consentAt > futureAfterIso) { stats.future++; sample('implausible-consent-dates', { ...s, note: `in the future: ${r.consentAt}` }); }
+      else if (r.consentAt < MIN_PLAUSIBLE_CONSENT_TIME) { stats.tooEarly++; sample('implausible-consent-dates', { ...s, note: `implausibly early: ${r.consentAt}` }); }
+      else if (r.consentAt < ctx.accountCreatedAt) { stats.predatesAccount++; sample('consent-predates-account', { ...s, note: r.consentAt }); }
+      if (r.consentAt < oldBeforeIso) { stats.old++; sample('old-consent', { ...s, note: r.consentAt }); }
       const sec = r.consentAt.slice(0, 19);
       const c = seconds.get(sec);
       if (c !== undefined || seconds.size < FORENSIC_MAX_KEYS) {

@@ -2,7 +2,7 @@
 // review (IMP-01..06). The heavy work runs in the `import.process` job (processor.ts).
 import { createHash, randomUUID } from 'node:crypto';
 import { IMPORT_REVIEW_ROW_THRESHOLD } from '../../../policy/imports.ts';
-import type { AuditLog } from '../audit/types.ts';
+import type { Actor, AuditLog } from '../audit/types.ts';
 import type { ConsentStore } from '../consent/store.ts';
 import { invalid, notFound, AppError } from '../errors.ts';
 import type { GateService } from '../gate/service.ts';
@@ -33,6 +33,10 @@ export interface StartImportInput {
   allowDuplicate?: boolean;
   fileName?: string | null;
   who: Attester;
+  /** Who is recorded in the audit log (a user, an API key, the CLI). */
+  actor?: Actor;
+  /** false = the caller processes the import itself (the CLI, with its progress bar). */
+  enqueue?: boolean;
   file: AsyncIterable<Uint8Array>;
 }
 
@@ -177,13 +181,14 @@ export function createImportService(deps: ImportDeps) {
       };
       await deps.store.insert(rec);
       await deps.audit.append({
-        actor: input.who.userId ? { type: 'user', id: input.who.userId } : { type: 'api-key', id: 'api' },
+        actor: input.actor ?? (input.who.userId ? { type: 'user', id: input.who.userId } : { type: 'system', id: 'import' }),
         accountId: input.accountId,
         action: 'import.started',
         reason: `Import declared from source "${declared.source}" with the attestation v${declared.attestation.version}.`,
         rule: 'IMP-01',
         details: { importId: id, source: declared.source, sourceDescription: declared.sourceDescription, listIds, fileSha256: upload.sha256, ip: input.who.ip },
       });
+      if (input.enqueue === false) return rec;
       await deps.queue.send(IMPORT_PROCESS_JOB, { importId: id }, { singletonKey: `${IMPORT_PROCESS_JOB}:${id}`, retryLimit: IMPORT_JOB_RETRY_LIMIT, retryDelaySeconds: 5 });
       return rec;
     },

@@ -56,6 +56,15 @@ export function toEventRow(e: ConsentEvent): ConsentEventsTable {
   };
 }
 
+// Hot path (ledger verify reads every event): enum columns are checked against sets and the
+// common empty JSON values skip the parser; anything else still goes through zod.
+const CHANNEL_SET = new Set<string>(CHANNELS);
+const KIND_SET = new Set<string>(CONSENT_KINDS);
+const SOURCE_SET = new Set<string>(CONSENT_SOURCE_TYPES);
+const member = <T extends string>(set: Set<string>, schema: z.ZodType<T>, v: string): T => (set.has(v) ? (v as T) : schema.parse(v));
+const partnersOf = (text: string): string[] => (text === '[]' ? [] : PartnersJson.parse(JSON.parse(text)));
+const evidenceOf = (text: string): Record<string, unknown> => (text === '{}' ? {} : EvidenceJson.parse(JSON.parse(text)));
+
 export function toEvent(r: ConsentEventsTable): ConsentEvent {
   return {
     seq: Number(r.seq),
@@ -63,15 +72,15 @@ export function toEvent(r: ConsentEventsTable): ConsentEvent {
     accountId: r.account_id,
     contactId: r.contact_id,
     listId: r.list_id,
-    channel: ChannelSchema.parse(r.channel),
-    kind: KindSchema.parse(r.kind),
-    sourceType: SourceSchema.parse(r.source_type),
+    channel: member(CHANNEL_SET, ChannelSchema, r.channel),
+    kind: member(KIND_SET, KindSchema, r.kind),
+    sourceType: member(SOURCE_SET, SourceSchema, r.source_type),
     sourceId: r.source_id,
     formId: r.form_id,
     formVersion: r.form_version === null ? null : Number(r.form_version),
     textShown: r.text_shown,
     textHash: r.text_hash,
-    partners: PartnersJson.parse(JSON.parse(r.partners)),
+    partners: partnersOf(r.partners),
     ip: r.ip,
     userAgent: r.user_agent,
     language: r.language,
@@ -79,7 +88,7 @@ export function toEvent(r: ConsentEventsTable): ConsentEvent {
     confirmedAt: r.confirmed_at,
     confirmIp: r.confirm_ip,
     confirmUserAgent: r.confirm_user_agent,
-    evidence: EvidenceJson.parse(JSON.parse(r.evidence)),
+    evidence: evidenceOf(r.evidence),
     prevHash: r.prev_hash,
     hash: r.hash,
   };

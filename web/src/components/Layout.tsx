@@ -1,5 +1,5 @@
 // The signed-in frame: header (account switcher, language, log out) and navigation.
-import { AppShell, Burger, Button, Group, NavLink, Select, Text, Title } from '@mantine/core';
+import { AppShell, Box, Burger, Button, Group, NavLink, Select, Text, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -7,6 +7,7 @@ import { Link, Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { useApi, useSessionChanged } from '../session.tsx';
 import type { Me } from '../types.ts';
 import { LanguageSwitcher } from './LanguageSwitcher.tsx';
+import { StandingBanner } from './StandingBanner.tsx';
 
 export function Layout(props: { me: Me }) {
   const { t } = useTranslation();
@@ -74,6 +75,12 @@ export function Layout(props: { me: Me }) {
         )}
       </AppShell.Navbar>
       <AppShell.Main>
+        {/* ACC-04/05: a standing that switches services off is shown on every page. */}
+        {me.account && pathname !== '/' && (
+          <Box mb="md">
+            <StandingBanner />
+          </Box>
+        )}
         <Outlet />
       </AppShell.Main>
     </AppShell>

@@ -7,13 +7,15 @@ import { useApi } from '../session.tsx';
 import type { StandingInfo } from '../types.ts';
 import { formatTime, servicesOff, STANDING_COLOR } from './format.ts';
 
-export function StandingBanner() {
+/** `showOk`: also say so when the account is in good standing (the dashboard does). */
+export function StandingBanner(props: { showOk?: boolean }) {
   const { t, i18n } = useTranslation();
   const api = useApi();
   const standing = useQuery({ queryKey: ['standing'], queryFn: () => api.get<StandingInfo>('/account/standing') });
   const s = standing.data;
   if (!s) return null;
   if (s.standing === 'active') {
+    if (!props.showOk) return null;
     return (
       <Group gap="xs">
         <Badge color="green">{t('standing.active')}</Badge>
@@ -23,7 +25,7 @@ export function StandingBanner() {
   }
   const off = servicesOff(s.standing, s.restrictedServices);
   return (
-    <Alert color={STANDING_COLOR[s.standing]} variant="light" title={t(`standing.title.${s.standing}`)} data-testid="standing-banner" data-standing={s.standing}>
+    <Alert color={s.standing === 'blocked' ? 'red' : STANDING_COLOR[s.standing]} variant="light" title={t(`standing.title.${s.standing}`)} data-testid="standing-banner" data-standing={s.standing}>
       <Text size="sm">{t(`standing.explain.${s.standing}`)}</Text>
       {s.reason && (
         <Text size="sm" mt="xs">

@@ -20,9 +20,9 @@ export function AcceptInvitation() {
   const accept = useMutation({
     meta: { inlineError: true },
     mutationFn: () =>
-      api.post<unknown>('/team/invitations/accept', { token: params.get('token') ?? '', name: name || undefined, password: password || undefined }),
-    onSuccess: async () => {
-      sessionChanged(await api.get<Me>('/me'));
+      api.post<Me>('/team/invitations/accept', { token: params.get('token') ?? '', name: name || undefined, password: password || undefined }),
+    onSuccess: (me) => {
+      sessionChanged(me);
       void navigate('/', { state: { notice: 'auth.inviteDone' } });
     },
   });

@@ -30,7 +30,7 @@ export function Dashboard() {
             </Group>
           </Card>
           {account.review === 'pending' && <Alert color="yellow">{t('dashboard.reviewPending')}</Alert>}
-          <StandingBanner />
+          <StandingBanner showOk />
         </>
       ) : (
         <Alert color="gray">{t('dashboard.noAccount')} {me.user.platformRole && t('dashboard.operatorHint')}</Alert>

@@ -1,5 +1,5 @@
 // Password reset: request a link (always answered 202, so nobody learns which addresses have
-// accounts), then /app/reset-password/confirm?token=… sets the new password.
+// accounts); the mailed link /app/reset-password?token=… then sets the new password.
 import { useState, type FormEvent } from 'react';
 import { Alert, Anchor, Button, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
@@ -8,6 +8,12 @@ import { Link, useSearchParams } from 'react-router-dom';
 import { PublicPage } from '../components/PublicPage.tsx';
 import { errorMessage } from '../notify.ts';
 import { useApi } from '../session.tsx';
+
+/** /app/reset-password: the request form, or with ?token= (the mailed link) the new-password form. */
+export function PasswordReset() {
+  const [params] = useSearchParams();
+  return params.get('token') ? <ResetConfirm /> : <ResetRequest />;
+}
 
 export function ResetRequest() {
   const { t } = useTranslation();

@@ -15,7 +15,7 @@ export function postConfirm(app: FastifyInstance, deps: AppDeps): void {
     {
       // The signed token in the URL is the credential (SEC-02); no session, so no CSRF token.
       config: { csrf: false },
-      schema: { hide: true, params: TokenParamsSchema, body: z.record(z.string().max(100), z.string().max(1000)).optional() },
+      schema: { hide: true, params: TokenParamsSchema, body: z.record(z.string().max(100), z.string().max(1000)).nullish() },
     },
     async (request, reply) => {
       let view;

@@ -124,6 +124,7 @@ for (const engine of ENGINES) {
       const consent = cookies.find((c) => c.startsWith('cc_cookie='));
       const value = JSON.parse(decodeURIComponent((consent ?? '').split(';')[0]!.slice('cc_cookie='.length)));
       expect(value).toMatchObject({ categories: ['necessary', 'functional'], revision: 1, languageCode: 'ro' });
+      expect(consent).toContain(`Max-Age=${182 * 86_400}`); // [CK-06] asked again after 6 months at the latest
       expect(cookies.some((c) => /^assent_perf=;/.test(c) && /Expires=Thu, 01 Jan 1970/.test(c))).toBe(true);
       expect(cookies.some((c) => /^_gcl_au=;/.test(c))).toBe(true);
       const row = await t.platform.database.db.selectFrom('cookie_consents').selectAll().where('consent_id', '=', value.consentId).executeTakeFirstOrThrow();
@@ -182,6 +183,8 @@ for (const engine of ENGINES) {
       }
       const config = await t.app.inject({ method: 'GET', url: '/assets/consent-config.json' });
       expect(config.json()).toMatchObject({ revision: 1, categories: { necessary: { readOnly: true } } });
+      const openapi = await t.app.inject({ method: 'GET', url: '/api/openapi.json' });
+      expect(Object.keys(openapi.json().paths)).toEqual(expect.arrayContaining(['/api/v1/cookie-consent', '/api/v1/operator/cookie-consents', '/api/v1/analytics/pageview']));
       const view = await t.app.inject({ method: 'POST', url: '/api/v1/analytics/pageview', payload: { path: '/legal/terms' } });
       expect(view.statusCode).toBe(202);
       expect(view.json()).toEqual({ path: '/legal/terms', views: 1 });

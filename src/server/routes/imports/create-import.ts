@@ -35,6 +35,7 @@ export function registerCreateImport(app: ZodApp, deps: AppDeps) {
           allowDuplicate: f.allowDuplicate === true,
           fileName: file.filename ?? null,
           who,
+          actor: auth.userId ? { type: 'user', id: auth.userId } : { type: 'api-key', id: auth.accountId },
           file: file.file,
         });
       });

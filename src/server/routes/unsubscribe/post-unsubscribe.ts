@@ -36,7 +36,7 @@ export function postUnsubscribe(app: FastifyInstance, deps: AppDeps): void {
   }
   app.withTypeProvider<ZodTypeProvider>().post(
     '/u/:token',
-    { config: { csrf: false }, schema: { hide: true, params: TokenParamsSchema, body: OneClickBody.optional() } },
+    { config: { csrf: false }, schema: { hide: true, params: TokenParamsSchema, body: OneClickBody.nullish() } },
     async (request, reply) => {
       const fromPage = typeof request.body === 'object' && request.body !== null && (request.body as Record<string, unknown>).via === 'page';
       let view;

@@ -1,4 +1,4 @@
-// The append-only audit log (ACC-04), newest first, paged with `before`.
+// The append-only audit log (ACC-04), newest first, paged with `before=<seq>`.
 import { useState } from 'react';
 import { Button, Group, Stack, TextInput, Title } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
@@ -26,14 +26,14 @@ function AuditView() {
   const [account] = useDebouncedValue(accountId.trim(), 300);
   const audit = useInfiniteQuery({
     queryKey: ['operator', 'audit', account],
-    initialPageParam: '',
+    initialPageParam: 0,
     queryFn: ({ pageParam }) => {
       const params = new URLSearchParams({ limit: String(AUDIT_PAGE_SIZE) });
       if (account) params.set('accountId', account);
-      if (pageParam) params.set('before', pageParam);
+      if (pageParam > 0) params.set('before', String(pageParam));
       return api.get<AuditEntry[]>(`/operator/audit?${params.toString()}`);
     },
-    getNextPageParam: (last) => (last.length < AUDIT_PAGE_SIZE ? undefined : last[last.length - 1]?.at),
+    getNextPageParam: (last) => (last.length < AUDIT_PAGE_SIZE ? undefined : last[last.length - 1]?.seq),
   });
   const entries = audit.data?.pages.flat() ?? [];
   return (

@@ -8,8 +8,8 @@ import { useApi } from '../../session.tsx';
 import type { OutboxItem } from '../../types.ts';
 import { OperatorOnly } from './OperatorOnly.tsx';
 
-const STATUSES = ['queued', 'sending', 'sent', 'failed', 'skipped'];
-const STATUS_COLOR: Record<string, string> = { sent: 'green', failed: 'red', queued: 'blue', sending: 'cyan' };
+const STATUSES = ['queued', 'sent', 'failed', 'held', 'suppressed'];
+const STATUS_COLOR: Record<string, string> = { sent: 'green', failed: 'red', queued: 'blue', held: 'orange', suppressed: 'gray' };
 
 export function OperatorOutbox() {
   return (

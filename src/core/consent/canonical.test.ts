@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { GENESIS_HASH, canonicalEventJson, canonicalJson, eventHash, sha256Hex } from './canonical.ts';
+import type { ConsentEvent } from './types.ts';
+
+const event: Omit<ConsentEvent, 'hash'> = {
+  seq: 1, id: 'e1', accountId: 'a', contactId: 'c', listId: 'l', channel: 'email', kind: 'granted', sourceType: 'form',
+  sourceId: null, formId: 'f', formVersion: 2, textShown: 'Ja, bitte — "News" ✓', textHash: sha256Hex('Ja, bitte — "News" ✓'),
+  partners: ['B', 'A'], ip: '192.0.2.1', userAgent: null, language: 'de', occurredAt: '2026-01-01T00:00:00.000Z',
+  confirmedAt: null, confirmIp: null, confirmUserAgent: null, evidence: { z: 1, a: { y: [1, 'x'], b: null } }, prevHash: GENESIS_HASH,
+};
+
+describe('canonical serialisation (assent-consent-v1)', () => {
+  it('[CON-08] sorts keys recursively, keeps array order, writes no whitespace', () => {
+    expect(canonicalJson({ b: 1, a: [3, { d: 'x', c: null }], e: undefined })).toBe('{"a":[3,{"c":null,"d":"x"}],"b":1}');
+  });
+
+  it('[CON-08] the fast event serialiser writes exactly what canonicalJson writes, and falls back on any other shape', () => {
+    expect(canonicalEventJson(event as unknown as Record<string, unknown>)).toBe(canonicalJson(event));
+    const withHash = { ...event, hash: 'ignored' };
+    expect(canonicalEventJson(withHash)).toBe(canonicalJson(event));
+    const extra = { ...event, injected: 'x' };
+    expect(canonicalEventJson(extra)).toBe(canonicalJson(extra));
+    const { ip: _ip, ...missing } = event;
+    expect(canonicalEventJson({ ...missing, other: 1 })).toBe(canonicalJson({ ...missing, other: 1 }));
+    expect(eventHash(event)).toBe(sha256Hex(GENESIS_HASH + canonicalJson(event)));
+  });
+});

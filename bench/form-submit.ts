@@ -31,7 +31,7 @@ function luaScript(path: string, body: string): string {
   return `
 local counter = 0
 local nextId = 0
-local run = "${Date.now().toString(36)}"
+local run = tostring(os.time())
 setup = function(thread)
   thread:set("tid", nextId)
   nextId = nextId + 1

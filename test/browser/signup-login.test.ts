@@ -42,7 +42,7 @@ describe('web app in a browser (sqlite)', () => {
   const usersWithEmail = async (email: string) =>
     (await t.database.db.selectFrom('users').select('id').where('email', '=', email).execute()).length;
 
-  it('[ACC-01] signs up through the UI only when both policy boxes are ticked by the person', async () => {
+  it('[ACC-01][ACC-02] signs up through the UI only when both policy boxes are ticked by the person', async () => {
     const page = customer;
     await page.goto(`${base}/app/signup`);
     await page.getByLabel(/^Email/).fill(CUSTOMER.email);
@@ -50,8 +50,14 @@ describe('web app in a browser (sqlite)', () => {
     await page.getByLabel('Your name').fill('Ana Popescu');
     await page.getByLabel('Company name').fill(CUSTOMER.company);
     await page.getByLabel('Postal address').fill('Str. Exemplu 1, 010101 București, Romania');
-    await page.getByRole('combobox', { name: /^Industry/ }).click();
+    // ACC-02: an industry held for review says so, with the policy clause, before submitting.
+    const industry = page.getByRole('combobox', { name: /^Industry/ });
+    await industry.click();
+    await page.getByRole('option', { name: 'Gambling and casino — held for review' }).click();
+    await expect.poll(() => page.getByTestId('industry-policy').textContent()).toContain('held for review by our compliance team');
+    await industry.click();
     await page.getByRole('option', { name: 'Retail and e-commerce' }).click();
+    expect(await page.getByTestId('industry-policy').count()).toBe(0);
     await page.getByLabel('What will you send?').fill('A monthly newsletter to customers who opted in at checkout.');
 
     const terms = page.getByRole('checkbox', { name: 'I accept the Terms' });

@@ -52,7 +52,7 @@ describeEachEngine('contacts', (db) => {
     expect(d.get(contact.id)).toEqual({ allowed: false, reason: 'no-consent' });
   });
 
-  it('erases a contact: personal fields gone, consent withdrawn, tombstone blocks re-adding, chain still verifies', async () => {
+  it('[CON-08] erases a contact: personal fields gone, consent withdrawn, tombstone blocks re-adding, chain still verifies', async () => {
     const { s, accountId, list } = await setup();
     const { contact } = await s.contacts.upsert(accountId, { email: 'erase.me@example.com', phone: '+33612345678', attributes: { name: 'Eve' }, language: 'fr' });
     await s.consent.record(accountId, [{ contactId: contact.id, listId: list.id, channel: 'email', kind: 'granted', sourceType: 'form', textShown: 'yes', ip: '192.0.2.1' }]);

@@ -62,4 +62,12 @@ export async function up(db: AnyDb): Promise<void> {
     .addColumn('contact_id', 'text')
     .addPrimaryKeyConstraint('import_rows_pk', ['import_id', 'row_number'])
     .execute();
+
+  // Imports look up platform suppressions by address hash across every account (IMP-03); the
+  // suppressions primary key starts with account_id, so that lookup needs its own index.
+  await db.schema.createIndex('suppressions_hash_idx').on('suppressions').column('address_hash').execute();
+  // The ledger append reads consent_state by (account_id, contact_id IN …) for every batch an
+  // import writes; without this index SQLite chooses (account_id, hold) and scans the whole
+  // account per batch (quadratic in the import size).
+  await db.schema.createIndex('consent_state_account_contact_idx').on('consent_state').columns(['account_id', 'contact_id']).execute();
 }

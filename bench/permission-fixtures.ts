@@ -5,21 +5,23 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
-import { openDatabase, type Database, type Engine } from '../src/db/database.ts';
+import { openDatabase, type Database, type DatabaseTarget, type Engine } from '../src/db/database.ts';
 import { migrateToLatest } from '../src/db/migrations/index.ts';
 import { setup, teardown } from '../test/helpers/global-setup.ts';
 
 export interface BenchDb {
   database: Database;
+  target: DatabaseTarget;
   drop(): Promise<void>;
 }
 
 export async function benchDatabase(engine: Engine): Promise<BenchDb> {
   if (engine === 'sqlite') {
     const dir = mkdtempSync(join(tmpdir(), 'assent-bench-'));
-    const database = openDatabase({ kind: 'sqlite', file: join(dir, 'bench.db') });
+    const target = { kind: 'sqlite' as const, file: join(dir, 'bench.db') };
+    const database = openDatabase(target);
     await migrateToLatest(database.db);
-    return { database, drop: async () => { await database.close(); rmSync(dir, { recursive: true, force: true }); } };
+    return { database, target, drop: async () => { await database.close(); rmSync(dir, { recursive: true, force: true }); } };
   }
   let admin = process.env.BENCH_DATABASE_URL ?? null;
   let stop = async () => {};
@@ -41,6 +43,7 @@ export async function benchDatabase(engine: Engine): Promise<BenchDb> {
   await migrateToLatest(database.db);
   return {
     database,
+    target: { kind: 'postgres', url: url.toString() },
     drop: async () => {
       await database.close();
       const d = new pg.Client({ connectionString: admin });

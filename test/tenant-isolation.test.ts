@@ -62,6 +62,21 @@ const SEEDS: Array<(ctx: SeedContext) => Promise<Ids>> = [
     const segment = await app.inject({ method: 'POST', url: '/api/v1/segments', headers: victim.headers, payload: { name: 'All', filter: { all: [{ type: 'created', op: 'after', at: '2000-01-01T00:00:00.000Z' }] } } });
     return { victimListId: list.json().id, victimContactId: contactId, victimSegmentId: segment.json().id };
   },
+  // imports: one stored import of the victim (started through the service; not processed)
+  async ({ app, t, victim }) => {
+    const list = await app.inject({ method: 'POST', url: '/api/v1/lists', headers: victim.headers, payload: { name: 'Victim import list', purposeText: 'News.', channel: 'email', frequency: 'monthly', senderName: 'V' } });
+    const rec = await t.platform.services.imports.start({
+      accountId: victim.accountId,
+      declaration: { source: 'signup-form', attest: true },
+      listIds: [list.json().id],
+      who: { at: new Date().toISOString(), userId: victim.userId, ip: null, userAgent: null },
+      enqueue: false,
+      file: (async function* () {
+        yield Buffer.from(`email\nvictim-import-${victim.accountId}@example.com\n`);
+      })(),
+    });
+    return { victimImportId: rec.id };
+  },
 ];
 
 const CASES: IsolationCase[] = [
@@ -87,6 +102,10 @@ const CASES: IsolationCase[] = [
   { method: 'POST', path: (ids) => `/api/v1/contacts/${ids.victimContactId}/consent/withdraw`, body: () => ({ lists: 'all' }) },
   { method: 'GET', path: (ids) => `/api/v1/segments/${ids.victimSegmentId}` },
   { method: 'GET', path: (ids) => `/api/v1/segments/${ids.victimSegmentId}/contacts` },
+  // imports
+  { method: 'GET', path: (ids) => `/api/v1/imports/${ids.victimImportId}` },
+  { method: 'GET', path: (ids) => `/api/v1/imports/${ids.victimImportId}`, via: { apiKeyScopes: ['imports:read'] } },
+  { method: 'GET', path: (ids) => `/api/v1/imports/${ids.victimImportId}/report.csv` },
 ];
 
 /** Every row of every account-owned table for one account, to prove a call changed nothing. */

@@ -71,7 +71,7 @@ export function createImportService(deps: ImportDeps) {
 
   async function get(accountId: string | null, id: string): Promise<ImportRecord> {
     const rec = await deps.store.get(accountId, id);
-    if (!rec) throw notFound('IMPORT_NOT_FOUND', `No import ${id}${accountId ? ' in this account' : ''}.`);
+    if (!rec) throw notFound('IMPORT_NOT_FOUND', accountId ? 'No such import in this account.' : 'No such import.');
     return rec;
   }
 

@@ -1,5 +1,5 @@
 // SQL for the send gate (DEL-01): one query per batch for consent facts, one for suppression.
-import { sql } from 'kysely';
+import { sql, type SqlBool } from 'kysely';
 import { z } from 'zod';
 import { CHANNELS } from '../../core/consent/types.ts';
 import type { GateStore, RecipientFacts } from '../../core/gate/types.ts';
@@ -38,7 +38,11 @@ function toFacts(r: FactsRow): RecipientFacts {
 }
 
 export function createGateStore(database: Database): GateStore {
-  const { db } = database;
+  const { db, engine } = database;
+  // PostgreSQL plans `= any($1)` with one array parameter far better than IN with thousands of
+  // parameters; SQLite has no arrays and handles a long IN list well.
+  const inList = (column: string, values: string[]) =>
+    engine === 'postgres' ? sql<SqlBool>`${sql.ref(column)} = any(${values})` : sql<SqlBool>`${sql.ref(column)} in (${sql.join(values)})`;
   const hashColumn = (channel: string) => (channel === 'sms' ? sql.ref<string | null>('c.phone_hash') : sql.ref<string | null>('c.email_hash'));
   return {
     async list(accountId, listId) {
@@ -63,7 +67,7 @@ export function createGateStore(database: Database): GateStore {
             's.hold',
           ])
           .where('c.account_id', '=', accountId)
-          .where('c.id', 'in', ids)
+          .where(inList('c.id', ids))
           .execute();
         for (const r of rows) out.push(toFacts(r));
       }
@@ -86,7 +90,7 @@ export function createGateStore(database: Database): GateStore {
     async suppressedHashes(accountId, hashes) {
       const out = new Set<string>();
       for (const part of chunk(hashes, ID_CHUNK * 5)) {
-        const rows = await db.selectFrom('suppressions').select('address_hash').where('account_id', 'in', [accountId, PLATFORM_WIDE]).where('address_hash', 'in', part).execute();
+        const rows = await db.selectFrom('suppressions').select('address_hash').where('account_id', 'in', [accountId, PLATFORM_WIDE]).where(inList('address_hash', part)).execute();
         for (const r of rows) out.add(r.address_hash);
       }
       return out;

@@ -34,7 +34,7 @@ export function openDatabase(target: DatabaseTarget): Database {
     raw.pragma('synchronous = NORMAL');
     raw.pragma('foreign_keys = ON');
     raw.pragma(`busy_timeout = ${SQLITE_BUSY_TIMEOUT_MS}`);
-    const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: raw }) });
+    const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: withStatementCache(raw) }) });
     return { db, engine: 'sqlite', close: () => db.destroy() };
   }
   const pool = new pg.Pool({ connectionString: target.url, max: target.poolSize ?? PG_POOL_SIZE });
@@ -42,6 +42,37 @@ export function openDatabase(target: DatabaseTarget): Database {
   pool.on('error', () => {});
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
   return { db, engine: 'postgres', url: target.url, close: () => db.destroy() };
+}
+
+/** Prepared statements kept per SQLite connection (LRU by SQL text). */
+export const SQLITE_STATEMENT_CACHE_SIZE = 1_000;
+
+/**
+ * Kysely's SQLite driver prepares every query anew; preparing costs more than running a small
+ * statement. The same SQL text gets the same prepared statement back. Safe because Kysely runs
+ * one query at a time on the single connection (streams hold it until they finish), and SQLite
+ * re-prepares a statement by itself after a schema change.
+ */
+function withStatementCache(raw: SQLite.Database): SQLite.Database {
+  const cache = new Map<string, SQLite.Statement>();
+  const prepare = (source: string): SQLite.Statement => {
+    let stmt = cache.get(source);
+    if (stmt) {
+      cache.delete(source);
+    } else {
+      stmt = raw.prepare(source);
+      if (cache.size >= SQLITE_STATEMENT_CACHE_SIZE) cache.delete(cache.keys().next().value!);
+    }
+    cache.set(source, stmt);
+    return stmt;
+  };
+  return new Proxy(raw, {
+    get(target, prop) {
+      if (prop === 'prepare') return prepare;
+      const value: unknown = Reflect.get(target, prop, target);
+      return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
+    },
+  });
 }
 
 /** True when the database answers a trivial query (for /readyz and `assent doctor`). */

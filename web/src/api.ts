@@ -22,6 +22,8 @@ export interface Api {
   post<T>(path: string, body?: unknown): Promise<T>;
   patch<T>(path: string, body?: unknown): Promise<T>;
   del<T>(path: string): Promise<T>;
+  /** multipart/form-data POST (CSV uploads); the browser sets the boundary. */
+  upload<T>(path: string, form: FormData): Promise<T>;
   /** Forget the CSRF token (after login/logout the session, and so the token, changes). */
   resetCsrf(): void;
 }
@@ -37,13 +39,14 @@ export function createApi(base = '/api/v1', fetchImpl: typeof fetch = (...a) => 
 
   async function request<T>(method: Method, path: string, body: unknown, retry: boolean): Promise<T> {
     const headers: Record<string, string> = { accept: 'application/json' };
-    if (body !== undefined) headers['content-type'] = 'application/json';
+    const multipart = body instanceof FormData;
+    if (body !== undefined && !multipart) headers['content-type'] = 'application/json';
     if (method !== 'GET') headers['x-csrf-token'] = await csrfToken();
     const res = await fetchImpl(base + path, {
       method,
       headers,
       credentials: 'include',
-      body: body === undefined ? undefined : JSON.stringify(body),
+      body: body === undefined ? undefined : multipart ? body : JSON.stringify(body),
     });
     const text = await res.text();
     const data: unknown = text ? safeJson(text) : undefined;
@@ -64,6 +67,7 @@ export function createApi(base = '/api/v1', fetchImpl: typeof fetch = (...a) => 
     post: (path, body) => request('POST', path, body ?? {}, true),
     patch: (path, body) => request('PATCH', path, body ?? {}, true),
     del: (path) => request('DELETE', path, undefined, true),
+    upload: (path, form) => request('POST', path, form, true),
     resetCsrf: () => {
       csrf = null;
     },

@@ -1,0 +1,159 @@
+// Lists (CON-01): one purpose on one channel, with its frequency and sender; double opt-in on by
+// default (CON-06). The dry run shows what the send gate would decide today, by reason (DEL-01).
+import { useState, type FormEvent } from 'react';
+import { Badge, Button, Group, Modal, SegmentedControl, Stack, Switch, Table, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { formatTime } from '../components/format.ts';
+import { notifyOk } from '../notify.ts';
+import { SEND_REFUSALS, type Channel, type DryRunReport, type List } from '../permission-types.ts';
+import { useApi } from '../session.tsx';
+
+export const LISTS_KEY = ['lists'] as const;
+
+export function useLists() {
+  const api = useApi();
+  return useQuery({ queryKey: LISTS_KEY, queryFn: async () => (await api.get<{ items: List[] }>('/lists')).items });
+}
+
+export function Lists() {
+  const { t, i18n } = useTranslation();
+  const lists = useLists();
+  const [creating, setCreating] = useState(false);
+  const [dryRun, setDryRun] = useState<List | null>(null);
+
+  return (
+    <Stack>
+      <Group justify="space-between">
+        <Title order={2}>{t('lists.title')}</Title>
+        <Button onClick={() => setCreating(true)}>{t('lists.create')}</Button>
+      </Group>
+      <Text size="sm" c="dimmed">{t('lists.intro')}</Text>
+      {lists.data?.length === 0 && <Text c="dimmed">{t('lists.empty')}</Text>}
+      {(lists.data?.length ?? 0) > 0 && (
+        <Table striped>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t('lists.name')}</Table.Th><Table.Th>{t('lists.channel')}</Table.Th><Table.Th>{t('lists.frequency')}</Table.Th>
+              <Table.Th>{t('lists.sender')}</Table.Th><Table.Th>{t('lists.doubleOptIn')}</Table.Th><Table.Th>{t('lists.createdAt')}</Table.Th><Table.Th />
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {lists.data?.map((l) => (
+              <Table.Tr key={l.id}>
+                <Table.Td>
+                  <Text fw={600}>{l.name}</Text>
+                  <Text size="xs" c="dimmed">{l.purposeText}</Text>
+                </Table.Td>
+                <Table.Td><Badge variant="light">{t(`channel.${l.channel}`)}</Badge></Table.Td>
+                <Table.Td>{l.frequency}</Table.Td>
+                <Table.Td>{l.senderName}</Table.Td>
+                <Table.Td>{l.doubleOptIn ? t('app.yes') : t('app.no')}</Table.Td>
+                <Table.Td>{formatTime(l.createdAt, i18n.language)}</Table.Td>
+                <Table.Td>
+                  <Button size="xs" variant="light" onClick={() => setDryRun(l)}>{t('lists.dryRun')}</Button>
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      )}
+      <CreateListModal opened={creating} onClose={() => setCreating(false)} />
+      <DryRunModal list={dryRun} onClose={() => setDryRun(null)} />
+    </Stack>
+  );
+}
+
+function CreateListModal(props: { opened: boolean; onClose: () => void }) {
+  const { t } = useTranslation();
+  const api = useApi();
+  const client = useQueryClient();
+  const empty = { name: '', purposeText: '', channel: 'email' as Channel, frequency: '', senderName: '', doubleOptIn: true };
+  const [form, setForm] = useState(empty);
+  const set = <K extends keyof typeof form>(key: K, value: (typeof form)[K]) => setForm((f) => ({ ...f, [key]: value }));
+  const create = useMutation({
+    mutationFn: () => api.post<List>('/lists', form),
+    onSuccess: (list) => {
+      notifyOk(t('lists.createdOk', { name: list.name }));
+      setForm(empty);
+      void client.invalidateQueries({ queryKey: LISTS_KEY });
+      props.onClose();
+    },
+  });
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    create.mutate();
+  };
+  return (
+    <Modal opened={props.opened} onClose={props.onClose} title={t('lists.createTitle')} size="lg">
+      <form onSubmit={submit}>
+        <Stack>
+          <TextInput label={t('lists.name')} required value={form.name} onChange={(e) => set('name', e.currentTarget.value)} data-autofocus />
+          <Textarea label={t('lists.purpose')} description={t('lists.purposeHint')} required autosize minRows={2} value={form.purposeText} onChange={(e) => set('purposeText', e.currentTarget.value)} />
+          <div>
+            <Text size="sm" fw={500}>{t('lists.channel')}</Text>
+            <SegmentedControl
+              aria-label={t('lists.channel')}
+              value={form.channel}
+              onChange={(v) => set('channel', v as Channel)}
+              data={[{ value: 'email', label: t('channel.email') }, { value: 'sms', label: t('channel.sms') }]}
+            />
+            <Text size="xs" c="dimmed">{t('lists.channelHint')}</Text>
+          </div>
+          <TextInput label={t('lists.frequency')} description={t('lists.frequencyHint')} required value={form.frequency} onChange={(e) => set('frequency', e.currentTarget.value)} />
+          <TextInput label={t('lists.sender')} required value={form.senderName} onChange={(e) => set('senderName', e.currentTarget.value)} />
+          <Switch label={t('lists.doubleOptIn')} description={t('lists.doubleOptInHint')} checked={form.doubleOptIn} onChange={(e) => set('doubleOptIn', e.currentTarget.checked)} />
+          <Group justify="flex-end">
+            <Button variant="default" onClick={props.onClose}>{t('app.cancel')}</Button>
+            <Button type="submit" loading={create.isPending}>{t('lists.create')}</Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}
+
+function DryRunModal(props: { list: List | null; onClose: () => void }) {
+  const { t } = useTranslation();
+  const api = useApi();
+  const id = props.list?.id;
+  const report = useQuery({
+    queryKey: ['lists', id, 'dry-run'],
+    queryFn: () => api.get<DryRunReport>(`/lists/${encodeURIComponent(id ?? '')}/dry-run`),
+    enabled: !!id,
+    staleTime: 0,
+    gcTime: 0,
+  });
+  const r = report.data;
+  return (
+    <Modal opened={props.list !== null} onClose={props.onClose} title={t('lists.dryRunTitle', { name: props.list?.name ?? '' })}>
+      <Stack>
+        <Text size="sm" c="dimmed">{t('lists.dryRunHint')}</Text>
+        {r && (
+          <Table data-testid="dry-run">
+            <Table.Tbody>
+              <Table.Tr><Table.Th>{t('lists.total')}</Table.Th><Table.Td data-testid="dry-run-total">{r.total}</Table.Td></Table.Tr>
+              <Table.Tr>
+                <Table.Th><Badge color="green">{t('gate.allowed')}</Badge></Table.Th>
+                <Table.Td data-testid="dry-run-allowed">{r.allowed}</Table.Td>
+              </Table.Tr>
+              {SEND_REFUSALS.map((reason) => (
+                <Table.Tr key={reason}>
+                  <Table.Th>
+                    <Text size="sm">{t(`gate.reason.${reason}`)}</Text>
+                    <Text size="xs" c="dimmed" ff="monospace">{reason}</Text>
+                  </Table.Th>
+                  <Table.Td data-testid={`dry-run-${reason}`}>{r.refused[reason] ?? 0}</Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        )}
+        <Group justify="flex-end">
+          <Button variant="default" onClick={() => void report.refetch()} loading={report.isFetching}>{t('app.retry')}</Button>
+          <Button onClick={props.onClose}>{t('app.close')}</Button>
+        </Group>
+      </Stack>
+    </Modal>
+  );
+}

@@ -1,0 +1,220 @@
+// Shapes of the permission-core and imports API answers the web app reads (lists, contacts,
+// consent, forms, imports). Mirrors src/server/routes/{lists,contacts,consent,forms,imports}.
+export type Channel = 'email' | 'sms';
+
+export interface List {
+  id: string;
+  name: string;
+  purposeText: string;
+  channel: Channel;
+  frequency: string;
+  doubleOptIn: boolean;
+  senderName: string;
+  createdAt: string;
+  archivedAt: string | null;
+}
+
+/** DEL-01: every refusal reason the send gate can give (src/core/gate/types.ts). */
+export const SEND_REFUSALS = [
+  'no-consent',
+  'pending-confirmation',
+  'withdrawn',
+  'repermission-needed',
+  'suppressed',
+  'list-unapproved',
+  'account-restricted',
+  'policy-unavailable',
+] as const;
+export type SendRefusal = (typeof SEND_REFUSALS)[number];
+
+export interface DryRunReport {
+  listId: string;
+  channel: Channel;
+  total: number;
+  allowed: number;
+  refused: Record<SendRefusal, number>;
+}
+
+export interface Contact {
+  id: string;
+  email: string | null;
+  phone: string | null;
+  attributes: Record<string, unknown>;
+  language: string | null;
+  timeZone: string | null;
+  createdAt: string;
+  erasedAt: string | null;
+}
+
+export interface ContactPage {
+  items: Contact[];
+  next: string | null;
+}
+
+export type ConsentStatus = 'pending' | 'active' | 'withdrawn';
+
+export interface ConsentState {
+  contactId: string;
+  listId: string;
+  channel: Channel;
+  status: ConsentStatus;
+  grantedAt: string | null;
+  confirmedAt: string | null;
+  lastEventSeq: number;
+  lastSentAt: string | null;
+  hold: string | null;
+}
+
+export interface ConsentEvent {
+  seq: number;
+  id: string;
+  contactId: string;
+  listId: string;
+  channel: Channel;
+  kind: 'requested' | 'granted' | 'confirmed' | 'withdrawn' | 'reconfirmed';
+  sourceType: string;
+  sourceId: string | null;
+  formId: string | null;
+  formVersion: number | null;
+  textShown: string;
+  textHash: string;
+  partners: string[];
+  ip: string | null;
+  userAgent: string | null;
+  language: string | null;
+  occurredAt: string;
+  confirmedAt: string | null;
+  confirmIp: string | null;
+  confirmUserAgent: string | null;
+  evidence: Record<string, unknown>;
+  prevHash: string;
+  hash: string;
+}
+
+export interface ContactDetail {
+  contact: Contact;
+  consent: ConsentState[];
+}
+
+/** The proof-of-opt-in bundle (CON-09): the UI reads its events; the file itself is downloaded as is. */
+export interface ProofBundle {
+  contactId: string;
+  chainHead: { seq: number; hash: string };
+  events: ConsentEvent[];
+  bundleHash: string;
+}
+
+// ---- forms (src/core/forms/definition.ts) ----
+export const FIELD_KEYS = ['email', 'phone', 'first_name', 'last_name'] as const;
+export type FieldKey = (typeof FIELD_KEYS)[number];
+export const PURPOSE_PARTS = ['sender', 'kind', 'purpose', 'channel', 'frequency', 'withdraw'] as const;
+export type PurposePart = (typeof PURPOSE_PARTS)[number];
+/** CON-05: at most this many co-registration partners on one form. */
+export const MAX_CO_REGISTRATION_PARTNERS = 10;
+
+export interface FormDefinition {
+  name: string;
+  language: 'en' | 'ro';
+  defaultCountry?: string;
+  fields: Array<{ key: FieldKey; required?: boolean; label?: string }>;
+  consentBoxes: Array<{
+    key?: string;
+    listIds: string[];
+    label?: string;
+    purpose?: Partial<Record<PurposePart, string>>;
+    sms?: { programName?: string; frequency?: string };
+  }>;
+  termsBox?: { label: string; url?: string };
+  partners: Array<{ name?: string; purposeText?: string }>;
+  intro?: string;
+}
+
+export interface FormSummary {
+  id: string;
+  name: string;
+  latestVersion: number;
+  publishedVersion: number | null;
+  publishedAt: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface FormVersion {
+  version: number;
+  definition: FormDefinition;
+  rendered: {
+    boxes: Array<{ key: string; listId: string; channel: Channel; text: string; textHash: string }>;
+    partners: Array<{ key: string; name: string; text: string; textHash: string }>;
+    terms: { key: 'terms'; text: string; url: string | null } | null;
+  };
+  createdAt: string;
+  createdBy: string | null;
+}
+
+export interface FormProblem {
+  code: string;
+  message: string;
+  path: string;
+}
+
+export interface FormView {
+  form: FormSummary;
+  latest: FormVersion;
+  published: FormVersion | null;
+  problems: FormProblem[];
+  publicUrl: string;
+}
+
+// ---- imports (src/server/routes/imports/shapes.ts) ----
+export const IMPORT_FIELDS = ['email', 'firstName', 'lastName', 'phone', 'language', 'optinTime', 'optinIp', 'confirmTime', 'confirmIp', 'consentSource'] as const;
+export type ImportField = (typeof IMPORT_FIELDS)[number];
+export type ImportStatus = 'uploaded' | 'processing' | 'held' | 'approved' | 'rejected' | 'completed' | 'failed';
+
+export interface ImportPreview {
+  encoding: string;
+  delimiter: string;
+  header: string[];
+  hasHeader: boolean;
+  mapping: Partial<Record<ImportField, string>>;
+  rows: string[][];
+}
+
+export interface ImportView {
+  id: string;
+  status: ImportStatus;
+  fileName: string | null;
+  fileSha256: string;
+  fileBytes: number;
+  source: string;
+  sourceDescription: string | null;
+  attestation: { attested: boolean; at: string; text: string; version: number };
+  listIds: string[];
+  mapping: Record<string, string> | null;
+  encoding: string | null;
+  delimiter: string | null;
+  totalRows: number | null;
+  rowsRead: number;
+  imported: number;
+  quarantined: number;
+  rejected: number;
+  withoutEvidence: number;
+  riskScore: number | null;
+  holdReasons: string[] | null;
+  error: { code: string; message: string; details?: Record<string, unknown> } | null;
+  review: { decision: 'approved' | 'rejected'; reason: string | null; at: string | null } | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface ForensicReport {
+  score: number;
+  reasons: Array<{ reason: string; weight: number; measure: number; points: number; detail: string }>;
+  stats: Record<string, number | string | null>;
+  samples: Record<string, Array<{ rowNumber: number; email: string; note?: string }>>;
+}
+
+export interface ReviewQueueItem extends ImportView {
+  accountId: string;
+  forensics: ForensicReport | null;
+  history: Array<{ id: string; status: string; rowsRead: number; createdAt: string; riskScore: number | null }>;
+}

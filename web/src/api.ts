@@ -21,6 +21,7 @@ export interface Api {
   get<T>(path: string): Promise<T>;
   post<T>(path: string, body?: unknown): Promise<T>;
   patch<T>(path: string, body?: unknown): Promise<T>;
+  put<T>(path: string, body?: unknown): Promise<T>;
   del<T>(path: string): Promise<T>;
   /** multipart/form-data POST (CSV uploads); the browser sets the boundary. */
   upload<T>(path: string, form: FormData): Promise<T>;
@@ -66,6 +67,7 @@ export function createApi(base = '/api/v1', fetchImpl: typeof fetch = (...a) => 
     get: (path) => request('GET', path, undefined, false),
     post: (path, body) => request('POST', path, body ?? {}, true),
     patch: (path, body) => request('PATCH', path, body ?? {}, true),
+    put: (path, body) => request('PUT', path, body ?? {}, true),
     del: (path) => request('DELETE', path, undefined, true),
     upload: (path, form) => request('POST', path, form, true),
     resetCsrf: () => {

@@ -1,0 +1,135 @@
+// Publishing a form: the version history (every saved version is immutable; any of them can be
+// published), the exact consent texts of the latest version, the hosted link /f/<id> and the
+// embeddable snippet. A refusal shows the rule's code and message as the server gave them.
+import { Alert, Anchor, Badge, Button, Card, Code, CopyButton, Group, List as MList, Stack, Table, Text, Title } from '@mantine/core';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { ApiError } from '../../api.ts';
+import { notifyOk } from '../../notify.ts';
+import type { FormProblem, FormView } from '../../permission-types.ts';
+import { useApi } from '../../session.tsx';
+
+export function RefusalAlert(props: { error: ApiError }) {
+  const { t } = useTranslation();
+  const e = props.error;
+  const violations = (e.details?.violations as FormProblem[] | undefined) ?? [];
+  const issues = (e.details?.issues as Array<{ path?: string; message?: string }> | undefined) ?? [];
+  return (
+    <Alert color="red" title={t('forms.refused')} data-testid="form-refusal">
+      <Text size="sm"><Code data-testid="refusal-code">{e.code}</Code> {e.message}</Text>
+      {violations.length > 1 && (
+        <MList size="sm" mt="xs">
+          {violations.map((v, i) => <MList.Item key={i}><Code>{v.code}</Code> {v.message}</MList.Item>)}
+        </MList>
+      )}
+      {issues.length > 0 && (
+        <MList size="sm" mt="xs">
+          {issues.map((v, i) => <MList.Item key={i}>{v.path ? <Code>{v.path}</Code> : null} {v.message}</MList.Item>)}
+        </MList>
+      )}
+    </Alert>
+  );
+}
+
+export function PublishPanel(props: { view: FormView; dirty: boolean; problems: FormProblem[] }) {
+  const { t } = useTranslation();
+  const api = useApi();
+  const client = useQueryClient();
+  const { form, latest, published } = props.view;
+  const path = `/forms/${encodeURIComponent(form.id)}`;
+  const publish = useMutation({
+    meta: { inlineError: true },
+    mutationFn: (version: number) => api.post<FormView>(`${path}/publish`, { version }),
+    onSuccess: (answer) => {
+      notifyOk(t('forms.publishedOk', { version: answer.form.publishedVersion ?? '' }));
+      client.setQueryData(['forms', form.id], answer);
+      void client.invalidateQueries({ queryKey: ['forms', form.id, 'embed'] });
+    },
+  });
+  const embed = useQuery({
+    queryKey: ['forms', form.id, 'embed', form.publishedVersion],
+    queryFn: () => api.get<{ html: string; hostedUrl: string }>(`${path}/embed`),
+    enabled: form.publishedVersion !== null,
+  });
+  const versions = Array.from({ length: form.latestVersion }, (_, i) => form.latestVersion - i);
+
+  return (
+    <Stack>
+      <Card withBorder>
+        <Title order={4} mb="xs">{t('forms.publishTitle')}</Title>
+        {props.dirty && <Alert color="orange" mb="xs">{t('forms.publishSaveFirst')}</Alert>}
+        <Button fullWidth onClick={() => publish.mutate(latest.version)} loading={publish.isPending} disabled={props.dirty}>
+          {t('forms.publishLatest', { version: latest.version })}
+        </Button>
+        {publish.error instanceof ApiError && <Stack mt="xs"><RefusalAlert error={publish.error} /></Stack>}
+        <Text fw={600} size="sm" mt="md">{t('forms.history')}</Text>
+        <Table data-testid="form-versions">
+          <Table.Tbody>
+            {versions.map((v) => (
+              <Table.Tr key={v}>
+                <Table.Td>v{v}</Table.Td>
+                <Table.Td>
+                  {v === form.publishedVersion && <Badge color="green">{t('forms.live')}</Badge>}
+                  {v === latest.version && v !== form.publishedVersion && <Badge color="blue" variant="light">{t('forms.latest')}</Badge>}
+                </Table.Td>
+                <Table.Td ta="right">
+                  {v !== form.publishedVersion && (
+                    <Button size="compact-xs" variant="subtle" onClick={() => publish.mutate(v)}>{t('forms.publishThis')}</Button>
+                  )}
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </Card>
+
+      {published && (
+        <Card withBorder>
+          <Title order={4} mb="xs">{t('forms.shareTitle')}</Title>
+          <Text size="sm">{t('forms.hostedLink')}</Text>
+          <Group gap="xs" wrap="nowrap">
+            <Anchor href={props.view.publicUrl} target="_blank" rel="noopener" data-testid="hosted-link" style={{ wordBreak: 'break-all' }}>{props.view.publicUrl}</Anchor>
+            <CopyButton value={props.view.publicUrl}>
+              {({ copied, copy }) => <Button size="compact-xs" variant="light" color={copied ? 'teal' : 'blue'} onClick={copy}>{copied ? t('apiKeys.copied') : t('apiKeys.copy')}</Button>}
+            </CopyButton>
+          </Group>
+          <Text size="sm" mt="md">{t('forms.embedSnippet')}</Text>
+          <Text size="xs" c="dimmed">{t('forms.embedHint')}</Text>
+          {embed.data && (
+            <>
+              <Code block mt="xs" data-testid="embed-snippet" style={{ maxHeight: 200, overflow: 'auto' }}>{embed.data.html}</Code>
+              <CopyButton value={embed.data.html}>
+                {({ copied, copy }) => <Button mt="xs" size="xs" color={copied ? 'teal' : 'blue'} onClick={copy}>{copied ? t('apiKeys.copied') : t('forms.copySnippet')}</Button>}
+              </CopyButton>
+            </>
+          )}
+        </Card>
+      )}
+
+      <Card withBorder>
+        <Title order={4} mb="xs">{t('forms.textsTitle', { version: latest.version })}</Title>
+        <Text size="xs" c="dimmed" mb="xs">{t('forms.textsHint')}</Text>
+        <Stack gap="xs" data-testid="rendered-texts">
+          {latest.rendered.boxes.map((b) => (
+            <Group key={b.key} align="flex-start" wrap="nowrap" gap="xs">
+              <input type="checkbox" disabled aria-hidden />
+              <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>{b.text}</Text>
+            </Group>
+          ))}
+          {latest.rendered.partners.map((p) => (
+            <Group key={p.key} align="flex-start" wrap="nowrap" gap="xs">
+              <input type="checkbox" disabled aria-hidden />
+              <Text size="sm">{p.text}</Text>
+            </Group>
+          ))}
+          {latest.rendered.terms && (
+            <Group align="flex-start" wrap="nowrap" gap="xs">
+              <input type="checkbox" disabled aria-hidden />
+              <Text size="sm">{latest.rendered.terms.text}</Text>
+            </Group>
+          )}
+        </Stack>
+      </Card>
+    </Stack>
+  );
+}

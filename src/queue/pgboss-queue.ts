@@ -3,7 +3,8 @@
 // a job sent without a key gets a random one so that it never collides. pg-boss sweeps expired
 // jobs (a dead worker's) back to retry, and evaluates schedules once per tick across instances.
 import { randomUUID } from 'node:crypto';
-import { PgBoss, type SendOptions } from 'pg-boss';
+// Loaded on first use: the embedded (SQLite) mode never pays for pg-boss at start-up.
+import type { PgBoss, SendOptions } from 'pg-boss';
 import { z } from 'zod';
 import type { JobHandler, JobOptions, Queue } from '../core/ports.ts';
 import type { Database } from '../db/database.ts';
@@ -47,6 +48,7 @@ export function createPgBossQueue(database: Database, deps: QueueDeps): Queue {
   function boss(): Promise<PgBoss> {
     if (stopped) return Promise.reject(new Error('the job queue is stopped'));
     booting ??= (async () => {
+      const { PgBoss } = await import('pg-boss');
       const instance = new PgBoss({
         connectionString: url,
         schema: PGBOSS_SCHEMA,

@@ -1,7 +1,7 @@
 // The MailTransport port over nodemailer's pooled SMTP transport, pointed at the relay in
 // SMTP_URL (smtp:// or smtps://, credentials in the URL). Classifies failures per RFC 5321
 // §4.2.1: 5yz = permanent, 4yz or no reply (network) = transient.
-import nodemailer from 'nodemailer';
+import type { Transporter } from 'nodemailer';
 import type SMTPPool from 'nodemailer/lib/smtp-pool/index.js';
 import { MailSendError, type MailMessage, type MailTransport } from '../../core/system-mail/ports.ts';
 
@@ -13,7 +13,11 @@ export const SMTP_SOCKET_TIMEOUT_MS = 60_000;
 
 export function createSmtpTransport(smtpUrl: string, options: { idleTimeoutMs?: number } = {}): MailTransport {
   const url = new URL(smtpUrl);
-  const transporter = nodemailer.createTransport({
+  // nodemailer is loaded on the first message, not at start-up (cold start of `assent all`).
+  let pool: Promise<Transporter> | undefined;
+  const transporter = () =>
+    (pool ??= import('nodemailer').then(({ default: nodemailer }) =>
+      nodemailer.createTransport({
     pool: true,
     host: url.hostname,
     port: url.port ? Number(url.port) : url.protocol === 'smtps:' ? 465 : 587,
@@ -25,12 +29,13 @@ export function createSmtpTransport(smtpUrl: string, options: { idleTimeoutMs?: 
     socketTimeout: SMTP_SOCKET_TIMEOUT_MS,
     // A relay on loopback may offer STARTTLS with a self-signed certificate; elsewhere we verify.
     tls: { rejectUnauthorized: !['127.0.0.1', 'localhost', '::1'].includes(url.hostname) },
-  } as SMTPPool.Options);
+  } as SMTPPool.Options),
+    ));
 
   return {
     async send(message: MailMessage) {
       try {
-        const info = await transporter.sendMail({
+        const info = await (await transporter()).sendMail({
           from: message.from,
           to: message.to,
           subject: message.subject,
@@ -48,7 +53,7 @@ export function createSmtpTransport(smtpUrl: string, options: { idleTimeoutMs?: 
       }
     },
     async close() {
-      transporter.close();
+      if (pool) (await pool).close();
     },
   };
 }

@@ -22,6 +22,15 @@ import { OperatorAccountDetail } from './pages/operator/AccountDetail.tsx';
 import { OperatorAudit } from './pages/operator/Audit.tsx';
 import { OperatorCookieConsents } from './pages/operator/CookieConsents.tsx';
 import { OperatorOutbox } from './pages/operator/Outbox.tsx';
+import { OperatorImportReview } from './pages/operator/ImportReview.tsx';
+import { Lists } from './pages/Lists.tsx';
+import { Contacts } from './pages/contacts/Contacts.tsx';
+import { ContactDetail } from './pages/contacts/ContactDetail.tsx';
+import { Forms } from './pages/forms/Forms.tsx';
+import { FormBuilder } from './pages/forms/FormBuilder.tsx';
+import { Imports } from './pages/imports/Imports.tsx';
+import { NewImport } from './pages/imports/NewImport.tsx';
+import { ImportStatus } from './pages/imports/ImportStatus.tsx';
 
 export function App() {
   useProfileLanguage();
@@ -38,12 +47,22 @@ export function App() {
         <Route path="/settings" element={<Settings />} />
         <Route path="/team" element={<Team />} />
         <Route path="/api-keys" element={<ApiKeys />} />
+        <Route path="/lists" element={<Lists />} />
+        <Route path="/contacts" element={<Contacts />} />
+        <Route path="/contacts/:id" element={<ContactDetail />} />
+        <Route path="/forms" element={<Forms />} />
+        <Route path="/forms/new" element={<FormBuilder />} />
+        <Route path="/forms/:id" element={<FormBuilder />} />
+        <Route path="/imports" element={<Imports />} />
+        <Route path="/imports/new" element={<NewImport />} />
+        <Route path="/imports/:id" element={<ImportStatus />} />
         <Route path="/operator" element={<Navigate to="/operator/accounts" replace />} />
         <Route path="/operator/accounts" element={<OperatorAccounts />} />
         <Route path="/operator/accounts/:id" element={<OperatorAccountDetail />} />
         <Route path="/operator/audit" element={<OperatorAudit />} />
         <Route path="/operator/outbox" element={<OperatorOutbox />} />
         <Route path="/operator/cookie-consents" element={<OperatorCookieConsents />} />
+        <Route path="/operator/imports" element={<OperatorImportReview />} />
       </Route>
       <Route path="*" element={<Navigate to="/" replace />} />
     </Routes>

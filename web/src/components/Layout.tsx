@@ -64,13 +64,22 @@ export function Layout(props: { me: Me }) {
       </AppShell.Header>
       <AppShell.Navbar p="xs" aria-label="main">
         {link('/', t('nav.dashboard'))}
-        {me.account && [link('/settings', t('nav.settings')), link('/team', t('nav.team')), link('/api-keys', t('nav.apiKeys'))]}
+        {me.account && [
+          link('/lists', t('nav.lists')),
+          link('/contacts', t('nav.contacts')),
+          link('/forms', t('nav.forms')),
+          link('/imports', t('nav.imports')),
+          link('/settings', t('nav.settings')),
+          link('/team', t('nav.team')),
+          link('/api-keys', t('nav.apiKeys')),
+        ]}
         {me.user.platformRole && (
           <NavLink label={t('nav.operator')} defaultOpened childrenOffset={12}>
             {link('/operator/accounts', t('nav.accounts'))}
             {link('/operator/audit', t('nav.audit'))}
             {link('/operator/outbox', t('nav.outbox'))}
             {link('/operator/cookie-consents', t('nav.cookieConsents'))}
+            {link('/operator/imports', t('nav.importReview'))}
           </NavLink>
         )}
       </AppShell.Navbar>

@@ -71,7 +71,7 @@ export function FormBuilder() {
         <Title order={2}>{isNew ? t('forms.newTitle') : t('forms.editTitle', { name: view.data?.form.name ?? '' })}</Title>
         {!isNew && view.data && <Text c="dimmed">{t('forms.versionInfo', { latest: view.data.form.latestVersion, published: view.data.form.publishedVersion ?? '—' })}</Text>}
       </Group>
-      <Grid gutter="lg">
+      <Grid gap="lg">
         <Grid.Col span={{ base: 12, lg: 7 }}>
           <Stack>
             <Card withBorder>
@@ -81,7 +81,7 @@ export function FormBuilder() {
                   <Select label={t('forms.language')} data={[{ value: 'en', label: t('lang.en') }, { value: 'ro', label: t('lang.ro') }]} value={draft.language} onChange={(v) => v && edit({ ...draft, language: v as 'en' | 'ro' })} allowDeselect={false} />
                   <TextInput label={t('forms.defaultCountry')} description={t('forms.defaultCountryHint')} maxLength={2} value={draft.defaultCountry} onChange={(e) => edit({ ...draft, defaultCountry: e.currentTarget.value })} />
                 </Group>
-                <Textarea label={t('forms.intro')} autosize minRows={2} value={draft.intro} onChange={(e) => edit({ ...draft, intro: e.currentTarget.value })} />
+                <Textarea label={t('forms.introField')} description={t('forms.introFieldHint')} autosize minRows={2} value={draft.intro} onChange={(e) => edit({ ...draft, intro: e.currentTarget.value })} />
               </Stack>
             </Card>
 
@@ -167,7 +167,7 @@ export function FormBuilder() {
               <Text fw={600}>{t('forms.problemsTitle')}</Text>
               <MList size="sm" mt="xs">
                 {problems.map((p, i) => (
-                  <MList.Item key={i}><Text span ff="monospace" size="xs" c="red">{p.code}</Text> {p.message}</MList.Item>
+                  <MList.Item key={i}><Text span ff="monospace" size="xs" c="red">{p.code}</Text> {p.message} <Text span size="xs" c="dimmed" ff="monospace">({p.path})</Text></MList.Item>
                 ))}
               </MList>
             </Card>

@@ -58,7 +58,7 @@ export function PublishPanel(props: { view: FormView; dirty: boolean; problems: 
       <Card withBorder>
         <Title order={4} mb="xs">{t('forms.publishTitle')}</Title>
         {props.dirty && <Alert color="orange" mb="xs">{t('forms.publishSaveFirst')}</Alert>}
-        <Button fullWidth onClick={() => publish.mutate(latest.version)} loading={publish.isPending} disabled={props.dirty}>
+        <Button fullWidth onClick={() => publish.mutate(latest.version)} loading={publish.isPending} disabled={props.dirty || latest.version === form.publishedVersion}>
           {t('forms.publishLatest', { version: latest.version })}
         </Button>
         {publish.error instanceof ApiError && <Stack mt="xs"><RefusalAlert error={publish.error} /></Stack>}
@@ -87,7 +87,7 @@ export function PublishPanel(props: { view: FormView; dirty: boolean; problems: 
         <Card withBorder>
           <Title order={4} mb="xs">{t('forms.shareTitle')}</Title>
           <Text size="sm">{t('forms.hostedLink')}</Text>
-          <Group gap="xs" wrap="nowrap">
+          <Group gap="xs">
             <Anchor href={props.view.publicUrl} target="_blank" rel="noopener" data-testid="hosted-link" style={{ wordBreak: 'break-all' }}>{props.view.publicUrl}</Anchor>
             <CopyButton value={props.view.publicUrl}>
               {({ copied, copy }) => <Button size="compact-xs" variant="light" color={copied ? 'teal' : 'blue'} onClick={copy}>{copied ? t('apiKeys.copied') : t('apiKeys.copy')}</Button>}

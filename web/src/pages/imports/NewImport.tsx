@@ -1,0 +1,154 @@
+// A new import: drop the CSV, check the column mapping against a preview of the first rows,
+// declare the source and attest (IMP-01), pick the target lists (consent is per purpose, IMP-02),
+// then upload. The fields go before the file so a refused declaration stores nothing.
+import { useState } from 'react';
+import { Alert, Anchor, Button, Card, Code, Group, MultiSelect, Select, Stack, Text, TextInput, Title } from '@mantine/core';
+import { useMutation } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate } from 'react-router-dom';
+import { IMPORT_REVIEW_ROW_THRESHOLD } from '../../../../policy/imports.ts';
+import { ApiError } from '../../api.ts';
+import type { ImportPreview, ImportView } from '../../permission-types.ts';
+import { useApi } from '../../session.tsx';
+import { useLists } from '../Lists.tsx';
+import { DropArea } from './DropArea.tsx';
+import { MappingTable, type Mapping } from './MappingTable.tsx';
+import { Provenance, type Declaration } from './Provenance.tsx';
+
+/** The encodings the server reads (src/core/imports/encoding.ts); '' = detect. */
+const ENCODINGS = ['utf-8', 'windows-1252', 'iso-8859-2', 'windows-1250', 'utf-16le', 'utf-16be'];
+
+export function NewImport() {
+  const { t } = useTranslation();
+  const api = useApi();
+  const navigate = useNavigate();
+  const lists = useLists();
+  const emailLists = (lists.data ?? []).filter((l) => l.channel === 'email' && !l.archivedAt);
+  const [file, setFile] = useState<File | null>(null);
+  const [encoding, setEncoding] = useState<string | null>(null);
+  const [preview, setPreview] = useState<ImportPreview | null>(null);
+  const [mapping, setMapping] = useState<Mapping>({});
+  const [declaration, setDeclaration] = useState<Declaration>({ source: null, description: '', attest: false });
+  const [listIds, setListIds] = useState<string[]>([]);
+  const [consentDate, setConsentDate] = useState('');
+  const [touched, setTouched] = useState(false);
+
+  const previewFile = useMutation({
+    meta: { inlineError: true },
+    mutationFn: (input: { file: File; encoding: string | null }) => {
+      const form = new FormData();
+      if (input.encoding) form.append('encoding', input.encoding);
+      form.append('file', input.file, input.file.name);
+      return api.upload<ImportPreview>('/imports/preview', form);
+    },
+    onSuccess: (answer) => {
+      setPreview(answer);
+      setMapping(answer.mapping);
+    },
+  });
+  const choose = (f: File) => {
+    setFile(f);
+    setPreview(null);
+    previewFile.mutate({ file: f, encoding });
+  };
+
+  const start = useMutation({
+    meta: { inlineError: true },
+    mutationFn: (allowDuplicate: boolean) => {
+      const form = new FormData();
+      form.append('source', declaration.source ?? '');
+      if (declaration.source === 'other') form.append('sourceDescription', declaration.description.trim());
+      form.append('attest', declaration.attest ? 'true' : 'false');
+      form.append('listIds', JSON.stringify(listIds));
+      form.append('mapping', JSON.stringify(mapping));
+      if (encoding) form.append('encoding', encoding);
+      if (consentDate.trim()) form.append('consentDate', consentDate.trim());
+      if (allowDuplicate) form.append('allowDuplicate', 'true');
+      form.append('file', file!, file!.name);
+      return api.upload<ImportView>('/imports', form);
+    },
+    onSuccess: (rec) => void navigate(`/imports/${encodeURIComponent(rec.id)}`),
+  });
+  const submit = (allowDuplicate = false) => {
+    setTouched(true);
+    if (!file || !declaration.source || !declaration.attest || listIds.length === 0 || !mapping.email) return;
+    start.mutate(allowDuplicate);
+  };
+  const err = start.error instanceof ApiError ? start.error : null;
+
+  return (
+    <Stack>
+      <Anchor component={Link} to="/imports" size="sm">← {t('app.back')}</Anchor>
+      <Title order={2}>{t('imports.newTitle')}</Title>
+      <Alert color="blue" variant="light">{t('imports.reviewNotice', { n: IMPORT_REVIEW_ROW_THRESHOLD })}</Alert>
+
+      <Card withBorder>
+        <Title order={4} mb="xs">{t('imports.step1')}</Title>
+        <DropArea file={file} onFile={choose} />
+        <Group mt="xs" align="end">
+          <Select
+            label={t('imports.encoding')}
+            placeholder={t('imports.detect')}
+            data={ENCODINGS}
+            value={encoding}
+            clearable
+            w={220}
+            onChange={(v) => {
+              setEncoding(v);
+              if (file) previewFile.mutate({ file, encoding: v });
+            }}
+          />
+        </Group>
+        {previewFile.error && <Alert color="red" mt="xs">{previewFile.error instanceof ApiError ? <><Code>{previewFile.error.code}</Code> {previewFile.error.message}</> : t('app.unexpected')}</Alert>}
+      </Card>
+
+      {preview && (
+        <Card withBorder>
+          <Title order={4} mb="xs">{t('imports.step2')}</Title>
+          <Stack>
+            <MappingTable preview={preview} mapping={mapping} onChange={setMapping} />
+            <TextInput
+              label={t('imports.consentDate')}
+              description={t('imports.consentDateHint')}
+              placeholder="2026-03-14"
+              value={consentDate}
+              onChange={(e) => setConsentDate(e.currentTarget.value)}
+              w={360}
+            />
+          </Stack>
+        </Card>
+      )}
+
+      {preview && (
+        <Card withBorder>
+          <Title order={4} mb="xs">{t('imports.step3')}</Title>
+          <Stack>
+            <Provenance value={declaration} onChange={setDeclaration} touched={touched} />
+            <MultiSelect
+              label={t('imports.lists')}
+              description={t('imports.listsHint')}
+              required
+              data={emailLists.map((l) => ({ value: l.id, label: l.name }))}
+              value={listIds}
+              onChange={setListIds}
+              error={touched && listIds.length === 0 ? t('imports.listsRequired') : undefined}
+            />
+            {err && (
+              <Alert color="red" data-testid="import-error">
+                <Code>{err.code}</Code> {err.message}
+                {typeof err.details?.clause === 'string' && <Text size="sm" mt="xs"><b>{t('imports.clause')}:</b> {err.details.clause}</Text>}
+                {err.code === 'IMPORT_DUPLICATE_FILE' && (
+                  <Group mt="xs"><Button size="xs" variant="light" onClick={() => submit(true)}>{t('imports.importAnyway')}</Button></Group>
+                )}
+              </Alert>
+            )}
+            {start.error && !err && <Alert color="red">{t('app.unexpected')}</Alert>}
+            <Group>
+              <Button size="md" onClick={() => submit()} loading={start.isPending} disabled={!file}>{t('imports.start')}</Button>
+            </Group>
+          </Stack>
+        </Card>
+      )}
+    </Stack>
+  );
+}

@@ -25,3 +25,13 @@ describe('canonical serialisation (assent-consent-v1)', () => {
     expect(eventHash(event)).toBe(sha256Hex(GENESIS_HASH + canonicalJson(event)));
   });
 });
+
+describe('canonical serialisation of awkward strings', () => {
+  it('[CON-08] the fast path agrees with canonicalJson on quotes, backslashes, controls, non-ASCII and lone surrogates', () => {
+    for (const text of ['plain', 'say "yes"', 'back\\slash', 'tab\there\nline', 'Ünïcødé ✓ 😀', '\u2028\u2029', 'lone \ud800 surrogate', '', '~!#$%^&*()']) {
+      const e = { ...event, textShown: text, userAgent: text };
+      expect(canonicalEventJson(e as unknown as Record<string, unknown>), text).toBe(canonicalJson(e));
+    }
+    expect(canonicalEventJson({ ...event, formVersion: -0 } as unknown as Record<string, unknown>)).toBe(canonicalJson({ ...event, formVersion: -0 }));
+  });
+});

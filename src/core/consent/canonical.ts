@@ -9,7 +9,7 @@
 //   - the resulting string is UTF-8 encoded;
 //   - hash = lower-case hex SHA-256 of UTF-8( prevHash + canonicalJson(event without hash) ).
 // The first event of an account's chain has prevHash = GENESIS_HASH (64 zeros).
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { ConsentEvent } from './types.ts';
 
 export const CANONICAL_VERSION = 'assent-consent-v1';
@@ -31,8 +31,9 @@ export function canonicalJson(value: unknown): string {
   return `{${parts.join(',')}}`;
 }
 
+/** Lower-case hex SHA-256 of the UTF-8 bytes of `text` (one-shot crypto.hash: faster than createHash). */
 export function sha256Hex(text: string): string {
-  return createHash('sha256').update(text, 'utf8').digest('hex');
+  return hash('sha256', text, 'hex');
 }
 
 // The hashed members of an event, in canonical (sorted) order. The fast serialiser below writes
@@ -55,9 +56,19 @@ export function canonicalEventJson(event: Record<string, unknown>): string {
     const key = EVENT_KEYS[i]!;
     const v = event[key];
     if (v === undefined) return canonicalJson(withoutHash(event));
-    out += KEY_PREFIXES[i]! + canonicalJson(v);
+    out += KEY_PREFIXES[i]! + scalarOrCanonical(v);
   }
   return `${out}}`;
+}
+
+// Printable ASCII without '"' and '\\': JSON.stringify would write such a string unchanged in quotes.
+const JSON_SAFE = /^[\x20\x21\x23-\x5b\x5d-\x7e]*$/;
+
+function scalarOrCanonical(v: unknown): string {
+  if (typeof v === 'string') return JSON_SAFE.test(v) ? `"${v}"` : JSON.stringify(v);
+  if (v === null) return 'null';
+  if (typeof v === 'number' && Number.isFinite(v)) return String(v);
+  return canonicalJson(v);
 }
 
 function withoutHash(event: Record<string, unknown>): Record<string, unknown> {

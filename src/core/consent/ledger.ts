@@ -7,9 +7,9 @@ import type { Clock } from '../ports.ts';
 import { eventHash, sha256Hex } from './canonical.ts';
 import { buildProofBundle, type ProofBundle } from './proof.ts';
 import { applyEvent } from './projection.ts';
-import { stateKey, type ConsentStore, type StateKey } from './store.ts';
+import { stateKey, type ChainHead, type ConsentStore, type StateKey } from './store.ts';
 import type { ChainVerification, ConsentEvent, ConsentState, NewConsentEvent, WithdrawalSource } from './types.ts';
-import { CHAIN_START, checkChainPage } from './verify.ts';
+import { CHAIN_START, checkChainPage, combineRangeChecks, type ChainCursor, type RangeCheck } from './verify.ts';
 
 /** Most events one record() call appends (one transaction). Imports call it per batch. */
 export const MAX_EVENTS_PER_APPEND = 5_000;
@@ -27,8 +27,11 @@ export interface ConsentService {
   stateFor(accountId: string, contactId: string): Promise<ConsentState[]>;
   eventsFor(accountId: string, contactId: string): Promise<ConsentEvent[]>;
   proofBundle(accountId: string, contactId: string): Promise<ProofBundle>;
-  /** Streams the account's whole chain from the database and checks every link. */
+  /** Streams the account's whole chain (up to its current head) from the database and checks every link. */
   verifyChain(accountId: string): Promise<ChainVerification>;
+  /** Checks the events with afterSeq < seq ≤ toSeq on their own (a slice for parallel verify; see combineRangeChecks). */
+  checkRange(accountId: string, afterSeq: number, toSeq: number): Promise<RangeCheck>;
+  chainHead(accountId: string): Promise<ChainHead>;
   accountsWithChains(): Promise<string[]>;
 }
 
@@ -98,6 +101,32 @@ export function createConsentService(deps: ConsentDeps): ConsentService {
     });
   }
 
+  async function checkRange(accountId: string, afterSeq: number, toSeq: number): Promise<RangeCheck> {
+    const range: RangeCheck = { afterSeq, toSeq, events: 0, firstPrevHash: null, last: null, problem: null };
+    let cursor: ChainCursor | null = afterSeq === 0 ? CHAIN_START : null;
+    // The next page is read while the current one is hashed (I/O and CPU overlap).
+    let next = deps.store.eventPage(accountId, afterSeq, VERIFY_PAGE_SIZE, toSeq);
+    for (;;) {
+      const page = await next;
+      if (page.length === 0) break;
+      const last = page[page.length - 1]!;
+      next = last.seq < toSeq ? deps.store.eventPage(accountId, last.seq, VERIFY_PAGE_SIZE, toSeq) : Promise.resolve([]);
+      if (range.firstPrevHash === null) range.firstPrevHash = page[0]!.prevHash;
+      // A range that does not start the chain links to the previous range's last hash, which
+      // combineRangeChecks compares; inside the range every link is checked here.
+      const r = checkChainPage(page, cursor ?? { seq: afterSeq, hash: page[0]!.prevHash });
+      if (r.problem) {
+        await next.catch(() => []);
+        range.problem = r.problem;
+        return range;
+      }
+      range.events += page.length;
+      cursor = r.cursor;
+      range.last = r.cursor;
+    }
+    return range;
+  }
+
   return {
     record,
 
@@ -127,6 +156,7 @@ export function createConsentService(deps: ConsentDeps): ConsentService {
     stateFor: (accountId, contactId) => deps.store.statesForContact(accountId, contactId),
     eventsFor: (accountId, contactId) => deps.store.eventsForContact(accountId, contactId),
     accountsWithChains: () => deps.store.accountsWithChains(),
+    chainHead: (accountId) => deps.store.chainHead(accountId),
 
     async proofBundle(accountId, contactId) {
       const live = await deps.store.liveContactIds(accountId, [contactId]);
@@ -139,33 +169,13 @@ export function createConsentService(deps: ConsentDeps): ConsentService {
       return buildProofBundle({ accountId, contactId, events, states, head, generatedAt: deps.clock.now().toISOString() });
     },
 
+    checkRange,
+
     async verifyChain(accountId) {
-      let cursor = CHAIN_START;
-      let count = 0;
-      // The next page is read while the current one is hashed (I/O and CPU overlap).
-      let next = deps.store.eventPage(accountId, cursor.seq, VERIFY_PAGE_SIZE);
-      for (;;) {
-        const page = await next;
-        if (page.length === 0) break;
-        next = deps.store.eventPage(accountId, page[page.length - 1]!.seq, VERIFY_PAGE_SIZE);
-        const r = checkChainPage(page, cursor);
-        if (r.problem) {
-          await next.catch(() => []);
-          return { accountId, events: count, ok: false, firstProblem: r.problem };
-        }
-        count += page.length;
-        cursor = r.cursor;
-      }
       const head = await deps.store.chainHead(accountId);
-      if (head.lastSeq !== cursor.seq || head.lastHash !== cursor.hash) {
-        return {
-          accountId,
-          events: count,
-          ok: false,
-          firstProblem: { seq: head.lastSeq, eventId: null, problem: 'head-mismatch', message: `the chain head (seq ${head.lastSeq}) does not match the last event (seq ${cursor.seq}): events were removed from the end` },
-        };
-      }
-      return { accountId, events: count, ok: true, firstProblem: null };
+      const range = await checkRange(accountId, 0, head.lastSeq);
+      // Events past the head (appended after it was read) are checked by the next run.
+      return combineRangeChecks(accountId, [range], head);
     },
   };
 }

@@ -96,10 +96,20 @@ describeEachEngine('proof of opt-in', (db, engine) => {
     const ok = await cli(['ledger', 'verify', '--account', accountId], env);
     expect(ok.out).toContain(`ok       ${accountId}: 4 event(s)`);
     expect(ok.code).toBe(0);
+    // The parallel path (seq ranges in worker threads) agrees.
+    const parallel = await cli(['ledger', 'verify', '--account', accountId, '--workers', '3'], env);
+    expect(parallel.out).toContain(`ok       ${accountId}: 4 event(s)`);
+    expect(parallel.code).toBe(0);
     await dropLedgerTriggers(db()).catch(() => {});
     await sql`update consent_events set text_shown = ${'Yes, send me News (weekly).'} where id = ${bundle.events[0]!.id}`.execute(db().db);
     const bad = await cli(['ledger', 'verify', '--account', accountId], env);
     expect(bad.code).toBe(1);
     expect(bad.out).toContain(`TAMPERED ${accountId}: event ${bundle.events[0]!.id} (seq 1)`);
+    // A tampered event inside a later range is found by the parallel path too.
+    await sql`update consent_events set text_shown = ${'Yes, send me News (monthly). Unsubscribe any time. — Ünïcødé ✓'} where id = ${bundle.events[0]!.id}`.execute(db().db);
+    await sql`update consent_events set ip = ${'198.51.100.99'} where account_id = ${accountId} and seq = 4`.execute(db().db);
+    const badParallel = await cli(['ledger', 'verify', '--account', accountId, '--workers', '2'], env);
+    expect(badParallel.code).toBe(1);
+    expect(badParallel.out).toContain(`TAMPERED ${accountId}: event ${bundle.events[2]!.id} (seq 4)`);
   });
 });

@@ -38,8 +38,8 @@ export interface ConsentStore {
   statesForContact(accountId: string, contactId: string): Promise<ConsentState[]>;
   eventsForContact(accountId: string, contactId: string): Promise<ConsentEvent[]>;
   chainHead(accountId: string): Promise<ChainHead>;
-  /** The account's events with seq > afterSeq in seq order, at most `limit` (for streaming verify). */
-  eventPage(accountId: string, afterSeq: number, limit: number): Promise<ConsentEvent[]>;
+  /** The account's events with afterSeq < seq (≤ toSeq when given) in seq order, at most `limit` (streaming verify). */
+  eventPage(accountId: string, afterSeq: number, limit: number, toSeq?: number): Promise<ConsentEvent[]>;
   /** Accounts that have a chain (ledger verify without --account). */
   accountsWithChains(): Promise<string[]>;
 }

@@ -1,7 +1,7 @@
 // Checking hash chains (CON-08): the same code serves `assent ledger verify` (whole chains read
 // from the database in pages) and `assent proof verify` (one contact's events from a bundle).
 import { GENESIS_HASH, eventHash, sha256Hex } from './canonical.ts';
-import type { ChainProblem, ConsentEvent } from './types.ts';
+import type { ChainProblem, ChainVerification, ConsentEvent } from './types.ts';
 
 /** Where a streaming check stands between pages. */
 export interface ChainCursor {
@@ -52,4 +52,48 @@ export function checkChainPage(events: ConsentEvent[], cursor: ChainCursor): { p
     at = { seq: e.seq, hash: e.hash };
   }
   return { problem: null, cursor: at };
+}
+
+/** The check of one seq range of a chain, done on its own (e.g. by one of several workers). */
+export interface RangeCheck {
+  afterSeq: number;
+  toSeq: number;
+  events: number;
+  /** prevHash of the range's first event: must equal the verified hash of the previous range's last event. */
+  firstPrevHash: string | null;
+  /** The last event checked (its hash recomputed and matching). */
+  last: ChainCursor | null;
+  problem: ChainProblem | null;
+}
+
+/**
+ * Joins range checks (in seq order, covering 1..head) into one verdict: the first problem of
+ * the earliest range wins; every boundary link and the head are checked here.
+ */
+export function combineRangeChecks(accountId: string, ranges: RangeCheck[], head: { lastSeq: number; lastHash: string }): ChainVerification {
+  let events = 0;
+  let at: ChainCursor = CHAIN_START;
+  for (const [i, r] of ranges.entries()) {
+    if (r.problem) return { accountId, events, ok: false, firstProblem: r.problem };
+    if (r.events > 0) {
+      if (r.firstPrevHash !== at.hash) {
+        return { accountId, events, ok: false, firstProblem: { seq: r.afterSeq + 1, eventId: null, problem: 'prev-hash-mismatch', message: `event seq ${r.afterSeq + 1}: does not link to the previous event's hash` } };
+      }
+      at = r.last ?? at;
+    }
+    // A short last range means the newest events are gone: the head check below names it.
+    if (i < ranges.length - 1 && at.seq !== r.toSeq) {
+      return { accountId, events, ok: false, firstProblem: { seq: at.seq + 1, eventId: null, problem: 'seq-gap', message: `event seq ${at.seq + 1} is missing: an event was deleted` } };
+    }
+    events += r.events;
+  }
+  if (head.lastSeq !== at.seq || head.lastHash !== at.hash) {
+    return {
+      accountId,
+      events,
+      ok: false,
+      firstProblem: { seq: head.lastSeq, eventId: null, problem: 'head-mismatch', message: `the chain head (seq ${head.lastSeq}) does not match the last event (seq ${at.seq}): events were removed from the end` },
+    };
+  }
+  return { accountId, events, ok: true, firstProblem: null };
 }

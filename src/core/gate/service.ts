@@ -4,7 +4,7 @@ import type { Clock, Logger } from '../ports.ts';
 import type { StandingGate } from '../services.ts';
 import type { Channel } from '../consent/types.ts';
 import { authorizeSend, decideBatch, standingRefusal } from './authorize-send.ts';
-import { SEND_REFUSALS, type AuthorizeSendInput, type DryRunReport, type GateStore, type SendDecision, type SendRefusal } from './types.ts';
+import { SEND_REFUSALS, type AuthorizeSendInput, type DryRunReport, type GateStore, type RecipientFacts, type SendDecision, type SendRefusal } from './types.ts';
 
 /** Consent rows read per dry-run page: memory stays flat whatever the list size. */
 export const DRY_RUN_PAGE_SIZE = 5_000;
@@ -31,14 +31,19 @@ export function createGateService(deps: { store: GateStore; standing: StandingGa
       const pageSize = options.pageSize ?? DRY_RUN_PAGE_SIZE;
       const now = deps.clock.now();
       const standing = await standingRefusal(deps, accountId, list.channel);
-      let after: string | null = null;
-      for (;;) {
-        let page;
+      const fetch = (after: string | null) => deps.store.recipientPage(accountId, listId, list.channel, after, pageSize);
+      // The next page is read while the current one is decided (its suppression lookup runs
+      // meanwhile): on PostgreSQL both queries use the server's cores at once.
+      let next: Promise<RecipientFacts[]> | null = fetch(null);
+      while (next) {
+        let page: RecipientFacts[];
         let decided: Map<string, SendDecision> | null = null;
         try {
-          page = await deps.store.recipientPage(accountId, listId, list.channel, after, pageSize);
+          page = await next;
+          next = page.length < pageSize ? null : fetch(page[page.length - 1]!.contactId);
           if (!standing) decided = await decideBatch(deps.store, accountId, page, now);
         } catch (err) {
+          await next?.catch(() => []);
           deps.logger.error({ err, accountId, listId }, 'dry run: lookup failed');
           throw err;
         }
@@ -50,8 +55,6 @@ export function createGateService(deps: { store: GateStore; standing: StandingGa
           else if (d.allowed) report.allowed += 1;
           else refused[d.reason] += 1;
         }
-        if (page.length < pageSize) break;
-        after = page[page.length - 1]!.contactId;
       }
       return report;
     },

@@ -210,8 +210,10 @@ export function createConsentStore(database: Database): ConsentStore {
       return row ? { lastSeq: Number(row.last_seq), lastHash: row.last_hash } : { lastSeq: 0, lastHash: GENESIS_HASH };
     },
 
-    async eventPage(accountId, afterSeq, limit) {
-      const rows = await db.selectFrom('consent_events').selectAll().where('account_id', '=', accountId).where('seq', '>', afterSeq).orderBy('seq').limit(limit).execute();
+    async eventPage(accountId, afterSeq, limit, toSeq) {
+      let q = db.selectFrom('consent_events').selectAll().where('account_id', '=', accountId).where('seq', '>', afterSeq);
+      if (toSeq !== undefined) q = q.where('seq', '<=', toSeq);
+      const rows = await q.orderBy('seq').limit(limit).execute();
       return rows.map(toEvent);
     },
 

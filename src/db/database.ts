@@ -1,10 +1,11 @@
 // Opens the one typed query layer (Kysely) over either engine: better-sqlite3 for the embedded
 // mode, pg for PostgreSQL. Nothing here runs on import.
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import SQLite from 'better-sqlite3';
 import pg from 'pg';
-import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
+import { Kysely, PostgresDialect, SqliteDialect, sql, type Transaction } from 'kysely';
 import type { DB } from './schema/index.ts';
 
 export type Engine = 'sqlite' | 'postgres';
@@ -16,12 +17,28 @@ export interface Database {
   engine: Engine;
   /** PostgreSQL only: the connection string, for pg-boss (src/queue/pgboss-queue.ts). */
   url?: string;
+  /**
+   * The driver under Kysely, for the few hot read paths that stream rows as arrays (better-sqlite3
+   * `.raw()`, pg `rowMode: 'array'`) instead of building one object per row (ledger verify, the
+   * send gate). Everything else goes through `db`.
+   */
+  raw: RawConnection;
+  /**
+   * Runs `fn` as one unit of work: every query made through `db` while it runs (by any
+   * repository, in its async call chain) goes to the same transaction, committed when `fn`
+   * resolves and rolled back when it throws. A call inside a running unit joins it.
+   */
+  transaction<T>(fn: () => Promise<T>): Promise<T>;
+  /** The open transaction of the current unit of work, if any (pg-boss sends its insert through it). */
+  currentTransaction(): Transaction<DB> | null;
   close(): Promise<void>;
 }
 
 // PostgreSQL int8 (count(*), bigint columns) comes back as a string by default; our counts and
 // sequence numbers stay far below 2^53, so parse them as numbers on both engines alike.
 pg.types.setTypeParser(20, (v) => Number.parseInt(v, 10));
+
+export type RawConnection = { engine: 'sqlite'; sqlite: SQLite.Database } | { engine: 'postgres'; pool: pg.Pool };
 
 export const SQLITE_BUSY_TIMEOUT_MS = 5_000;
 export const SQLITE_CACHE_KIB = 64 * 1024;
@@ -39,14 +56,70 @@ export function openDatabase(target: DatabaseTarget): Database {
     // of bulk writes; 64 MB keeps their upper levels resident.
     raw.pragma(`cache_size = -${SQLITE_CACHE_KIB}`);
     raw.pragma('temp_store = MEMORY');
-    const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: withStatementCache(raw) }) });
-    return { db, engine: 'sqlite', close: () => db.destroy() };
+    const cached = withStatementCache(raw);
+    const root = new Kysely<DB>({ dialect: new SqliteDialect({ database: cached }) });
+    return { ...unitOfWork(root), engine: 'sqlite', raw: { engine: 'sqlite', sqlite: cached }, close: () => root.destroy() };
   }
   const pool = new pg.Pool({ connectionString: target.url, max: target.poolSize ?? PG_POOL_SIZE });
   // An idle client that loses its server must not crash the process; the next query fails instead.
   pool.on('error', () => {});
-  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
-  return { db, engine: 'postgres', url: target.url, close: () => db.destroy() };
+  const root = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+  return { ...unitOfWork(root), engine: 'postgres', url: target.url, raw: { engine: 'postgres', pool }, close: () => root.destroy() };
+}
+
+interface OpenUnit {
+  trx: Transaction<DB>;
+  open: boolean;
+}
+
+/**
+ * The unit of work behind `Database.transaction`: `db` is a view of the root Kysely instance
+ * that sends queries to the transaction of the unit running in the caller's async context
+ * (AsyncLocalStorage, one per database). Repositories keep calling `db.…`; a caller groups
+ * several of them into one commit (a form sign-up: contact, consent, outbox, job). A unit that
+ * has ended is never used again, even by timers started inside it.
+ */
+function unitOfWork(root: Kysely<DB>): Pick<Database, 'db' | 'transaction' | 'currentTransaction'> {
+  const units = new AsyncLocalStorage<OpenUnit>();
+  const current = (): Transaction<DB> | null => {
+    const u = units.getStore();
+    return u?.open ? u.trx : null;
+  };
+  const db = new Proxy(root, {
+    get(target, prop) {
+      const trx = current();
+      // Kysely cannot nest transactions: a repository's own transaction() inside a unit joins it.
+      if (trx && prop === 'transaction') return () => joined(trx);
+      const self = trx ?? target;
+      const value: unknown = Reflect.get(self, prop, self);
+      // Kysely keeps its state in private fields: methods must run on the real instance.
+      return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(self) : value;
+    },
+  });
+  return {
+    db,
+    currentTransaction: current,
+    async transaction<T>(fn: () => Promise<T>): Promise<T> {
+      if (current()) return fn();
+      return root.transaction().execute(async (trx) => {
+        const unit: OpenUnit = { trx, open: true };
+        try {
+          return await units.run(unit, fn);
+        } finally {
+          unit.open = false;
+        }
+      });
+    },
+  };
+}
+
+function joined(trx: Transaction<DB>) {
+  const builder = {
+    setIsolationLevel: () => builder,
+    setAccessMode: () => builder,
+    execute: <T>(fn: (t: Transaction<DB>) => Promise<T>): Promise<T> => fn(trx),
+  };
+  return builder;
 }
 
 /** Prepared statements kept per SQLite connection (LRU by SQL text). */

@@ -3,7 +3,6 @@
 // (locked_until) that the running worker renews; a job whose lease lapsed (its worker died) is
 // claimed again. Schedules fire at most once per cron tick across processes: the tick is taken
 // by a conditional update of job_schedules.last_tick before the job is sent.
-import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import { z } from 'zod';
 import type { JobHandler, JobOptions, Queue } from '../core/ports.ts';
@@ -19,6 +18,7 @@ import {
   STOP_GRACE_MS,
   type QueueDeps,
 } from './options.ts';
+import { newId as uuidV7 } from '../core/ids.ts';
 
 /** Completed jobs are kept this long (for inspection), failed ones twice as long. */
 export const COMPLETED_JOB_RETENTION_DAYS = 7;
@@ -68,7 +68,7 @@ export function createSqliteQueue(database: Database, deps: QueueDeps): Queue {
     const row = await db
       .insertInto('jobs')
       .values({
-        id: randomUUID(),
+        id: uuidV7(),
         name,
         data: JSON.stringify({ v: data }),
         state: 'created',

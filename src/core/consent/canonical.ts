@@ -80,3 +80,42 @@ function withoutHash(event: Record<string, unknown>): Record<string, unknown> {
 export function eventHash(event: Omit<ConsentEvent, 'hash'> & { hash?: string }): string {
   return sha256Hex(event.prevHash + canonicalEventJson(event as unknown as Record<string, unknown>));
 }
+
+/**
+ * One ledger event as stored, read without building an object per row (ledger verify): the
+ * hashed members in canonical (sorted) order, then `hash`. `partners` and `evidence` are parsed
+ * (the store validates them), `seq` and `formVersion` are numbers.
+ */
+export type ChainRow = unknown[];
+
+/** The member at each ChainRow position: EVENT_KEYS (sorted), then 'hash'. */
+export const CHAIN_ROW_FIELDS: readonly string[] = [...EVENT_KEYS, 'hash'];
+export const ROW = Object.fromEntries(CHAIN_ROW_FIELDS.map((k, i) => [k, i])) as Record<keyof ConsentEvent, number>;
+
+/**
+ * canonicalJson(event without hash) straight from a ChainRow, equal to canonicalEventJson of the
+ * same event (`assent-consent-v1`). JSON.stringify of an object literal whose keys are written in
+ * sorted order gives the canonical bytes at native speed; only a non-empty evidence object (whose
+ * keys may need sorting) is serialised by canonicalJson and spliced in at its place.
+ */
+export function canonicalRowJson(r: ChainRow): string {
+  const evidence = r[6] as Record<string, unknown>;
+  let empty = true;
+  for (const _ in evidence) {
+    empty = false;
+    break;
+  }
+  if (empty) {
+    return JSON.stringify({
+      accountId: r[0], channel: r[1], confirmIp: r[2], confirmUserAgent: r[3], confirmedAt: r[4], contactId: r[5], evidence,
+      formId: r[7], formVersion: r[8], id: r[9], ip: r[10], kind: r[11], language: r[12], listId: r[13], occurredAt: r[14], partners: r[15],
+      prevHash: r[16], seq: r[17], sourceId: r[18], sourceType: r[19], textHash: r[20], textShown: r[21], userAgent: r[22],
+    });
+  }
+  const head = JSON.stringify({ accountId: r[0], channel: r[1], confirmIp: r[2], confirmUserAgent: r[3], confirmedAt: r[4], contactId: r[5] });
+  const tail = JSON.stringify({
+    formId: r[7], formVersion: r[8], id: r[9], ip: r[10], kind: r[11], language: r[12], listId: r[13], occurredAt: r[14], partners: r[15],
+    prevHash: r[16], seq: r[17], sourceId: r[18], sourceType: r[19], textHash: r[20], textShown: r[21], userAgent: r[22],
+  });
+  return `${head.slice(0, -1)},"evidence":${canonicalJson(evidence)},${tail.slice(1)}`;
+}

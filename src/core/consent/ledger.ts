@@ -1,15 +1,15 @@
 // The consent service: the only writer of the consent ledger (CON-07, CON-08) and of its
 // projection. Every append is one transaction: chain head locked, events hash-linked, state
 // projected.
-import { randomUUID } from 'node:crypto';
 import { invalid, notFound } from '../errors.ts';
 import type { Clock } from '../ports.ts';
-import { eventHash, sha256Hex } from './canonical.ts';
+import { ROW, eventHash, sha256Hex } from './canonical.ts';
 import { buildProofBundle, type ProofBundle } from './proof.ts';
 import { applyEvent } from './projection.ts';
 import { stateKey, type ChainHead, type ConsentStore, type StateKey } from './store.ts';
 import type { ChainVerification, ConsentEvent, ConsentState, NewConsentEvent, WithdrawalSource } from './types.ts';
-import { CHAIN_START, checkChainPage, combineRangeChecks, type ChainCursor, type RangeCheck } from './verify.ts';
+import { CHAIN_START, checkChainRows, combineRangeChecks, type ChainCursor, type RangeCheck } from './verify.ts';
+import { newId as uuidV7 } from '../ids.ts';
 
 /** Most events one record() call appends (one transaction). Imports call it per batch. */
 export const MAX_EVENTS_PER_APPEND = 5_000;
@@ -42,7 +42,7 @@ export interface ConsentDeps {
 }
 
 export function createConsentService(deps: ConsentDeps): ConsentService {
-  const newId = deps.newId ?? randomUUID;
+  const newId = deps.newId ?? uuidV7;
 
   async function record(accountId: string, input: NewConsentEvent[]): Promise<ConsentEvent[]> {
     if (input.length === 0) return [];
@@ -104,17 +104,19 @@ export function createConsentService(deps: ConsentDeps): ConsentService {
   async function checkRange(accountId: string, afterSeq: number, toSeq: number): Promise<RangeCheck> {
     const range: RangeCheck = { afterSeq, toSeq, events: 0, firstPrevHash: null, last: null, problem: null };
     let cursor: ChainCursor | null = afterSeq === 0 ? CHAIN_START : null;
-    // The next page is read while the current one is hashed (I/O and CPU overlap).
-    let next = deps.store.eventPage(accountId, afterSeq, VERIFY_PAGE_SIZE, toSeq);
+    // The next page is read while the current one is hashed (I/O and CPU overlap on PostgreSQL).
+    const read = (after: number) => deps.store.chainRows(accountId, after, VERIFY_PAGE_SIZE, toSeq);
+    let next = read(afterSeq);
     for (;;) {
       const page = await next;
       if (page.length === 0) break;
-      const last = page[page.length - 1]!;
-      next = last.seq < toSeq ? deps.store.eventPage(accountId, last.seq, VERIFY_PAGE_SIZE, toSeq) : Promise.resolve([]);
-      if (range.firstPrevHash === null) range.firstPrevHash = page[0]!.prevHash;
+      const lastSeq = page[page.length - 1]![ROW.seq] as number;
+      next = lastSeq < toSeq ? read(lastSeq) : Promise.resolve([]);
+      const firstPrev = page[0]![ROW.prevHash] as string;
+      if (range.firstPrevHash === null) range.firstPrevHash = firstPrev;
       // A range that does not start the chain links to the previous range's last hash, which
       // combineRangeChecks compares; inside the range every link is checked here.
-      const r = checkChainPage(page, cursor ?? { seq: afterSeq, hash: page[0]!.prevHash });
+      const r = checkChainRows(page, cursor ?? { seq: afterSeq, hash: firstPrev });
       if (r.problem) {
         await next.catch(() => []);
         range.problem = r.problem;

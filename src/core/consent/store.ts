@@ -1,4 +1,5 @@
 // The consent ledger's store port: src/db/repositories/consent.ts implements it on both engines.
+import type { ChainRow } from './canonical.ts';
 import type { Channel, ConsentEvent, ConsentState } from './types.ts';
 
 export interface ChainHead {
@@ -40,6 +41,11 @@ export interface ConsentStore {
   chainHead(accountId: string): Promise<ChainHead>;
   /** The account's events with afterSeq < seq (≤ toSeq when given) in seq order, at most `limit` (streaming verify). */
   eventPage(accountId: string, afterSeq: number, limit: number, toSeq?: number): Promise<ConsentEvent[]>;
+  /**
+   * Like eventPage, as ChainRows (arrays in CHAIN_ROW_FIELDS order, enum and JSON columns
+   * validated): the streaming verify reads every event and builds no object per row.
+   */
+  chainRows(accountId: string, afterSeq: number, limit: number, toSeq: number): Promise<ChainRow[]>;
   /** Accounts that have a chain (ledger verify without --account). */
   accountsWithChains(): Promise<string[]>;
 }

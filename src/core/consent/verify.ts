@@ -1,6 +1,6 @@
 // Checking hash chains (CON-08): the same code serves `assent ledger verify` (whole chains read
 // from the database in pages) and `assent proof verify` (one contact's events from a bundle).
-import { GENESIS_HASH, eventHash, sha256Hex } from './canonical.ts';
+import { GENESIS_HASH, canonicalRowJson, eventHash, sha256Hex, type ChainRow } from './canonical.ts';
 import type { ChainProblem, ChainVerification, ConsentEvent } from './types.ts';
 
 /** Where a streaming check stands between pages. */
@@ -52,6 +52,50 @@ export function checkChainPage(events: ConsentEvent[], cursor: ChainCursor): { p
     at = { seq: e.seq, hash: e.hash };
   }
   return { problem: null, cursor: at };
+}
+
+/**
+ * checkChainPage over rows as stored (ChainRow: no event objects, no per-row validation beyond
+ * what the store did), for `assent ledger verify`. The same checks in the same order: seq
+ * continuity, the link to the previous hash, the text hash, the event's own hash.
+ */
+export function checkChainRows(rows: ChainRow[], cursor: ChainCursor): { problem: ChainProblem | null; cursor: ChainCursor } {
+  let atSeq = cursor.seq;
+  let atHash = cursor.hash;
+  // Texts repeat (one per form version): the previous row's text and a small cache spare re-hashing.
+  let lastText: string | null = null;
+  let lastTextHash = '';
+  const textHashes = new Map<string, string>();
+  for (const r of rows) {
+    const seq = r[17] as number;
+    const id = r[9] as string;
+    if (seq !== atSeq + 1) {
+      return { problem: { seq: atSeq + 1, eventId: id, problem: 'seq-gap', message: `event seq ${atSeq + 1} is missing (next found: ${seq}): an event was deleted` }, cursor: { seq: atSeq, hash: atHash } };
+    }
+    if (r[16] !== atHash) {
+      return { problem: { seq, eventId: id, problem: 'prev-hash-mismatch', message: `event ${id} (seq ${seq}): does not link to the previous event's hash` }, cursor: { seq: atSeq, hash: atHash } };
+    }
+    const text = r[21] as string;
+    if (text !== lastText) {
+      let h = textHashes.get(text);
+      if (h === undefined) {
+        h = sha256Hex(text);
+        if (textHashes.size < TEXT_HASH_CACHE_SIZE) textHashes.set(text, h);
+      }
+      lastText = text;
+      lastTextHash = h;
+    }
+    if (lastTextHash !== r[20]) {
+      return { problem: { seq, eventId: id, problem: 'text-hash-mismatch', message: `event ${id} (seq ${seq}): the text shown does not match its text hash` }, cursor: { seq: atSeq, hash: atHash } };
+    }
+    const hash = r[23] as string;
+    if (sha256Hex(atHash + canonicalRowJson(r)) !== hash) {
+      return { problem: { seq, eventId: id, problem: 'hash-mismatch', message: `event ${id} (seq ${seq}): its fields do not match its hash (altered)` }, cursor: { seq: atSeq, hash: atHash } };
+    }
+    atSeq = seq;
+    atHash = hash;
+  }
+  return { problem: null, cursor: { seq: atSeq, hash: atHash } };
 }
 
 /** The check of one seq range of a chain, done on its own (e.g. by one of several workers). */

@@ -1,6 +1,5 @@
 // Contacts: people an account may (or may not yet) write to. Adding a contact never adds
 // consent (CON-10): consent comes only from the consent ledger.
-import { randomUUID } from 'node:crypto';
 import type { CountryCode } from 'libphonenumber-js';
 import type { ConsentService } from '../consent/ledger.ts';
 import { conflict, invalid, notFound, unprocessable } from '../errors.ts';
@@ -8,6 +7,7 @@ import type { Clock } from '../ports.ts';
 import { addressHash, normalizeEmail, normalizePhone } from '../suppression/address.ts';
 import type { SuppressionService } from '../suppression/service.ts';
 import type { Attributes, Contact, ContactExport, ContactInput, ContactPage, ContactRecord, ContactStore, UpsertOptions } from './types.ts';
+import { newId as uuidV7 } from '../ids.ts';
 
 export const MAX_ATTRIBUTES_JSON_BYTES = 16 * 1024;
 export const MAX_ATTRIBUTE_KEYS = 100;
@@ -64,7 +64,7 @@ function checkAttributes(attributes: Attributes, fields: Record<string, string>)
 }
 
 export function createContactService(deps: ContactDeps): ContactService {
-  const newId = deps.newId ?? randomUUID;
+  const newId = deps.newId ?? uuidV7;
 
   async function getRecord(accountId: string, id: string): Promise<ContactRecord> {
     const r = await deps.store.get(accountId, id);

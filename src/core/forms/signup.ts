@@ -1,6 +1,5 @@
 // A person signing up through a published form, and the double opt-in confirmation (CON-06).
 // Order matters: every check runs before the first write, so a refused submission stores nothing.
-import { randomUUID } from 'node:crypto';
 import type { ConsentService } from '../consent/ledger.ts';
 import type { NewConsentEvent } from '../consent/types.ts';
 import type { ContactService } from '../contacts/service.ts';
@@ -13,6 +12,7 @@ import { signToken, verifyToken } from '../tokens/signed-token.ts';
 import { HONEYPOT_FIELD, checkStartStamp, type BotDefenceSettings } from './bot-defence.ts';
 import { planSubmission, type SubmissionInput } from './submission.ts';
 import type { Confirmation, FormRecord, FormStore, FormVersion } from './types.ts';
+import { newId as uuidV7 } from '../ids.ts';
 
 /** CON-06: a confirmation link works this long. */
 export const CONFIRM_TOKEN_TTL_MS = 7 * 24 * 60 * 60 * 1000;
@@ -51,7 +51,7 @@ export interface SignupDeps {
 }
 
 export function createSignup(deps: SignupDeps) {
-  const newId = deps.newId ?? randomUUID;
+  const newId = deps.newId ?? uuidV7;
   const versions = new Map<string, FormVersion>();
 
   async function version(formId: string, n: number): Promise<FormVersion | null> {

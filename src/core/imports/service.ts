@@ -1,6 +1,6 @@
 // The import service: start (declaration + upload), preview, status, report, and the compliance
 // review (IMP-01..06). The heavy work runs in the `import.process` job (processor.ts).
-import { createHash, randomUUID } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { IMPORT_REVIEW_ROW_THRESHOLD } from '../../../policy/imports.ts';
 import type { Actor, AuditLog } from '../audit/types.ts';
 import type { ConsentStore } from '../consent/store.ts';
@@ -16,6 +16,7 @@ import { processImport } from './processor.ts';
 import { checkDeclaration, type Attester, type Declaration } from './provenance.ts';
 import { reviewImport, type ReviewDecision } from './review.ts';
 import type { ImportRecord, ImportRowRecord, ImportStatus, ImportStore } from './types.ts';
+import { newId as uuidV7 } from '../ids.ts';
 
 export const IMPORT_PROCESS_JOB = 'import.process';
 export const IMPORT_JOB_RETRY_LIMIT = 5;
@@ -66,7 +67,7 @@ export interface ImportDeps {
 export type ImportService = ReturnType<typeof createImportService>;
 
 export function createImportService(deps: ImportDeps) {
-  const newId = deps.newId ?? randomUUID;
+  const newId = deps.newId ?? uuidV7;
   const processorDeps = () => ({ store: deps.store, consentStore: deps.consentStore, clock: deps.clock, logger: deps.logger, newId, batchRows: deps.batchRows });
 
   async function get(accountId: string | null, id: string): Promise<ImportRecord> {

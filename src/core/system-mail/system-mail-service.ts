@@ -1,6 +1,5 @@
 // Stores every system mail in the outbox, then queues its delivery (ACC-07). Feature news to an
 // account that turned it off is stored as 'suppressed' and never queued; critical mail always goes.
-import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import type { AuditLog } from '../audit/types.ts';
 import { invalid, notFound } from '../errors.ts';
@@ -20,6 +19,7 @@ import {
   type SystemMailService,
   type SystemMailStore,
 } from './types.ts';
+import { newId as uuidV7 } from '../ids.ts';
 
 export interface SystemMailDeps {
   store: SystemMailStore;
@@ -64,7 +64,7 @@ export function createSystemMailService(deps: SystemMailDeps): SystemMailService
     // ACC-07: feature news can be turned off by the customer; account-critical notices cannot.
     const suppressed = category === 'feature-news' && accountPrefs?.featureNewsOptOut === true;
     const row: OutboxRow = {
-      id: randomUUID(),
+      id: uuidV7(),
       accountId,
       to: to.data,
       template: mail.template,

@@ -1,8 +1,8 @@
 // SQL for the consent ledger (CON-07, CON-08), the same on both engines. The append runs in one
 // transaction: chain head locked, events inserted, projection written, head moved.
-import type { Transaction } from 'kysely';
+import type { Kysely } from 'kysely';
 import { z } from 'zod';
-import { GENESIS_HASH } from '../../core/consent/canonical.ts';
+import { CHAIN_ROW_FIELDS, GENESIS_HASH, ROW, type ChainRow } from '../../core/consent/canonical.ts';
 import { stateKey, type ConsentStore } from '../../core/consent/store.ts';
 import { CHANNELS, CONSENT_KINDS, CONSENT_SOURCE_TYPES, type ConsentEvent, type ConsentState } from '../../core/consent/types.ts';
 import type { Database } from '../database.ts';
@@ -94,6 +94,25 @@ export function toEvent(r: ConsentEventsTable): ConsentEvent {
   };
 }
 
+// Ledger verify reads rows as arrays in CHAIN_ROW_FIELDS order (camelCase member → snake_case column).
+const CHAIN_COLUMNS = CHAIN_ROW_FIELDS.map((k) => k.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`)).join(', ');
+const CHAIN_ROWS_SQL = {
+  sqlite: `select /* chain rows */ ${CHAIN_COLUMNS} from consent_events where account_id = ? and seq > ? and seq <= ? order by seq limit ?`,
+  postgres: `select /* chain rows */ ${CHAIN_COLUMNS} from consent_events where account_id = $1 and seq > $2 and seq <= $3 order by seq limit $4`,
+};
+
+/** Validates one raw row in place as toEvent does (enums, JSON columns), without building an event. */
+function toChainRow(r: unknown[]): ChainRow {
+  member(CHANNEL_SET, ChannelSchema, r[ROW.channel] as string);
+  member(KIND_SET, KindSchema, r[ROW.kind] as string);
+  member(SOURCE_SET, SourceSchema, r[ROW.sourceType] as string);
+  r[ROW.partners] = partnersOf(r[ROW.partners] as string);
+  r[ROW.evidence] = evidenceOf(r[ROW.evidence] as string);
+  if (typeof r[ROW.seq] !== 'number') r[ROW.seq] = Number(r[ROW.seq]);
+  if (r[ROW.formVersion] !== null && typeof r[ROW.formVersion] !== 'number') r[ROW.formVersion] = Number(r[ROW.formVersion]);
+  return r;
+}
+
 export function toState(r: ConsentStateTable): ConsentState {
   return {
     accountId: r.account_id,
@@ -127,7 +146,7 @@ function toStateRow(s: ConsentState): ConsentStateTable {
 export function createConsentStore(database: Database): ConsentStore {
   const { db, engine } = database;
 
-  async function lockHead(trx: Transaction<DB>, accountId: string) {
+  async function lockHead(trx: Kysely<DB>, accountId: string) {
     // Insert-or-ignore first: on SQLite this makes the transaction a writer before it reads (so
     // two appenders serialise instead of failing to upgrade); on PostgreSQL the row then exists
     // for SELECT … FOR UPDATE, which serialises appenders of the same account.
@@ -162,7 +181,10 @@ export function createConsentStore(database: Database): ConsentStore {
     },
 
     async append(accountId, keys, plan) {
-      return db.transaction().execute(async (trx) => {
+      // Joins the caller's unit of work when there is one (a form sign-up commits its contact,
+      // consent and confirmation mail together); the head lock then lasts until that commit.
+      return database.transaction(async () => {
+        const trx = db;
         const head = await lockHead(trx, accountId);
         const states = new Map<string, ConsentState>();
         const wanted = new Set(keys.map(stateKey));
@@ -215,6 +237,16 @@ export function createConsentStore(database: Database): ConsentStore {
       if (toSeq !== undefined) q = q.where('seq', '<=', toSeq);
       const rows = await q.orderBy('seq').limit(limit).execute();
       return rows.map(toEvent);
+    },
+
+    async chainRows(accountId, afterSeq, limit, toSeq) {
+      const raw = database.raw;
+      const rows =
+        raw.engine === 'sqlite'
+          ? (raw.sqlite.prepare(CHAIN_ROWS_SQL.sqlite).raw(true).all(accountId, afterSeq, toSeq, limit) as unknown[][])
+          : (await raw.pool.query<unknown[]>({ text: CHAIN_ROWS_SQL.postgres, values: [accountId, afterSeq, toSeq, limit], rowMode: 'array' })).rows;
+      for (const r of rows) toChainRow(r);
+      return rows;
     },
 
     async accountsWithChains() {

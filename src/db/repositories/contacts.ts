@@ -33,7 +33,7 @@ export function createContactStore(database: Database): ContactStore {
   return {
     async insert(c) {
       try {
-        await db
+        const res = await db
           .insertInto('contacts')
           .values({
             id: c.id,
@@ -48,8 +48,11 @@ export function createContactStore(database: Database): ContactStore {
             created_at: c.createdAt,
             erased_at: c.erasedAt,
           })
-          .execute();
-        return true;
+          // A taken address is not an error: inside a unit of work a failed statement would abort
+          // the whole PostgreSQL transaction, so the conflict is reported by the row count.
+          .onConflict((oc) => oc.doNothing())
+          .executeTakeFirst();
+        return Number(res.numInsertedOrUpdatedRows ?? 0) === 1;
       } catch (err) {
         if (isUniqueViolation(err)) return false;
         throw err;

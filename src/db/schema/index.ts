@@ -11,5 +11,4 @@ import type { ConsentTables } from './consent.ts';
 import type { SuppressionTables } from './suppression.ts';
 import type { ImportTables } from './imports.ts';
 
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type
 export interface DB extends AccountTables, CookieConsentTables, StandingTables, SystemMailTables, JobTables, FormTables, ListTables, ContactTables, ConsentTables, SuppressionTables, ImportTables {}

@@ -5,6 +5,7 @@
 import { randomUUID } from 'node:crypto';
 // Loaded on first use: the embedded (SQLite) mode never pays for pg-boss at start-up.
 import type { PgBoss, SendOptions } from 'pg-boss';
+import { CompiledQuery } from 'kysely';
 import { z } from 'zod';
 import type { JobHandler, JobOptions, Queue } from '../core/ports.ts';
 import type { Database } from '../db/database.ts';
@@ -130,6 +131,10 @@ export function createPgBossQueue(database: Database, deps: QueueDeps): Queue {
         expireInSeconds: leaseSeconds,
       };
       if (options.startAfterSeconds) sendOptions.startAfter = options.startAfterSeconds;
+      // Inside a unit of work (Database.transaction) the job row joins that transaction: a job
+      // never becomes visible to a worker before the rows it names (an outbox mail) are committed.
+      const trx = database.currentTransaction();
+      if (trx) sendOptions.db = { executeSql: (text, values) => trx.executeQuery(CompiledQuery.raw(text, values ?? [])) };
       return instance.send(name, { v: data }, sendOptions);
     },
 

@@ -16,6 +16,8 @@ export interface AuthContext {
   /** API key scopes; sessions carry ['*']. */
   scopes: string[];
   sessionId: string | null;
+  /** The API key's id for API-key requests (recorded as the source of what the key does). */
+  apiKeyId: string | null;
 }
 
 declare module 'fastify' {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { GENESIS_HASH, canonicalEventJson, canonicalJson, eventHash, sha256Hex } from './canonical.ts';
+import { CHAIN_ROW_FIELDS, GENESIS_HASH, canonicalEventJson, canonicalJson, canonicalRowJson, eventHash, sha256Hex } from './canonical.ts';
 import type { ConsentEvent } from './types.ts';
 
 const event: Omit<ConsentEvent, 'hash'> = {
@@ -33,5 +33,21 @@ describe('canonical serialisation of awkward strings', () => {
       expect(canonicalEventJson(e as unknown as Record<string, unknown>), text).toBe(canonicalJson(e));
     }
     expect(canonicalEventJson({ ...event, formVersion: -0 } as unknown as Record<string, unknown>)).toBe(canonicalJson({ ...event, formVersion: -0 }));
+  });
+});
+
+describe('canonical serialisation from stored rows (ledger verify)', () => {
+  const row = (e: Record<string, unknown>) => CHAIN_ROW_FIELDS.map((k) => e[k] ?? null);
+  it('[CON-08] a ChainRow serialises to exactly the canonical bytes of its event, with or without evidence', () => {
+    expect(CHAIN_ROW_FIELDS.slice(0, -1)).toEqual(Object.keys(event).sort());
+    expect(CHAIN_ROW_FIELDS.at(-1)).toBe('hash');
+    for (const e of [
+      event,
+      { ...event, evidence: {}, partners: [] },
+      { ...event, evidence: { '10': 1, '9': 2, b: 'x"y' }, textShown: 'tab\there \ud800 "q" ✓' },
+      { ...event, seq: 1_000_000, formVersion: null, userAgent: 'Mozilla/5.0 (X11) "x"\\' },
+    ]) {
+      expect(canonicalRowJson(row(e))).toBe(canonicalJson(e));
+    }
   });
 });

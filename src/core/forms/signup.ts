@@ -122,79 +122,84 @@ export function createSignup(deps: SignupDeps) {
       if (lists.some((l) => l.archivedAt)) throw notFound('FORM_NOT_FOUND', 'This form is not accepting sign-ups any more.');
       const language = v.definition.language;
 
-      // --- writes start here ---
+      // --- writes start here: one unit of work, so a sign-up is stored whole or not at all ---
       const attributes: Record<string, unknown> = {};
       if (plan.firstName) attributes.first_name = plan.firstName;
       if (plan.lastName) attributes.last_name = plan.lastName;
-      const { contact, created } = await deps.contacts.upsert(
-        accountId,
-        { email: plan.email, phone: plan.phone, language, attributes },
-        { origin: 'subject', defaultRegion: v.definition.defaultCountry },
-      );
-      // Someone already active on a list keeps that state: a new sign-up (possibly by a third
-      // party typing their address) must not turn them back into "pending".
-      const active = new Set(created ? [] : (await deps.consent.stateFor(accountId, contact.id)).filter((s) => s.status === 'active').map((s) => s.listId));
-      const submissionId = newId();
-      const events: NewConsentEvent[] = [];
-      const pending: { listId: string; boxKey: string }[] = [];
-      plan.lists.forEach((box, i) => {
-        const list = lists[i] as List;
-        if (active.has(list.id)) return;
-        const kind = list.doubleOptIn ? 'requested' : 'granted';
-        if (kind === 'requested') pending.push({ listId: list.id, boxKey: box.key });
-        events.push({
-          contactId: contact.id,
-          listId: list.id,
-          channel: list.channel,
-          kind,
-          sourceType: 'form',
-          sourceId: submissionId,
-          formId,
-          formVersion: v.version,
-          textShown: box.text,
-          partners: plan.partners,
-          ip: ctx.ip,
-          userAgent: ctx.userAgent,
-          language,
-          evidence: plan.termsAccepted && v.rendered.terms ? { termsAccepted: v.rendered.terms.text } : undefined,
+      return deps.store.unitOfWork(async () => {
+        const { contact, created } = await deps.contacts.upsert(
+          accountId,
+          { email: plan.email, phone: plan.phone, language, attributes },
+          { origin: 'subject', defaultRegion: v.definition.defaultCountry },
+        );
+        // Someone already active on a list keeps that state: a new sign-up (possibly by a third
+        // party typing their address) must not turn them back into "pending".
+        const active = new Set(created ? [] : (await deps.consent.stateFor(accountId, contact.id)).filter((s) => s.status === 'active').map((s) => s.listId));
+        const submissionId = newId();
+        const events: NewConsentEvent[] = [];
+        const pending: { listId: string; boxKey: string }[] = [];
+        plan.lists.forEach((box, i) => {
+          const list = lists[i] as List;
+          if (active.has(list.id)) return;
+          const kind = list.doubleOptIn ? 'requested' : 'granted';
+          if (kind === 'requested') pending.push({ listId: list.id, boxKey: box.key });
+          events.push({
+            contactId: contact.id,
+            listId: list.id,
+            channel: list.channel,
+            kind,
+            sourceType: 'form',
+            sourceId: submissionId,
+            formId,
+            formVersion: v.version,
+            textShown: box.text,
+            partners: plan.partners,
+            ip: ctx.ip,
+            userAgent: ctx.userAgent,
+            language,
+            evidence: plan.termsAccepted && v.rendered.terms ? { termsAccepted: v.rendered.terms.text } : undefined,
+          });
         });
-      });
-      await deps.consent.record(accountId, events);
 
-      let confirmationId: string | null = null;
-      if (pending.length > 0 && plan.email) {
-        confirmationId = newId();
-        await deps.store.insertConfirmation({
-          id: confirmationId,
-          accountId,
-          contactId: contact.id,
-          formId,
-          formVersion: v.version,
-          items: pending,
-          language,
-          createdAt: now.toISOString(),
-          expiresAt: new Date(now.getTime() + CONFIRM_TOKEN_TTL_MS).toISOString(),
-          confirmedAt: null,
-          confirmIp: null,
-          confirmUserAgent: null,
-        });
-        const pendingLists = lists.filter((l) => pending.some((p) => p.listId === l.id));
-        // CON-06: the confirmation goes through the system-mail outbox like every platform mail.
-        await deps.systemMail.enqueue({
-          to: plan.email,
-          template: 'consent-confirm',
-          data: {
-            formName: v.definition.name,
-            listNames: pendingLists.map((l) => l.name),
-            confirmUrl: `${deps.publicUrl}/confirm/${confirmToken(confirmationId, now)}`,
-            senderName: pendingLists[0]?.senderName ?? '',
-          },
-          language,
-          accountId,
-          category: 'critical',
-        });
-      }
-      return { kind: 'accepted', contactId: contact.id, doubleOptIn: pending.length > 0, confirmationId };
+        let confirmationId: string | null = null;
+        if (pending.length > 0 && plan.email) {
+          confirmationId = newId();
+          await deps.store.insertConfirmation({
+            id: confirmationId,
+            accountId,
+            contactId: contact.id,
+            formId,
+            formVersion: v.version,
+            items: pending,
+            language,
+            createdAt: now.toISOString(),
+            expiresAt: new Date(now.getTime() + CONFIRM_TOKEN_TTL_MS).toISOString(),
+            confirmedAt: null,
+            confirmIp: null,
+            confirmUserAgent: null,
+          });
+          const pendingLists = lists.filter((l) => pending.some((p) => p.listId === l.id));
+          // CON-06: the confirmation goes through the system-mail outbox like every platform mail.
+          await deps.systemMail.enqueue({
+            to: plan.email,
+            template: 'consent-confirm',
+            data: {
+              formName: v.definition.name,
+              listNames: pendingLists.map((l) => l.name),
+              confirmUrl: `${deps.publicUrl}/confirm/${confirmToken(confirmationId, now)}`,
+              senderName: pendingLists[0]?.senderName ?? '',
+            },
+            language,
+            accountId,
+            category: 'critical',
+          });
+        }
+        // The consent append comes last: it takes the account's chain lock (PostgreSQL), which
+        // then lasts only until the commit right after it.
+        await deps.consent.record(accountId, events);
+        const result: SubmitResult = { kind: 'accepted', contactId: contact.id, doubleOptIn: pending.length > 0, confirmationId };
+        return result;
+      });
     },
 
     /** GET /confirm/<token>: what the link is for. Changes nothing (mail scanners follow links). */

@@ -58,4 +58,9 @@ export interface FormStore {
   getConfirmation(id: string): Promise<Confirmation | null>;
   /** Sets confirmed_* only while unconfirmed: true for the one caller that won (single use). */
   markConfirmed(id: string, at: string, ip: string, userAgent: string): Promise<boolean>;
+  /**
+   * Runs `fn` as one transaction of the database the form store shares with the contact,
+   * consent and system-mail stores: a sign-up's writes commit together or not at all.
+   */
+  unitOfWork<T>(fn: () => Promise<T>): Promise<T>;
 }

@@ -153,5 +153,6 @@ export function createFormStore(database: Database): FormStore {
         .executeTakeFirst();
       return Number(res.numUpdatedRows) === 1;
     },
+    unitOfWork: (fn) => database.transaction(fn),
   };
 }

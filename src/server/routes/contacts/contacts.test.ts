@@ -67,7 +67,7 @@ for (const engine of ENGINES) {
         payload: { listId, textShown: 'Yes <b>please</b> send News <script>alert(1)</script>', source: 'paper form, Berlin store', occurredAt: '2026-11-20T10:00:00Z', ip: '192.0.2.44' },
       });
       expect(rec.statusCode).toBe(201);
-      expect(rec.json()).toMatchObject({ kind: 'granted', sourceType: 'api', sourceId: expect.stringMatching(/^api-key/), occurredAt: '2026-11-20T10:00:00.000Z', ip: '192.0.2.44', evidence: { source: 'paper form, Berlin store' } });
+      expect(rec.json()).toMatchObject({ kind: 'granted', sourceType: 'api', sourceId: `api-key:${key.id}`, occurredAt: '2026-11-20T10:00:00.000Z', ip: '192.0.2.44', evidence: { source: 'paper form, Berlin store' } });
       const proof = await t.app.inject({ method: 'GET', url: `/api/v1/contacts/${id}/proof`, headers: auth });
       expect(proof.statusCode).toBe(200);
       expect(verifyProofBundle(JSON.parse(proof.body))).toEqual({ ok: true, events: 1 });

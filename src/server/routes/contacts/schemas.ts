@@ -31,6 +31,5 @@ export const PageQuery = z.object({ after: z.string().max(100).optional(), limit
 /** The source id recorded for actions by this caller: the user, or the API key. */
 export function actorSourceId(auth: AccountAuth): string {
   if (auth.userId) return `user:${auth.userId}`;
-  const keyId = (auth as AccountAuth & { apiKeyId?: string }).apiKeyId;
-  return keyId ? `api-key:${keyId}` : 'api-key';
+  return auth.apiKeyId ? `api-key:${auth.apiKeyId}` : 'api-key';
 }

@@ -2,11 +2,12 @@
 // Target: ≥ 200,000 events/s. The chain is built with the ledger's own hashing and written in
 // bulk; then the real CLI runs as a child process (fresh memory) with 1 worker and with the
 // default (one per core), and its own "checked in X s" figure is reported. A smaller sample
-// also measures appending through ConsentService.record (hash chain + projection).
+// also measures appending through ConsentService.record (hash chain + projection). Reference
+// floors print first: the raw read alone, SHA-256 alone, and the two one after the other.
 // Usage: node bench/ledger-verify.ts [sqlite|postgres|both] [events]
 import { spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { GENESIS_HASH, eventHash, sha256Hex } from '../src/core/consent/canonical.ts';
+import { CHAIN_ROW_FIELDS, GENESIS_HASH, ROW, canonicalRowJson, eventHash, sha256Hex } from '../src/core/consent/canonical.ts';
 import { createConsentService, MAX_EVENTS_PER_APPEND } from '../src/core/consent/ledger.ts';
 import type { ConsentEvent, NewConsentEvent } from '../src/core/consent/types.ts';
 import type { Database } from '../src/db/database.ts';
@@ -51,6 +52,73 @@ async function seedChain(database: Database, accountId: string, count: number) {
   await database.db.insertInto('consent_chain_heads').values({ account_id: accountId, last_seq: count, last_hash: prevHash }).execute();
 }
 
+const FLOOR_PAGE = 5_000;
+
+/**
+ * The reference floors, in this process: (a) the raw read, the same columns streamed as arrays
+ * with no validation or hashing; (b) SHA-256 alone over the same strings the verifier hashes
+ * (prevHash + canonical JSON, built untimed per page), without the database read.
+ */
+async function floors(database: Database, engine: string, accountId: string) {
+  const columns = CHAIN_ROW_FIELDS.map((k) => k.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`)).join(', ');
+  const text = `select ${columns} from consent_events where account_id = $1 order by seq`;
+  let readSeconds = 0;
+  let hashSeconds = 0;
+  let n = 0;
+  const hashPage = (rows: unknown[][]) => {
+    const strings = rows.map((r) => {
+      const copy = [...r];
+      copy[ROW.partners] = JSON.parse(copy[ROW.partners] as string);
+      copy[ROW.evidence] = JSON.parse(copy[ROW.evidence] as string);
+      copy[ROW.seq] = Number(copy[ROW.seq]);
+      return (r[ROW.prevHash] as string) + canonicalRowJson(copy);
+    });
+    const t = performance.now();
+    for (const s of strings) sha256Hex(s);
+    hashSeconds += (performance.now() - t) / 1000;
+  };
+  const raw = database.raw;
+  if (raw.engine === 'sqlite') {
+    let page: unknown[][] = [];
+    let t = performance.now();
+    for (const row of raw.sqlite.prepare(text.replace('$1', '?')).raw(true).iterate(accountId) as IterableIterator<unknown[]>) {
+      page.push(row);
+      if (page.length === FLOOR_PAGE) {
+        readSeconds += (performance.now() - t) / 1000;
+        n += page.length;
+        hashPage(page);
+        page = [];
+        t = performance.now();
+      }
+    }
+    readSeconds += (performance.now() - t) / 1000;
+    n += page.length;
+    hashPage(page);
+  } else {
+    const client = await raw.pool.connect();
+    try {
+      await client.query('begin');
+      await client.query({ text: `declare floor_cursor no scroll cursor for ${text}`, values: [accountId] });
+      for (;;) {
+        const t = performance.now();
+        const r = await client.query<unknown[]>({ text: `fetch ${FLOOR_PAGE} from floor_cursor`, rowMode: 'array' });
+        readSeconds += (performance.now() - t) / 1000;
+        n += r.rows.length;
+        hashPage(r.rows);
+        if (r.rows.length < FLOOR_PAGE) break;
+      }
+      await client.query('commit');
+    } finally {
+      client.release();
+    }
+  }
+  const read = Math.round(n / readSeconds);
+  const hashed = Math.round(n / hashSeconds);
+  const serial = Math.round(n / (readSeconds + hashSeconds));
+  console.log(JSON.stringify({ bench: 'ledger-verify', engine, mode: 'reference floors', events: n, rawReadEventsPerSecond: read, sha256OnlyEventsPerSecond: hashed, readThenHashEventsPerSecond: serial }));
+  return serial;
+}
+
 for (const engine of engines(process.argv[2])) {
   const { database, target, drop } = await benchDatabase(engine);
   try {
@@ -75,6 +143,8 @@ for (const engine of engines(process.argv[2])) {
     await seedChain(database, accountId, N);
     console.log(JSON.stringify({ bench: 'ledger-verify', engine, step: 'seed', events: N, seconds: +((performance.now() - t) / 1000).toFixed(1) }));
 
+    const floor = await floors(database, engine, accountId);
+
     // 3. The CLI, as an operator runs it.
     const env = { ...process.env, LOG_LEVEL: 'silent', ...(target.kind === 'postgres' ? { DATABASE_URL: target.url } : { SQLITE_FILE: target.file }) };
     for (const workers of ['1', 'default']) {
@@ -84,7 +154,7 @@ for (const engine of engines(process.argv[2])) {
       const wall = (performance.now() - started) / 1000;
       const inner = Number(/checked in ([\d.]+) s/.exec(r.stdout)?.[1] ?? NaN);
       if (r.status !== 0) throw new Error(`ledger verify failed: ${r.stdout}${r.stderr}`);
-      console.log(JSON.stringify({ bench: 'ledger-verify', engine, workers, events: N, seconds: inner, eventsPerSecond: Math.round(N / inner), processWallSeconds: +wall.toFixed(2) }));
+      console.log(JSON.stringify({ bench: 'ledger-verify', engine, workers, events: N, seconds: inner, eventsPerSecond: Math.round(N / inner), ofReadThenHashFloor: +(N / inner / floor).toFixed(2), processWallSeconds: +wall.toFixed(2) }));
     }
   } finally {
     await drop();

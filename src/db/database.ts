@@ -1,8 +1,10 @@
 // Opens the one typed query layer (Kysely) over either engine: better-sqlite3 for the embedded
 // mode, pg for PostgreSQL. Nothing here runs on import.
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
+import { Worker } from 'node:worker_threads';
 import SQLite from 'better-sqlite3';
 import pg from 'pg';
 import { Kysely, PostgresDialect, SqliteDialect, sql, type Transaction } from 'kysely';
@@ -43,6 +45,18 @@ export type RawConnection = { engine: 'sqlite'; sqlite: SQLite.Database } | { en
 export const SQLITE_BUSY_TIMEOUT_MS = 5_000;
 export const SQLITE_CACHE_KIB = 64 * 1024;
 export const PG_POOL_SIZE = 10;
+/** WAL pages at which the connection checkpoints by itself (fallback; 4 KiB pages: about 40 MB). */
+export const SQLITE_WAL_CHECKPOINT_PAGES = 10_000;
+/** WAL size from which the background checkpoint thread starts (small databases never need it). */
+export const SQLITE_BACKGROUND_CHECKPOINT_BYTES = 4 * 1024 * 1024;
+/** How often the WAL size is looked at, and the background thread checkpoints. */
+export const SQLITE_CHECKPOINT_INTERVAL_MS = 500;
+/** The background thread's next try when a busy writer kept it from copying the whole WAL. */
+export const SQLITE_CHECKPOINT_CATCH_UP_MS = 20;
+/** While the thread runs, the connection checkpoints by itself only past this many pages (about 400 MB). */
+export const SQLITE_WAL_FALLBACK_CHECKPOINT_PAGES = 100_000;
+/** How long close() waits for the checkpoint thread to finish its current checkpoint. */
+export const SQLITE_CHECKPOINT_STOP_MS = 5_000;
 
 export function openDatabase(target: DatabaseTarget): Database {
   if (target.kind === 'sqlite') {
@@ -56,15 +70,90 @@ export function openDatabase(target: DatabaseTarget): Database {
     // of bulk writes; 64 MB keeps their upper levels resident.
     raw.pragma(`cache_size = -${SQLITE_CACHE_KIB}`);
     raw.pragma('temp_store = MEMORY');
+    // Checkpoints (copying the WAL back into the database file, with two syncs) run on a
+    // background thread once the WAL grows (backgroundCheckpoints); the connection's own
+    // automatic checkpoint, which would stall every request behind the syncs, is only the
+    // fallback should that thread fall behind.
+    raw.pragma(`wal_autocheckpoint = ${SQLITE_WAL_CHECKPOINT_PAGES}`);
     const cached = withStatementCache(raw);
     const root = new Kysely<DB>({ dialect: new SqliteDialect({ database: cached }) });
-    return { ...unitOfWork(root), engine: 'sqlite', raw: { engine: 'sqlite', sqlite: cached }, close: () => root.destroy() };
+    const checkpoints = target.file === ':memory:' ? null : backgroundCheckpoints(target.file, raw);
+    const close = async () => {
+      await checkpoints?.stop();
+      await root.destroy();
+    };
+    return { ...unitOfWork(root), engine: 'sqlite', raw: { engine: 'sqlite', sqlite: cached }, close };
   }
   const pool = new pg.Pool({ connectionString: target.url, max: target.poolSize ?? PG_POOL_SIZE });
   // An idle client that loses its server must not crash the process; the next query fails instead.
   pool.on('error', () => {});
   const root = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
   return { ...unitOfWork(root), engine: 'postgres', url: target.url, raw: { engine: 'postgres', pool }, close: () => root.destroy() };
+}
+
+// The checkpoint thread: its own connection to the file, PASSIVE checkpoints (never blocking the
+// writer or readers) at a fixed interval until told to stop.
+const CHECKPOINT_WORKER = `
+const { parentPort, workerData } = require('node:worker_threads');
+const SQLite = require(workerData.module);
+const db = new SQLite(workerData.file, { fileMustExist: true });
+db.pragma('busy_timeout = 1000');
+let timer;
+const tick = () => {
+  let behind = false;
+  try {
+    const [r] = db.pragma('wal_checkpoint(PASSIVE)');
+    behind = r.log > r.checkpointed;
+  } catch {}
+  // Behind a busy writer: go again soon, so the WAL is at some point fully copied and restarts.
+  timer = setTimeout(tick, behind ? workerData.catchUpMs : workerData.intervalMs);
+};
+timer = setTimeout(tick, 0);
+parentPort.once('message', () => { clearTimeout(timer); db.close(); parentPort.close(); });
+`;
+
+/**
+ * Moves WAL checkpoints off the event loop (a busy writer otherwise stalls every few hundred
+ * commits for the checkpoint's syncs: p99 latency of form sign-ups, import batches). Started
+ * only when the WAL passes SQLITE_BACKGROUND_CHECKPOINT_BYTES, so short-lived and small
+ * databases (tests, CLI commands) never start a thread.
+ */
+function backgroundCheckpoints(file: string, connection: SQLite.Database): { stop(): Promise<void> } {
+  let worker: Worker | null = null;
+  const poll = setInterval(() => {
+    let size = 0;
+    try {
+      size = statSync(`${file}-wal`).size;
+    } catch {
+      return;
+    }
+    if (size < SQLITE_BACKGROUND_CHECKPOINT_BYTES) return;
+    clearInterval(poll);
+    worker = new Worker(CHECKPOINT_WORKER, {
+      eval: true,
+      workerData: { file, module: createRequire(import.meta.url).resolve('better-sqlite3'), intervalMs: SQLITE_CHECKPOINT_INTERVAL_MS, catchUpMs: SQLITE_CHECKPOINT_CATCH_UP_MS },
+    });
+    // If the thread dies, the connection checkpoints by itself again.
+    worker.on('error', () => connection.pragma(`wal_autocheckpoint = ${SQLITE_WAL_CHECKPOINT_PAGES}`));
+    worker.unref();
+    connection.pragma(`wal_autocheckpoint = ${SQLITE_WAL_FALLBACK_CHECKPOINT_PAGES}`);
+  }, SQLITE_CHECKPOINT_INTERVAL_MS);
+  poll.unref();
+  return {
+    async stop() {
+      clearInterval(poll);
+      const w = worker;
+      worker = null;
+      if (!w) return;
+      w.ref(); // keep the process alive until the thread has closed its connection
+      const exited = new Promise<void>((resolve) => w.once('exit', () => resolve()));
+      w.postMessage('stop');
+      let timeout: NodeJS.Timeout | undefined;
+      await Promise.race([exited, new Promise<void>((resolve) => (timeout = setTimeout(resolve, SQLITE_CHECKPOINT_STOP_MS)))]);
+      clearTimeout(timeout);
+      await w.terminate();
+    },
+  };
 }
 
 interface OpenUnit {

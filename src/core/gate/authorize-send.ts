@@ -4,7 +4,7 @@
 import { AppError } from '../errors.ts';
 import type { Logger } from '../ports.ts';
 import type { StandingGate } from '../services.ts';
-import type { AuthorizeSendInput, GateStore, RecipientFacts, SendDecision, SendRefusal } from './types.ts';
+import { SEND_REFUSALS, type AuthorizeSendInput, type GateStore, type RecipientFacts, type SendDecision, type SendRefusal } from './types.ts';
 
 /** Most contacts one authorizeSend() call decides (one query each for consent and suppression). */
 export const MAX_GATE_BATCH = 10_000;
@@ -17,8 +17,10 @@ export interface GateDeps {
   logger: Logger;
 }
 
-const refuse = (reason: SendRefusal): SendDecision => ({ allowed: false, reason });
-const ALLOWED: SendDecision = { allowed: true };
+// One frozen decision per outcome: a batch of 10,000 decisions allocates no decision objects.
+const REFUSALS = Object.fromEntries(SEND_REFUSALS.map((reason) => [reason, Object.freeze({ allowed: false, reason })])) as Record<SendRefusal, SendDecision>;
+const refuse = (reason: SendRefusal): SendDecision => REFUSALS[reason];
+const ALLOWED: SendDecision = Object.freeze({ allowed: true });
 
 /** The instant before which consent (and a send) is too old for CON-12, as ISO text. */
 export function repermissionCutoff(now: Date): string {

@@ -3,8 +3,8 @@ import { notFound } from '../errors.ts';
 import type { Clock, Logger } from '../ports.ts';
 import type { StandingGate } from '../services.ts';
 import type { Channel } from '../consent/types.ts';
-import { authorizeSend, decideBatch, standingRefusal } from './authorize-send.ts';
-import { SEND_REFUSALS, type AuthorizeSendInput, type DryRunReport, type GateStore, type RecipientFacts, type SendDecision, type SendRefusal } from './types.ts';
+import { authorizeSend, decide, repermissionCutoff, standingRefusal } from './authorize-send.ts';
+import { SEND_REFUSALS, type AuthorizeSendInput, type DryRunReport, type GateStore, type PageFacts, type SendDecision, type SendRefusal } from './types.ts';
 
 /** Consent rows read per dry-run page: memory stays flat whatever the list size. */
 export const DRY_RUN_PAGE_SIZE = 5_000;
@@ -31,30 +31,22 @@ export function createGateService(deps: { store: GateStore; standing: StandingGa
       const pageSize = options.pageSize ?? DRY_RUN_PAGE_SIZE;
       const now = deps.clock.now();
       const standing = await standingRefusal(deps, accountId, list.channel);
-      const fetch = (after: string | null) => deps.store.recipientPage(accountId, listId, list.channel, after, pageSize);
-      // The next page is read while the current one is decided (its suppression lookup runs
-      // meanwhile): on PostgreSQL both queries use the server's cores at once.
-      let next: Promise<RecipientFacts[]> | null = fetch(null);
-      while (next) {
-        let page: RecipientFacts[];
-        let decided: Map<string, SendDecision> | null = null;
-        try {
-          page = await next;
-          next = page.length < pageSize ? null : fetch(page[page.length - 1]!.contactId);
-          if (!standing) decided = await decideBatch(deps.store, accountId, page, now);
-        } catch (err) {
-          await next?.catch(() => []);
-          deps.logger.error({ err, accountId, listId }, 'dry run: lookup failed');
-          throw err;
-        }
+      const cutoff = repermissionCutoff(now);
+      const count = (page: PageFacts[]) => {
+        // Counted as read, page by page: nothing is kept across pages (flat memory).
         for (const f of page) {
-          const d = decided?.get(f.contactId);
           report.total += 1;
+          const d = standing ? null : decide(f, f.suppressed, cutoff);
           if (standing) refused[standing] += 1;
-          else if (!d) refused['policy-unavailable'] += 1;
-          else if (d.allowed) report.allowed += 1;
-          else refused[d.reason] += 1;
+          else if (d!.allowed) report.allowed += 1;
+          else refused[d!.reason] += 1;
         }
+      };
+      try {
+        await readPages(deps.store, accountId, listId, list.channel, pageSize, count);
+      } catch (err) {
+        deps.logger.error({ err, accountId, listId }, 'dry run: lookup failed');
+        throw err;
       }
       return report;
     },
@@ -63,4 +55,50 @@ export function createGateService(deps: { store: GateStore; standing: StandingGa
     holdForReview: (accountId, listId, contactIds, hold) => deps.store.setHold(accountId, listId, contactIds, hold),
     releaseHold: (accountId, hold) => deps.store.releaseHold(accountId, hold),
   };
+}
+
+/**
+ * Reads a list's consent rows in keyset pages, in contact_id order, handing each page to `visit`
+ * as it arrives. With store.pageReadAhead > 1 the page bounds are found first (a cheap index-only
+ * query each) so that several pages are read at once; at most pageReadAhead + 1 pages are held.
+ */
+async function readPages(store: GateStore, accountId: string, listId: string, channel: Channel, pageSize: number, visit: (page: PageFacts[]) => void): Promise<void> {
+  const page = (after: string | null, upTo: string | null) => store.recipientPage(accountId, listId, channel, after, upTo, pageSize);
+  const lastId = (p: PageFacts[]) => p[p.length - 1]!.contactId;
+  if (store.pageReadAhead <= 1) {
+    // The next page is read while the current one is counted.
+    let next: Promise<PageFacts[]> | null = page(null, null);
+    while (next) {
+      const p: PageFacts[] = await next;
+      next = p.length < pageSize ? null : page(lastId(p), null);
+      visit(p);
+    }
+    return;
+  }
+  // All rows in (after, upTo]: normally one page; rows added meanwhile are read by further pages.
+  const range = async (after: string | null, upTo: string | null): Promise<PageFacts[][]> => {
+    const out: PageFacts[][] = [];
+    for (let from = after; ; ) {
+      const p = await page(from, upTo);
+      if (p.length > 0) out.push(p);
+      if (p.length < pageSize || lastId(p) === upTo) return out;
+      from = lastId(p);
+    }
+  };
+  const inFlight: Promise<PageFacts[][]>[] = [];
+  let after: string | null = null;
+  let done = false;
+  try {
+    while (!done || inFlight.length > 0) {
+      while (!done && inFlight.length < store.pageReadAhead) {
+        const upTo = await store.pageBoundary(accountId, listId, channel, after, pageSize);
+        inFlight.push(range(after, upTo));
+        if (upTo === null) done = true;
+        else after = upTo;
+      }
+      for (const p of await inFlight.shift()!) visit(p);
+    }
+  } finally {
+    await Promise.allSettled(inFlight);
+  }
 }

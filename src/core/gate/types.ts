@@ -39,6 +39,11 @@ export interface RecipientFacts {
   hold: string | null;
 }
 
+/** A dry-run row: the facts and whether the address is suppressed (own or platform-wide). */
+export interface PageFacts extends RecipientFacts {
+  suppressed: boolean;
+}
+
 export interface DryRunReport {
   listId: string;
   channel: Channel;
@@ -51,8 +56,16 @@ export interface GateStore {
   list(accountId: string, listId: string): Promise<{ channel: Channel; archivedAt: string | null } | null>;
   /** ONE query: the given contacts of the account with their consent for (list, channel). Unknown ids are absent. */
   recipientFacts(accountId: string, listId: string, channel: Channel, contactIds: string[]): Promise<RecipientFacts[]>;
-  /** Keyset page over the list's consent_state rows (contact_id > after), joined with contacts. */
-  recipientPage(accountId: string, listId: string, channel: Channel, after: string | null, limit: number): Promise<RecipientFacts[]>;
+  /**
+   * ONE query: a keyset page over the list's consent_state rows with contact_id in (after, upTo]
+   * (upTo null: no upper bound), in contact_id order, at most `limit`, joined with contacts and
+   * with suppression (own or platform-wide) decided (the dry run).
+   */
+  recipientPage(accountId: string, listId: string, channel: Channel, after: string | null, upTo: string | null, limit: number): Promise<PageFacts[]>;
+  /** The contact_id of the `limit`-th consent row of the list after `after`, or null when there are fewer (page bounds for reading ahead). */
+  pageBoundary(accountId: string, listId: string, channel: Channel, after: string | null, limit: number): Promise<string | null>;
+  /** How many dry-run pages the engine reads at once (1: one after the other). */
+  pageReadAhead: number;
   /** ONE query: which hashes are suppressed for the account (own or platform-wide entries). */
   suppressedHashes(accountId: string, hashes: string[]): Promise<Set<string>>;
   /** Contacts (among the given) whose consent for the list is held by an import under review. */

@@ -143,10 +143,14 @@ async function apply(deps: ProcessorDeps, rec: ImportRecord): Promise<ImportReco
   const commit = async () => {
     if (items.length === 0) return;
     const at = deps.clock.now().toISOString();
-    const { rows, counters } = await applyBatch({ store: deps.store, consent, record: current, now: at, newId: deps.newId }, items);
     const last = items[items.length - 1]!;
     const lastNumber = last.kind === 'candidate' ? last.candidate.rowNumber : last.rowNumber;
-    await deps.store.commitBatch(rec.id, rows, counters, lastNumber, at);
+    const batch = items;
+    const { counters } = await deps.store.batchUnit(async () => {
+      const applied = await applyBatch({ store: deps.store, consent, record: current, now: at, newId: deps.newId }, batch);
+      await deps.store.commitBatch(rec.id, applied.rows, applied.counters, lastNumber, at);
+      return applied;
+    });
     current = {
       ...current,
       lastCommittedRow: lastNumber,

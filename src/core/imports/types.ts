@@ -116,6 +116,12 @@ export interface ImportStore {
   importedPairs(accountId: string, importId: string, contactIds: string[]): Promise<Set<string>>;
   /** ONE transaction: the batch's row outcomes, the counters added and the last committed row. */
   commitBatch(importId: string, rows: ImportRowRecord[], add: BatchCounters, lastRow: number, at: string): Promise<void>;
+  /**
+   * Runs one apply batch. SQLite (one writer anyway): the whole batch is one transaction, one
+   * commit. PostgreSQL: each step commits on its own, so the account's consent chain lock is
+   * held only for the ledger append and form sign-ups of the account wait the least.
+   */
+  batchUnit<T>(fn: () => Promise<T>): Promise<T>;
   /** The (contact, list) consent rows this import holds and that are not withdrawn, in pages. */
   heldPairs(accountId: string, importId: string, afterContactId: string | null, limit: number): Promise<Array<{ contactId: string; listId: string; status: string }>>;
   rows(importId: string, afterRow: number, limit: number): Promise<ImportRowRecord[]>;

@@ -1,6 +1,6 @@
 // System mail templates (ACC-07, I18N-01): the data each one needs, its default category, and
 // rendering to subject + text + html with Liquid (no code execution; own properties only).
-import { Liquid } from 'liquidjs';
+import { Liquid, type Template } from 'liquidjs';
 import { z } from 'zod';
 import { invalid } from '../errors.ts';
 import type { SystemMailCategory } from '../services.ts';
@@ -96,12 +96,27 @@ export interface TemplateRenderer {
   render(template: string, data: Record<string, unknown>, language: SystemMailLanguage, category: SystemMailCategory): RenderedMail;
 }
 
-/** One renderer per platform; parsed templates are cached by Liquid. */
+/** One renderer per platform; each template text is parsed once. */
 export function createTemplateRenderer(options: { appName?: string; publicUrl: string }): TemplateRenderer {
   const common = { ownPropertyOnly: true, strictFilters: true, cache: true, jsTruthy: false } as const;
   const textEngine = new Liquid(common);
   const htmlEngine = new Liquid({ ...common, outputEscape: 'escape' });
   const appName = options.appName ?? 'Assent';
+  // Parsed once per template text (a fixed, small set: the texts of templates-en/ro.ts), then
+  // only rendered: parsing cost more than rendering on every mail.
+  const compiled = new Map<Liquid, Map<string, Template[]>>([
+    [textEngine, new Map()],
+    [htmlEngine, new Map()],
+  ]);
+  const renderSync = (engine: Liquid, source: string, scope: object): string => {
+    const cache = compiled.get(engine)!;
+    let parsed = cache.get(source);
+    if (!parsed) {
+      parsed = engine.parse(source);
+      cache.set(source, parsed);
+    }
+    return engine.renderSync(parsed, scope) as string;
+  };
 
   return {
     render(template, data, language, category) {
@@ -119,12 +134,12 @@ export function createTemplateRenderer(options: { appName?: string; publicUrl: s
       const texts = TEXTS[language][template];
       const footerKey = template === 'consent-confirm' ? 'contact' : 'account';
       const footers = [labels.footer[footerKey], ...(category === 'feature-news' ? [labels.footer.featureNews] : [])].map((f) =>
-        textEngine.parseAndRenderSync(f, scope),
+        renderSync(textEngine, f, scope),
       );
       // RFC 5322 §2.2: a header field is one line; strip CR/LF from the rendered subject.
-      const subject = textEngine.parseAndRenderSync(texts.subject, scope).replace(/[\r\n]+/g, ' ').trim().slice(0, MAX_SUBJECT_LENGTH);
-      const text = `${textEngine.parseAndRenderSync(texts.text, scope)}\n\n-- \n${footers.join('\n')}\n`;
-      const body = htmlEngine.parseAndRenderSync(texts.html, scope);
+      const subject = renderSync(textEngine, texts.subject, scope).replace(/[\r\n]+/g, ' ').trim().slice(0, MAX_SUBJECT_LENGTH);
+      const text = `${renderSync(textEngine, texts.text, scope)}\n\n-- \n${footers.join('\n')}\n`;
+      const body = renderSync(htmlEngine, texts.html, scope);
       const footerHtml = footers.map((f) => `<p style="color:#666;font-size:12px">${escapeHtml(f)}</p>`).join('');
       const html = `<!doctype html><html lang="${language}"><head><meta charset="utf-8"><title>${escapeHtml(subject)}</title></head><body style="font-family:sans-serif;line-height:1.5">${body}<hr>${footerHtml}</body></html>`;
       return { subject, text, html };

@@ -1,10 +1,11 @@
 // SQL for the consent ledger (CON-07, CON-08), the same on both engines. The append runs in one
 // transaction: chain head locked, events inserted, projection written, head moved.
-import type { Kysely } from 'kysely';
+import { CompiledQuery, type Kysely } from 'kysely';
 import { z } from 'zod';
 import { CHAIN_ROW_FIELDS, GENESIS_HASH, ROW, type ChainRow } from '../../core/consent/canonical.ts';
 import { stateKey, type ConsentStore } from '../../core/consent/store.ts';
 import { CHANNELS, CONSENT_KINDS, CONSENT_SOURCE_TYPES, type ConsentEvent, type ConsentState } from '../../core/consent/types.ts';
+import { insertRows } from '../bulk.ts';
 import type { Database } from '../database.ts';
 import type { DB } from '../schema/index.ts';
 import type { ConsentEventsTable, ConsentStateTable } from '../schema/consent.ts';
@@ -101,13 +102,17 @@ const CHAIN_ROWS_SQL = {
   postgres: `select /* chain rows */ ${CHAIN_COLUMNS} from consent_events where account_id = $1 and seq > $2 and seq <= $3 order by seq limit $4`,
 };
 
+const NO_PARTNERS: readonly string[] = Object.freeze([]);
+const NO_EVIDENCE: Readonly<Record<string, unknown>> = Object.freeze({});
+
 /** Validates one raw row in place as toEvent does (enums, JSON columns), without building an event. */
 function toChainRow(r: unknown[]): ChainRow {
   member(CHANNEL_SET, ChannelSchema, r[ROW.channel] as string);
   member(KIND_SET, KindSchema, r[ROW.kind] as string);
   member(SOURCE_SET, SourceSchema, r[ROW.sourceType] as string);
-  r[ROW.partners] = partnersOf(r[ROW.partners] as string);
-  r[ROW.evidence] = evidenceOf(r[ROW.evidence] as string);
+  // The common empty values are shared frozen constants: no allocation per row.
+  r[ROW.partners] = r[ROW.partners] === '[]' ? NO_PARTNERS : partnersOf(r[ROW.partners] as string);
+  r[ROW.evidence] = r[ROW.evidence] === '{}' ? NO_EVIDENCE : evidenceOf(r[ROW.evidence] as string);
   if (typeof r[ROW.seq] !== 'number') r[ROW.seq] = Number(r[ROW.seq]);
   if (r[ROW.formVersion] !== null && typeof r[ROW.formVersion] !== 'number') r[ROW.formVersion] = Number(r[ROW.formVersion]);
   return r;
@@ -143,6 +148,38 @@ function toStateRow(s: ConsentState): ConsentStateTable {
   };
 }
 
+const EVENT_COLUMNS = [
+  'account_id', 'seq', 'id', 'contact_id', 'list_id', 'channel', 'kind', 'source_type', 'source_id', 'form_id', 'form_version', 'text_shown',
+  'text_hash', 'partners', 'ip', 'user_agent', 'language', 'occurred_at', 'confirmed_at', 'confirm_ip', 'confirm_user_agent', 'evidence', 'prev_hash', 'hash',
+] as const satisfies readonly (keyof ConsentEventsTable)[];
+const STATE_COLUMNS = [
+  'account_id', 'contact_id', 'list_id', 'channel', 'status', 'granted_at', 'confirmed_at', 'last_event_seq', 'last_sent_at', 'hold',
+] as const satisfies readonly (keyof ConsentStateTable)[];
+const EVENT_PG_TYPES = { seq: 'int8', form_version: 'int4' };
+const STATE_PG_TYPES = { last_event_seq: 'int8' };
+/** The projection write: insert or replace what the ledger decides (last_sent_at is the sender's). */
+const STATE_UPSERT =
+  'on conflict ("contact_id", "list_id", "channel") do update set "status" = excluded."status", "granted_at" = excluded."granted_at", ' +
+  '"confirmed_at" = excluded."confirmed_at", "last_event_seq" = excluded."last_event_seq"';
+
+const unnestOf = (columns: readonly string[], types: Readonly<Record<string, string>>, first: number) =>
+  `select * from unnest(${columns.map((c, i) => `$${first + i}::${types[c] ?? 'text'}[]`).join(', ')})`;
+const columnList = (columns: readonly string[]) => columns.map((c) => `"${c}"`).join(', ');
+/** PostgreSQL append: the events, the projection and the head move in one statement (data-modifying CTEs). */
+const PG_APPEND_SQL =
+  `with e as (insert into "consent_events" (${columnList(EVENT_COLUMNS)}) ${unnestOf(EVENT_COLUMNS, EVENT_PG_TYPES, 1)}), ` +
+  `s as (insert into "consent_state" (${columnList(STATE_COLUMNS)}) ${unnestOf(STATE_COLUMNS, STATE_PG_TYPES, EVENT_COLUMNS.length + 1)} ${STATE_UPSERT}) ` +
+  `update "consent_chain_heads" set "last_seq" = $${EVENT_COLUMNS.length + STATE_COLUMNS.length + 1}, "last_hash" = $${EVENT_COLUMNS.length + STATE_COLUMNS.length + 2} ` +
+  `where "account_id" = $${EVENT_COLUMNS.length + STATE_COLUMNS.length + 3}`;
+
+function columnArrays(rows: unknown[][], width: number): unknown[][] {
+  return Array.from({ length: width }, (_, c) => rows.map((r) => r[c] ?? null));
+}
+
+function valuesOf<T extends object>(row: T, columns: readonly (keyof T)[]): unknown[] {
+  return columns.map((c) => row[c]);
+}
+
 export function createConsentStore(database: Database): ConsentStore {
   const { db, engine } = database;
 
@@ -150,6 +187,11 @@ export function createConsentStore(database: Database): ConsentStore {
     // Insert-or-ignore first: on SQLite this makes the transaction a writer before it reads (so
     // two appenders serialise instead of failing to upgrade); on PostgreSQL the row then exists
     // for SELECT … FOR UPDATE, which serialises appenders of the same account.
+    if (engine === 'postgres') {
+      // The head row exists after an account's first append: lock it in one round trip.
+      const locked = await trx.selectFrom('consent_chain_heads').select(['last_seq', 'last_hash']).where('account_id', '=', accountId).forUpdate().executeTakeFirst();
+      if (locked) return { lastSeq: Number(locked.last_seq), lastHash: locked.last_hash };
+    }
     await trx
       .insertInto('consent_chain_heads')
       .values({ account_id: accountId, last_seq: 0, last_hash: GENESIS_HASH })
@@ -196,22 +238,25 @@ export function createConsentStore(database: Database): ConsentStore {
           }
         }
         const result = plan(head, states);
-        for (const part of chunk(result.events.map(toEventRow), CONSENT_INSERT_CHUNK)) await trx.insertInto('consent_events').values(part).execute();
-        for (const part of chunk(result.states.map(toStateRow), CONSENT_INSERT_CHUNK)) {
-          await trx
-            .insertInto('consent_state')
-            .values(part)
-            .onConflict((oc) =>
-              oc.columns(['contact_id', 'list_id', 'channel']).doUpdateSet({
-                status: (eb) => eb.ref('excluded.status'),
-                granted_at: (eb) => eb.ref('excluded.granted_at'),
-                confirmed_at: (eb) => eb.ref('excluded.confirmed_at'),
-                last_event_seq: (eb) => eb.ref('excluded.last_event_seq'),
-              }),
-            )
-            .execute();
-        }
         const last = result.events[result.events.length - 1];
+        if (engine === 'postgres' && last) {
+          // One round trip while the head is locked: events, projection and head in one statement.
+          await trx.executeQuery(
+            CompiledQuery.raw(PG_APPEND_SQL, [
+              ...columnArrays(result.events.map((e) => valuesOf(toEventRow(e), EVENT_COLUMNS)), EVENT_COLUMNS.length),
+              ...columnArrays(result.states.map((st) => valuesOf(toStateRow(st), STATE_COLUMNS)), STATE_COLUMNS.length),
+              last.seq,
+              last.hash,
+              accountId,
+            ]),
+          );
+          return result.events;
+        }
+        await insertRows(trx, engine, 'consent_events', EVENT_COLUMNS, result.events.map((e) => valuesOf(toEventRow(e), EVENT_COLUMNS)), { pgTypes: EVENT_PG_TYPES });
+        await insertRows(trx, engine, 'consent_state', STATE_COLUMNS, result.states.map((st) => valuesOf(toStateRow(st), STATE_COLUMNS)), {
+          tail: STATE_UPSERT,
+          pgTypes: STATE_PG_TYPES,
+        });
         if (last) await trx.updateTable('consent_chain_heads').set({ last_seq: last.seq, last_hash: last.hash }).where('account_id', '=', accountId).execute();
         return result.events;
       });

@@ -10,19 +10,20 @@ import { IMPORT_STATUSES, type ImportRecord, type ImportRowRecord, type ImportSt
 import { ROW_OUTCOMES } from '../../core/imports/classify.ts';
 import { IMPORT_ENCODINGS } from '../../core/imports/encoding.ts';
 import { DELIMITERS } from '../../core/imports/csv-reader.ts';
+import { insertRows } from '../bulk.ts';
 import type { Database } from '../database.ts';
 import type { ImportsTable } from '../schema/imports.ts';
 
 /** Ids or hashes per IN (…) list. */
 export const IMPORT_ID_CHUNK = 1_000;
-/** Rows per multi-row INSERT (7 columns × 500 stays below SQLite's bound-parameter limit). */
-export const IMPORT_INSERT_CHUNK = 500;
 /** Suppression reasons of OTHER accounts that count against an import (IMP-03). */
 export const CROSS_ACCOUNT_SUPPRESSIONS = ['complaint', 'hard-bounce', 'erased'];
 
 const ForensicsJson = z.record(z.string(), z.unknown());
 const ErrorJson = z.object({ code: z.string(), message: z.string(), details: z.record(z.string(), z.unknown()).optional() });
 const StringArray = z.array(z.string());
+
+const CONTACT_COLUMNS = ['id', 'account_id', 'email', 'phone', 'email_hash', 'phone_hash', 'attributes', 'language', 'time_zone', 'created_at', 'erased_at'] as const;
 
 function chunk<T>(items: T[], size: number): T[][] {
   const out: T[][] = [];
@@ -224,27 +225,17 @@ export function createImportStore(database: Database): ImportStore {
       return out;
     },
     async insertContacts(accountId, contacts, createdAt) {
-      for (const part of chunk(contacts, IMPORT_INSERT_CHUNK)) {
-        await db
-          .insertInto('contacts')
-          .values(
-            part.map((c) => ({
-              id: c.id,
-              account_id: accountId,
-              email: c.email,
-              phone: null,
-              email_hash: c.emailHash,
-              phone_hash: null,
-              attributes: JSON.stringify(c.attributes),
-              language: c.language,
-              time_zone: null,
-              created_at: createdAt,
-              erased_at: null,
-            })),
-          )
-          .onConflict((oc) => oc.columns(['account_id', 'email']).doNothing())
-          .execute();
-      }
+      // One transaction for the batch's new contacts (one commit instead of one per statement).
+      await database.transaction(() =>
+        insertRows(
+          db,
+          database.engine,
+          'contacts',
+          CONTACT_COLUMNS,
+          contacts.map((c) => [c.id, accountId, c.email, null, c.emailHash, null, JSON.stringify(c.attributes), c.language, null, createdAt, null]),
+          { tail: 'on conflict ("account_id", "email") do nothing' },
+        ),
+      );
       const ids = new Map<string, string>();
       for (const part of chunk(contacts.map((c) => c.email), IMPORT_ID_CHUNK)) {
         const rows = await db.selectFrom('contacts').select(['id', 'email']).where('account_id', '=', accountId).where('email', 'in', part).execute();
@@ -269,14 +260,14 @@ export function createImportStore(database: Database): ImportStore {
     },
     async commitBatch(importId, rows, add, lastRow, at) {
       await db.transaction().execute(async (trx) => {
-        for (const part of chunk(rows, IMPORT_INSERT_CHUNK)) {
-          if (part.length === 0) continue;
-          await trx
-            .insertInto('import_rows')
-            .values(part.map((r) => ({ import_id: importId, row_number: r.rowNumber, email: r.email, outcome: r.outcome, reason: r.reason, contact_id: r.contactId })))
-            .onConflict((oc) => oc.columns(['import_id', 'row_number']).doNothing())
-            .execute();
-        }
+        await insertRows(
+          trx,
+          database.engine,
+          'import_rows',
+          ['import_id', 'row_number', 'email', 'outcome', 'reason', 'contact_id'],
+          rows.map((r) => [importId, r.rowNumber, r.email, r.outcome, r.reason, r.contactId]),
+          { tail: 'on conflict ("import_id", "row_number") do nothing', pgTypes: { row_number: 'int4' } },
+        );
         await trx
           .updateTable('imports')
           .set({
@@ -292,6 +283,7 @@ export function createImportStore(database: Database): ImportStore {
           .execute();
       });
     },
+    batchUnit: (fn) => (database.engine === 'sqlite' ? database.transaction(fn) : fn()),
     async heldPairs(accountId, importId, after, limit) {
       let q = db
         .selectFrom('consent_state')

@@ -81,6 +81,8 @@ export function openDatabase(target: DatabaseTarget): Database {
     const close = async () => {
       await checkpoints?.stop();
       await root.destroy();
+      // Kysely closes the handle only if it ran a query itself: one used only raw is closed here.
+      if (raw.open) raw.close();
     };
     return { ...unitOfWork(root), engine: 'sqlite', raw: { engine: 'sqlite', sqlite: cached }, close };
   }
@@ -88,7 +90,13 @@ export function openDatabase(target: DatabaseTarget): Database {
   // An idle client that loses its server must not crash the process; the next query fails instead.
   pool.on('error', () => {});
   const root = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
-  return { ...unitOfWork(root), engine: 'postgres', url: target.url, raw: { engine: 'postgres', pool }, close: () => root.destroy() };
+  // Kysely ends the pool only if it ran a query itself; a pool used only raw (a ledger-verify
+  // worker) would otherwise keep idle connections, and the process, alive until they time out.
+  const close = async () => {
+    await root.destroy();
+    if (!pool.ended) await pool.end();
+  };
+  return { ...unitOfWork(root), engine: 'postgres', url: target.url, raw: { engine: 'postgres', pool }, close };
 }
 
 // The checkpoint thread: its own connection to the file, PASSIVE checkpoints (never blocking the

@@ -7,7 +7,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const ID_PATTERN = /\b([A-Z]{2,4}\d?-\d{2})\b/g;
+const ID_PATTERN = /\b([A-Z][A-Z0-9]{1,4}-\d{2})\b/g;
 
 interface AssertionResult {
   fullName: string;
@@ -24,7 +24,7 @@ function knownIds(): string[] {
   if (!existsSync(file)) return [];
   const ids = new Set<string>();
   for (const line of readFileSync(file, 'utf8').split('\n')) {
-    const m = /^- ([A-Z]{2,4}\d?-\d{2}) /.exec(line);
+    const m = /^- ([A-Z][A-Z0-9]{1,4}-\d{2}) /.exec(line);
     if (m?.[1]) ids.add(m[1]);
   }
   return [...ids];

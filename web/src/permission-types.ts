@@ -1,31 +1,12 @@
 // Shapes of the permission-core and imports API answers the web app reads (lists, contacts,
 // consent, forms, imports). Mirrors src/server/routes/{lists,contacts,consent,forms,imports}.
-export type Channel = 'email' | 'sms';
-
-export interface List {
-  id: string;
-  name: string;
-  purposeText: string;
-  channel: Channel;
-  frequency: string;
-  doubleOptIn: boolean;
-  senderName: string;
-  createdAt: string;
-  archivedAt: string | null;
-}
-
-/** DEL-01: every refusal reason the send gate can give (src/core/gate/types.ts). */
-export const SEND_REFUSALS = [
-  'no-consent',
-  'pending-confirmation',
-  'withdrawn',
-  'repermission-needed',
-  'suppressed',
-  'list-unapproved',
-  'account-restricted',
-  'policy-unavailable',
-] as const;
-export type SendRefusal = (typeof SEND_REFUSALS)[number];
+// The domain's own types where the API answers with them unchanged: one definition, no copy.
+export type { Channel, ConsentStatus, ConsentEvent } from '../../src/core/consent/types.ts';
+export type { List } from '../../src/core/lists/types.ts';
+/** DEL-01: every refusal reason the send gate can give. */
+export { SEND_REFUSALS, type SendRefusal } from '../../src/core/gate/types.ts';
+import type { Channel, ConsentEvent, ConsentStatus } from '../../src/core/consent/types.ts';
+import type { SendRefusal } from '../../src/core/gate/types.ts';
 
 export interface DryRunReport {
   listId: string;
@@ -51,8 +32,6 @@ export interface ContactPage {
   next: string | null;
 }
 
-export type ConsentStatus = 'pending' | 'active' | 'withdrawn';
-
 export interface ConsentState {
   contactId: string;
   listId: string;
@@ -63,32 +42,6 @@ export interface ConsentState {
   lastEventSeq: number;
   lastSentAt: string | null;
   hold: string | null;
-}
-
-export interface ConsentEvent {
-  seq: number;
-  id: string;
-  contactId: string;
-  listId: string;
-  channel: Channel;
-  kind: 'requested' | 'granted' | 'confirmed' | 'withdrawn' | 'reconfirmed';
-  sourceType: string;
-  sourceId: string | null;
-  formId: string | null;
-  formVersion: number | null;
-  textShown: string;
-  textHash: string;
-  partners: string[];
-  ip: string | null;
-  userAgent: string | null;
-  language: string | null;
-  occurredAt: string;
-  confirmedAt: string | null;
-  confirmIp: string | null;
-  confirmUserAgent: string | null;
-  evidence: Record<string, unknown>;
-  prevHash: string;
-  hash: string;
 }
 
 export interface ContactDetail {

@@ -1,11 +1,10 @@
 // The visitor's whole path in a real headless Chromium against a platform listening on
 // 127.0.0.1, with the confirmation mail read at a real SMTP server (CON-06, CON-09, CON-02).
 // SQLite only: both engines are covered by the route tests in src/server/routes/{forms-public,confirm}.
-import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
+import { runCli } from '../helpers/cli.ts';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { accountWithLists, createPublishedForm, definition, type FormFixture } from '../../src/server/routes/forms/testing.ts';
@@ -13,17 +12,8 @@ import { launchBrowser, withPage } from '../helpers/browser.ts';
 import { createTestPlatform, type TestPlatform } from '../helpers/platform.ts';
 import { startSmtpCapture, type SmtpCapture } from '../helpers/smtp.ts';
 
-const run = promisify(execFile);
 
-async function proofVerify(file: string): Promise<{ code: number; out: string }> {
-  try {
-    const r = await run(process.execPath, ['src/cli/main.ts', 'proof', 'verify', file], { cwd: process.cwd() });
-    return { code: 0, out: r.stdout + r.stderr };
-  } catch (err) {
-    const e = err as { code?: number; stdout?: string; stderr?: string };
-    return { code: typeof e.code === 'number' ? e.code : -1, out: `${e.stdout ?? ''}${e.stderr ?? ''}` };
-  }
-}
+const proofVerify = (file: string) => runCli(['proof', 'verify', file]);
 
 describe('double opt-in in a browser [sqlite]', () => {
   let t: TestPlatform;

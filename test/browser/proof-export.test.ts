@@ -3,11 +3,11 @@
 // events, and presses "Export proof of opt-in (JSON)". The downloaded file is what
 // `assent proof verify FILE` accepts — and refuses once one byte of the text shown is altered.
 // SQLite only: both engines are covered by the consent route and ledger tests.
-import { spawnSync, execFile } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
+import { runCli } from '../helpers/cli.ts';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WEB_DIST_DIR } from '../../src/server/routes/app/index.ts';
@@ -15,20 +15,11 @@ import { accountWithLists, createPublishedForm, definition, openForm, postForm, 
 import { launchBrowser } from '../helpers/browser.ts';
 import { createTestPlatform, type TestPlatform } from '../helpers/platform.ts';
 
-const run = promisify(execFile);
 /** Server work (an import's release, a page load under a busy test run) can take seconds. */
 const POLL = { timeout: 15_000 };
 const VISITOR = 'ioana@example.com';
 
-async function proofVerify(file: string): Promise<{ code: number; out: string }> {
-  try {
-    const r = await run(process.execPath, ['src/cli/main.ts', 'proof', 'verify', file], { cwd: process.cwd() });
-    return { code: 0, out: r.stdout + r.stderr };
-  } catch (err) {
-    const e = err as { code?: number; stdout?: string; stderr?: string };
-    return { code: typeof e.code === 'number' ? e.code : -1, out: `${e.stdout ?? ''}${e.stderr ?? ''}` };
-  }
-}
+const proofVerify = (file: string) => runCli(['proof', 'verify', file]);
 
 describe('proof of opt-in export from the web app [sqlite]', () => {
   let t: TestPlatform;

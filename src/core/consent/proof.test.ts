@@ -1,8 +1,7 @@
-import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
+import { runCli } from '../../../test/helpers/cli.ts';
 import { sql } from 'kysely';
 import { afterAll, expect, it } from 'vitest';
 import { describeEachEngine } from '../../../test/helpers/engines.ts';
@@ -10,22 +9,10 @@ import { manualClock } from '../../../test/helpers/clock.ts';
 import { createAccountRow, dropLedgerTriggers, emailList, permissionServices } from '../../db/repositories/permission.testkit.ts';
 import { verifyProofBundle } from './proof.ts';
 
-const run = promisify(execFile);
 const dir = mkdtempSync(join(tmpdir(), 'assent-proof-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-async function cli(args: string[], env: Record<string, string> = {}): Promise<{ code: number; out: string }> {
-  try {
-    // The CLI runs as a real child process: it inherits the runner's environment (PATH, …) plus
-    // the database target under test.
-    // eslint-disable-next-line no-restricted-syntax
-    const r = await run(process.execPath, ['src/cli/main.ts', ...args], { env: { ...process.env, LOG_LEVEL: 'silent', ...env } });
-    return { code: 0, out: r.stdout + r.stderr };
-  } catch (err) {
-    const e = err as { code: number; stdout: string; stderr: string };
-    return { code: e.code, out: e.stdout + e.stderr };
-  }
-}
+const cli = runCli;
 
 describeEachEngine('proof of opt-in', (db, engine) => {
   const clock = manualClock('2026-05-01T10:00:00.000Z');

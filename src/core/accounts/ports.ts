@@ -54,6 +54,8 @@ export interface UsersStore {
   byId(userId: string): Promise<UserRecord | null>;
   create(user: NewUser): Promise<'created' | 'email-taken'>;
   setPassword(userId: string, passwordHash: string): Promise<void>;
+  /** Sets the password and ends the user's other sessions, in one transaction. */
+  changePassword(userId: string, passwordHash: string, keepSessionId: string): Promise<void>;
   setPlatformRole(userId: string, role: PlatformRole | null): Promise<void>;
   anyOperator(): Promise<boolean>;
   /** The user's accounts, oldest membership first. */

@@ -1,6 +1,6 @@
 // Signing in and out, resolving a session cookie, /me and switching the current account (SEC-01).
-import { notFound, unauthenticated } from '../errors.ts';
-import { addMs, dummyHashOnce, normalizeEmail } from './credentials.ts';
+import { invalid, notFound, unauthenticated } from '../errors.ts';
+import { addMs, assertPasswordRules, dummyHashOnce, normalizeEmail } from './credentials.ts';
 import type { AccountsDeps, RequestMeta } from './deps.ts';
 import { PASSWORD_MAX_LENGTH, SESSION_TTL_MS, TOKEN_BYTES } from './limits.ts';
 import type { SessionPrincipal } from './types.ts';
@@ -70,6 +70,20 @@ export function createSessionOps(deps: AccountsDeps) {
       const ok = user ? await hasher.verify(user.passwordHash, candidate) : (await hasher.verify(await dummyHash(), candidate), false);
       if (!user || !ok) throw unauthenticated('INVALID_CREDENTIALS', INVALID_CREDENTIALS_MESSAGE);
       return startSession(user.id, await defaultAccountId(user.id), meta);
+    },
+
+    /**
+     * A signed-in user changes the password: the current one must be given (a left-open session
+     * is not enough), and every other session of the user ends; this one stays signed in.
+     */
+    async changePassword(userId: string, sessionId: string, currentPassword: string, newPassword: string): Promise<void> {
+      const user = await store.users.byId(userId);
+      if (!user) throw unauthenticated('UNAUTHENTICATED', 'Sign in first.');
+      if (!(await hasher.verify(user.passwordHash, currentPassword.slice(0, PASSWORD_MAX_LENGTH + 1)))) {
+        throw invalid('CURRENT_PASSWORD_WRONG', 'The current password is wrong.');
+      }
+      assertPasswordRules(newPassword);
+      await store.users.changePassword(userId, await hasher.hash(newPassword), sessionId);
     },
 
     async logout(sessionId: string): Promise<void> {

@@ -59,6 +59,12 @@ export function createUsersStore(db: Kysely<DB>): UsersStore {
     async setPassword(userId, passwordHash) {
       await db.updateTable('users').set({ password_hash: passwordHash }).where('id', '=', userId).execute();
     },
+    async changePassword(userId, passwordHash, keepSessionId) {
+      await db.transaction().execute(async (trx) => {
+        await trx.updateTable('users').set({ password_hash: passwordHash }).where('id', '=', userId).execute();
+        await trx.deleteFrom('sessions').where('user_id', '=', userId).where('id', '!=', keepSessionId).execute();
+      });
+    },
     async setPlatformRole(userId, role) {
       await db.updateTable('users').set({ platform_role: role }).where('id', '=', userId).execute();
     },

@@ -6,6 +6,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { LANGUAGES, pickLanguage } from '../i18n/index.ts';
 import { notifyOk } from '../notify.ts';
+import { ChangePassword } from './ChangePassword.tsx';
 import { ME_KEY, useApi, useMe } from '../session.tsx';
 import type { AccountDetails } from '../types.ts';
 
@@ -57,6 +58,7 @@ export function Settings() {
           {isOwner && <Button type="submit" loading={save.isPending} w="fit-content">{t('app.save')}</Button>}
         </Stack>
       </form>
+      <ChangePassword />
     </Stack>
   );
 }

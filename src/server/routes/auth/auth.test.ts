@@ -1,6 +1,6 @@
 // Auth routes over the real platform on both engines (SEC-01, SEC-03, ACC-01, ACC-02).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cookieFrom, signUp, signupPayload } from '../../../../test/helpers/accounts.ts';
+import { cookieFrom, signIn, signUp, signupPayload } from '../../../../test/helpers/accounts.ts';
 import { ENGINES, pgAvailable } from '../../../../test/helpers/engines.ts';
 import { createTestPlatform, type TestPlatform } from '../../../../test/helpers/platform.ts';
 import { MAX_BODY_BYTES } from '../../app.ts';
@@ -16,6 +16,29 @@ for (const engine of ENGINES) {
       await t?.close();
     });
     const db = () => t.platform.database.db;
+
+    it('[SEC-01] a signed-in user changes the password with the current one; other sessions end, this one stays', async () => {
+      const owner = await signUp(t.app);
+      const other = await signIn(t.app, owner.email, owner.password);
+      const me = (h: Record<string, string>) => t.app.inject({ method: 'GET', url: '/api/v1/me', headers: h });
+      const change = (payload: Record<string, string>, headers: Record<string, string> = owner.headers) =>
+        t.app.inject({ method: 'POST', url: '/api/v1/auth/password', headers, payload });
+
+      const wrong = await change({ currentPassword: 'not-the-password', newPassword: 'a-new-long-password' });
+      expect(wrong.statusCode).toBe(400);
+      expect(wrong.json().error.code).toBe('CURRENT_PASSWORD_WRONG');
+      const noCsrf = await change({ currentPassword: owner.password, newPassword: 'a-new-long-password' }, { cookie: `assent_session=${owner.sessionCookie}` });
+      expect(noCsrf.statusCode).toBe(403);
+      expect((await me(other.headers)).statusCode).toBe(200);
+
+      const ok = await change({ currentPassword: owner.password, newPassword: 'a-new-long-password' });
+      expect(ok.statusCode).toBe(200);
+      expect((await me(owner.headers)).statusCode).toBe(200);
+      expect((await me(other.headers)).statusCode).toBe(401);
+      const oldLogin = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: owner.email, password: owner.password } });
+      expect(oldLogin.statusCode).toBe(401);
+      expect((await signIn(t.app, owner.email, 'a-new-long-password')).userId).toBe(owner.userId);
+    });
 
     it('[ACC-01] signup stores two acceptances with version, time, IP and user agent and signs in', async () => {
       const payload = signupPayload();

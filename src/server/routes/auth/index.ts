@@ -2,6 +2,7 @@
 // reset, /me. The per-request resolver (installAuth) lives in resolve-auth.ts.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppDeps } from '../../deps.ts';
+import { registerChangePassword } from './change-password.ts';
 import { registerConfirmPasswordReset } from './confirm-password-reset.ts';
 import { registerGetCsrfToken } from './get-csrf-token.ts';
 import { registerGetMe } from './get-me.ts';
@@ -26,6 +27,7 @@ export function authRoutes(deps: AppDeps): FastifyPluginAsyncZod {
     registerResendVerification(app, deps);
     registerRequestPasswordReset(app, deps);
     registerConfirmPasswordReset(app, deps);
+    registerChangePassword(app, deps);
     registerGetMe(app, deps);
     registerSwitchAccount(app, deps);
   };

@@ -4,15 +4,11 @@
 // refuses its contacts with 'list-unapproved'. A compliance reviewer approves it in the operator
 // console's queue; the same contacts then pass the gate (the list's dry run counts them allowed).
 // SQLite only: both engines are covered by src/server/routes/imports/imports.test.ts.
-import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { IMPORT_REVIEW_ROW_THRESHOLD } from '../../policy/imports.ts';
-import { WEB_DIST_DIR } from '../../src/server/routes/app/index.ts';
 import { signUp, type SignedIn } from '../helpers/accounts.ts';
-import { launchBrowser } from '../helpers/browser.ts';
+import { ensureWebAppBuilt, launchBrowser } from '../helpers/browser.ts';
 import { createTestPlatform, type TestPlatform } from '../helpers/platform.ts';
 import { startSmtpCapture, type SmtpCapture } from '../helpers/smtp.ts';
 
@@ -54,10 +50,7 @@ describe('import held for review, approved by a reviewer, then sendable [sqlite]
   let importId: string;
 
   beforeAll(async () => {
-    if (!existsSync(join(WEB_DIST_DIR, 'index.html'))) {
-      const r = spawnSync('npx', ['vite', 'build', '--config', 'web/vite.config.ts'], { cwd: join(WEB_DIST_DIR, '..', '..'), stdio: 'ignore' });
-      if (r.status !== 0) throw new Error('vite build failed');
-    }
+    ensureWebAppBuilt();
     smtp = await startSmtpCapture();
     t = await createTestPlatform('sqlite', { worker: true, config: { smtpUrl: smtp.url } });
     base = await t.listen();

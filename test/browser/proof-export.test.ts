@@ -3,16 +3,14 @@
 // events, and presses "Export proof of opt-in (JSON)". The downloaded file is what
 // `assent proof verify FILE` accepts — and refuses once one byte of the text shown is altered.
 // SQLite only: both engines are covered by the consent route and ledger tests.
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCli } from '../helpers/cli.ts';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { WEB_DIST_DIR } from '../../src/server/routes/app/index.ts';
 import { accountWithLists, createPublishedForm, definition, openForm, postForm, type FormFixture } from '../../src/server/routes/forms/testing.ts';
-import { launchBrowser } from '../helpers/browser.ts';
+import { ensureWebAppBuilt, launchBrowser } from '../helpers/browser.ts';
 import { createTestPlatform, type TestPlatform } from '../helpers/platform.ts';
 
 /** Server work (an import's release, a page load under a busy test run) can take seconds. */
@@ -30,10 +28,7 @@ describe('proof of opt-in export from the web app [sqlite]', () => {
   let dir: string;
 
   beforeAll(async () => {
-    if (!existsSync(join(WEB_DIST_DIR, 'index.html'))) {
-      const r = spawnSync('npx', ['vite', 'build', '--config', 'web/vite.config.ts'], { cwd: join(WEB_DIST_DIR, '..', '..'), stdio: 'ignore' });
-      if (r.status !== 0) throw new Error('vite build failed');
-    }
+    ensureWebAppBuilt();
     t = await createTestPlatform('sqlite');
     base = await t.listen();
     fx = await accountWithLists(t.app);

@@ -1,13 +1,9 @@
 // The web app in a real browser (headless Chromium) against a real server on 127.0.0.1:
 // signup with the two policy boxes, login, the Romanian interface, and an operator blocking an
 // account, which the customer then sees with the reason.
-import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { WEB_DIST_DIR } from '../../src/server/routes/app/index.ts';
-import { launchBrowser } from '../helpers/browser.ts';
+import { ensureWebAppBuilt, launchBrowser } from '../helpers/browser.ts';
 import { createTestPlatform, type TestPlatform } from '../helpers/platform.ts';
 
 const CUSTOMER = { email: 'owner@acme-shop.test', password: 'correct horse battery', company: 'Acme Shop SRL' };
@@ -21,10 +17,7 @@ describe('web app in a browser (sqlite)', () => {
   let customer: Page;
 
   beforeAll(async () => {
-    if (!existsSync(join(WEB_DIST_DIR, 'index.html'))) {
-      const r = spawnSync('npx', ['vite', 'build', '--config', 'web/vite.config.ts'], { cwd: join(WEB_DIST_DIR, '..', '..'), stdio: 'ignore' });
-      if (r.status !== 0) throw new Error('vite build failed');
-    }
+    ensureWebAppBuilt();
     t = await createTestPlatform('sqlite');
     base = await t.listen();
     browser = await launchBrowser();

@@ -1,6 +1,9 @@
 // A real headless Chromium for browser tests (Debian's /usr/bin/chromium driven by
 // playwright-core: no browser download). Shared by every browser test in test/.
+import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { WEB_DIST_DIR } from '../../src/server/routes/app/index.ts';
 import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
 
 export const CHROMIUM_PATH = '/usr/bin/chromium';
@@ -59,4 +62,11 @@ export async function withPage<T>(
     await context.close();
     if (!options.browser) await browser.close();
   }
+}
+
+/** Builds the web app once when web/dist is missing (`npm test` builds it before the tests run). */
+export function ensureWebAppBuilt(): void {
+  if (existsSync(join(WEB_DIST_DIR, 'index.html'))) return;
+  const r = spawnSync('npx', ['vite', 'build', '--config', 'web/vite.config.ts'], { cwd: join(WEB_DIST_DIR, '..', '..'), stdio: 'ignore' });
+  if (r.status !== 0) throw new Error('vite build failed');
 }

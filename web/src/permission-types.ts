@@ -1,11 +1,11 @@
 // Shapes of the permission-core and imports API answers the web app reads (lists, contacts,
 // consent, forms, imports). Mirrors src/server/routes/{lists,contacts,consent,forms,imports}.
 // The domain's own types where the API answers with them unchanged: one definition, no copy.
-export type { Channel, ConsentStatus, ConsentEvent } from '../../src/core/consent/types.ts';
+export type { Channel, ConsentStatus, ConsentEvent, ConsentState } from '../../src/core/consent/types.ts';
 export type { List } from '../../src/core/lists/types.ts';
 /** DEL-01: every refusal reason the send gate can give. */
 export { SEND_REFUSALS, type SendRefusal } from '../../src/core/gate/types.ts';
-import type { Channel, ConsentEvent, ConsentStatus } from '../../src/core/consent/types.ts';
+import type { Channel, ConsentEvent, ConsentState } from '../../src/core/consent/types.ts';
 import type { SendRefusal } from '../../src/core/gate/types.ts';
 
 export interface DryRunReport {
@@ -30,18 +30,6 @@ export interface Contact {
 export interface ContactPage {
   items: Contact[];
   next: string | null;
-}
-
-export interface ConsentState {
-  contactId: string;
-  listId: string;
-  channel: Channel;
-  status: ConsentStatus;
-  grantedAt: string | null;
-  confirmedAt: string | null;
-  lastEventSeq: number;
-  lastSentAt: string | null;
-  hold: string | null;
 }
 
 export interface ContactDetail {

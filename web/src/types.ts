@@ -26,22 +26,8 @@ export interface Industry {
   clause?: string;
 }
 
-export interface AccountDetails {
-  id: string;
-  name: string;
-  postalAddress: string;
-  industry: string;
-  declaredSending: string;
-  language: string;
-  featureNews: boolean;
-  standing: Standing;
-  restrictedServices: string[];
-  review: string;
-  /** The policy clause that holds or held the account for review (ACC-02). */
-  reviewReason?: string | null;
-  refundEligible: boolean;
-  createdAt: string;
-}
+/** GET /api/v1/account answers the core's account view as is. */
+export type { AccountView as AccountDetails } from '../../src/core/accounts/views.ts';
 
 export interface StandingInfo {
   standing: Standing;

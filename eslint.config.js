@@ -5,14 +5,30 @@
 //   only src/config reads process.env
 import tseslint from 'typescript-eslint';
 
-const ADAPTER_PACKAGES = ['better-sqlite3', 'pg', 'pg-boss', 'kysely', 'fastify', 'nodemailer', 'smtp-server', 'mailparser', 'pino'];
+const ADAPTER_PACKAGES = [
+  'better-sqlite3',
+  'pg',
+  'pg-boss',
+  'kysely',
+  'fastify',
+  'nodemailer',
+  'smtp-server',
+  'mailparser',
+  'pino',
+];
 const restrict = (paths, packages = []) => ({
   'no-restricted-imports': [
     'error',
     {
       patterns: [
-        ...paths.map((p) => ({ group: [`**/${p}/*`, `**/${p}`], message: `This layer must not import src/${p} (see ARCHITECTURE.md).` })),
-        ...packages.map((p) => ({ group: [p, `${p}/*`], message: `The core imports no adapter package (${p}); define a port in core/ports.ts.` })),
+        ...paths.map((p) => ({
+          group: [`**/${p}/*`, `**/${p}`],
+          message: `This layer must not import src/${p} (see ARCHITECTURE.md).`,
+        })),
+        ...packages.map((p) => ({
+          group: [p, `${p}/*`],
+          message: `The core imports no adapter package (${p}); define a port in core/ports.ts.`,
+        })),
       ],
     },
   ],
@@ -33,11 +49,22 @@ export default tseslint.config(
     rules: {
       'no-restricted-syntax': [
         'error',
-        { selector: "MemberExpression[object.name='process'][property.name='env']", message: 'Only src/config reads process.env; receive a Config instead.' },
+        {
+          selector: "MemberExpression[object.name='process'][property.name='env']",
+          message: 'Only src/config reads process.env; receive a Config instead.',
+        },
       ],
     },
   },
-  { files: ['src/core/**/*.ts'], ignores: ['src/**/*.test.ts'], rules: restrict(['db', 'queue', 'channels', 'dns', 'security', 'server', 'worker', 'cli', 'config'], ADAPTER_PACKAGES) },
-  { files: ['src/db/**/*.ts', 'src/queue/**/*.ts', 'src/channels/**/*.ts', 'src/dns/**/*.ts', 'src/security/**/*.ts'], ignores: ['src/**/*.test.ts'], rules: restrict(['server', 'worker', 'cli']) },
+  {
+    files: ['src/core/**/*.ts'],
+    ignores: ['src/**/*.test.ts'],
+    rules: restrict(['db', 'queue', 'channels', 'dns', 'security', 'server', 'worker', 'cli', 'config'], ADAPTER_PACKAGES),
+  },
+  {
+    files: ['src/db/**/*.ts', 'src/queue/**/*.ts', 'src/channels/**/*.ts', 'src/dns/**/*.ts', 'src/security/**/*.ts'],
+    ignores: ['src/**/*.test.ts'],
+    rules: restrict(['server', 'worker', 'cli']),
+  },
   { files: ['src/server/**/*.ts', 'src/worker/**/*.ts'], ignores: ['src/**/*.test.ts'], rules: restrict(['cli']) },
 );

@@ -30,7 +30,11 @@ function rssMb(pid: number): number {
 async function measure(args: string[], env: Record<string, string>): Promise<{ ms: number; rss: number }> {
   const port = await freePort();
   const start = performance.now();
-  const child = spawn(process.execPath, args, { cwd: root, env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1' }, stdio: 'ignore' });
+  const child = spawn(process.execPath, args, {
+    cwd: root,
+    env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1' },
+    stdio: 'ignore',
+  });
   try {
     for (;;) {
       try {
@@ -55,11 +59,17 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 
 const work = mkdtempSync(join(tmpdir(), 'assent-bench-'));
 const hello = join(work, 'hello.mjs');
-writeFileSync(hello, `import Fastify from '${join(root, 'node_modules/fastify/fastify.js')}';
+writeFileSync(
+  hello,
+  `import Fastify from '${join(root, 'node_modules/fastify/fastify.js')}';
 const app = Fastify(); app.get('/healthz', async () => ({ status: 'ok' }));
-await app.listen({ port: Number(process.env.PORT), host: '127.0.0.1' });`);
+await app.listen({ port: Number(process.env.PORT), host: '127.0.0.1' });`,
+);
 
-const results: Record<string, { ms: number[]; rss: number[] }> = { 'assent all (fresh SQLite)': { ms: [], rss: [] }, 'bare Fastify hello': { ms: [], rss: [] } };
+const results: Record<string, { ms: number[]; rss: number[] }> = {
+  'assent all (fresh SQLite)': { ms: [], rss: [] },
+  'bare Fastify hello': { ms: [], rss: [] },
+};
 for (let i = 0; i < RUNS; i++) {
   const dir = mkdtempSync(join(work, 'run-'));
   const a = await measure(['src/cli/main.ts', 'all'], { SQLITE_FILE: join(dir, 'assent.db'), LOG_LEVEL: 'warn' });
@@ -71,5 +81,15 @@ for (let i = 0; i < RUNS; i++) {
 }
 rmSync(work, { recursive: true, force: true });
 for (const [name, r] of Object.entries(results)) {
-  console.log(JSON.stringify({ bench: 'cold-start', subject: name, runs: RUNS, median_ms: Math.round(median(r.ms)), median_rss_mb: Math.round(median(r.rss)), min_ms: Math.round(Math.min(...r.ms)), max_ms: Math.round(Math.max(...r.ms)) }));
+  console.log(
+    JSON.stringify({
+      bench: 'cold-start',
+      subject: name,
+      runs: RUNS,
+      median_ms: Math.round(median(r.ms)),
+      median_rss_mb: Math.round(median(r.rss)),
+      min_ms: Math.round(Math.min(...r.ms)),
+      max_ms: Math.round(Math.max(...r.ms)),
+    }),
+  );
 }

@@ -52,7 +52,19 @@ end
 
 function runWrk(url: string, script: string): Promise<string> {
   return new Promise((resolve, reject) => {
-    const child = spawn('wrk', ['-t', String(THREADS), '-c', String(CONNECTIONS), '-d', `${SECONDS}s`, '--timeout', '5s', '-s', script, url]);
+    const child = spawn('wrk', [
+      '-t',
+      String(THREADS),
+      '-c',
+      String(CONNECTIONS),
+      '-d',
+      `${SECONDS}s`,
+      '--timeout',
+      '5s',
+      '-s',
+      script,
+      url,
+    ]);
     let out = '';
     child.stdout.on('data', (c: Buffer) => (out += c.toString()));
     child.stderr.on('data', (c: Buffer) => (out += c.toString()));
@@ -66,7 +78,10 @@ try {
   for (const engine of engines(process.argv[2])) {
     const { database, drop } = await benchDatabase(engine);
     try {
-      const target = database.engine === 'postgres' ? { kind: 'postgres' as const, url: 'postgres://unused' } : { kind: 'sqlite' as const, file: ':memory:' };
+      const target =
+        database.engine === 'postgres'
+          ? { kind: 'postgres' as const, url: 'postgres://unused' }
+          : { kind: 'sqlite' as const, file: ':memory:' };
       const config = testConfig({ database: target, publicUrl: 'http://127.0.0.1' });
       const platform = await composePlatform(config, { migrate: false, database, logger: silentLogger });
       await platform.queue.start();
@@ -84,21 +99,71 @@ try {
       });
       const app = await buildApp({ ...platform, services: { ...s, forms } });
       const accountId = await benchAccount(database, 'bench-forms');
-      const list = await s.lists.create(accountId, { name: 'Bench news', purposeText: 'Bench', channel: 'email', frequency: 'weekly', doubleOptIn: true, senderName: 'Bench' });
-      const purpose = { sender: 'Bench', kind: 'news', purpose: 'benchmarks', channel: 'email', frequency: 'weekly', withdraw: 'the link in every mail' };
-      const view = await forms.create(accountId, { name: 'Bench form', fields: [{ key: 'email', required: true }], consentBoxes: [{ key: 'news', listIds: [list.id], purpose }] }, null);
+      const list = await s.lists.create(accountId, {
+        name: 'Bench news',
+        purposeText: 'Bench',
+        channel: 'email',
+        frequency: 'weekly',
+        doubleOptIn: true,
+        senderName: 'Bench',
+      });
+      const purpose = {
+        sender: 'Bench',
+        kind: 'news',
+        purpose: 'benchmarks',
+        channel: 'email',
+        frequency: 'weekly',
+        withdraw: 'the link in every mail',
+      };
+      const view = await forms.create(
+        accountId,
+        {
+          name: 'Bench form',
+          fields: [{ key: 'email', required: true }],
+          consentBoxes: [{ key: 'news', listIds: [list.id], purpose }],
+        },
+        null,
+      );
       await forms.publish(accountId, view.form.id);
       const base = await app.listen({ port: 0, host: '127.0.0.1' });
       const script = join(dir, `${engine}.lua`);
-      writeFileSync(script, luaScript(`/f/${view.form.id}`, `_version=1&_started=${encodeURIComponent(forms.startStamp(view.form.id))}&box_news=yes&website=`));
+      writeFileSync(
+        script,
+        luaScript(
+          `/f/${view.form.id}`,
+          `_version=1&_started=${encodeURIComponent(forms.startStamp(view.form.id))}&box_news=yes&website=`,
+        ),
+      );
       // Warm-up (JIT, statement caches), then the measured run.
       await runWrk(base, script);
       const out = await runWrk(base, script);
       const line = out.split('\n').find((l) => l.startsWith('RESULT '));
       if (!line) throw new Error(`wrk gave no result:\n${out}`);
-      const r = JSON.parse(line.slice(7)) as { requests: number; durationUs: number; p50Ms: number; p99Ms: number; maxMs: number; socketErrors: number; non2xx: number };
-      const contacts = Number((await database.db.selectFrom('contacts').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
-      const mail = Number((await database.db.selectFrom('system_mail').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+      const r = JSON.parse(line.slice(7)) as {
+        requests: number;
+        durationUs: number;
+        p50Ms: number;
+        p99Ms: number;
+        maxMs: number;
+        socketErrors: number;
+        non2xx: number;
+      };
+      const contacts = Number(
+        (
+          await database.db
+            .selectFrom('contacts')
+            .select((eb) => eb.fn.countAll().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
+      const mail = Number(
+        (
+          await database.db
+            .selectFrom('system_mail')
+            .select((eb) => eb.fn.countAll().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
       console.log(
         JSON.stringify({
           bench: 'form-submit',

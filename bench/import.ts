@@ -18,7 +18,22 @@ import { createImportStore } from '../src/db/repositories/imports.ts';
 import { benchAccount, benchDatabase, engines, peakRssMb } from './permission-fixtures.ts';
 
 const N = Number(process.argv[3] ?? 1_000_000);
-const FIRST = ['ana', 'ion', 'maria', 'vlad', 'elena', 'mihai', 'ioana', 'radu', 'irina', 'dan', 'oana', 'andrei', 'cristina', 'bogdan'];
+const FIRST = [
+  'ana',
+  'ion',
+  'maria',
+  'vlad',
+  'elena',
+  'mihai',
+  'ioana',
+  'radu',
+  'irina',
+  'dan',
+  'oana',
+  'andrei',
+  'cristina',
+  'bogdan',
+];
 const DOMAINS = ['gmail.com', 'yahoo.com', 'example.ro', 'firma.ro', 'outlook.com', 'example.com'];
 
 function emailOf(i: number): string {
@@ -52,7 +67,21 @@ for (const engine of engines(process.argv[2])) {
     const accountId = await benchAccount(database, 'bench-account');
     const now = '2026-06-01T00:00:00.000Z';
     const clock = { now: () => new Date(now) };
-    await database.db.insertInto('lists').values({ id: 'bench-list', account_id: accountId, name: 'Bench', purpose_text: 'Bench', channel: 'email', frequency: 'weekly', double_opt_in: 1, sender_name: 'B', created_at: now, archived_at: null }).execute();
+    await database.db
+      .insertInto('lists')
+      .values({
+        id: 'bench-list',
+        account_id: accountId,
+        name: 'Bench',
+        purpose_text: 'Bench',
+        channel: 'email',
+        frequency: 'weekly',
+        double_opt_in: 1,
+        sender_name: 'B',
+        created_at: now,
+        archived_at: null,
+      })
+      .execute();
     const queue = { send: async () => null } as unknown as Queue;
     const imports = createImportService({
       store: createImportStore(database),
@@ -77,10 +106,32 @@ for (const engine of engines(process.argv[2])) {
     const done = await imports.process(rec.id);
     let s = (performance.now() - t) / 1000;
     if (!done || done.rowsRead !== N) throw new Error(`import did not finish: ${done?.status} ${done?.error?.message}`);
-    console.log(JSON.stringify({ bench: 'import-end-to-end', engine, rows: N, status: done.status, imported: done.imported, seconds: +s.toFixed(1), rowsPerSecond: Math.round(N / s), peakRssMb: peakRssMb() }));
+    console.log(
+      JSON.stringify({
+        bench: 'import-end-to-end',
+        engine,
+        rows: N,
+        status: done.status,
+        imported: done.imported,
+        seconds: +s.toFixed(1),
+        rowsPerSecond: Math.round(N / s),
+        peakRssMb: peakRssMb(),
+      }),
+    );
 
     // Raw load of the same rows: contacts only, no checks, no consent (the floor the checks cost against).
-    await database.db.insertInto('accounts').values({ id: 'raw-account', name: 'raw', postal_address: 'x', industry: 'retail', declared_sending: 'x', created_at: now, updated_at: now }).execute();
+    await database.db
+      .insertInto('accounts')
+      .values({
+        id: 'raw-account',
+        name: 'raw',
+        postal_address: 'x',
+        industry: 'retail',
+        declared_sending: 'x',
+        created_at: now,
+        updated_at: now,
+      })
+      .execute();
     t = performance.now();
     const CHUNK = 5_000;
     for (let start = 0; start < N; start += CHUNK) {
@@ -88,14 +139,36 @@ for (const engine of engines(process.argv[2])) {
         for (let k = start; k < Math.min(N, start + CHUNK); k += 500) {
           const rows = Array.from({ length: Math.min(500, N - k) }, (_, j) => {
             const email = emailOf(k + j);
-            return { id: `raw-${k + j}`, account_id: 'raw-account', email, phone: null, email_hash: addressHash(email), phone_hash: null, attributes: '{}', language: null, time_zone: null, created_at: now, erased_at: null };
+            return {
+              id: `raw-${k + j}`,
+              account_id: 'raw-account',
+              email,
+              phone: null,
+              email_hash: addressHash(email),
+              phone_hash: null,
+              attributes: '{}',
+              language: null,
+              time_zone: null,
+              created_at: now,
+              erased_at: null,
+            };
           });
           await trx.insertInto('contacts').values(rows).execute();
         }
       });
     }
     s = (performance.now() - t) / 1000;
-    console.log(JSON.stringify({ bench: 'import-raw-load', engine, method: 'multi-row INSERT, 5,000 rows per transaction', rows: N, seconds: +s.toFixed(1), rowsPerSecond: Math.round(N / s), peakRssMb: peakRssMb() }));
+    console.log(
+      JSON.stringify({
+        bench: 'import-raw-load',
+        engine,
+        method: 'multi-row INSERT, 5,000 rows per transaction',
+        rows: N,
+        seconds: +s.toFixed(1),
+        rowsPerSecond: Math.round(N / s),
+        peakRssMb: peakRssMb(),
+      }),
+    );
   } finally {
     await drop();
   }

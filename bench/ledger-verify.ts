@@ -23,9 +23,40 @@ const NOW = '2026-06-01T00:00:00.000Z';
 const root = new URL('..', import.meta.url).pathname;
 
 async function seedBase(database: Database, accountId: string) {
-  await database.db.insertInto('lists').values({ id: `${accountId}-list`, account_id: accountId, name: 'Bench', purpose_text: 'Bench', channel: 'email', frequency: 'weekly', double_opt_in: 1, sender_name: 'B', created_at: NOW, archived_at: null }).execute();
+  await database.db
+    .insertInto('lists')
+    .values({
+      id: `${accountId}-list`,
+      account_id: accountId,
+      name: 'Bench',
+      purpose_text: 'Bench',
+      channel: 'email',
+      frequency: 'weekly',
+      double_opt_in: 1,
+      sender_name: 'B',
+      created_at: NOW,
+      archived_at: null,
+    })
+    .execute();
   for (let start = 0; start < CONTACTS; start += 1_000) {
-    await database.db.insertInto('contacts').values(Array.from({ length: 1_000 }, (_, k) => ({ id: `${accountId}-c${start + k}`, account_id: accountId, email: `u${start + k}@example.com`, phone: null, email_hash: null, phone_hash: null, attributes: '{}', language: null, time_zone: null, created_at: NOW, erased_at: null }))).execute();
+    await database.db
+      .insertInto('contacts')
+      .values(
+        Array.from({ length: 1_000 }, (_, k) => ({
+          id: `${accountId}-c${start + k}`,
+          account_id: accountId,
+          email: `u${start + k}@example.com`,
+          phone: null,
+          email_hash: null,
+          phone_hash: null,
+          attributes: '{}',
+          language: null,
+          time_zone: null,
+          created_at: NOW,
+          erased_at: null,
+        })),
+      )
+      .execute();
   }
 }
 
@@ -37,19 +68,46 @@ async function seedChain(database: Database, accountId: string, count: number) {
     const events: ConsentEvent[] = [];
     for (let i = start; i < Math.min(start + 10_000, count); i++) {
       const fields: Omit<ConsentEvent, 'hash'> = {
-        seq: i + 1, id: randomUUID(), accountId, contactId: `${accountId}-c${i % CONTACTS}`, listId: `${accountId}-list`, channel: 'email', kind: i % 7 === 3 ? 'withdrawn' : 'granted',
-        sourceType: 'form', sourceId: `sub-${i}`, formId: 'form-1', formVersion: 1, textShown: TEXT, textHash, partners: [], ip: '203.0.113.5', userAgent: 'Mozilla/5.0 (bench)',
-        language: 'en', occurredAt: NOW, confirmedAt: null, confirmIp: null, confirmUserAgent: null, evidence: {}, prevHash,
+        seq: i + 1,
+        id: randomUUID(),
+        accountId,
+        contactId: `${accountId}-c${i % CONTACTS}`,
+        listId: `${accountId}-list`,
+        channel: 'email',
+        kind: i % 7 === 3 ? 'withdrawn' : 'granted',
+        sourceType: 'form',
+        sourceId: `sub-${i}`,
+        formId: 'form-1',
+        formVersion: 1,
+        textShown: TEXT,
+        textHash,
+        partners: [],
+        ip: '203.0.113.5',
+        userAgent: 'Mozilla/5.0 (bench)',
+        language: 'en',
+        occurredAt: NOW,
+        confirmedAt: null,
+        confirmIp: null,
+        confirmUserAgent: null,
+        evidence: {},
+        prevHash,
       };
       const e = { ...fields, hash: eventHash(fields) };
       prevHash = e.hash;
       events.push(e);
     }
     await database.db.transaction().execute(async (trx) => {
-      for (let k = 0; k < events.length; k += ROWS_PER_INSERT) await trx.insertInto('consent_events').values(events.slice(k, k + ROWS_PER_INSERT).map(toEventRow)).execute();
+      for (let k = 0; k < events.length; k += ROWS_PER_INSERT)
+        await trx
+          .insertInto('consent_events')
+          .values(events.slice(k, k + ROWS_PER_INSERT).map(toEventRow))
+          .execute();
     });
   }
-  await database.db.insertInto('consent_chain_heads').values({ account_id: accountId, last_seq: count, last_hash: prevHash }).execute();
+  await database.db
+    .insertInto('consent_chain_heads')
+    .values({ account_id: accountId, last_seq: count, last_hash: prevHash })
+    .execute();
 }
 
 const FLOOR_PAGE = 5_000;
@@ -115,7 +173,17 @@ async function floors(database: Database, engine: string, accountId: string) {
   const read = Math.round(n / readSeconds);
   const hashed = Math.round(n / hashSeconds);
   const serial = Math.round(n / (readSeconds + hashSeconds));
-  console.log(JSON.stringify({ bench: 'ledger-verify', engine, mode: 'reference floors', events: n, rawReadEventsPerSecond: read, sha256OnlyEventsPerSecond: hashed, readThenHashEventsPerSecond: serial }));
+  console.log(
+    JSON.stringify({
+      bench: 'ledger-verify',
+      engine,
+      mode: 'reference floors',
+      events: n,
+      rawReadEventsPerSecond: read,
+      sha256OnlyEventsPerSecond: hashed,
+      readThenHashEventsPerSecond: serial,
+    }),
+  );
   return serial;
 }
 
@@ -129,32 +197,81 @@ for (const engine of engines(process.argv[2])) {
     let t = performance.now();
     for (let start = 0; start < APPEND_SAMPLE; start += MAX_EVENTS_PER_APPEND) {
       const batch: NewConsentEvent[] = Array.from({ length: Math.min(MAX_EVENTS_PER_APPEND, APPEND_SAMPLE - start) }, (_, k) => ({
-        contactId: `${sampleAccount}-c${(start + k) % CONTACTS}`, listId: `${sampleAccount}-list`, channel: 'email', kind: 'granted', sourceType: 'form', formId: 'form-1', formVersion: 1, textShown: TEXT, ip: '203.0.113.5', userAgent: 'Mozilla/5.0 (bench)', language: 'en',
+        contactId: `${sampleAccount}-c${(start + k) % CONTACTS}`,
+        listId: `${sampleAccount}-list`,
+        channel: 'email',
+        kind: 'granted',
+        sourceType: 'form',
+        formId: 'form-1',
+        formVersion: 1,
+        textShown: TEXT,
+        ip: '203.0.113.5',
+        userAgent: 'Mozilla/5.0 (bench)',
+        language: 'en',
       }));
       await consent.record(sampleAccount, batch);
     }
     const s = (performance.now() - t) / 1000;
-    console.log(JSON.stringify({ bench: 'ledger-append', engine, events: APPEND_SAMPLE, perTransaction: MAX_EVENTS_PER_APPEND, seconds: +s.toFixed(1), eventsPerSecond: Math.round(APPEND_SAMPLE / s) }));
+    console.log(
+      JSON.stringify({
+        bench: 'ledger-append',
+        engine,
+        events: APPEND_SAMPLE,
+        perTransaction: MAX_EVENTS_PER_APPEND,
+        seconds: +s.toFixed(1),
+        eventsPerSecond: Math.round(APPEND_SAMPLE / s),
+      }),
+    );
 
     // 2. The chain to verify.
     const accountId = await benchAccount(database, 'bench-account');
     await seedBase(database, accountId);
     t = performance.now();
     await seedChain(database, accountId, N);
-    console.log(JSON.stringify({ bench: 'ledger-verify', engine, step: 'seed', events: N, seconds: +((performance.now() - t) / 1000).toFixed(1) }));
+    console.log(
+      JSON.stringify({
+        bench: 'ledger-verify',
+        engine,
+        step: 'seed',
+        events: N,
+        seconds: +((performance.now() - t) / 1000).toFixed(1),
+      }),
+    );
 
     const floor = await floors(database, engine, accountId);
 
     // 3. The CLI, as an operator runs it.
-    const env = { ...process.env, LOG_LEVEL: 'silent', ...(target.kind === 'postgres' ? { DATABASE_URL: target.url } : { SQLITE_FILE: target.file }) };
+    const env = {
+      ...process.env,
+      LOG_LEVEL: 'silent',
+      ...(target.kind === 'postgres' ? { DATABASE_URL: target.url } : { SQLITE_FILE: target.file }),
+    };
     for (const workers of ['1', 'default']) {
-      const args = ['src/cli/main.ts', 'ledger', 'verify', '--account', accountId, ...(workers === '1' ? ['--workers', '1'] : [])];
+      const args = [
+        'src/cli/main.ts',
+        'ledger',
+        'verify',
+        '--account',
+        accountId,
+        ...(workers === '1' ? ['--workers', '1'] : []),
+      ];
       const started = performance.now();
       const r = spawnSync(process.execPath, args, { cwd: root, env, encoding: 'utf8' });
       const wall = (performance.now() - started) / 1000;
       const inner = Number(/checked in ([\d.]+) s/.exec(r.stdout)?.[1] ?? NaN);
       if (r.status !== 0) throw new Error(`ledger verify failed: ${r.stdout}${r.stderr}`);
-      console.log(JSON.stringify({ bench: 'ledger-verify', engine, workers, events: N, seconds: inner, eventsPerSecond: Math.round(N / inner), ofReadThenHashFloor: +(N / inner / floor).toFixed(2), processWallSeconds: +wall.toFixed(2) }));
+      console.log(
+        JSON.stringify({
+          bench: 'ledger-verify',
+          engine,
+          workers,
+          events: N,
+          seconds: inner,
+          eventsPerSecond: Math.round(N / inner),
+          ofReadThenHashFloor: +(N / inner / floor).toFixed(2),
+          processWallSeconds: +wall.toFixed(2),
+        }),
+      );
     }
   } finally {
     await drop();

@@ -21,13 +21,24 @@ export async function benchDatabase(engine: Engine): Promise<BenchDb> {
     const target = { kind: 'sqlite' as const, file: join(dir, 'bench.db') };
     const database = openDatabase(target);
     await migrateToLatest(database.db);
-    return { database, target, drop: async () => { await database.close(); rmSync(dir, { recursive: true, force: true }); } };
+    return {
+      database,
+      target,
+      drop: async () => {
+        await database.close();
+        rmSync(dir, { recursive: true, force: true });
+      },
+    };
   }
   let admin = process.env.BENCH_DATABASE_URL ?? null;
   let stop = async () => {};
   if (!admin) {
     let provided: string | null = null;
-    await setup({ provide: (_k: string, v: string | null) => { provided = v; } } as never);
+    await setup({
+      provide: (_k: string, v: string | null) => {
+        provided = v;
+      },
+    } as never);
     admin = provided;
     stop = async () => teardown();
   }
@@ -57,7 +68,18 @@ export async function benchDatabase(engine: Engine): Promise<BenchDb> {
 
 export async function benchAccount(database: Database, id: string): Promise<string> {
   const now = new Date().toISOString();
-  await database.db.insertInto('accounts').values({ id, name: id, postal_address: 'Bench 1', industry: 'retail', declared_sending: 'bench', created_at: now, updated_at: now }).execute();
+  await database.db
+    .insertInto('accounts')
+    .values({
+      id,
+      name: id,
+      postal_address: 'Bench 1',
+      industry: 'retail',
+      declared_sending: 'bench',
+      created_at: now,
+      updated_at: now,
+    })
+    .execute();
   return id;
 }
 

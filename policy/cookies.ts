@@ -96,9 +96,27 @@ export const COOKIE_CATEGORY_INFO: CookieCategoryInfo[] = [
 export const COOKIE_SERVICES: CookieService[] = [
   { id: 'assent-core', category: 'necessary', label: 'Assent', vendor: 'Assent (this site)', party: 'first' },
   { id: 'assent-analytics', category: 'performance', label: 'Assent Analytics', vendor: 'Assent (this site)', party: 'first' },
-  { id: 'intercom', category: 'functional', label: 'Intercom live chat', vendor: 'Intercom R&D Unlimited Company', party: 'third' },
-  { id: 'linkedin-insight', category: 'targeting', label: 'LinkedIn Insight Tag', vendor: 'LinkedIn Ireland Unlimited Company', party: 'third' },
-  { id: 'google-ads', category: 'targeting', label: 'Google Ads conversion tracking', vendor: 'Google Ireland Limited', party: 'third' },
+  {
+    id: 'intercom',
+    category: 'functional',
+    label: 'Intercom live chat',
+    vendor: 'Intercom R&D Unlimited Company',
+    party: 'third',
+  },
+  {
+    id: 'linkedin-insight',
+    category: 'targeting',
+    label: 'LinkedIn Insight Tag',
+    vendor: 'LinkedIn Ireland Unlimited Company',
+    party: 'third',
+  },
+  {
+    id: 'google-ads',
+    category: 'targeting',
+    label: 'Google Ads conversion tracking',
+    vendor: 'Google Ireland Limited',
+    party: 'third',
+  },
 ];
 
 const days = (n: number): Localized => ({ en: `${n} days`, ro: `${n} de zile` });
@@ -111,7 +129,10 @@ export const COOKIES: CookieEntry[] = [
     domain: null,
     category: 'necessary',
     service: 'assent-core',
-    purpose: { en: 'Remembers your cookie choices and the policy revision you answered.', ro: 'Reține alegerile dumneavoastră privind cookie-urile și revizia politicii la care ați răspuns.' },
+    purpose: {
+      en: 'Remembers your cookie choices and the policy revision you answered.',
+      ro: 'Reține alegerile dumneavoastră privind cookie-urile și revizia politicii la care ați răspuns.',
+    },
     duration: days(CONSENT_MAX_AGE_DAYS),
   },
   {
@@ -120,7 +141,10 @@ export const COOKIES: CookieEntry[] = [
     domain: null,
     category: 'necessary',
     service: 'assent-core',
-    purpose: { en: 'Keeps you signed in to the Assent app; set only when you sign in.', ro: 'Vă păstrează autentificat în aplicația Assent; setat doar la autentificare.' },
+    purpose: {
+      en: 'Keeps you signed in to the Assent app; set only when you sign in.',
+      ro: 'Vă păstrează autentificat în aplicația Assent; setat doar la autentificare.',
+    },
     duration: { en: '14 days, or until you sign out', ro: '14 zile sau până vă deconectați' },
   },
   {
@@ -129,7 +153,10 @@ export const COOKIES: CookieEntry[] = [
     domain: null,
     category: 'necessary',
     service: 'assent-core',
-    purpose: { en: 'Protects forms in the Assent app against cross-site request forgery.', ro: 'Protejează formularele din aplicația Assent împotriva falsificării cererilor între site-uri.' },
+    purpose: {
+      en: 'Protects forms in the Assent app against cross-site request forgery.',
+      ro: 'Protejează formularele din aplicația Assent împotriva falsificării cererilor între site-uri.',
+    },
     duration: { en: 'Browser session', ro: 'Sesiunea browserului' },
   },
   {
@@ -138,7 +165,10 @@ export const COOKIES: CookieEntry[] = [
     domain: null,
     category: 'necessary',
     service: 'assent-core',
-    purpose: { en: 'Remembers the language you picked with the language switch; set only when you pick one.', ro: 'Reține limba aleasă cu selectorul de limbă; setat doar când alegeți o limbă.' },
+    purpose: {
+      en: 'Remembers the language you picked with the language switch; set only when you pick one.',
+      ro: 'Reține limba aleasă cu selectorul de limbă; setat doar când alegeți o limbă.',
+    },
     duration: days(LANGUAGE_COOKIE_DAYS),
   },
   {
@@ -147,7 +177,10 @@ export const COOKIES: CookieEntry[] = [
     domain: null,
     category: 'performance',
     service: 'assent-analytics',
-    purpose: { en: 'A random visitor id so our own analytics can count returning visits. Nothing is shared with anyone.', ro: 'Un identificator aleator al vizitatorului, pentru ca statisticile noastre să numere vizitele repetate. Nu este partajat cu nimeni.' },
+    purpose: {
+      en: 'A random visitor id so our own analytics can count returning visits. Nothing is shared with anyone.',
+      ro: 'Un identificator aleator al vizitatorului, pentru ca statisticile noastre să numere vizitele repetate. Nu este partajat cu nimeni.',
+    },
     duration: days(PERFORMANCE_COOKIE_DAYS),
   },
   {
@@ -157,7 +190,10 @@ export const COOKIES: CookieEntry[] = [
     domain: null,
     category: 'functional',
     service: 'intercom',
-    purpose: { en: 'Identifies your browser to the live chat so a conversation can continue.', ro: 'Identifică browserul în chatul live, pentru ca o conversație să poată continua.' },
+    purpose: {
+      en: 'Identifies your browser to the live chat so a conversation can continue.',
+      ro: 'Identifică browserul în chatul live, pentru ca o conversație să poată continua.',
+    },
     duration: months(9),
   },
   {
@@ -167,7 +203,10 @@ export const COOKIES: CookieEntry[] = [
     domain: null,
     category: 'functional',
     service: 'intercom',
-    purpose: { en: 'Keeps the live chat session open between pages.', ro: 'Menține sesiunea de chat live deschisă între pagini.' },
+    purpose: {
+      en: 'Keeps the live chat session open between pages.',
+      ro: 'Menține sesiunea de chat live deschisă între pagini.',
+    },
     duration: days(7),
   },
   {
@@ -176,7 +215,10 @@ export const COOKIES: CookieEntry[] = [
     domain: 'linkedin.com',
     category: 'targeting',
     service: 'linkedin-insight',
-    purpose: { en: 'Browser identifier LinkedIn uses to measure ad conversions and show you ads.', ro: 'Identificator de browser folosit de LinkedIn pentru a măsura conversiile și a afișa reclame.' },
+    purpose: {
+      en: 'Browser identifier LinkedIn uses to measure ad conversions and show you ads.',
+      ro: 'Identificator de browser folosit de LinkedIn pentru a măsura conversiile și a afișa reclame.',
+    },
     duration: { en: '1 year', ro: '1 an' },
   },
   {
@@ -185,7 +227,10 @@ export const COOKIES: CookieEntry[] = [
     domain: 'linkedin.com',
     category: 'targeting',
     service: 'linkedin-insight',
-    purpose: { en: 'Matches your browser across LinkedIn advertising for ad targeting.', ro: 'Asociază browserul în publicitatea LinkedIn pentru reclame țintite.' },
+    purpose: {
+      en: 'Matches your browser across LinkedIn advertising for ad targeting.',
+      ro: 'Asociază browserul în publicitatea LinkedIn pentru reclame țintite.',
+    },
     duration: days(90),
   },
   {
@@ -194,7 +239,10 @@ export const COOKIES: CookieEntry[] = [
     domain: null,
     category: 'targeting',
     service: 'google-ads',
-    purpose: { en: 'Stores ad-click information so Google Ads can attribute conversions.', ro: 'Stochează informații despre clicurile pe reclame pentru ca Google Ads să atribuie conversiile.' },
+    purpose: {
+      en: 'Stores ad-click information so Google Ads can attribute conversions.',
+      ro: 'Stochează informații despre clicurile pe reclame pentru ca Google Ads să atribuie conversiile.',
+    },
     duration: days(90),
   },
 ];

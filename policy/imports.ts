@@ -11,8 +11,10 @@ export const REFUSED_SOURCES = {
   purchased: 'Conectoo anti-spam policy, clause 2 and "No list rental or purchasing": no address bought from anyone.',
   rented: 'Conectoo anti-spam policy, "No list rental or purchasing": rented lists are not allowed.',
   borrowed: 'Conectoo anti-spam policy, clause 2: no address loaned or acquired from a third party.',
-  'third-party': 'Conectoo anti-spam policy, clause 2: no address acquired from a third party, whatever they claim about permission.',
-  'web-scraped': 'Conectoo anti-spam policy, clause 3 and measure 5: no address copied from the web or collected from the Internet.',
+  'third-party':
+    'Conectoo anti-spam policy, clause 2: no address acquired from a third party, whatever they claim about permission.',
+  'web-scraped':
+    'Conectoo anti-spam policy, clause 3 and measure 5: no address copied from the web or collected from the Internet.',
   'social-network': 'OptiMail Pro anti-spam policy: no contacts taken from LinkedIn or another professional social network.',
 } as const satisfies Record<string, string>;
 export type RefusedSource = keyof typeof REFUSED_SOURCES;

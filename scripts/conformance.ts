@@ -66,7 +66,10 @@ for (const file of report.testResults) {
 
 const ids = Object.keys(result).sort();
 mkdirSync(join(root, 'reports'), { recursive: true });
-writeFileSync(join(root, 'reports', 'conformance.json'), JSON.stringify(Object.fromEntries(ids.map((id) => [id, result[id]])), null, 2));
+writeFileSync(
+  join(root, 'reports', 'conformance.json'),
+  JSON.stringify(Object.fromEntries(ids.map((id) => [id, result[id]])), null, 2),
+);
 let covered = 0;
 for (const id of ids) {
   const r = result[id]!;
@@ -75,4 +78,6 @@ for (const id of ids) {
   console.log(`${id.padEnd(8)} ${mark.padEnd(5)} ${r.passed}/${r.tests} passed`);
   if (args.includes('--verbose')) for (const title of r.titles) console.log(`           ${title}`);
 }
-console.log(`\n${covered} of ${ids.length} requirement ids have passing tests and no failures; written to reports/conformance.json`);
+console.log(
+  `\n${covered} of ${ids.length} requirement ids have passing tests and no failures; written to reports/conformance.json`,
+);

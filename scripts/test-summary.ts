@@ -6,6 +6,10 @@ if (!existsSync(file)) {
   // The run stopped before tests (type check or lint failed): nothing passed.
   console.log(`0 passed, ${status === '0' ? 0 : 1} failed`);
 } else {
-  const report = JSON.parse(readFileSync(file, 'utf8')) as { numPassedTests: number; numFailedTests: number; numPendingTests: number };
+  const report = JSON.parse(readFileSync(file, 'utf8')) as {
+    numPassedTests: number;
+    numFailedTests: number;
+    numPendingTests: number;
+  };
   console.log(`${report.numPassedTests} passed, ${report.numFailedTests} failed, ${report.numPendingTests} skipped`);
 }

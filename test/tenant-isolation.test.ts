@@ -42,29 +42,72 @@ const SEEDS: Array<(ctx: SeedContext) => Promise<Ids>> = [
   // accounts area: an API key, a pending invitation, a member
   async ({ app, victim }) => {
     const key = await createApiKey(app, victim, ['account:read']);
-    const inv = await app.inject({ method: 'POST', url: '/api/v1/team/invitations', headers: victim.headers, payload: { email: `pending-${victim.accountId}@example.com`, role: 'member' } });
+    const inv = await app.inject({
+      method: 'POST',
+      url: '/api/v1/team/invitations',
+      headers: victim.headers,
+      payload: { email: `pending-${victim.accountId}@example.com`, role: 'member' },
+    });
     return { accountId: victim.accountId, ownerUserId: victim.userId, apiKeyId: key.id, invitationId: inv.json().id };
   },
   async ({ app, t, victim }) => {
     const email = `member-${victim.accountId}@example.com`;
-    await app.inject({ method: 'POST', url: '/api/v1/team/invitations', headers: victim.headers, payload: { email, role: 'member' } });
-    const mail = await t.platform.database.db.selectFrom('system_mail').select('text_body').where('to_address', '=', email).executeTakeFirstOrThrow();
+    await app.inject({
+      method: 'POST',
+      url: '/api/v1/team/invitations',
+      headers: victim.headers,
+      payload: { email, role: 'member' },
+    });
+    const mail = await t.platform.database.db
+      .selectFrom('system_mail')
+      .select('text_body')
+      .where('to_address', '=', email)
+      .executeTakeFirstOrThrow();
     const token = /token=([A-Za-z0-9_-]+)/.exec(mail.text_body)?.[1] ?? '';
-    const accept = await app.inject({ method: 'POST', url: '/api/v1/team/invitations/accept', payload: { token, password: 'member-password-1' } });
+    const accept = await app.inject({
+      method: 'POST',
+      url: '/api/v1/team/invitations/accept',
+      payload: { token, password: 'member-password-1' },
+    });
     return { memberUserId: accept.json().user.id };
   },
   // permission core: a list, a contact with consent, a segment
   async ({ app, victim }) => {
-    const list = await app.inject({ method: 'POST', url: '/api/v1/lists', headers: victim.headers, payload: { name: 'Victim news', purposeText: 'News.', channel: 'email', frequency: 'monthly', senderName: 'V' } });
-    const contact = await app.inject({ method: 'POST', url: '/api/v1/contacts', headers: victim.headers, payload: { email: `victim-contact-${victim.accountId}@example.com` } });
+    const list = await app.inject({
+      method: 'POST',
+      url: '/api/v1/lists',
+      headers: victim.headers,
+      payload: { name: 'Victim news', purposeText: 'News.', channel: 'email', frequency: 'monthly', senderName: 'V' },
+    });
+    const contact = await app.inject({
+      method: 'POST',
+      url: '/api/v1/contacts',
+      headers: victim.headers,
+      payload: { email: `victim-contact-${victim.accountId}@example.com` },
+    });
     const contactId = contact.json().contact.id;
-    await app.inject({ method: 'POST', url: `/api/v1/contacts/${contactId}/consent`, headers: victim.headers, payload: { listId: list.json().id, textShown: 'yes', source: 'fair', occurredAt: '2026-11-01T00:00:00Z' } });
-    const segment = await app.inject({ method: 'POST', url: '/api/v1/segments', headers: victim.headers, payload: { name: 'All', filter: { all: [{ type: 'created', op: 'after', at: '2000-01-01T00:00:00.000Z' }] } } });
+    await app.inject({
+      method: 'POST',
+      url: `/api/v1/contacts/${contactId}/consent`,
+      headers: victim.headers,
+      payload: { listId: list.json().id, textShown: 'yes', source: 'fair', occurredAt: '2026-11-01T00:00:00Z' },
+    });
+    const segment = await app.inject({
+      method: 'POST',
+      url: '/api/v1/segments',
+      headers: victim.headers,
+      payload: { name: 'All', filter: { all: [{ type: 'created', op: 'after', at: '2000-01-01T00:00:00.000Z' }] } },
+    });
     return { victimListId: list.json().id, victimContactId: contactId, victimSegmentId: segment.json().id };
   },
   // imports: one stored import of the victim (started through the service; not processed)
   async ({ app, t, victim }) => {
-    const list = await app.inject({ method: 'POST', url: '/api/v1/lists', headers: victim.headers, payload: { name: 'Victim import list', purposeText: 'News.', channel: 'email', frequency: 'monthly', senderName: 'V' } });
+    const list = await app.inject({
+      method: 'POST',
+      url: '/api/v1/lists',
+      headers: victim.headers,
+      payload: { name: 'Victim import list', purposeText: 'News.', channel: 'email', frequency: 'monthly', senderName: 'V' },
+    });
     const rec = await t.platform.services.imports.start({
       accountId: victim.accountId,
       declaration: { source: 'signup-form', attest: true },
@@ -98,7 +141,11 @@ const CASES: IsolationCase[] = [
   { method: 'GET', path: (ids) => `/api/v1/contacts/${ids.victimContactId}/export` },
   { method: 'GET', path: (ids) => `/api/v1/contacts/${ids.victimContactId}/proof` },
   { method: 'GET', path: (ids) => `/api/v1/contacts/${ids.victimContactId}/proof.html` },
-  { method: 'POST', path: (ids) => `/api/v1/contacts/${ids.victimContactId}/consent`, body: (ids) => ({ listId: ids.victimListId, textShown: 'x', source: 'x', occurredAt: '2026-11-01T00:00:00Z' }) },
+  {
+    method: 'POST',
+    path: (ids) => `/api/v1/contacts/${ids.victimContactId}/consent`,
+    body: (ids) => ({ listId: ids.victimListId, textShown: 'x', source: 'x', occurredAt: '2026-11-01T00:00:00Z' }),
+  },
   { method: 'POST', path: (ids) => `/api/v1/contacts/${ids.victimContactId}/consent/withdraw`, body: () => ({ lists: 'all' }) },
   { method: 'GET', path: (ids) => `/api/v1/segments/${ids.victimSegmentId}` },
   { method: 'GET', path: (ids) => `/api/v1/segments/${ids.victimSegmentId}/contacts` },
@@ -151,7 +198,12 @@ for (const engine of ENGINES) {
       const label = `${c.method} ${c.path(new Proxy({}, { get: (_t, k) => `:${String(k)}` }))}`;
       it(`[ACC-03] ${label} with another account's id answers ${c.expectStatus ?? 404} and changes nothing`, async () => {
         const before = await snapshot(t, victim.accountId);
-        const res = await t.app.inject({ method: c.method, url: c.path(ids), headers: await headersFor(c), ...(c.body ? { payload: c.body(ids) as object } : {}) });
+        const res = await t.app.inject({
+          method: c.method,
+          url: c.path(ids),
+          headers: await headersFor(c),
+          ...(c.body ? { payload: c.body(ids) as object } : {}),
+        });
         expect(res.statusCode, res.body).toBe(c.expectStatus ?? 404);
         // A 404 for a route that does not exist proves nothing: the row's path must be a real route.
         expect(res.json().error?.code, 'no such route: fix the row').not.toBe('NOT_FOUND');

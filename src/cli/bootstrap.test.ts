@@ -22,7 +22,11 @@ for (const engine of ENGINES) {
       const password = /Password:\s+(\S+)/.exec(printed)?.[1] ?? '';
       expect(password.length).toBeGreaterThanOrEqual(20);
 
-      const login = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: 'admin@assent.localhost', password } });
+      const login = await t.app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/login',
+        payload: { email: 'admin@assent.localhost', password },
+      });
       expect(login.statusCode).toBe(200);
       expect(login.json()).toMatchObject({ user: { platformRole: 'admin' }, account: null });
 

@@ -8,7 +8,10 @@ export interface BootstrapOutput {
   write(text: string): void;
 }
 
-export async function bootstrapFirstOperator(platform: Pick<Platform, 'config' | 'services' | 'logger'>, out: BootstrapOutput = process.stdout): Promise<boolean> {
+export async function bootstrapFirstOperator(
+  platform: Pick<Platform, 'config' | 'services' | 'logger'>,
+  out: BootstrapOutput = process.stdout,
+): Promise<boolean> {
   const accounts = platform.services.accounts;
   if (await accounts.anyOperator()) return false;
   const email = platform.config.operatorEmail ?? DEFAULT_OPERATOR_EMAIL;

@@ -16,7 +16,9 @@ describe.skipIf(!pgAvailable())('composition root on PostgreSQL', () => {
     const config = testConfig({ database: database.target });
     // composePlatform closes the database when it refuses; keep ours open for the second try.
     const refusing = { ...database, close: async () => {} };
-    await expect(composePlatform(config, { migrate: false, database: refusing, logger: silentLogger })).rejects.toBeInstanceOf(PendingMigrationsError);
+    await expect(composePlatform(config, { migrate: false, database: refusing, logger: silentLogger })).rejects.toBeInstanceOf(
+      PendingMigrationsError,
+    );
     const tables = await database.db.introspection.getTables();
     expect(tables.map((t) => t.name)).not.toContain('accounts');
 

@@ -43,7 +43,9 @@ export async function composePlatform(config: Config, options: ComposeOptions): 
     const pending = await pendingMigrations(database.db);
     if (pending.length > 0) {
       await database.close();
-      throw new PendingMigrationsError(`The database has ${pending.length} pending migration(s) (${pending.join(', ')}); run \`assent migrate\` first.`);
+      throw new PendingMigrationsError(
+        `The database has ${pending.length} pending migration(s) (${pending.join(', ')}); run \`assent migrate\` first.`,
+      );
     }
   }
   const secret = resolveSecret(config);

@@ -10,15 +10,30 @@ enableCompileCache();
 type Command = { describe: string; load: () => Promise<{ run(args: string[]): Promise<number | void> }> };
 
 export const COMMANDS: Record<string, Command> = {
-  all: { describe: 'server + worker in one process (default; embedded SQLite unless DATABASE_URL)', load: () => import('./commands/all.ts') },
+  all: {
+    describe: 'server + worker in one process (default; embedded SQLite unless DATABASE_URL)',
+    load: () => import('./commands/all.ts'),
+  },
   serve: { describe: 'HTTP server only', load: () => import('./commands/serve.ts') },
   worker: { describe: 'job worker only', load: () => import('./commands/worker.ts') },
   migrate: { describe: 'apply pending database migrations', load: () => import('./commands/migrate.ts') },
-  'create-operator': { describe: 'create a platform operator: create-operator EMAIL [--role admin|reviewer]', load: () => import('./commands/create-operator.ts') },
-  'proof verify': { describe: 'check a proof-of-opt-in bundle offline: proof verify FILE (exit 1 when altered)', load: () => import('./commands/proof-verify.ts') },
-  'ledger verify': { describe: 'check the consent ledger hash chains in the database [--account ID]', load: () => import('./commands/ledger-verify.ts') },
+  'create-operator': {
+    describe: 'create a platform operator: create-operator EMAIL [--role admin|reviewer]',
+    load: () => import('./commands/create-operator.ts'),
+  },
+  'proof verify': {
+    describe: 'check a proof-of-opt-in bundle offline: proof verify FILE (exit 1 when altered)',
+    load: () => import('./commands/proof-verify.ts'),
+  },
+  'ledger verify': {
+    describe: 'check the consent ledger hash chains in the database [--account ID]',
+    load: () => import('./commands/ledger-verify.ts'),
+  },
   doctor: { describe: 'check configuration, database, migrations and SMTP relay', load: () => import('./commands/doctor.ts') },
-  import: { describe: 'import a CSV: import FILE --account ID --list ID --source signup-form --attest [--encoding …]', load: () => import('./commands/import.ts') },
+  import: {
+    describe: 'import a CSV: import FILE --account ID --list ID --source signup-form --attest [--encoding …]',
+    load: () => import('./commands/import.ts'),
+  },
 };
 
 function usage(): string {

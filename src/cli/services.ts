@@ -52,7 +52,14 @@ export function buildServices(deps: ServiceDeps): Services {
   const audit = createAuditLog({ store: createAuditRepository(db), clock: deps.clock });
   const systemMailStore = createSystemMailRepository(db);
   const renderer = createTemplateRenderer({ publicUrl: deps.config.publicUrl });
-  const systemMail = createSystemMailService({ store: systemMailStore, queue: deps.queue, renderer, audit, clock: deps.clock, logger: deps.logger });
+  const systemMail = createSystemMailService({
+    store: systemMailStore,
+    queue: deps.queue,
+    renderer,
+    audit,
+    clock: deps.clock,
+    logger: deps.logger,
+  });
   const systemMailDelivery = createSystemMailDelivery({
     store: systemMailStore,
     // No relay configured (embedded default): mail waits in the outbox, visible to operators (ACC-07).
@@ -61,7 +68,13 @@ export function buildServices(deps: ServiceDeps): Services {
     clock: deps.clock,
     logger: deps.logger,
   });
-  const standing = createStandingService({ store: createStandingRepository(db), audit, systemMail, clock: deps.clock, logger: deps.logger });
+  const standing = createStandingService({
+    store: createStandingRepository(db),
+    audit,
+    systemMail,
+    clock: deps.clock,
+    logger: deps.logger,
+  });
   // Accounts, sessions, team, API keys (ACC-01..03, SEC-01).
   const accounts = createAccountsService({
     store: createAccountsStore(db),
@@ -86,8 +99,21 @@ export function buildServices(deps: ServiceDeps): Services {
   };
   // Permission core (issue 3 part B): forms, double opt-in, unsubscribe and preferences.
   const tokenSigner = { clock: deps.clock, secret: deps.config.secret, publicUrl: deps.config.publicUrl };
-  const forms = createFormsService({ ...tokenSigner, store: createFormStore(deps.database), lists: permission.lists, contacts: permission.contacts, consent, systemMail });
-  const unsubscribe = createUnsubscribeService({ ...tokenSigner, consent, contacts: permission.contacts, lists: permission.lists, suppression });
+  const forms = createFormsService({
+    ...tokenSigner,
+    store: createFormStore(deps.database),
+    lists: permission.lists,
+    contacts: permission.contacts,
+    consent,
+    systemMail,
+  });
+  const unsubscribe = createUnsubscribeService({
+    ...tokenSigner,
+    consent,
+    contacts: permission.contacts,
+    lists: permission.lists,
+    suppression,
+  });
   // Imports (issue 4): the ledger's store is shared so held imports append with their hold set.
   const imports = createImportService({
     store: createImportStore(deps.database),

@@ -139,7 +139,12 @@ function backgroundCheckpoints(file: string, connection: SQLite.Database): { sto
     clearInterval(poll);
     worker = new Worker(CHECKPOINT_WORKER, {
       eval: true,
-      workerData: { file, module: createRequire(import.meta.url).resolve('better-sqlite3'), intervalMs: SQLITE_CHECKPOINT_INTERVAL_MS, catchUpMs: SQLITE_CHECKPOINT_CATCH_UP_MS },
+      workerData: {
+        file,
+        module: createRequire(import.meta.url).resolve('better-sqlite3'),
+        intervalMs: SQLITE_CHECKPOINT_INTERVAL_MS,
+        catchUpMs: SQLITE_CHECKPOINT_CATCH_UP_MS,
+      },
     });
     // If the thread dies, the connection checkpoints by itself again.
     worker.on('error', () => connection.pragma(`wal_autocheckpoint = ${SQLITE_WAL_CHECKPOINT_PAGES}`));

@@ -7,23 +7,73 @@ import { insertRows } from './bulk.ts';
 import { createAccountRow } from './repositories/permission.testkit.ts';
 
 const now = '2026-06-01T00:00:00.000Z';
-const contact = (id: string, accountId: string, email: string) => [id, accountId, email, null, null, null, '{}', null, null, now, null];
-const COLUMNS = ['id', 'account_id', 'email', 'phone', 'email_hash', 'phone_hash', 'attributes', 'language', 'time_zone', 'created_at', 'erased_at'];
+const contact = (id: string, accountId: string, email: string) => [
+  id,
+  accountId,
+  email,
+  null,
+  null,
+  null,
+  '{}',
+  null,
+  null,
+  now,
+  null,
+];
+const COLUMNS = [
+  'id',
+  'account_id',
+  'email',
+  'phone',
+  'email_hash',
+  'phone_hash',
+  'attributes',
+  'language',
+  'time_zone',
+  'created_at',
+  'erased_at',
+];
 
 describeEachEngine('unit of work and bulk inserts', (database) => {
   const countOf = async (accountId: string) =>
-    Number((await database().db.selectFrom('contacts').select((eb) => eb.fn.countAll().as('n')).where('account_id', '=', accountId).executeTakeFirstOrThrow()).n);
+    Number(
+      (
+        await database()
+          .db.selectFrom('contacts')
+          .select((eb) => eb.fn.countAll().as('n'))
+          .where('account_id', '=', accountId)
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
 
   it('commits every repository write made inside the unit, and a nested unit joins it', async () => {
     const acct = await createAccountRow(database());
     await database().transaction(async () => {
-      await database().db.insertInto('lists').values({ id: `l-${acct}`, account_id: acct, name: 'N', purpose_text: 'P', channel: 'email', frequency: 'weekly', double_opt_in: 1, sender_name: 'S', created_at: now, archived_at: null }).execute();
+      await database()
+        .db.insertInto('lists')
+        .values({
+          id: `l-${acct}`,
+          account_id: acct,
+          name: 'N',
+          purpose_text: 'P',
+          channel: 'email',
+          frequency: 'weekly',
+          double_opt_in: 1,
+          sender_name: 'S',
+          created_at: now,
+          archived_at: null,
+        })
+        .execute();
       expect(database().currentTransaction()).not.toBeNull();
       // A repository that opens its own transaction inside the unit joins it instead of failing.
-      await database().db.transaction().execute(async (trx) => {
-        await insertRows(trx, database().engine, 'contacts', COLUMNS, [contact(newId(), acct, `a-${acct}@example.com`)]);
-      });
-      await database().transaction(() => insertRows(database().db, database().engine, 'contacts', COLUMNS, [contact(newId(), acct, `b-${acct}@example.com`)]));
+      await database()
+        .db.transaction()
+        .execute(async (trx) => {
+          await insertRows(trx, database().engine, 'contacts', COLUMNS, [contact(newId(), acct, `a-${acct}@example.com`)]);
+        });
+      await database().transaction(() =>
+        insertRows(database().db, database().engine, 'contacts', COLUMNS, [contact(newId(), acct, `b-${acct}@example.com`)]),
+      );
     });
     expect(database().currentTransaction()).toBeNull();
     expect(await countOf(acct)).toBe(2);
@@ -33,8 +83,12 @@ describeEachEngine('unit of work and bulk inserts', (database) => {
     const acct = await createAccountRow(database());
     await expect(
       database().transaction(async () => {
-        await insertRows(database().db, database().engine, 'contacts', COLUMNS, [contact(newId(), acct, `c-${acct}@example.com`)]);
-        await database().transaction(() => insertRows(database().db, database().engine, 'contacts', COLUMNS, [contact(newId(), acct, `d-${acct}@example.com`)]));
+        await insertRows(database().db, database().engine, 'contacts', COLUMNS, [
+          contact(newId(), acct, `c-${acct}@example.com`),
+        ]);
+        await database().transaction(() =>
+          insertRows(database().db, database().engine, 'contacts', COLUMNS, [contact(newId(), acct, `d-${acct}@example.com`)]),
+        );
         throw new Error('refused after the writes');
       }),
     ).rejects.toThrow('refused after the writes');
@@ -46,9 +100,17 @@ describeEachEngine('unit of work and bulk inserts', (database) => {
     const rows = Array.from({ length: 4_000 }, (_, i) => contact(newId(), acct, `bulk${i}-${acct}@example.com`));
     expect(await insertRows(database().db, database().engine, 'contacts', COLUMNS, rows)).toBe(4_000);
     const again = [contact(newId(), acct, `bulk7-${acct}@example.com`), contact(newId(), acct, `new-${acct}@example.com`)];
-    expect(await insertRows(database().db, database().engine, 'contacts', COLUMNS, again, { tail: 'on conflict ("account_id", "email") do nothing' })).toBe(1);
+    expect(
+      await insertRows(database().db, database().engine, 'contacts', COLUMNS, again, {
+        tail: 'on conflict ("account_id", "email") do nothing',
+      }),
+    ).toBe(1);
     expect(await countOf(acct)).toBe(4_001);
-    const quoted = await database().db.selectFrom('contacts').select('attributes').where('account_id', '=', acct).executeTakeFirstOrThrow();
+    const quoted = await database()
+      .db.selectFrom('contacts')
+      .select('attributes')
+      .where('account_id', '=', acct)
+      .executeTakeFirstOrThrow();
     expect(quoted.attributes).toBe('{}');
   });
 });

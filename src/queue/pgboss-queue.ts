@@ -139,7 +139,11 @@ export function createPgBossQueue(database: Database, deps: QueueDeps): Queue {
     },
 
     async work<T>(name: string, handler: JobHandler<T>, options: { concurrency?: number } = {}) {
-      const worker: Worker = { name, handler: handler as JobHandler<unknown>, concurrency: Math.max(1, options.concurrency ?? 1) };
+      const worker: Worker = {
+        name,
+        handler: handler as JobHandler<unknown>,
+        concurrency: Math.max(1, options.concurrency ?? 1),
+      };
       workers.push(worker);
       if (started && !stopped) await activate(worker);
     },

@@ -34,7 +34,8 @@ describe('SQLite job queue', () => {
       await q.schedule('tick-report', '*/5 * * * *', { kind: 'report' });
       await q.start();
     }
-    const jobs = () => database.db.selectFrom('jobs').select(['singleton_key', 'data']).where('name', '=', 'tick-report').execute();
+    const jobs = () =>
+      database.db.selectFrom('jobs').select(['singleton_key', 'data']).where('name', '=', 'tick-report').execute();
     // 10:00 matches */5: exactly one job for that tick, however many workers check it.
     await waitFor(async () => (await jobs()).length >= 1);
     await new Promise((r) => setTimeout(r, 1_200));
@@ -72,7 +73,8 @@ describe('SQLite job queue', () => {
     expect(attempts).toEqual([1]); // the retry waits 30 s of clock time
     clock.advance(30_000);
     await waitFor(async () => attempts.length === 2);
-    const row = () => database.db.selectFrom('jobs').select(['state', 'attempt']).where('name', '=', 'clocked').executeTakeFirstOrThrow();
+    const row = () =>
+      database.db.selectFrom('jobs').select(['state', 'attempt']).where('name', '=', 'clocked').executeTakeFirstOrThrow();
     await waitFor(async () => (await row()).state === 'completed');
     expect(await row()).toEqual({ state: 'completed', attempt: 2 });
   });

@@ -271,7 +271,11 @@ export function createSqliteQueue(database: Database, deps: QueueDeps): Queue {
     send,
 
     async work<T>(name: string, handler: JobHandler<T>, options: { concurrency?: number } = {}) {
-      const worker: Worker = { name, handler: handler as JobHandler<unknown>, concurrency: Math.max(1, options.concurrency ?? 1) };
+      const worker: Worker = {
+        name,
+        handler: handler as JobHandler<unknown>,
+        concurrency: Math.max(1, options.concurrency ?? 1),
+      };
       workers.push(worker);
       if (started && !stopped) activate(worker);
     },

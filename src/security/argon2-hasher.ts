@@ -11,7 +11,12 @@ export const ARGON2_PARALLELISM = 1;
 export function createArgon2Hasher(): PasswordHasher {
   return {
     hash: (password) =>
-      argon2.hash(password, { type: argon2.argon2id, memoryCost: ARGON2_MEMORY_KIB, timeCost: ARGON2_TIME_COST, parallelism: ARGON2_PARALLELISM }),
+      argon2.hash(password, {
+        type: argon2.argon2id,
+        memoryCost: ARGON2_MEMORY_KIB,
+        timeCost: ARGON2_TIME_COST,
+        parallelism: ARGON2_PARALLELISM,
+      }),
     async verify(hash, password) {
       try {
         return await argon2.verify(hash, password);

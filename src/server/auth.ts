@@ -59,7 +59,10 @@ export function requireUser(request: FastifyRequest): AuthContext & { userId: st
 export function requireOperator(request: FastifyRequest, role: PlatformRole = 'reviewer'): AuthContext & { userId: string } {
   const auth = requireUser(request);
   if (!auth.platformRole || (role === 'admin' && auth.platformRole !== 'admin')) {
-    throw forbidden('OPERATOR_ONLY', role === 'admin' ? 'Only a platform admin can do this.' : 'Only platform operators can do this.');
+    throw forbidden(
+      'OPERATOR_ONLY',
+      role === 'admin' ? 'Only a platform admin can do this.' : 'Only platform operators can do this.',
+    );
   }
   return auth;
 }

@@ -29,9 +29,21 @@ const FASTIFY_CODES: Record<string, { status: number; code: string; message: str
   FST_ERR_CTP_BODY_TOO_LARGE: { status: 413, code: 'BODY_TOO_LARGE', message: 'The request body is larger than allowed.' },
   FST_ERR_CTP_INVALID_JSON_BODY: { status: 400, code: 'INVALID_JSON', message: 'The request body is not valid JSON.' },
   FST_ERR_CTP_EMPTY_JSON_BODY: { status: 400, code: 'INVALID_JSON', message: 'The request body is empty.' },
-  FST_ERR_CTP_INVALID_MEDIA_TYPE: { status: 415, code: 'UNSUPPORTED_MEDIA_TYPE', message: 'This content type is not accepted here.' },
-  FST_ERR_CTP_INVALID_CONTENT_LENGTH: { status: 400, code: 'INVALID_CONTENT_LENGTH', message: 'Content-Length does not match the body.' },
-  FST_CSRF_INVALID_TOKEN: { status: 403, code: 'CSRF_INVALID', message: 'Missing or invalid CSRF token; reload the page and try again.' },
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: {
+    status: 415,
+    code: 'UNSUPPORTED_MEDIA_TYPE',
+    message: 'This content type is not accepted here.',
+  },
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: {
+    status: 400,
+    code: 'INVALID_CONTENT_LENGTH',
+    message: 'Content-Length does not match the body.',
+  },
+  FST_CSRF_INVALID_TOKEN: {
+    status: 403,
+    code: 'CSRF_INVALID',
+    message: 'Missing or invalid CSRF token; reload the page and try again.',
+  },
   FST_CSRF_MISSING_SECRET: { status: 403, code: 'CSRF_INVALID', message: 'Missing CSRF secret; reload the page and try again.' },
   FST_ERR_VALIDATION: { status: 400, code: 'VALIDATION_FAILED', message: 'The request is not valid.' },
   FST_REQ_FILE_TOO_LARGE: { status: 413, code: 'FILE_TOO_LARGE', message: 'The uploaded file is larger than allowed.' },
@@ -67,8 +79,25 @@ export function mapError(err: unknown): { status: number; body: ErrorBody } {
 }
 
 // Connection-level failures of either engine (not query errors): the request can be retried.
-const DB_DOWN_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', '57P01', '57P02', '57P03', '08000', '08003', '08006', '08001', '08004']);
-const DB_DOWN_MESSAGES = [/driver has already been destroyed/i, /database connection is not open/i, /Connection terminated/i, /pool.*(ended|after calling end)/i];
+const DB_DOWN_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  '57P01',
+  '57P02',
+  '57P03',
+  '08000',
+  '08003',
+  '08006',
+  '08001',
+  '08004',
+]);
+const DB_DOWN_MESSAGES = [
+  /driver has already been destroyed/i,
+  /database connection is not open/i,
+  /Connection terminated/i,
+  /pool.*(ended|after calling end)/i,
+];
 function isDatabaseUnavailable(err: unknown): boolean {
   if (!err || typeof err !== 'object') return false;
   const code = (err as { code?: unknown }).code;

@@ -12,7 +12,6 @@ import { launchBrowser, withPage } from '../helpers/browser.ts';
 import { createTestPlatform, type TestPlatform } from '../helpers/platform.ts';
 import { startSmtpCapture, type SmtpCapture } from '../helpers/smtp.ts';
 
-
 const proofVerify = (file: string) => runCli(['proof', 'verify', file]);
 
 describe('double opt-in in a browser [sqlite]', () => {
@@ -66,7 +65,9 @@ describe('double opt-in in a browser [sqlite]', () => {
         // The mail links to the configured public URL; the test server listens elsewhere.
         await page.goto(`${base}${link![1]}`);
         const contact = await t.platform.services.contacts.findByAddress(fx.owner.accountId, { email });
-        expect((await t.platform.services.consent.eventsFor(fx.owner.accountId, contact!.id)).map((e) => e.kind)).toEqual(['requested']);
+        expect((await t.platform.services.consent.eventsFor(fx.owner.accountId, contact!.id)).map((e) => e.kind)).toEqual([
+          'requested',
+        ]);
         await Promise.all([page.waitForLoadState('load'), page.click('button[type="submit"]')]);
         await expect.poll(() => page.textContent('h1')).toBe('Subscription confirmed');
       },

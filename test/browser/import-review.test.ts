@@ -17,8 +17,80 @@ const POLL = { timeout: 15_000 };
 const REVIEWER = { email: 'compliance@assent.test', password: 'reviewer password 123' };
 const APPROVAL_REASON = 'Consent columns present for every row; own sign-up form confirmed with the customer.';
 
-const FIRST = ['ana', 'maria', 'elena', 'ioana', 'andrei', 'mihai', 'radu', 'cristina', 'vlad', 'sorina', 'dan', 'gabriela', 'tudor', 'irina', 'paul', 'oana', 'stefan', 'alina', 'bogdan', 'diana', 'florin', 'laura', 'sergiu', 'monica', 'adrian', 'carmen', 'victor', 'raluca', 'cosmin', 'simona', 'marius', 'roxana', 'lucian', 'bianca', 'ovidiu', 'denisa', 'horia', 'corina', 'petru', 'teodora'];
-const LAST = ['popescu', 'ionescu', 'dumitru', 'stan', 'stoica', 'gheorghe', 'rusu', 'munteanu', 'matei', 'constantin', 'serban', 'lazar', 'florea', 'dinu', 'barbu', 'nistor', 'ilie', 'toma', 'moldovan', 'sandu', 'voicu', 'cristea', 'marin', 'tudose', 'preda', 'nedelcu', 'enache', 'oprea', 'ene', 'pavel'];
+const FIRST = [
+  'ana',
+  'maria',
+  'elena',
+  'ioana',
+  'andrei',
+  'mihai',
+  'radu',
+  'cristina',
+  'vlad',
+  'sorina',
+  'dan',
+  'gabriela',
+  'tudor',
+  'irina',
+  'paul',
+  'oana',
+  'stefan',
+  'alina',
+  'bogdan',
+  'diana',
+  'florin',
+  'laura',
+  'sergiu',
+  'monica',
+  'adrian',
+  'carmen',
+  'victor',
+  'raluca',
+  'cosmin',
+  'simona',
+  'marius',
+  'roxana',
+  'lucian',
+  'bianca',
+  'ovidiu',
+  'denisa',
+  'horia',
+  'corina',
+  'petru',
+  'teodora',
+];
+const LAST = [
+  'popescu',
+  'ionescu',
+  'dumitru',
+  'stan',
+  'stoica',
+  'gheorghe',
+  'rusu',
+  'munteanu',
+  'matei',
+  'constantin',
+  'serban',
+  'lazar',
+  'florea',
+  'dinu',
+  'barbu',
+  'nistor',
+  'ilie',
+  'toma',
+  'moldovan',
+  'sandu',
+  'voicu',
+  'cristea',
+  'marin',
+  'tudose',
+  'preda',
+  'nedelcu',
+  'enache',
+  'oprea',
+  'ene',
+  'pavel',
+];
 const DOMAINS = ['posta.ro', 'exemplu.ro', 'gmail.com', 'yahoo.com'];
 
 /** A Mailchimp audience export of `rows` people, each with its own opt-in and confirmation time and IP. */
@@ -33,7 +105,9 @@ function mailchimpCsv(rows: number): string {
     const confirm = new Date(optin.getTime() + 90_000 + (i % 11) * 13_000);
     const fmt = (d: Date) => d.toISOString().replace('T', ' ').slice(0, 19);
     const ip = `86.${(i * 7) % 250}.${(i * 13) % 250}.${(i % 250) + 1}`;
-    lines.push(`${first}.${last}@${DOMAINS[i % DOMAINS.length]},${first[0]!.toUpperCase()}${first.slice(1)},${last},${fmt(optin)},${ip},${fmt(confirm)},${ip},${(i % 5) + 1}`);
+    lines.push(
+      `${first}.${last}@${DOMAINS[i % DOMAINS.length]},${first[0]!.toUpperCase()}${first.slice(1)},${last},${fmt(optin)},${ip},${fmt(confirm)},${ip},${(i % 5) + 1}`,
+    );
   }
   return `${lines.join('\n')}\n`;
 }
@@ -59,7 +133,13 @@ describe('import held for review, approved by a reviewer, then sendable [sqlite]
       method: 'POST',
       url: '/api/v1/lists',
       headers: owner.headers,
-      payload: { name: 'Shop news', purposeText: 'New products and offers of our shop.', channel: 'email', frequency: 'twice a month', senderName: 'Acme Shop' },
+      payload: {
+        name: 'Shop news',
+        purposeText: 'New products and offers of our shop.',
+        channel: 'email',
+        frequency: 'twice a month',
+        senderName: 'Acme Shop',
+      },
     });
     listId = (list.json() as { id: string }).id;
     await t.platform.services.accounts.createOperator({ email: REVIEWER.email, role: 'reviewer', password: REVIEWER.password });
@@ -119,7 +199,8 @@ describe('import held for review, approved by a reviewer, then sendable [sqlite]
     // The preview proposes the Mailchimp mapping, consent columns included; unknown columns are ignored.
     const preview = page.getByTestId('preview');
     await expect.poll(() => preview.locator('tbody tr').count(), POLL).toBeGreaterThan(0);
-    const mapped = async (label: string) => page.getByTestId('mapping').getByRole('combobox', { name: label, exact: true }).inputValue();
+    const mapped = async (label: string) =>
+      page.getByTestId('mapping').getByRole('combobox', { name: label, exact: true }).inputValue();
     expect(await mapped('Email')).toBe('Email Address');
     expect(await mapped('First name')).toBe('First Name');
     expect(await mapped('Consent time')).toBe('OPTIN_TIME');
@@ -153,7 +234,11 @@ describe('import held for review, approved by a reviewer, then sendable [sqlite]
     await page.waitForURL((url) => /\/app\/imports\/[^/]+$/.test(url.pathname) && !url.pathname.endsWith('/new'));
     importId = decodeURIComponent(new URL(page.url()).pathname.split('/').pop()!);
 
-    await until(() => page.getByTestId('import-status').textContent(), (s) => s === 'Held for review', 'the import to be held');
+    await until(
+      () => page.getByTestId('import-status').textContent(),
+      (s) => s === 'Held for review',
+      'the import to be held',
+    );
     expect(await page.getByTestId('held-notice').textContent()).toContain(`more than ${IMPORT_REVIEW_ROW_THRESHOLD} rows`);
     expect(await page.getByTestId('count-read').textContent()).toBe(String(ROWS));
     expect(await page.getByTestId('count-imported').textContent()).toBe(String(ROWS));
@@ -180,7 +265,7 @@ describe('import held for review, approved by a reviewer, then sendable [sqlite]
     expect(text).toContain('Our own sign-up form');
     expect(text).toContain(`more than ${IMPORT_REVIEW_ROW_THRESHOLD} rows`);
     expect(text).toContain('Forensics report');
-    expect(text).toContain('This is the account\'s first import.');
+    expect(text).toContain("This is the account's first import.");
     await ops.screenshot({ path: '/tmp/assent-import-review.png', fullPage: true });
 
     await item.getByRole('button', { name: 'Approve' }).click();
@@ -189,19 +274,26 @@ describe('import held for review, approved by a reviewer, then sendable [sqlite]
     await dialog.getByRole('button', { name: 'Approve' }).click();
     await expect.poll(() => ops.getByTestId('queue-empty').isVisible(), POLL).toBe(true);
 
-    const rec = await t.platform.database.db.selectFrom('imports').select(['status', 'review_reason']).where('id', '=', importId).executeTakeFirstOrThrow();
+    const rec = await t.platform.database.db
+      .selectFrom('imports')
+      .select(['status', 'review_reason'])
+      .where('id', '=', importId)
+      .executeTakeFirstOrThrow();
     expect(rec).toEqual({ status: 'approved', review_reason: APPROVAL_REASON });
     await ops.context().close();
   });
 
-  it('[IMP-05] after approval the customer sees the outcome and the list\'s dry run counts the contacts as sendable', async () => {
+  it("[IMP-05] after approval the customer sees the outcome and the list's dry run counts the contacts as sendable", async () => {
     const page = customer;
     await page.reload();
     await expect.poll(() => page.getByTestId('import-status').textContent(), POLL).toBe('Approved');
     expect(await page.getByTestId('review-outcome').textContent()).toContain(APPROVAL_REASON);
 
     await page.getByRole('link', { name: 'Lists' }).click();
-    await page.getByRole('row', { name: /Shop news/ }).getByRole('button', { name: 'Dry run' }).click();
+    await page
+      .getByRole('row', { name: /Shop news/ })
+      .getByRole('button', { name: 'Dry run' })
+      .click();
     await expect.poll(() => page.getByTestId('dry-run-allowed').textContent(), POLL).toBe(String(ROWS));
     expect(await page.getByTestId('dry-run-list-unapproved').textContent()).toBe('0');
     expect(await page.getByTestId('dry-run-total').textContent()).toBe(String(ROWS));

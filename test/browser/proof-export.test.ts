@@ -9,7 +9,14 @@ import { join } from 'node:path';
 import { runCli } from '../helpers/cli.ts';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { accountWithLists, createPublishedForm, definition, openForm, postForm, type FormFixture } from '../../src/server/routes/forms/testing.ts';
+import {
+  accountWithLists,
+  createPublishedForm,
+  definition,
+  openForm,
+  postForm,
+  type FormFixture,
+} from '../../src/server/routes/forms/testing.ts';
 import { ensureWebAppBuilt, launchBrowser } from '../helpers/browser.ts';
 import { createTestPlatform, type TestPlatform } from '../helpers/platform.ts';
 
@@ -36,7 +43,13 @@ describe('proof of opt-in export from the web app [sqlite]', () => {
     // The visitor ticks the "deals" box (a single opt-in list): one 'granted' event.
     const opened = await openForm(t.app, formId);
     t.clock.advance(5_000);
-    const res = await postForm(t.app, formId, { _version: opened.version, _started: opened.started, website: '', email: VISITOR, box_deals: 'yes' });
+    const res = await postForm(t.app, formId, {
+      _version: opened.version,
+      _started: opened.started,
+      website: '',
+      email: VISITOR,
+      box_deals: 'yes',
+    });
     if (res.statusCode !== 200) throw new Error(`form post: ${res.statusCode} ${res.body}`);
     browser = await launchBrowser();
     const context = await browser.newContext({ locale: 'en-US', viewport: { width: 1280, height: 900 }, acceptDownloads: true });
@@ -68,10 +81,16 @@ describe('proof of opt-in export from the web app [sqlite]', () => {
     await expect.poll(() => page.getByTestId('consent-event').count(), POLL).toBe(1);
     expect(await page.getByTestId('consent-event').textContent()).toContain('Consent given');
 
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Export proof of opt-in (JSON)' }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('link', { name: 'Export proof of opt-in (JSON)' }).click(),
+    ]);
     const file = join(dir, 'proof.json');
     await download.saveAs(file);
-    const bundle = JSON.parse(readFileSync(file, 'utf8')) as { contactId: string; events: Array<{ kind: string; textShown: string; listId: string }> };
+    const bundle = JSON.parse(readFileSync(file, 'utf8')) as {
+      contactId: string;
+      events: Array<{ kind: string; textShown: string; listId: string }>;
+    };
     const contact = await t.platform.services.contacts.findByAddress(fx.owner.accountId, { email: VISITOR });
     expect(bundle.contactId).toBe(contact!.id);
     expect(bundle.events.map((e) => [e.kind, e.listId])).toEqual([['granted', fx.lists.deals]]);
@@ -88,7 +107,10 @@ describe('proof of opt-in export from the web app [sqlite]', () => {
   });
 
   it('[CON-09] the readable proof page opens from the same screen with the exact text shown', async () => {
-    const [popup] = await Promise.all([page.waitForEvent('popup'), page.getByRole('link', { name: 'Open readable proof' }).click()]);
+    const [popup] = await Promise.all([
+      page.waitForEvent('popup'),
+      page.getByRole('link', { name: 'Open readable proof' }).click(),
+    ]);
     await popup.waitForLoadState('load');
     expect(await popup.textContent('h1')).toBe('Proof of opt-in');
     expect(await popup.textContent('body')).toContain('Acme Books');

@@ -47,7 +47,9 @@ describe('web app in a browser (sqlite)', () => {
     const industry = page.getByRole('combobox', { name: /^Industry/ });
     await industry.click();
     await page.getByRole('option', { name: 'Gambling and casino — held for review' }).click();
-    await expect.poll(() => page.getByTestId('industry-policy').textContent()).toContain('held for review by our compliance team');
+    await expect
+      .poll(() => page.getByTestId('industry-policy').textContent())
+      .toContain('held for review by our compliance team');
     await industry.click();
     await page.getByRole('option', { name: 'Retail and e-commerce' }).click();
     expect(await page.getByTestId('industry-policy').count()).toBe(0);
@@ -105,7 +107,18 @@ describe('web app in a browser (sqlite)', () => {
     await expect.poll(() => news.isChecked()).toBe(true);
     await news.uncheck();
     await page.getByRole('button', { name: 'Save' }).click();
-    await expect.poll(async () => (await t.database.db.selectFrom('accounts').select('feature_news_opt_out').where('name', '=', CUSTOMER.company).executeTakeFirstOrThrow()).feature_news_opt_out).toBe(1);
+    await expect
+      .poll(
+        async () =>
+          (
+            await t.database.db
+              .selectFrom('accounts')
+              .select('feature_news_opt_out')
+              .where('name', '=', CUSTOMER.company)
+              .executeTakeFirstOrThrow()
+          ).feature_news_opt_out,
+      )
+      .toBe(1);
   });
 
   it('[SEC-01] creates an API key that is shown once, then lists it by its prefix only', async () => {
@@ -149,7 +162,11 @@ describe('web app in a browser (sqlite)', () => {
     await expect.poll(() => ops.getByRole('row', { name: new RegExp(CUSTOMER.email) }).count()).toBeGreaterThan(0);
     await context.close();
 
-    const account = await t.database.db.selectFrom('accounts').select(['standing', 'refund_eligible']).where('name', '=', CUSTOMER.company).executeTakeFirstOrThrow();
+    const account = await t.database.db
+      .selectFrom('accounts')
+      .select(['standing', 'refund_eligible'])
+      .where('name', '=', CUSTOMER.company)
+      .executeTakeFirstOrThrow();
     expect(account.standing).toBe('blocked');
     expect(Number(account.refund_eligible)).toBe(0);
 

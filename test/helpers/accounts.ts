@@ -42,7 +42,11 @@ export function cookieFrom(res: InjectResponse, name: string): string | undefine
 
 /** A CSRF token and the cookie pair that goes with it, for an existing session cookie value. */
 export async function csrfFor(app: FastifyInstance, sessionCookie: string): Promise<{ token: string; cookie: string }> {
-  const res = await app.inject({ method: 'GET', url: '/api/v1/auth/csrf', headers: { cookie: `assent_session=${sessionCookie}` } });
+  const res = await app.inject({
+    method: 'GET',
+    url: '/api/v1/auth/csrf',
+    headers: { cookie: `assent_session=${sessionCookie}` },
+  });
   if (res.statusCode !== 200) throw new Error(`GET /auth/csrf: ${res.statusCode} ${res.body}`);
   const secret = cookieFrom(res, 'assent_csrf') ?? '';
   return { token: (res.json() as { token: string }).token, cookie: `assent_session=${sessionCookie}; assent_csrf=${secret}` };
@@ -73,11 +77,22 @@ export async function signIn(app: FastifyInstance, email: string, password: stri
   const res = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email, password } });
   if (res.statusCode !== 200) throw new Error(`login: ${res.statusCode} ${res.body}`);
   const body = res.json() as { user: { id: string }; account: { id: string } | null };
-  return withCsrf(app, { userId: body.user.id, accountId: body.account?.id ?? '', email, password, sessionCookie: cookieFrom(res, 'assent_session') ?? '' });
+  return withCsrf(app, {
+    userId: body.user.id,
+    accountId: body.account?.id ?? '',
+    email,
+    password,
+    sessionCookie: cookieFrom(res, 'assent_session') ?? '',
+  });
 }
 
 /** POST /api/v1/api-keys as the owner; returns the full key (shown once). */
-export async function createApiKey(app: FastifyInstance, owner: SignedIn, scopes: string[], name = 'test key'): Promise<{ id: string; key: string }> {
+export async function createApiKey(
+  app: FastifyInstance,
+  owner: SignedIn,
+  scopes: string[],
+  name = 'test key',
+): Promise<{ id: string; key: string }> {
   const res = await app.inject({ method: 'POST', url: '/api/v1/api-keys', headers: owner.headers, payload: { name, scopes } });
   if (res.statusCode !== 201) throw new Error(`create api key: ${res.statusCode} ${res.body}`);
   return res.json() as { id: string; key: string };

@@ -67,6 +67,9 @@ export async function withPage<T>(
 /** Builds the web app once when web/dist is missing (`npm test` builds it before the tests run). */
 export function ensureWebAppBuilt(): void {
   if (existsSync(join(WEB_DIST_DIR, 'index.html'))) return;
-  const r = spawnSync('npx', ['vite', 'build', '--config', 'web/vite.config.ts'], { cwd: join(WEB_DIST_DIR, '..', '..'), stdio: 'ignore' });
+  const r = spawnSync('npx', ['vite', 'build', '--config', 'web/vite.config.ts'], {
+    cwd: join(WEB_DIST_DIR, '..', '..'),
+    stdio: 'ignore',
+  });
   if (r.status !== 0) throw new Error('vite build failed');
 }

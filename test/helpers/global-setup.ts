@@ -38,7 +38,9 @@ export async function teardown() {
 }
 
 function which(bin: string): string | null {
-  const r = spawnSync('sh', ['-c', `command -v ${bin} || ls /usr/lib/postgresql/*/bin/${bin} 2>/dev/null | tail -n 1`], { encoding: 'utf8' });
+  const r = spawnSync('sh', ['-c', `command -v ${bin} || ls /usr/lib/postgresql/*/bin/${bin} 2>/dev/null | tail -n 1`], {
+    encoding: 'utf8',
+  });
   const out = r.stdout.trim().split('\n').pop();
   return out ? out : null;
 }
@@ -63,9 +65,20 @@ async function startThrowawayCluster(): Promise<string> {
   const port = await freePort();
   // PostgreSQL refuses to run as root: run its tools as the postgres user when we are root.
   const asPg = (bin: string, args: string[]) =>
-    process.getuid?.() === 0 ? execFileSync('runuser', ['-u', 'postgres', '--', bin, ...args], { stdio: 'pipe' }) : execFileSync(bin, args, { stdio: 'pipe' });
+    process.getuid?.() === 0
+      ? execFileSync('runuser', ['-u', 'postgres', '--', bin, ...args], { stdio: 'pipe' })
+      : execFileSync(bin, args, { stdio: 'pipe' });
   asPg(initdb, ['-D', data, '-A', 'trust', '-U', 'postgres', '--no-sync', '-E', 'UTF8']);
-  asPg(pgCtl, ['-D', data, '-l', join(dir, 'log'), '-w', '-o', `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=300`, 'start']);
+  asPg(pgCtl, [
+    '-D',
+    data,
+    '-l',
+    join(dir, 'log'),
+    '-w',
+    '-o',
+    `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=300`,
+    'start',
+  ]);
   stopCluster = () => {
     try {
       asPg(pgCtl, ['-D', data, '-m', 'immediate', '-w', 'stop']);

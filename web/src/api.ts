@@ -87,7 +87,12 @@ function safeJson(text: string): unknown {
 function errorOf(status: number, data: unknown): ApiError {
   const e = (data as { error?: { code?: unknown; message?: unknown; details?: unknown } } | undefined)?.error;
   if (e && typeof e.code === 'string') {
-    return new ApiError(status, e.code, typeof e.message === 'string' ? e.message : e.code, e.details as Record<string, unknown> | undefined);
+    return new ApiError(
+      status,
+      e.code,
+      typeof e.message === 'string' ? e.message : e.code,
+      e.details as Record<string, unknown> | undefined,
+    );
   }
   return new ApiError(status, `HTTP_${status}`, `The server answered ${status}.`);
 }

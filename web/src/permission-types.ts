@@ -107,7 +107,18 @@ export interface FormView {
 }
 
 // ---- imports (src/server/routes/imports/shapes.ts) ----
-export const IMPORT_FIELDS = ['email', 'firstName', 'lastName', 'phone', 'language', 'optinTime', 'optinIp', 'confirmTime', 'confirmIp', 'consentSource'] as const;
+export const IMPORT_FIELDS = [
+  'email',
+  'firstName',
+  'lastName',
+  'phone',
+  'language',
+  'optinTime',
+  'optinIp',
+  'confirmTime',
+  'confirmIp',
+  'consentSource',
+] as const;
 export type ImportField = (typeof IMPORT_FIELDS)[number];
 export type ImportStatus = 'uploaded' | 'processing' | 'held' | 'approved' | 'rejected' | 'completed' | 'failed';
 

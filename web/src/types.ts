@@ -5,7 +5,14 @@ export const SERVICES: Service[] = ['import', 'email', 'sms', 'api'];
 export type Language = 'en' | 'ro';
 
 export interface Me {
-  user: { id: string; email: string; name: string; platformRole: null | 'admin' | 'reviewer'; emailVerified: boolean; language: string };
+  user: {
+    id: string;
+    email: string;
+    name: string;
+    platformRole: null | 'admin' | 'reviewer';
+    emailVerified: boolean;
+    language: string;
+  };
   account: null | {
     id: string;
     name: string;

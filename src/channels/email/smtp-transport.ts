@@ -18,24 +18,26 @@ export function createSmtpTransport(smtpUrl: string, options: { idleTimeoutMs?: 
   const transporter = () =>
     (pool ??= import('nodemailer').then(({ default: nodemailer }) =>
       nodemailer.createTransport({
-    pool: true,
-    host: url.hostname,
-    port: url.port ? Number(url.port) : url.protocol === 'smtps:' ? 465 : 587,
-    secure: url.protocol === 'smtps:',
-    auth: url.username ? { user: decodeURIComponent(url.username), pass: decodeURIComponent(url.password) } : undefined,
-    maxConnections: SMTP_MAX_CONNECTIONS,
-    idleTimeout: options.idleTimeoutMs ?? SMTP_IDLE_TIMEOUT_MS,
-    connectionTimeout: SMTP_CONNECTION_TIMEOUT_MS,
-    socketTimeout: SMTP_SOCKET_TIMEOUT_MS,
-    // A relay on loopback may offer STARTTLS with a self-signed certificate; elsewhere we verify.
-    tls: { rejectUnauthorized: !['127.0.0.1', 'localhost', '::1'].includes(url.hostname) },
-  } as SMTPPool.Options),
+        pool: true,
+        host: url.hostname,
+        port: url.port ? Number(url.port) : url.protocol === 'smtps:' ? 465 : 587,
+        secure: url.protocol === 'smtps:',
+        auth: url.username ? { user: decodeURIComponent(url.username), pass: decodeURIComponent(url.password) } : undefined,
+        maxConnections: SMTP_MAX_CONNECTIONS,
+        idleTimeout: options.idleTimeoutMs ?? SMTP_IDLE_TIMEOUT_MS,
+        connectionTimeout: SMTP_CONNECTION_TIMEOUT_MS,
+        socketTimeout: SMTP_SOCKET_TIMEOUT_MS,
+        // A relay on loopback may offer STARTTLS with a self-signed certificate; elsewhere we verify.
+        tls: { rejectUnauthorized: !['127.0.0.1', 'localhost', '::1'].includes(url.hostname) },
+      } as SMTPPool.Options),
     ));
 
   return {
     async send(message: MailMessage) {
       try {
-        const info = await (await transporter()).sendMail({
+        const info = await (
+          await transporter()
+        ).sendMail({
           from: message.from,
           to: message.to,
           subject: message.subject,

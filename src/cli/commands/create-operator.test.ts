@@ -21,21 +21,37 @@ describeEachEngine('assent create-operator', (db) => {
   });
 
   it('[ACC-03] creates a reviewer with a generated password printed once, stored as argon2id', async () => {
-    const { stdout } = await run(process.execPath, [MAIN, 'create-operator', 'Reviewer@Example.com', '--role', 'reviewer'], { env });
+    const { stdout } = await run(process.execPath, [MAIN, 'create-operator', 'Reviewer@Example.com', '--role', 'reviewer'], {
+      env,
+    });
     const password = /Password: (\S+)/.exec(stdout)?.[1] ?? '';
     expect(password).not.toBe('');
-    const row = await db().db.selectFrom('users').selectAll().where('email', '=', 'reviewer@example.com').executeTakeFirstOrThrow();
+    const row = await db()
+      .db.selectFrom('users')
+      .selectAll()
+      .where('email', '=', 'reviewer@example.com')
+      .executeTakeFirstOrThrow();
     expect(row.platform_role).toBe('reviewer');
     expect(row.password_hash).toMatch(/^\$argon2id\$/);
     expect(await createArgon2Hasher().verify(row.password_hash, password)).toBe(true);
   });
 
   it('[ACC-03] promotes an existing user to admin with a given password and refuses a bad role', async () => {
-    const { stdout } = await run(process.execPath, [MAIN, 'create-operator', 'reviewer@example.com', '--role', 'admin', '--password', 'given-password-123'], { env });
+    const { stdout } = await run(
+      process.execPath,
+      [MAIN, 'create-operator', 'reviewer@example.com', '--role', 'admin', '--password', 'given-password-123'],
+      { env },
+    );
     expect(stdout).not.toContain('Password:');
-    const row = await db().db.selectFrom('users').selectAll().where('email', '=', 'reviewer@example.com').executeTakeFirstOrThrow();
+    const row = await db()
+      .db.selectFrom('users')
+      .selectAll()
+      .where('email', '=', 'reviewer@example.com')
+      .executeTakeFirstOrThrow();
     expect(row.platform_role).toBe('admin');
     expect(await createArgon2Hasher().verify(row.password_hash, 'given-password-123')).toBe(true);
-    await expect(run(process.execPath, [MAIN, 'create-operator', 'x@example.com', '--role', 'owner'], { env })).rejects.toMatchObject({ code: 2 });
+    await expect(
+      run(process.execPath, [MAIN, 'create-operator', 'x@example.com', '--role', 'owner'], { env }),
+    ).rejects.toMatchObject({ code: 2 });
   });
 });

@@ -11,7 +11,11 @@ const USAGE = 'usage: assent create-operator EMAIL [--role admin|reviewer] [--pa
 export async function run(args: string[]): Promise<number> {
   let parsed;
   try {
-    parsed = parseArgs({ args, allowPositionals: true, options: { role: { type: 'string', default: 'admin' }, password: { type: 'string' } } });
+    parsed = parseArgs({
+      args,
+      allowPositionals: true,
+      options: { role: { type: 'string', default: 'admin' }, password: { type: 'string' } },
+    });
   } catch (err) {
     process.stderr.write(`assent: ${(err as Error).message}\n${USAGE}`);
     return 2;
@@ -26,7 +30,11 @@ export async function run(args: string[]): Promise<number> {
   // The embedded mode migrates itself (as `assent all` does); PostgreSQL needs `assent migrate`.
   const platform = await composePlatform(config, { migrate: config.database.kind === 'sqlite' });
   try {
-    const result = await platform.services.accounts.createOperator({ email, role: role as PlatformRole, password: parsed.values.password });
+    const result = await platform.services.accounts.createOperator({
+      email,
+      role: role as PlatformRole,
+      password: parsed.values.password,
+    });
     const verb = result.outcome === 'created' ? 'created' : 'updated';
     process.stdout.write(`Operator ${verb}: ${result.email} (${result.role})\n`);
     if (result.generatedPassword) {

@@ -64,14 +64,19 @@ describe('assent doctor', () => {
     } finally {
       await smtp.close();
     }
-    const down = await runDoctor(testConfig({ database: { kind: 'sqlite', file }, smtpUrl: `smtp://127.0.0.1:${await closedPort()}` }));
+    const down = await runDoctor(
+      testConfig({ database: { kind: 'sqlite', file }, smtpUrl: `smtp://127.0.0.1:${await closedPort()}` }),
+    );
     expect(down.out).toContain('✗ SMTP relay reachable');
     expect(down.code).toBe(1);
   });
 
   it('requires ASSENT_SECRET on PostgreSQL', async () => {
     const { code, out } = await runDoctor(
-      testConfig({ database: { kind: 'postgres', url: `postgres://nobody@127.0.0.1:${await closedPort()}/none` }, secret: undefined }),
+      testConfig({
+        database: { kind: 'postgres', url: `postgres://nobody@127.0.0.1:${await closedPort()}/none` },
+        secret: undefined,
+      }),
     );
     expect(out).toContain('✗ secret present: ASSENT_SECRET is required on PostgreSQL');
     expect(out).toContain('✗ database reachable');

@@ -73,7 +73,12 @@ export async function diagnose(config: Config, options: DoctorOptions = {}): Pro
     const database = openDatabase(config.database);
     try {
       const reachable = await ping(database.db);
-      checks.push({ name: 'database reachable', ok: reachable, required: true, detail: reachable ? engine : `${engine} did not answer` });
+      checks.push({
+        name: 'database reachable',
+        ok: reachable,
+        required: true,
+        detail: reachable ? engine : `${engine} did not answer`,
+      });
       if (reachable) {
         const pending = await pendingMigrations(database.db);
         checks.push({
@@ -102,7 +107,12 @@ export async function diagnose(config: Config, options: DoctorOptions = {}): Pro
   if (config.secret) {
     checks.push({ name: 'secret present', ok: true, required: true, detail: 'ASSENT_SECRET is set' });
   } else if (config.database.kind === 'postgres') {
-    checks.push({ name: 'secret present', ok: false, required: true, detail: 'ASSENT_SECRET is required on PostgreSQL (every node signs with it)' });
+    checks.push({
+      name: 'secret present',
+      ok: false,
+      required: true,
+      detail: 'ASSENT_SECRET is required on PostgreSQL (every node signs with it)',
+    });
   } else {
     const file = join(dirname(config.database.file), 'secret');
     checks.push({

@@ -48,7 +48,10 @@ export async function run(args: string[]): Promise<number> {
   }
   const config = loadConfig();
   const platform = await composePlatform(config, { migrate: config.database.kind === 'sqlite' });
-  const bar = new cliProgress.SingleBar({ format: 'import |{bar}| {value}/{total} rows', hideCursor: true }, cliProgress.Presets.shades_classic);
+  const bar = new cliProgress.SingleBar(
+    { format: 'import |{bar}| {value}/{total} rows', hideCursor: true },
+    cliProgress.Presets.shades_classic,
+  );
   try {
     const imports = platform.services.imports;
     let id = v.resume;
@@ -85,7 +88,10 @@ export async function run(args: string[]): Promise<number> {
       `Import ${id}: ${done.status}. Rows ${done.rowsRead}: imported ${done.imported} (${done.withoutEvidence} without consent evidence), ` +
         `quarantined ${done.quarantined}, rejected ${done.rejected}. Risk score ${done.riskScore ?? '-'}.\n`,
     );
-    if (done.status === 'held') process.stdout.write(`Held for review: ${(done.holdReasons ?? []).join('; ')}. Nothing can be sent to it until a reviewer approves.\n`);
+    if (done.status === 'held')
+      process.stdout.write(
+        `Held for review: ${(done.holdReasons ?? []).join('; ')}. Nothing can be sent to it until a reviewer approves.\n`,
+      );
     return 0;
   } catch (err) {
     bar.stop();

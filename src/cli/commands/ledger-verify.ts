@@ -20,7 +20,9 @@ export const MAX_VERIFY_WORKERS = 8;
 function checkRangeInWorker(job: RangeJob): Promise<RangeCheck> {
   return new Promise((resolve, reject) => {
     const worker = new Worker(new URL('./ledger-verify-worker.ts', import.meta.url), { workerData: job });
-    worker.once('message', (m: { ok: true; range: RangeCheck } | { ok: false; message: string }) => (m.ok ? resolve(m.range) : reject(new Error(m.message))));
+    worker.once('message', (m: { ok: true; range: RangeCheck } | { ok: false; message: string }) =>
+      m.ok ? resolve(m.range) : reject(new Error(m.message)),
+    );
     worker.once('error', reject);
     worker.once('exit', (code) => {
       if (code !== 0) reject(new Error(`verify worker exited with ${code}`));
@@ -57,7 +59,8 @@ export async function run(args: string[]): Promise<number> {
       } else {
         const size = Math.ceil(head.lastSeq / workers);
         const jobs: RangeJob[] = [];
-        for (let after = 0; after < head.lastSeq; after += size) jobs.push({ target, accountId, afterSeq: after, toSeq: Math.min(after + size, head.lastSeq) });
+        for (let after = 0; after < head.lastSeq; after += size)
+          jobs.push({ target, accountId, afterSeq: after, toSeq: Math.min(after + size, head.lastSeq) });
         v = combineRangeChecks(accountId, await Promise.all(jobs.map(checkRangeInWorker)), head);
       }
       total += v.events;
@@ -68,7 +71,9 @@ export async function run(args: string[]): Promise<number> {
       }
     }
     const seconds = (performance.now() - started) / 1000;
-    process.stdout.write(`${accounts.length} chain(s), ${total} event(s) checked in ${seconds.toFixed(2)} s; ${bad === 0 ? 'all intact' : `${bad} broken`}\n`);
+    process.stdout.write(
+      `${accounts.length} chain(s), ${total} event(s) checked in ${seconds.toFixed(2)} s; ${bad === 0 ? 'all intact' : `${bad} broken`}\n`,
+    );
     return bad === 0 ? 0 : 1;
   } finally {
     await database.close();

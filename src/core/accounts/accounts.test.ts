@@ -76,7 +76,9 @@ describeEachEngine('accounts core', (db) => {
     const s = service();
     const e = email();
     expect((await rejects(s.signup(signupInput({ email: e, acceptTerms: false }), meta))).code).toBe('TERMS_NOT_ACCEPTED');
-    expect((await rejects(s.signup(signupInput({ email: e, acceptAntiSpam: undefined }), meta))).code).toBe('ANTI_SPAM_NOT_ACCEPTED');
+    expect((await rejects(s.signup(signupInput({ email: e, acceptAntiSpam: undefined }), meta))).code).toBe(
+      'ANTI_SPAM_NOT_ACCEPTED',
+    );
     expect(await db().db.selectFrom('users').select('id').where('email', '=', e).executeTakeFirst()).toBeUndefined();
   });
 
@@ -141,7 +143,11 @@ describeEachEngine('accounts core', (db) => {
     expect(row.key_hash).toBe(sha256Hex(created.key));
     expect(JSON.stringify(row)).not.toContain(created.key);
     expect((await s.listApiKeys(r.account.id))[0]).not.toHaveProperty('key');
-    expect(await s.authenticateApiKey(created.key)).toEqual({ apiKeyId: created.id, accountId: r.account.id, scopes: ['contacts:read'] });
+    expect(await s.authenticateApiKey(created.key)).toEqual({
+      apiKeyId: created.id,
+      accountId: r.account.id,
+      scopes: ['contacts:read'],
+    });
     blocked.add(r.account.id);
     expect((await rejects(s.authenticateApiKey(created.key))).code).toBe('ACCOUNT_BLOCKED');
     blocked.delete(r.account.id);

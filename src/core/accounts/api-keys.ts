@@ -3,7 +3,15 @@
 import { randomUUID } from 'node:crypto';
 import { conflict, invalid, notFound, unauthenticated } from '../errors.ts';
 import type { AccountsDeps } from './deps.ts';
-import { API_KEY_MAX_SCOPES, API_KEY_PREFIX, API_KEY_SCOPE_PATTERN, API_KEY_TOUCH_INTERVAL_MS, API_KEY_VISIBLE_CHARS, MAX_ACTIVE_API_KEYS_PER_ACCOUNT, TOKEN_BYTES } from './limits.ts';
+import {
+  API_KEY_MAX_SCOPES,
+  API_KEY_PREFIX,
+  API_KEY_SCOPE_PATTERN,
+  API_KEY_TOUCH_INTERVAL_MS,
+  API_KEY_VISIBLE_CHARS,
+  MAX_ACTIVE_API_KEYS_PER_ACCOUNT,
+  TOKEN_BYTES,
+} from './limits.ts';
 import type { ApiKeyPrincipal } from './types.ts';
 
 export interface ApiKeyView {
@@ -22,18 +30,31 @@ export function createApiKeyOps(deps: AccountsDeps) {
   return {
     async listApiKeys(accountId: string): Promise<ApiKeyView[]> {
       const keys = await store.apiKeys.forAccount(accountId).list();
-      return keys.map(({ id, name, prefix, scopes, createdAt, lastUsedAt, revokedAt }) => ({ id, name, prefix, scopes, createdAt, lastUsedAt, revokedAt }));
+      return keys.map(({ id, name, prefix, scopes, createdAt, lastUsedAt, revokedAt }) => ({
+        id,
+        name,
+        prefix,
+        scopes,
+        createdAt,
+        lastUsedAt,
+        revokedAt,
+      }));
     },
 
     /** Returns the full key: the only time it is ever shown. */
     async createApiKey(accountId: string, createdBy: string, input: { name: string; scopes: string[] }) {
       const scopes = [...new Set(input.scopes)];
-      if (scopes.length === 0 || scopes.length > API_KEY_MAX_SCOPES) throw invalid('API_KEY_SCOPES_INVALID', `Give between 1 and ${API_KEY_MAX_SCOPES} scopes.`);
+      if (scopes.length === 0 || scopes.length > API_KEY_MAX_SCOPES)
+        throw invalid('API_KEY_SCOPES_INVALID', `Give between 1 and ${API_KEY_MAX_SCOPES} scopes.`);
       const bad = scopes.find((s) => !API_KEY_SCOPE_PATTERN.test(s));
-      if (bad !== undefined) throw invalid('API_KEY_SCOPES_INVALID', `"${bad.slice(0, 60)}" is not a scope; scopes look like "contacts:write".`);
+      if (bad !== undefined)
+        throw invalid('API_KEY_SCOPES_INVALID', `"${bad.slice(0, 60)}" is not a scope; scopes look like "contacts:write".`);
       const keys = store.apiKeys.forAccount(accountId);
       if ((await keys.countActive()) >= MAX_ACTIVE_API_KEYS_PER_ACCOUNT) {
-        throw conflict('API_KEY_LIMIT', `An account can have at most ${MAX_ACTIVE_API_KEYS_PER_ACCOUNT} active API keys; revoke one first.`);
+        throw conflict(
+          'API_KEY_LIMIT',
+          `An account can have at most ${MAX_ACTIVE_API_KEYS_PER_ACCOUNT} active API keys; revoke one first.`,
+        );
       }
       const key = API_KEY_PREFIX + tokens.randomToken(TOKEN_BYTES);
       const record = {

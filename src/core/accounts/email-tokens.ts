@@ -14,7 +14,13 @@ export function createEmailTokenOps(deps: AccountsDeps) {
   async function issue(userId: string, purpose: UserTokenPurpose, ttlMs: number): Promise<string> {
     const token = tokens.randomToken(TOKEN_BYTES);
     const now = clock.now();
-    await store.userTokens.create({ id: tokens.digest(token), userId, purpose, createdAt: now.toISOString(), expiresAt: addMs(now, ttlMs) });
+    await store.userTokens.create({
+      id: tokens.digest(token),
+      userId,
+      purpose,
+      createdAt: now.toISOString(),
+      expiresAt: addMs(now, ttlMs),
+    });
     return token;
   }
 
@@ -27,7 +33,11 @@ export function createEmailTokenOps(deps: AccountsDeps) {
       await systemMail.enqueue({
         to: user.email,
         template: 'verify-email',
-        data: { name: user.name, link: `${publicUrl}/app/verify-email?token=${encodeURIComponent(token)}`, expiresInHours: VERIFY_EMAIL_TTL_MS / 3_600_000 },
+        data: {
+          name: user.name,
+          link: `${publicUrl}/app/verify-email?token=${encodeURIComponent(token)}`,
+          expiresInHours: VERIFY_EMAIL_TTL_MS / 3_600_000,
+        },
         language: user.language,
         category: 'critical',
       });
@@ -46,7 +56,11 @@ export function createEmailTokenOps(deps: AccountsDeps) {
       await systemMail.enqueue({
         to: user.email,
         template: 'password-reset',
-        data: { name: user.name, link: `${publicUrl}/app/reset-password?token=${encodeURIComponent(token)}`, expiresInMinutes: PASSWORD_RESET_TTL_MS / 60_000 },
+        data: {
+          name: user.name,
+          link: `${publicUrl}/app/reset-password?token=${encodeURIComponent(token)}`,
+          expiresInMinutes: PASSWORD_RESET_TTL_MS / 60_000,
+        },
         language: user.language,
         category: 'critical',
       });

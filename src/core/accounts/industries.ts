@@ -14,7 +14,9 @@ const IndustrySchema = z
     label: z.object({ en: z.string().min(1), ro: z.string().min(1) }).strict(),
   })
   .strict()
-  .refine((i) => i.policy === 'accepted' || i.clause !== undefined, { message: 'review and refused industries need the clause that is their reason' });
+  .refine((i) => i.policy === 'accepted' || i.clause !== undefined, {
+    message: 'review and refused industries need the clause that is their reason',
+  });
 
 const CatalogueSchema = z.object({ $comment: z.string().optional(), industries: z.array(IndustrySchema).min(1) }).strict();
 

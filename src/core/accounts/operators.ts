@@ -20,12 +20,18 @@ export interface OperatorResult {
 
 export function createOperatorOps(deps: Pick<AccountsDeps, 'store' | 'hasher' | 'tokens' | 'clock'>) {
   const { store, hasher, tokens, clock } = deps;
-  async function createOperator(input: { email: string; role: PlatformRole; password?: string; onlyIfNew?: boolean }): Promise<OperatorResult> {
+  async function createOperator(input: {
+    email: string;
+    role: PlatformRole;
+    password?: string;
+    onlyIfNew?: boolean;
+  }): Promise<OperatorResult> {
     const email = normalizeEmail(input.email);
     assertEmailShape(email);
     if (input.password !== undefined) assertPasswordRules(input.password);
     const existing = await store.users.byEmail(email);
-    if (existing && input.onlyIfNew) return { userId: existing.id, email, role: input.role, outcome: 'exists', generatedPassword: null };
+    if (existing && input.onlyIfNew)
+      return { userId: existing.id, email, role: input.role, outcome: 'exists', generatedPassword: null };
     if (existing) {
       await store.users.setPlatformRole(existing.id, input.role);
       if (input.password !== undefined) await store.users.setPassword(existing.id, await hasher.hash(input.password));

@@ -31,8 +31,14 @@ export interface TokenKit {
   equals(a: string, b: string): boolean;
 }
 
-export type NewAccount = Pick<AccountRecord, 'id' | 'name' | 'postalAddress' | 'industry' | 'declaredSending' | 'review' | 'language' | 'createdAt'>;
-export type NewUser = Pick<UserRecord, 'id' | 'email' | 'passwordHash' | 'name' | 'emailVerifiedAt' | 'platformRole' | 'language' | 'createdAt'>;
+export type NewAccount = Pick<
+  AccountRecord,
+  'id' | 'name' | 'postalAddress' | 'industry' | 'declaredSending' | 'review' | 'language' | 'createdAt'
+>;
+export type NewUser = Pick<
+  UserRecord,
+  'id' | 'email' | 'passwordHash' | 'name' | 'emailVerifiedAt' | 'platformRole' | 'language' | 'createdAt'
+>;
 
 export interface AccountProfilePatch {
   name?: string;
@@ -43,7 +49,11 @@ export interface AccountProfilePatch {
 
 export interface AccountRowsStore {
   /** Account, owner user, owner membership and both acceptances in ONE transaction (ACC-01). */
-  createWithOwner(input: { account: NewAccount; user: NewUser; acceptances: PolicyAcceptance[] }): Promise<'created' | 'email-taken'>;
+  createWithOwner(input: {
+    account: NewAccount;
+    user: NewUser;
+    acceptances: PolicyAcceptance[];
+  }): Promise<'created' | 'email-taken'>;
   get(accountId: string): Promise<AccountRecord | null>;
   update(accountId: string, patch: AccountProfilePatch, updatedAt: string): Promise<AccountRecord | null>;
   acceptances(accountId: string): Promise<PolicyAcceptance[]>;
@@ -107,7 +117,12 @@ export interface TeamStore {
    * `newUser` is given, adds the membership. 'gone' when it was accepted meanwhile; 'email-taken'
    * when a new user's email appeared meanwhile.
    */
-  acceptInvitation(input: { invitation: InvitationRecord; userId: string; newUser: NewUser | null; at: string }): Promise<'accepted' | 'gone' | 'email-taken'>;
+  acceptInvitation(input: {
+    invitation: InvitationRecord;
+    userId: string;
+    newUser: NewUser | null;
+    at: string;
+  }): Promise<'accepted' | 'gone' | 'email-taken'>;
 }
 
 export interface UserTokensStore {

@@ -67,7 +67,9 @@ export function createSessionOps(deps: AccountsDeps) {
     async login(email: string, password: string, meta: RequestMeta): Promise<StartedSession> {
       const user = await store.users.byEmail(normalizeEmail(email));
       const candidate = password.slice(0, PASSWORD_MAX_LENGTH + 1);
-      const ok = user ? await hasher.verify(user.passwordHash, candidate) : (await hasher.verify(await dummyHash(), candidate), false);
+      const ok = user
+        ? await hasher.verify(user.passwordHash, candidate)
+        : (await hasher.verify(await dummyHash(), candidate), false);
       if (!user || !ok) throw unauthenticated('INVALID_CREDENTIALS', INVALID_CREDENTIALS_MESSAGE);
       return startSession(user.id, await defaultAccountId(user.id), meta);
     },

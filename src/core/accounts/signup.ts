@@ -31,7 +31,11 @@ export interface SignupResult {
   session: StartedSession;
 }
 
-export function createSignupOps(deps: AccountsDeps & { industries: Industry[] }, sessions: SessionOps, emailTokens: EmailTokenOps) {
+export function createSignupOps(
+  deps: AccountsDeps & { industries: Industry[] },
+  sessions: SessionOps,
+  emailTokens: EmailTokenOps,
+) {
   const { store, hasher, clock, logger } = deps;
 
   return {
@@ -53,7 +57,8 @@ export function createSignupOps(deps: AccountsDeps & { industries: Industry[] },
       const email = normalizeEmail(input.email);
       assertEmailShape(email);
       assertPasswordRules(input.password);
-      if (await store.users.byEmail(email)) throw conflict('EMAIL_TAKEN', 'An account with this email already exists; sign in instead.');
+      if (await store.users.byEmail(email))
+        throw conflict('EMAIL_TAKEN', 'An account with this email already exists; sign in instead.');
 
       const now = clock.now().toISOString();
       const language = input.language ?? 'en';
@@ -105,7 +110,12 @@ export function createSignupOps(deps: AccountsDeps & { industries: Industry[] },
       }
       return {
         user: userView(user),
-        account: { id: accountId, name: input.companyName.trim(), review, reviewReason: decision.policy === 'review' ? decision.clause : null },
+        account: {
+          id: accountId,
+          name: input.companyName.trim(),
+          review,
+          reviewReason: decision.policy === 'review' ? decision.clause : null,
+        },
         session,
       };
     },

@@ -30,17 +30,34 @@ export function createTeamOps(deps: AccountsDeps, sessions: SessionOps) {
     async team(accountId: string): Promise<TeamView> {
       const team = store.team.forAccount(accountId);
       const [members, invitations] = await Promise.all([team.members(), team.pendingInvitations(clock.now().toISOString())]);
-      return { members, invitations: invitations.map((i) => ({ id: i.id, email: i.email, role: i.role, expiresAt: i.expiresAt })) };
+      return {
+        members,
+        invitations: invitations.map((i) => ({ id: i.id, email: i.email, role: i.role, expiresAt: i.expiresAt })),
+      };
     },
 
-    async invite(accountId: string, invitedBy: string, input: { email: string; role: AccountRole }): Promise<{ id: string; email: string; role: AccountRole; expiresAt: string }> {
+    async invite(
+      accountId: string,
+      invitedBy: string,
+      input: { email: string; role: AccountRole },
+    ): Promise<{ id: string; email: string; role: AccountRole; expiresAt: string }> {
       const email = normalizeEmail(input.email);
       const team = store.team.forAccount(accountId);
       const members = await team.members();
-      if (members.some((m) => m.email === email)) throw conflict('ALREADY_MEMBER', 'This person is already a member of the account.');
+      if (members.some((m) => m.email === email))
+        throw conflict('ALREADY_MEMBER', 'This person is already a member of the account.');
       const token = tokens.randomToken(TOKEN_BYTES);
       const now = clock.now();
-      const invitation = { id: randomUUID(), email, role: input.role, tokenHash: tokens.digest(token), invitedBy, createdAt: now.toISOString(), expiresAt: addMs(now, INVITATION_TTL_MS), acceptedAt: null };
+      const invitation = {
+        id: randomUUID(),
+        email,
+        role: input.role,
+        tokenHash: tokens.digest(token),
+        invitedBy,
+        createdAt: now.toISOString(),
+        expiresAt: addMs(now, INVITATION_TTL_MS),
+        acceptedAt: null,
+      };
       await team.invite(invitation);
       const [account, inviter] = await Promise.all([store.accounts.get(accountId), store.users.byId(invitedBy)]);
       await systemMail.enqueue({
@@ -61,7 +78,8 @@ export function createTeamOps(deps: AccountsDeps, sessions: SessionOps) {
     },
 
     async deleteInvitation(accountId: string, invitationId: string): Promise<void> {
-      if (!(await store.team.forAccount(accountId).deleteInvitation(invitationId))) throw notFound('INVITATION_NOT_FOUND', 'No such invitation.');
+      if (!(await store.team.forAccount(accountId).deleteInvitation(invitationId)))
+        throw notFound('INVITATION_NOT_FOUND', 'No such invitation.');
     },
 
     async removeMember(accountId: string, actingUserId: string, userId: string): Promise<void> {
@@ -84,14 +102,18 @@ export function createTeamOps(deps: AccountsDeps, sessions: SessionOps) {
     async acceptInvitation(input: AcceptInvitationInput, meta: RequestMeta): Promise<StartedSession> {
       const invitation = await store.team.invitationByTokenHash(tokens.digest(input.token));
       const now = clock.now().toISOString();
-      if (!invitation || invitation.acceptedAt !== null || invitation.expiresAt <= now) throw invalid('INVITATION_INVALID', INVITATION_INVALID);
+      if (!invitation || invitation.acceptedAt !== null || invitation.expiresAt <= now)
+        throw invalid('INVITATION_INVALID', INVITATION_INVALID);
 
       const existing = await store.users.byEmail(invitation.email);
       let userId: string;
       let newUser = null;
       if (existing) {
-        const proven = input.signedInUserId === existing.id || (input.password !== undefined && (await hasher.verify(existing.passwordHash, input.password)));
-        if (!proven) throw unauthenticated('INVALID_CREDENTIALS', 'Sign in as the invited user, or give that user\'s password, to accept.');
+        const proven =
+          input.signedInUserId === existing.id ||
+          (input.password !== undefined && (await hasher.verify(existing.passwordHash, input.password)));
+        if (!proven)
+          throw unauthenticated('INVALID_CREDENTIALS', "Sign in as the invited user, or give that user's password, to accept.");
         userId = existing.id;
       } else {
         if (input.password === undefined) throw invalid('PASSWORD_REQUIRED', 'Choose a password to create your user.');
@@ -110,7 +132,8 @@ export function createTeamOps(deps: AccountsDeps, sessions: SessionOps) {
       }
       const outcome = await store.team.acceptInvitation({ invitation, userId, newUser, at: now });
       if (outcome === 'gone') throw invalid('INVITATION_INVALID', INVITATION_INVALID);
-      if (outcome === 'email-taken') throw conflict('EMAIL_TAKEN', 'A user with this email was just created; sign in and open the link again.');
+      if (outcome === 'email-taken')
+        throw conflict('EMAIL_TAKEN', 'A user with this email was just created; sign in and open the link again.');
       return sessions.startSession(userId, invitation.accountId, meta);
     },
   };

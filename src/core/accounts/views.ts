@@ -1,6 +1,14 @@
 // The shapes the account area answers with (the HTTP contract's bodies).
 import { classifyIndustry, type Industry } from './industries.ts';
-import type { AccountRecord, AccountRole, MembershipSummary, PlatformRole, Standing, UserRecord, AccountReview } from './types.ts';
+import type {
+  AccountRecord,
+  AccountRole,
+  MembershipSummary,
+  PlatformRole,
+  Standing,
+  UserRecord,
+  AccountReview,
+} from './types.ts';
 
 export interface UserView {
   id: string;
@@ -46,7 +54,14 @@ export interface AccountView {
 }
 
 export function userView(u: UserRecord): UserView {
-  return { id: u.id, email: u.email, name: u.name, platformRole: u.platformRole, emailVerified: u.emailVerifiedAt !== null, language: u.language };
+  return {
+    id: u.id,
+    email: u.email,
+    name: u.name,
+    platformRole: u.platformRole,
+    emailVerified: u.emailVerifiedAt !== null,
+    language: u.language,
+  };
 }
 
 export function currentAccountView(a: AccountRecord, role: AccountRole): CurrentAccountView {
@@ -64,7 +79,8 @@ export function currentAccountView(a: AccountRecord, role: AccountRole): Current
 
 export function accountView(a: AccountRecord, industries: readonly Industry[]): AccountView {
   const decision = classifyIndustry(industries, a.industry);
-  const reviewReason = a.review !== 'none' && (decision.policy === 'review' || decision.policy === 'refused') ? decision.clause : null;
+  const reviewReason =
+    a.review !== 'none' && (decision.policy === 'review' || decision.policy === 'refused') ? decision.clause : null;
   return {
     id: a.id,
     name: a.name,

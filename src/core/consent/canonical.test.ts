@@ -1,12 +1,39 @@
 import { describe, expect, it } from 'vitest';
-import { CHAIN_ROW_FIELDS, GENESIS_HASH, canonicalEventJson, canonicalJson, canonicalRowJson, eventHash, sha256Hex } from './canonical.ts';
+import {
+  CHAIN_ROW_FIELDS,
+  GENESIS_HASH,
+  canonicalEventJson,
+  canonicalJson,
+  canonicalRowJson,
+  eventHash,
+  sha256Hex,
+} from './canonical.ts';
 import type { ConsentEvent } from './types.ts';
 
 const event: Omit<ConsentEvent, 'hash'> = {
-  seq: 1, id: 'e1', accountId: 'a', contactId: 'c', listId: 'l', channel: 'email', kind: 'granted', sourceType: 'form',
-  sourceId: null, formId: 'f', formVersion: 2, textShown: 'Ja, bitte — "News" ✓', textHash: sha256Hex('Ja, bitte — "News" ✓'),
-  partners: ['B', 'A'], ip: '192.0.2.1', userAgent: null, language: 'de', occurredAt: '2026-01-01T00:00:00.000Z',
-  confirmedAt: null, confirmIp: null, confirmUserAgent: null, evidence: { z: 1, a: { y: [1, 'x'], b: null } }, prevHash: GENESIS_HASH,
+  seq: 1,
+  id: 'e1',
+  accountId: 'a',
+  contactId: 'c',
+  listId: 'l',
+  channel: 'email',
+  kind: 'granted',
+  sourceType: 'form',
+  sourceId: null,
+  formId: 'f',
+  formVersion: 2,
+  textShown: 'Ja, bitte — "News" ✓',
+  textHash: sha256Hex('Ja, bitte — "News" ✓'),
+  partners: ['B', 'A'],
+  ip: '192.0.2.1',
+  userAgent: null,
+  language: 'de',
+  occurredAt: '2026-01-01T00:00:00.000Z',
+  confirmedAt: null,
+  confirmIp: null,
+  confirmUserAgent: null,
+  evidence: { z: 1, a: { y: [1, 'x'], b: null } },
+  prevHash: GENESIS_HASH,
 };
 
 describe('canonical serialisation (assent-consent-v1)', () => {
@@ -28,11 +55,23 @@ describe('canonical serialisation (assent-consent-v1)', () => {
 
 describe('canonical serialisation of awkward strings', () => {
   it('[CON-08] the fast path agrees with canonicalJson on quotes, backslashes, controls, non-ASCII and lone surrogates', () => {
-    for (const text of ['plain', 'say "yes"', 'back\\slash', 'tab\there\nline', 'Ünïcødé ✓ 😀', '\u2028\u2029', 'lone \ud800 surrogate', '', '~!#$%^&*()']) {
+    for (const text of [
+      'plain',
+      'say "yes"',
+      'back\\slash',
+      'tab\there\nline',
+      'Ünïcødé ✓ 😀',
+      '\u2028\u2029',
+      'lone \ud800 surrogate',
+      '',
+      '~!#$%^&*()',
+    ]) {
       const e = { ...event, textShown: text, userAgent: text };
       expect(canonicalEventJson(e as unknown as Record<string, unknown>), text).toBe(canonicalJson(e));
     }
-    expect(canonicalEventJson({ ...event, formVersion: -0 } as unknown as Record<string, unknown>)).toBe(canonicalJson({ ...event, formVersion: -0 }));
+    expect(canonicalEventJson({ ...event, formVersion: -0 } as unknown as Record<string, unknown>)).toBe(
+      canonicalJson({ ...event, formVersion: -0 }),
+    );
   });
 });
 

@@ -40,9 +40,29 @@ export function sha256Hex(text: string): string {
 // exactly what canonicalJson writes for an event with exactly these members; anything else (a
 // member missing or added) falls back to canonicalJson itself, so both always agree.
 const EVENT_KEYS: readonly string[] = [
-  'seq', 'id', 'accountId', 'contactId', 'listId', 'channel', 'kind', 'sourceType', 'sourceId', 'formId', 'formVersion',
-  'textShown', 'textHash', 'partners', 'ip', 'userAgent', 'language', 'occurredAt', 'confirmedAt', 'confirmIp',
-  'confirmUserAgent', 'evidence', 'prevHash',
+  'seq',
+  'id',
+  'accountId',
+  'contactId',
+  'listId',
+  'channel',
+  'kind',
+  'sourceType',
+  'sourceId',
+  'formId',
+  'formVersion',
+  'textShown',
+  'textHash',
+  'partners',
+  'ip',
+  'userAgent',
+  'language',
+  'occurredAt',
+  'confirmedAt',
+  'confirmIp',
+  'confirmUserAgent',
+  'evidence',
+  'prevHash',
 ].sort();
 const KEY_PREFIXES = EVENT_KEYS.map((k, i) => `${i === 0 ? '{' : ','}${JSON.stringify(k)}:`);
 
@@ -107,15 +127,56 @@ export function canonicalRowJson(r: ChainRow): string {
   }
   if (empty) {
     return JSON.stringify({
-      accountId: r[0], channel: r[1], confirmIp: r[2], confirmUserAgent: r[3], confirmedAt: r[4], contactId: r[5], evidence,
-      formId: r[7], formVersion: r[8], id: r[9], ip: r[10], kind: r[11], language: r[12], listId: r[13], occurredAt: r[14], partners: r[15],
-      prevHash: r[16], seq: r[17], sourceId: r[18], sourceType: r[19], textHash: r[20], textShown: r[21], userAgent: r[22],
+      accountId: r[0],
+      channel: r[1],
+      confirmIp: r[2],
+      confirmUserAgent: r[3],
+      confirmedAt: r[4],
+      contactId: r[5],
+      evidence,
+      formId: r[7],
+      formVersion: r[8],
+      id: r[9],
+      ip: r[10],
+      kind: r[11],
+      language: r[12],
+      listId: r[13],
+      occurredAt: r[14],
+      partners: r[15],
+      prevHash: r[16],
+      seq: r[17],
+      sourceId: r[18],
+      sourceType: r[19],
+      textHash: r[20],
+      textShown: r[21],
+      userAgent: r[22],
     });
   }
-  const head = JSON.stringify({ accountId: r[0], channel: r[1], confirmIp: r[2], confirmUserAgent: r[3], confirmedAt: r[4], contactId: r[5] });
+  const head = JSON.stringify({
+    accountId: r[0],
+    channel: r[1],
+    confirmIp: r[2],
+    confirmUserAgent: r[3],
+    confirmedAt: r[4],
+    contactId: r[5],
+  });
   const tail = JSON.stringify({
-    formId: r[7], formVersion: r[8], id: r[9], ip: r[10], kind: r[11], language: r[12], listId: r[13], occurredAt: r[14], partners: r[15],
-    prevHash: r[16], seq: r[17], sourceId: r[18], sourceType: r[19], textHash: r[20], textShown: r[21], userAgent: r[22],
+    formId: r[7],
+    formVersion: r[8],
+    id: r[9],
+    ip: r[10],
+    kind: r[11],
+    language: r[12],
+    listId: r[13],
+    occurredAt: r[14],
+    partners: r[15],
+    prevHash: r[16],
+    seq: r[17],
+    sourceId: r[18],
+    sourceType: r[19],
+    textHash: r[20],
+    textShown: r[21],
+    userAgent: r[22],
   });
   return `${head.slice(0, -1)},"evidence":${canonicalJson(evidence)},${tail.slice(1)}`;
 }

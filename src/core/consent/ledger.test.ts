@@ -2,7 +2,13 @@ import { sql } from 'kysely';
 import { expect, it } from 'vitest';
 import { describeEachEngine } from '../../../test/helpers/engines.ts';
 import { manualClock } from '../../../test/helpers/clock.ts';
-import { createAccountRow, dropLedgerTriggers, emailList, permissionServices, smsList } from '../../db/repositories/permission.testkit.ts';
+import {
+  createAccountRow,
+  dropLedgerTriggers,
+  emailList,
+  permissionServices,
+  smsList,
+} from '../../db/repositories/permission.testkit.ts';
 import { GENESIS_HASH, canonicalJson, eventHash, sha256Hex } from './canonical.ts';
 import type { NewConsentEvent } from './types.ts';
 
@@ -39,7 +45,13 @@ describeEachEngine('consent ledger', (db) => {
     const a = await s.gate.authorizeSend({ accountId, listId: listA.id, channel: 'email', contactIds: [contact.id], now });
     const b = await s.gate.authorizeSend({ accountId, listId: listB.id, channel: 'email', contactIds: [contact.id], now });
     const c = await s.gate.authorizeSend({ accountId, listId: sms.id, channel: 'sms', contactIds: [contact.id], now });
-    const wrongChannel = await s.gate.authorizeSend({ accountId, listId: listA.id, channel: 'sms', contactIds: [contact.id], now });
+    const wrongChannel = await s.gate.authorizeSend({
+      accountId,
+      listId: listA.id,
+      channel: 'sms',
+      contactIds: [contact.id],
+      now,
+    });
     expect(a.get(contact.id)).toEqual({ allowed: true });
     expect(b.get(contact.id)).toEqual({ allowed: false, reason: 'no-consent' });
     expect(c.get(contact.id)).toEqual({ allowed: false, reason: 'no-consent' });
@@ -51,10 +63,24 @@ describeEachEngine('consent ledger', (db) => {
   it('[CON-07] stores every field of a consent event, including double opt-in confirmation', async () => {
     const { s, accountId, listA, contact } = await setup();
     await s.consent.record(accountId, [
-      grant(contact.id, listA.id, { kind: 'requested', partners: ['Partner GmbH'], ip: '203.0.113.7', userAgent: 'Mozilla/5.0 test', language: 'de', occurredAt: '2026-03-01T08:59:00.000Z', evidence: { page: '/f/abc' } }),
+      grant(contact.id, listA.id, {
+        kind: 'requested',
+        partners: ['Partner GmbH'],
+        ip: '203.0.113.7',
+        userAgent: 'Mozilla/5.0 test',
+        language: 'de',
+        occurredAt: '2026-03-01T08:59:00.000Z',
+        evidence: { page: '/f/abc' },
+      }),
     ]);
     const [confirmed] = await s.consent.record(accountId, [
-      grant(contact.id, listA.id, { kind: 'confirmed', confirmedAt: '2026-03-01T09:05:00.000Z', confirmIp: '203.0.113.8', confirmUserAgent: 'Mail app', textShown: TEXT }),
+      grant(contact.id, listA.id, {
+        kind: 'confirmed',
+        confirmedAt: '2026-03-01T09:05:00.000Z',
+        confirmIp: '203.0.113.8',
+        confirmUserAgent: 'Mail app',
+        textShown: TEXT,
+      }),
     ]);
     const events = await s.consent.eventsFor(accountId, contact.id);
     expect(events).toHaveLength(2);
@@ -81,14 +107,28 @@ describeEachEngine('consent ledger', (db) => {
       prevHash: GENESIS_HASH,
     });
     expect(events[1]).toEqual(confirmed);
-    expect(confirmed).toMatchObject({ seq: 2, kind: 'confirmed', confirmedAt: '2026-03-01T09:05:00.000Z', confirmIp: '203.0.113.8', confirmUserAgent: 'Mail app', prevHash: req!.hash });
+    expect(confirmed).toMatchObject({
+      seq: 2,
+      kind: 'confirmed',
+      confirmedAt: '2026-03-01T09:05:00.000Z',
+      confirmIp: '203.0.113.8',
+      confirmUserAgent: 'Mail app',
+      prevHash: req!.hash,
+    });
     const [state] = await s.consent.stateFor(accountId, contact.id);
-    expect(state).toMatchObject({ status: 'active', grantedAt: '2026-03-01T08:59:00.000Z', confirmedAt: '2026-03-01T09:05:00.000Z', lastEventSeq: 2 });
+    expect(state).toMatchObject({
+      status: 'active',
+      grantedAt: '2026-03-01T08:59:00.000Z',
+      confirmedAt: '2026-03-01T09:05:00.000Z',
+      lastEventSeq: 2,
+    });
   });
 
   it('[CON-07] refuses a grant without the exact text shown', async () => {
     const { s, accountId, listA, contact } = await setup();
-    await expect(s.consent.record(accountId, [grant(contact.id, listA.id, { textShown: '  ' })])).rejects.toMatchObject({ code: 'CONSENT_TEXT_REQUIRED' });
+    await expect(s.consent.record(accountId, [grant(contact.id, listA.id, { textShown: '  ' })])).rejects.toMatchObject({
+      code: 'CONSENT_TEXT_REQUIRED',
+    });
     expect(await s.consent.eventsFor(accountId, contact.id)).toEqual([]);
   });
 
@@ -107,13 +147,23 @@ describeEachEngine('consent ledger', (db) => {
   it('[CON-08] withdrawal is a new event; earlier events stay as they were', async () => {
     const { s, accountId, listA, contact } = await setup();
     const [granted] = await s.consent.record(accountId, [grant(contact.id, listA.id)]);
-    const withdrawn = await s.consent.withdraw(accountId, contact.id, [listA.id], { sourceType: 'unsubscribe', sourceId: 'tok-1', textShown: 'Unsubscribe' });
+    const withdrawn = await s.consent.withdraw(accountId, contact.id, [listA.id], {
+      sourceType: 'unsubscribe',
+      sourceId: 'tok-1',
+      textShown: 'Unsubscribe',
+    });
     expect(withdrawn).toHaveLength(1);
     expect(withdrawn[0]).toMatchObject({ kind: 'withdrawn', seq: 2, prevHash: granted!.hash, sourceType: 'unsubscribe' });
     const events = await s.consent.eventsFor(accountId, contact.id);
     expect(events[0]).toEqual(granted);
     expect((await s.consent.stateFor(accountId, contact.id))[0]!.status).toBe('withdrawn');
-    const d = await s.gate.authorizeSend({ accountId, listId: listA.id, channel: 'email', contactIds: [contact.id], now: clock.now() });
+    const d = await s.gate.authorizeSend({
+      accountId,
+      listId: listA.id,
+      channel: 'email',
+      contactIds: [contact.id],
+      now: clock.now(),
+    });
     expect(d.get(contact.id)).toEqual({ allowed: false, reason: 'withdrawn' });
     // A second withdrawal of the same list adds nothing.
     expect(await s.consent.withdraw(accountId, contact.id, 'all', { sourceType: 'unsubscribe' })).toEqual([]);
@@ -122,7 +172,9 @@ describeEachEngine('consent ledger', (db) => {
   it('[CON-08] the database refuses UPDATE and DELETE on the ledger', async () => {
     const { s, accountId, listA, contact } = await setup();
     await s.consent.record(accountId, [grant(contact.id, listA.id)]);
-    await expect(sql`update consent_events set ip = '1.1.1.1' where account_id = ${accountId}`.execute(db().db)).rejects.toThrow(/append-only/);
+    await expect(sql`update consent_events set ip = '1.1.1.1' where account_id = ${accountId}`.execute(db().db)).rejects.toThrow(
+      /append-only/,
+    );
     await expect(sql`delete from consent_events where account_id = ${accountId}`.execute(db().db)).rejects.toThrow(/append-only/);
   });
 
@@ -130,14 +182,18 @@ describeEachEngine('consent ledger', (db) => {
     const { s, accountId, listA, contact } = await setup();
     await s.consent.record(accountId, [grant(contact.id, listA.id, { kind: 'requested' })]);
     await s.consent.withdraw(accountId, contact.id, 'all', { sourceType: 'unsubscribe' });
-    await expect(s.consent.record(accountId, [grant(contact.id, listA.id, { kind: 'confirmed' })])).rejects.toMatchObject({ code: 'CONSENT_NOT_PENDING' });
+    await expect(s.consent.record(accountId, [grant(contact.id, listA.id, { kind: 'confirmed' })])).rejects.toMatchObject({
+      code: 'CONSENT_NOT_PENDING',
+    });
     expect((await s.consent.stateFor(accountId, contact.id))[0]!.status).toBe('withdrawn');
     expect(await s.consent.verifyChain(accountId)).toMatchObject({ ok: true, events: 2 });
   });
 
   it('[CON-08] concurrent appends keep one unbroken chain', async () => {
     const { s, accountId, listA } = await setup();
-    const contacts = await Promise.all(Array.from({ length: 12 }, (_, i) => s.contacts.upsert(accountId, { email: `c${i}@example.com` })));
+    const contacts = await Promise.all(
+      Array.from({ length: 12 }, (_, i) => s.contacts.upsert(accountId, { email: `c${i}@example.com` })),
+    );
     await Promise.all(contacts.map(({ contact }) => s.consent.record(accountId, [grant(contact.id, listA.id)])));
     const v = await s.consent.verifyChain(accountId);
     expect(v).toMatchObject({ ok: true, events: 12 });
@@ -145,7 +201,11 @@ describeEachEngine('consent ledger', (db) => {
 
   it('[CON-08] ledger verify detects an edited past event, a deleted event and a truncated tail', async () => {
     const { s, accountId, listA, listB, contact } = await setup();
-    const events = await s.consent.record(accountId, [grant(contact.id, listA.id), grant(contact.id, listB.id), grant(contact.id, listA.id, { kind: 'withdrawn', sourceType: 'unsubscribe' })]);
+    const events = await s.consent.record(accountId, [
+      grant(contact.id, listA.id),
+      grant(contact.id, listB.id),
+      grant(contact.id, listA.id, { kind: 'withdrawn', sourceType: 'unsubscribe' }),
+    ]);
     await dropLedgerTriggers(db());
     // Edit: the IP of the first event changes.
     await sql`update consent_events set ip = '198.51.100.1' where id = ${events[0]!.id}`.execute(db().db);
@@ -162,7 +222,10 @@ describeEachEngine('consent ledger', (db) => {
 
   it('[CON-08] ledger verify detects removal of the newest events', async () => {
     const { s, accountId, listA, contact } = await setup();
-    const events = await s.consent.record(accountId, [grant(contact.id, listA.id), grant(contact.id, listA.id, { kind: 'withdrawn', sourceType: 'unsubscribe' })]);
+    const events = await s.consent.record(accountId, [
+      grant(contact.id, listA.id),
+      grant(contact.id, listA.id, { kind: 'withdrawn', sourceType: 'unsubscribe' }),
+    ]);
     await dropLedgerTriggers(db()).catch(() => {});
     await sql`delete from consent_events where id = ${events[1]!.id}`.execute(db().db);
     const v = await s.consent.verifyChain(accountId);

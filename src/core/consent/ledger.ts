@@ -46,16 +46,21 @@ export function createConsentService(deps: ConsentDeps): ConsentService {
 
   async function record(accountId: string, input: NewConsentEvent[]): Promise<ConsentEvent[]> {
     if (input.length === 0) return [];
-    if (input.length > MAX_EVENTS_PER_APPEND) throw invalid('TOO_MANY_EVENTS', `At most ${MAX_EVENTS_PER_APPEND} consent events per call.`);
+    if (input.length > MAX_EVENTS_PER_APPEND)
+      throw invalid('TOO_MANY_EVENTS', `At most ${MAX_EVENTS_PER_APPEND} consent events per call.`);
     const now = deps.clock.now().toISOString();
     for (const e of input) validateNew(e);
     const listIds = [...new Set(input.map((e) => e.listId))];
     const contactIds = [...new Set(input.map((e) => e.contactId))];
-    const [channels, live] = await Promise.all([deps.store.listChannels(accountId, listIds), deps.store.liveContactIds(accountId, contactIds)]);
+    const [channels, live] = await Promise.all([
+      deps.store.listChannels(accountId, listIds),
+      deps.store.liveContactIds(accountId, contactIds),
+    ]);
     for (const e of input) {
       const channel = channels.get(e.listId);
       if (!channel) throw notFound('LIST_NOT_FOUND', 'No such list in this account.');
-      if (channel !== e.channel) throw invalid('CHANNEL_MISMATCH', `List ${e.listId} is a ${channel} list; consent must name that channel (CON-01).`);
+      if (channel !== e.channel)
+        throw invalid('CHANNEL_MISMATCH', `List ${e.listId} is a ${channel} list; consent must name that channel (CON-01).`);
       if (!live.has(e.contactId)) throw notFound('CONTACT_NOT_FOUND', 'No such contact in this account.');
     }
     const keys: StateKey[] = input.map((e) => ({ contactId: e.contactId, listId: e.listId, channel: e.channel }));
@@ -183,13 +188,16 @@ export function createConsentService(deps: ConsentDeps): ConsentService {
 }
 
 function validateNew(e: NewConsentEvent): void {
-  if (e.textShown.length > MAX_TEXT_SHOWN_LENGTH) throw invalid('TEXT_TOO_LONG', `The text shown is longer than ${MAX_TEXT_SHOWN_LENGTH} characters.`);
+  if (e.textShown.length > MAX_TEXT_SHOWN_LENGTH)
+    throw invalid('TEXT_TOO_LONG', `The text shown is longer than ${MAX_TEXT_SHOWN_LENGTH} characters.`);
   if ((e.kind === 'requested' || e.kind === 'granted' || e.kind === 'reconfirmed') && e.textShown.trim() === '') {
     // CON-07: a grant without the exact text shown is not proof of anything.
     throw invalid('CONSENT_TEXT_REQUIRED', 'A consent event must carry the exact text that was shown.');
   }
-  if ((e.partners?.length ?? 0) > MAX_PARTNERS) throw invalid('TOO_MANY_PARTNERS', `At most ${MAX_PARTNERS} partners per consent.`);
-  if (e.occurredAt !== undefined && !isIso(e.occurredAt)) throw invalid('INVALID_TIME', 'occurredAt must be an ISO-8601 UTC time.');
+  if ((e.partners?.length ?? 0) > MAX_PARTNERS)
+    throw invalid('TOO_MANY_PARTNERS', `At most ${MAX_PARTNERS} partners per consent.`);
+  if (e.occurredAt !== undefined && !isIso(e.occurredAt))
+    throw invalid('INVALID_TIME', 'occurredAt must be an ISO-8601 UTC time.');
   if (e.confirmedAt != null && !isIso(e.confirmedAt)) throw invalid('INVALID_TIME', 'confirmedAt must be an ISO-8601 UTC time.');
 }
 

@@ -24,18 +24,59 @@ describeEachEngine('proof of opt-in', (db, engine) => {
     const { contact } = await s.contacts.upsert(accountId, { email: 'proof@example.com' });
     const { contact: other } = await s.contacts.upsert(accountId, { email: 'other@example.com' });
     await s.consent.record(accountId, [
-      { contactId: contact.id, listId: news.id, channel: 'email', kind: 'requested', sourceType: 'form', formId: 'f1', formVersion: 2, textShown: 'Yes, send me News (monthly). Unsubscribe any time. — Ünïcødé ✓', ip: '203.0.113.9', userAgent: 'Firefox', partners: ['Partner A'] },
+      {
+        contactId: contact.id,
+        listId: news.id,
+        channel: 'email',
+        kind: 'requested',
+        sourceType: 'form',
+        formId: 'f1',
+        formVersion: 2,
+        textShown: 'Yes, send me News (monthly). Unsubscribe any time. — Ünïcødé ✓',
+        ip: '203.0.113.9',
+        userAgent: 'Firefox',
+        partners: ['Partner A'],
+      },
     ]);
     // Another contact's event sits between this contact's events in the account chain.
-    await s.consent.record(accountId, [{ contactId: other.id, listId: deals.id, channel: 'email', kind: 'granted', sourceType: 'import', sourceId: 'imp-1', textShown: 'Deals', evidence: { OPTIN_TIME: '2025-01-01' } }]);
     await s.consent.record(accountId, [
-      { contactId: contact.id, listId: news.id, channel: 'email', kind: 'confirmed', sourceType: 'form', textShown: 'Confirm News', confirmedAt: '2026-05-01T10:05:00.000Z', confirmIp: '203.0.113.10', confirmUserAgent: 'Mail' },
-      { contactId: contact.id, listId: deals.id, channel: 'email', kind: 'granted', sourceType: 'operator', sourceId: 'operator-7', textShown: 'Operator override: customer phoned in consent for Deals' },
+      {
+        contactId: other.id,
+        listId: deals.id,
+        channel: 'email',
+        kind: 'granted',
+        sourceType: 'import',
+        sourceId: 'imp-1',
+        textShown: 'Deals',
+        evidence: { OPTIN_TIME: '2025-01-01' },
+      },
+    ]);
+    await s.consent.record(accountId, [
+      {
+        contactId: contact.id,
+        listId: news.id,
+        channel: 'email',
+        kind: 'confirmed',
+        sourceType: 'form',
+        textShown: 'Confirm News',
+        confirmedAt: '2026-05-01T10:05:00.000Z',
+        confirmIp: '203.0.113.10',
+        confirmUserAgent: 'Mail',
+      },
+      {
+        contactId: contact.id,
+        listId: deals.id,
+        channel: 'email',
+        kind: 'granted',
+        sourceType: 'operator',
+        sourceId: 'operator-7',
+        textShown: 'Operator override: customer phoned in consent for Deals',
+      },
     ]);
     return { s, accountId, contact, bundle: await s.consent.proofBundle(accountId, contact.id) };
   }
 
-  it('[CON-09] a proof bundle carries the contact\'s events, exact texts and chain links, and the CLI accepts it', async () => {
+  it("[CON-09] a proof bundle carries the contact's events, exact texts and chain links, and the CLI accepts it", async () => {
     const { bundle, contact } = await bundleFor();
     expect(bundle.contactId).toBe(contact.id);
     expect(bundle.events.map((e) => e.kind)).toEqual(['requested', 'confirmed', 'granted']);
@@ -58,7 +99,13 @@ describeEachEngine('proof of opt-in', (db, engine) => {
     const cases: Array<[string, string]> = [
       ['ip', pretty.replace('"203.0.113.10"', '"203.0.113.11"')],
       ['text', pretty.replace('Confirm News', 'Confirm Newz')],
-      ['link', pretty.replace(`"prevHash": "${target.prevHash}"`, `"prevHash": "${target.prevHash.slice(0, -1)}${target.prevHash.endsWith('0') ? '1' : '0'}"`)],
+      [
+        'link',
+        pretty.replace(
+          `"prevHash": "${target.prevHash}"`,
+          `"prevHash": "${target.prevHash.slice(0, -1)}${target.prevHash.endsWith('0') ? '1' : '0'}"`,
+        ),
+      ],
     ];
     for (const [name, text] of cases) {
       expect(text, name).not.toBe(pretty);
@@ -88,12 +135,16 @@ describeEachEngine('proof of opt-in', (db, engine) => {
     expect(parallel.out).toContain(`ok       ${accountId}: 4 event(s)`);
     expect(parallel.code).toBe(0);
     await dropLedgerTriggers(db()).catch(() => {});
-    await sql`update consent_events set text_shown = ${'Yes, send me News (weekly).'} where id = ${bundle.events[0]!.id}`.execute(db().db);
+    await sql`update consent_events set text_shown = ${'Yes, send me News (weekly).'} where id = ${bundle.events[0]!.id}`.execute(
+      db().db,
+    );
     const bad = await cli(['ledger', 'verify', '--account', accountId], env);
     expect(bad.code).toBe(1);
     expect(bad.out).toContain(`TAMPERED ${accountId}: event ${bundle.events[0]!.id} (seq 1)`);
     // A tampered event inside a later range is found by the parallel path too.
-    await sql`update consent_events set text_shown = ${'Yes, send me News (monthly). Unsubscribe any time. — Ünïcødé ✓'} where id = ${bundle.events[0]!.id}`.execute(db().db);
+    await sql`update consent_events set text_shown = ${'Yes, send me News (monthly). Unsubscribe any time. — Ünïcødé ✓'} where id = ${bundle.events[0]!.id}`.execute(
+      db().db,
+    );
     await sql`update consent_events set ip = ${'198.51.100.99'} where account_id = ${accountId} and seq = 4`.execute(db().db);
     const badParallel = await cli(['ledger', 'verify', '--account', accountId, '--workers', '2'], env);
     expect(badParallel.code).toBe(1);

@@ -55,7 +55,8 @@ export function buildProofBundle(input: {
   return { ...body, bundleHash: sha256Hex(canonicalJson(body)) };
 }
 
-export type ProofVerdict = { ok: true; events: number } | { ok: false; eventId: string | null; seq: number | null; reason: string };
+export type ProofVerdict =
+  { ok: true; events: number } | { ok: false; eventId: string | null; seq: number | null; reason: string };
 
 /** Checks a parsed bundle (any JSON value). Pure and offline. */
 export function verifyProofBundle(input: unknown): ProofVerdict {
@@ -68,13 +69,19 @@ export function verifyProofBundle(input: unknown): ProofVerdict {
   if (!input || typeof input !== 'object') return bad('the file is not a proof bundle');
   const b = input as Partial<ProofBundle>;
   if (b.format !== PROOF_FORMAT) return bad(`unknown bundle format ${JSON.stringify(b.format)}`);
-  if (b.canonicalVersion !== CANONICAL_VERSION) return bad(`unknown canonical serialisation ${JSON.stringify(b.canonicalVersion)}`);
+  if (b.canonicalVersion !== CANONICAL_VERSION)
+    return bad(`unknown canonical serialisation ${JSON.stringify(b.canonicalVersion)}`);
   if (!Array.isArray(b.events)) return bad('the bundle has no events array');
   let lastSeq = 0;
   for (const raw of b.events as unknown[]) {
     if (!raw || typeof raw !== 'object') return bad('an event is not an object');
     const e = raw as ConsentEvent;
-    if (typeof e.seq !== 'number' || typeof e.textShown !== 'string' || typeof e.prevHash !== 'string' || typeof e.hash !== 'string') {
+    if (
+      typeof e.seq !== 'number' ||
+      typeof e.textShown !== 'string' ||
+      typeof e.prevHash !== 'string' ||
+      typeof e.hash !== 'string'
+    ) {
       return bad(`event ${String(e.id)} is missing fields`, e);
     }
     let problem;
@@ -84,15 +91,18 @@ export function verifyProofBundle(input: unknown): ProofVerdict {
       return bad(`event ${String(e.id)} cannot be serialised`, e);
     }
     if (problem) return bad(problem.message, e);
-    if (e.accountId !== b.accountId || e.contactId !== b.contactId) return bad(`event ${e.id} (seq ${e.seq}) belongs to another account or contact`, e);
+    if (e.accountId !== b.accountId || e.contactId !== b.contactId)
+      return bad(`event ${e.id} (seq ${e.seq}) belongs to another account or contact`, e);
     if (e.seq <= lastSeq) return bad(`event ${e.id} (seq ${e.seq}) is out of chain order`, e);
     lastSeq = e.seq;
   }
   const head = b.chainHead;
   if (!head || typeof head.seq !== 'number' || typeof head.hash !== 'string') return bad('the bundle has no chain head');
   const last = b.events[b.events.length - 1] as ConsentEvent | undefined;
-  if (last && head.seq < last.seq) return bad(`the chain head (seq ${head.seq}) is before the last event (seq ${last.seq})`, last);
-  if (last && head.seq === last.seq && head.hash !== last.hash) return bad(`the chain head hash does not match event ${last.id} (seq ${last.seq})`, last);
+  if (last && head.seq < last.seq)
+    return bad(`the chain head (seq ${head.seq}) is before the last event (seq ${last.seq})`, last);
+  if (last && head.seq === last.seq && head.hash !== last.hash)
+    return bad(`the chain head hash does not match event ${last.id} (seq ${last.seq})`, last);
   const { bundleHash, ...body } = b;
   if (typeof bundleHash !== 'string' || sha256Hex(canonicalJson(body)) !== bundleHash) {
     return bad('the bundle was altered outside its events (bundleHash does not match)');

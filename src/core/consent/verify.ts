@@ -25,10 +25,20 @@ export function checkEvent(e: ConsentEvent, textHashes?: Map<string, string>): C
     if (textHashes && textHashes.size < TEXT_HASH_CACHE_SIZE) textHashes.set(e.textShown, textHash);
   }
   if (textHash !== e.textHash) {
-    return { seq: e.seq, eventId: e.id, problem: 'text-hash-mismatch', message: `event ${e.id} (seq ${e.seq}): the text shown does not match its text hash` };
+    return {
+      seq: e.seq,
+      eventId: e.id,
+      problem: 'text-hash-mismatch',
+      message: `event ${e.id} (seq ${e.seq}): the text shown does not match its text hash`,
+    };
   }
   if (eventHash(e) !== e.hash) {
-    return { seq: e.seq, eventId: e.id, problem: 'hash-mismatch', message: `event ${e.id} (seq ${e.seq}): its fields do not match its hash (altered)` };
+    return {
+      seq: e.seq,
+      eventId: e.id,
+      problem: 'hash-mismatch',
+      message: `event ${e.id} (seq ${e.seq}): its fields do not match its hash (altered)`,
+    };
   }
   return null;
 }
@@ -37,15 +47,34 @@ export function checkEvent(e: ConsentEvent, textHashes?: Map<string, string>): C
  * Checks a contiguous run of an account's chain continuing from `cursor`. Returns the first
  * problem, or the cursor after the last event.
  */
-export function checkChainPage(events: ConsentEvent[], cursor: ChainCursor): { problem: ChainProblem | null; cursor: ChainCursor } {
+export function checkChainPage(
+  events: ConsentEvent[],
+  cursor: ChainCursor,
+): { problem: ChainProblem | null; cursor: ChainCursor } {
   let at = cursor;
   const textHashes = new Map<string, string>();
   for (const e of events) {
     if (e.seq !== at.seq + 1) {
-      return { problem: { seq: at.seq + 1, eventId: e.id, problem: 'seq-gap', message: `event seq ${at.seq + 1} is missing (next found: ${e.seq}): an event was deleted` }, cursor: at };
+      return {
+        problem: {
+          seq: at.seq + 1,
+          eventId: e.id,
+          problem: 'seq-gap',
+          message: `event seq ${at.seq + 1} is missing (next found: ${e.seq}): an event was deleted`,
+        },
+        cursor: at,
+      };
     }
     if (e.prevHash !== at.hash) {
-      return { problem: { seq: e.seq, eventId: e.id, problem: 'prev-hash-mismatch', message: `event ${e.id} (seq ${e.seq}): does not link to the previous event's hash` }, cursor: at };
+      return {
+        problem: {
+          seq: e.seq,
+          eventId: e.id,
+          problem: 'prev-hash-mismatch',
+          message: `event ${e.id} (seq ${e.seq}): does not link to the previous event's hash`,
+        },
+        cursor: at,
+      };
     }
     const own = checkEvent(e, textHashes);
     if (own) return { problem: own, cursor: at };
@@ -70,10 +99,26 @@ export function checkChainRows(rows: ChainRow[], cursor: ChainCursor): { problem
     const seq = r[17] as number;
     const id = r[9] as string;
     if (seq !== atSeq + 1) {
-      return { problem: { seq: atSeq + 1, eventId: id, problem: 'seq-gap', message: `event seq ${atSeq + 1} is missing (next found: ${seq}): an event was deleted` }, cursor: { seq: atSeq, hash: atHash } };
+      return {
+        problem: {
+          seq: atSeq + 1,
+          eventId: id,
+          problem: 'seq-gap',
+          message: `event seq ${atSeq + 1} is missing (next found: ${seq}): an event was deleted`,
+        },
+        cursor: { seq: atSeq, hash: atHash },
+      };
     }
     if (r[16] !== atHash) {
-      return { problem: { seq, eventId: id, problem: 'prev-hash-mismatch', message: `event ${id} (seq ${seq}): does not link to the previous event's hash` }, cursor: { seq: atSeq, hash: atHash } };
+      return {
+        problem: {
+          seq,
+          eventId: id,
+          problem: 'prev-hash-mismatch',
+          message: `event ${id} (seq ${seq}): does not link to the previous event's hash`,
+        },
+        cursor: { seq: atSeq, hash: atHash },
+      };
     }
     const text = r[21] as string;
     if (text !== lastText) {
@@ -86,11 +131,27 @@ export function checkChainRows(rows: ChainRow[], cursor: ChainCursor): { problem
       lastTextHash = h;
     }
     if (lastTextHash !== r[20]) {
-      return { problem: { seq, eventId: id, problem: 'text-hash-mismatch', message: `event ${id} (seq ${seq}): the text shown does not match its text hash` }, cursor: { seq: atSeq, hash: atHash } };
+      return {
+        problem: {
+          seq,
+          eventId: id,
+          problem: 'text-hash-mismatch',
+          message: `event ${id} (seq ${seq}): the text shown does not match its text hash`,
+        },
+        cursor: { seq: atSeq, hash: atHash },
+      };
     }
     const hash = r[23] as string;
     if (sha256Hex(atHash + canonicalRowJson(r)) !== hash) {
-      return { problem: { seq, eventId: id, problem: 'hash-mismatch', message: `event ${id} (seq ${seq}): its fields do not match its hash (altered)` }, cursor: { seq: atSeq, hash: atHash } };
+      return {
+        problem: {
+          seq,
+          eventId: id,
+          problem: 'hash-mismatch',
+          message: `event ${id} (seq ${seq}): its fields do not match its hash (altered)`,
+        },
+        cursor: { seq: atSeq, hash: atHash },
+      };
     }
     atSeq = seq;
     atHash = hash;
@@ -114,20 +175,44 @@ export interface RangeCheck {
  * Joins range checks (in seq order, covering 1..head) into one verdict: the first problem of
  * the earliest range wins; every boundary link and the head are checked here.
  */
-export function combineRangeChecks(accountId: string, ranges: RangeCheck[], head: { lastSeq: number; lastHash: string }): ChainVerification {
+export function combineRangeChecks(
+  accountId: string,
+  ranges: RangeCheck[],
+  head: { lastSeq: number; lastHash: string },
+): ChainVerification {
   let events = 0;
   let at: ChainCursor = CHAIN_START;
   for (const [i, r] of ranges.entries()) {
     if (r.problem) return { accountId, events, ok: false, firstProblem: r.problem };
     if (r.events > 0) {
       if (r.firstPrevHash !== at.hash) {
-        return { accountId, events, ok: false, firstProblem: { seq: r.afterSeq + 1, eventId: null, problem: 'prev-hash-mismatch', message: `event seq ${r.afterSeq + 1}: does not link to the previous event's hash` } };
+        return {
+          accountId,
+          events,
+          ok: false,
+          firstProblem: {
+            seq: r.afterSeq + 1,
+            eventId: null,
+            problem: 'prev-hash-mismatch',
+            message: `event seq ${r.afterSeq + 1}: does not link to the previous event's hash`,
+          },
+        };
       }
       at = r.last ?? at;
     }
     // A short last range means the newest events are gone: the head check below names it.
     if (i < ranges.length - 1 && at.seq !== r.toSeq) {
-      return { accountId, events, ok: false, firstProblem: { seq: at.seq + 1, eventId: null, problem: 'seq-gap', message: `event seq ${at.seq + 1} is missing: an event was deleted` } };
+      return {
+        accountId,
+        events,
+        ok: false,
+        firstProblem: {
+          seq: at.seq + 1,
+          eventId: null,
+          problem: 'seq-gap',
+          message: `event seq ${at.seq + 1} is missing: an event was deleted`,
+        },
+      };
     }
     events += r.events;
   }
@@ -136,7 +221,12 @@ export function combineRangeChecks(accountId: string, ranges: RangeCheck[], head
       accountId,
       events,
       ok: false,
-      firstProblem: { seq: head.lastSeq, eventId: null, problem: 'head-mismatch', message: `the chain head (seq ${head.lastSeq}) does not match the last event (seq ${at.seq}): events were removed from the end` },
+      firstProblem: {
+        seq: head.lastSeq,
+        eventId: null,
+        problem: 'head-mismatch',
+        message: `the chain head (seq ${head.lastSeq}) does not match the last event (seq ${at.seq}): events were removed from the end`,
+      },
     };
   }
   return { accountId, events, ok: true, firstProblem: null };

@@ -23,7 +23,10 @@ describeEachEngine('contacts', (db) => {
     const d = await s.gate.authorizeSend({ accountId, listId: list.id, channel: 'email', contactIds: [contact.id] });
     expect(d.get(contact.id)).toEqual({ allowed: false, reason: 'no-consent' });
     // Upserting again (even with more data) never adds consent.
-    const again = await s.contacts.upsert(accountId, { email: 'new@example.com', attributes: { plan: 'silver', city: 'Berlin' } });
+    const again = await s.contacts.upsert(accountId, {
+      email: 'new@example.com',
+      attributes: { plan: 'silver', city: 'Berlin' },
+    });
     expect(again.created).toBe(false);
     expect(again.contact.attributes).toEqual({ plan: 'gold', city: 'Berlin' });
     expect(await s.consent.stateFor(accountId, contact.id)).toEqual([]);
@@ -35,7 +38,10 @@ describeEachEngine('contacts', (db) => {
     expect(contact.phone).toBe('+49301234567');
     const same = await s.contacts.upsert(accountId, { phone: '+49 (30) 123-4567' });
     expect(same).toMatchObject({ created: false, contact: { id: contact.id } });
-    await expect(s.contacts.upsert(accountId, { phone: '12345' })).rejects.toMatchObject({ code: 'VALIDATION_FAILED', details: { fields: { phone: expect.any(String) } } });
+    await expect(s.contacts.upsert(accountId, { phone: '12345' })).rejects.toMatchObject({
+      code: 'VALIDATION_FAILED',
+      details: { fields: { phone: expect.any(String) } },
+    });
     await expect(s.contacts.upsert(accountId, { email: 'not-an-email', phone: '+1 202 555 0' })).rejects.toMatchObject({
       code: 'VALIDATION_FAILED',
       details: { fields: { email: expect.any(String), phone: expect.any(String) } },
@@ -47,30 +53,61 @@ describeEachEngine('contacts', (db) => {
     const { s, accountId, list } = await setup();
     const sms = await s.lists.create(accountId, smsList());
     const { contact } = await s.contacts.upsert(accountId, { email: 'both@example.com', phone: '+447911123456' });
-    await s.consent.record(accountId, [{ contactId: contact.id, listId: list.id, channel: 'email', kind: 'granted', sourceType: 'form', textShown: 'email yes' }]);
+    await s.consent.record(accountId, [
+      { contactId: contact.id, listId: list.id, channel: 'email', kind: 'granted', sourceType: 'form', textShown: 'email yes' },
+    ]);
     const d = await s.gate.authorizeSend({ accountId, listId: sms.id, channel: 'sms', contactIds: [contact.id] });
     expect(d.get(contact.id)).toEqual({ allowed: false, reason: 'no-consent' });
   });
 
   it('[CON-08] erases a contact: personal fields gone, consent withdrawn, tombstone blocks re-adding, chain still verifies', async () => {
     const { s, accountId, list } = await setup();
-    const { contact } = await s.contacts.upsert(accountId, { email: 'erase.me@example.com', phone: '+33612345678', attributes: { name: 'Eve' }, language: 'fr' });
-    await s.consent.record(accountId, [{ contactId: contact.id, listId: list.id, channel: 'email', kind: 'granted', sourceType: 'form', textShown: 'yes', ip: '192.0.2.1' }]);
+    const { contact } = await s.contacts.upsert(accountId, {
+      email: 'erase.me@example.com',
+      phone: '+33612345678',
+      attributes: { name: 'Eve' },
+      language: 'fr',
+    });
+    await s.consent.record(accountId, [
+      {
+        contactId: contact.id,
+        listId: list.id,
+        channel: 'email',
+        kind: 'granted',
+        sourceType: 'form',
+        textShown: 'yes',
+        ip: '192.0.2.1',
+      },
+    ]);
     await s.contacts.erase(accountId, contact.id, { sourceId: 'user-1' });
     const after = await s.contacts.get(accountId, contact.id);
-    expect(after).toMatchObject({ email: null, phone: null, attributes: {}, language: null, erasedAt: clock.now().toISOString() });
+    expect(after).toMatchObject({
+      email: null,
+      phone: null,
+      attributes: {},
+      language: null,
+      erasedAt: clock.now().toISOString(),
+    });
     const events = await s.consent.eventsFor(accountId, contact.id);
-    expect(events.map((e) => [e.kind, e.sourceType])).toEqual([['granted', 'form'], ['withdrawn', 'erasure']]);
+    expect(events.map((e) => [e.kind, e.sourceType])).toEqual([
+      ['granted', 'form'],
+      ['withdrawn', 'erasure'],
+    ]);
     expect(await s.consent.verifyChain(accountId)).toMatchObject({ ok: true, events: 2 });
     expect(verifyProofBundle(await s.consent.proofBundle(accountId, contact.id))).toMatchObject({ ok: true });
     const d = await s.gate.authorizeSend({ accountId, listId: list.id, channel: 'email', contactIds: [contact.id] });
     expect(d.get(contact.id)).toEqual({ allowed: false, reason: 'suppressed' });
     // The tombstone stores only the hash.
     expect((await s.suppression.list(accountId)).map((e) => [e.addressHash, e.reason])).toEqual(
-      expect.arrayContaining([[addressHash('erase.me@example.com'), 'erased'], [addressHash('+33612345678'), 'erased']]),
+      expect.arrayContaining([
+        [addressHash('erase.me@example.com'), 'erased'],
+        [addressHash('+33612345678'), 'erased'],
+      ]),
     );
     // A customer import / API call cannot bring the address back…
-    await expect(s.contacts.upsert(accountId, { email: 'Erase.Me@example.com' })).rejects.toMatchObject({ code: 'ADDRESS_ERASED' });
+    await expect(s.contacts.upsert(accountId, { email: 'Erase.Me@example.com' })).rejects.toMatchObject({
+      code: 'ADDRESS_ERASED',
+    });
     // …the person signing up again themselves can.
     const back = await s.contacts.upsert(accountId, { email: 'erase.me@example.com' }, { origin: 'subject' });
     expect(back.created).toBe(true);
@@ -80,7 +117,17 @@ describeEachEngine('contacts', (db) => {
   it('exports everything held about a contact', async () => {
     const { s, accountId, list } = await setup();
     const { contact } = await s.contacts.upsert(accountId, { email: 'export@example.com', attributes: { a: 1 } });
-    await s.consent.record(accountId, [{ contactId: contact.id, listId: list.id, channel: 'email', kind: 'granted', sourceType: 'api', sourceId: 'key-1', textShown: 'yes' }]);
+    await s.consent.record(accountId, [
+      {
+        contactId: contact.id,
+        listId: list.id,
+        channel: 'email',
+        kind: 'granted',
+        sourceType: 'api',
+        sourceId: 'key-1',
+        textShown: 'yes',
+      },
+    ]);
     await s.suppression.add(accountId, 'export@example.com', 'manual');
     const x = await s.contacts.exportAll(accountId, contact.id);
     expect(x.contact).toMatchObject({ email: 'export@example.com', attributes: { a: 1 } });
@@ -104,7 +151,8 @@ describeEachEngine('contacts', (db) => {
 
   it('evaluates segments over attributes, consent state and dates in SQL', async () => {
     const { s, accountId, list } = await setup();
-    const a = (await s.contacts.upsert(accountId, { email: 'seg-a@example.com', attributes: { tier: 'gold', vip: true } })).contact;
+    const a = (await s.contacts.upsert(accountId, { email: 'seg-a@example.com', attributes: { tier: 'gold', vip: true } }))
+      .contact;
     const b = (await s.contacts.upsert(accountId, { email: 'seg-b@example.com', attributes: { tier: 'silver' } })).contact;
     await s.contacts.upsert(accountId, { email: 'seg-c@example.com', attributes: { tier: 'gold' } });
     await s.consent.record(accountId, [
@@ -113,12 +161,28 @@ describeEachEngine('contacts', (db) => {
     ]);
     const seg = await s.segments.create(accountId, {
       name: 'gold subscribers',
-      filter: { all: [{ type: 'attribute', key: 'tier', op: 'eq', value: 'gold' }, { type: 'consent', listId: list.id, status: 'active' }] },
+      filter: {
+        all: [
+          { type: 'attribute', key: 'tier', op: 'eq', value: 'gold' },
+          { type: 'consent', listId: list.id, status: 'active' },
+        ],
+      },
     });
     expect((await s.segments.contacts(accountId, seg.id)).items.map((c) => c.id)).toEqual([a.id]);
-    const vip = await s.segments.create(accountId, { name: 'vip', filter: { all: [{ type: 'has-attribute', key: 'vip', present: true }, { type: 'created', op: 'before', at: '2030-01-01T00:00:00.000Z' }] } });
+    const vip = await s.segments.create(accountId, {
+      name: 'vip',
+      filter: {
+        all: [
+          { type: 'has-attribute', key: 'vip', present: true },
+          { type: 'created', op: 'before', at: '2030-01-01T00:00:00.000Z' },
+        ],
+      },
+    });
     expect((await s.segments.contacts(accountId, vip.id)).items.map((c) => c.id)).toEqual([a.id]);
-    const none = await s.segments.create(accountId, { name: 'no consent', filter: { all: [{ type: 'consent', listId: list.id, status: 'none' }] } });
+    const none = await s.segments.create(accountId, {
+      name: 'no consent',
+      filter: { all: [{ type: 'consent', listId: list.id, status: 'none' }] },
+    });
     expect((await s.segments.contacts(accountId, none.id)).items.map((c) => c.email)).toEqual(['seg-c@example.com']);
   });
 });

@@ -6,7 +6,16 @@ import { conflict, invalid, notFound, unprocessable } from '../errors.ts';
 import type { Clock } from '../ports.ts';
 import { addressHash, normalizeEmail, normalizePhone } from '../suppression/address.ts';
 import type { SuppressionService } from '../suppression/service.ts';
-import type { Attributes, Contact, ContactExport, ContactInput, ContactPage, ContactRecord, ContactStore, UpsertOptions } from './types.ts';
+import type {
+  Attributes,
+  Contact,
+  ContactExport,
+  ContactInput,
+  ContactPage,
+  ContactRecord,
+  ContactStore,
+  UpsertOptions,
+} from './types.ts';
 import { newId as uuidV7 } from '../ids.ts';
 
 export const MAX_ATTRIBUTES_JSON_BYTES = 16 * 1024;
@@ -23,7 +32,11 @@ export interface ContactService {
   findByAddress(accountId: string, by: { email?: string; phone?: string }): Promise<Contact | null>;
   list(accountId: string, options?: { after?: string; limit?: number }): Promise<ContactPage>;
   /** Merges attributes; a null value removes that key. Also language / time zone. */
-  update(accountId: string, id: string, patch: { attributes?: Attributes; language?: string | null; timeZone?: string | null }): Promise<Contact>;
+  update(
+    accountId: string,
+    id: string,
+    patch: { attributes?: Attributes; language?: string | null; timeZone?: string | null },
+  ): Promise<Contact>;
   /** Data-subject erasure (GDPR Art. 17): see CONTEXT.md. */
   erase(accountId: string, id: string, actor: { sourceId: string | null }): Promise<void>;
   /** Data-subject access (GDPR Art. 15): everything held about the contact. */
@@ -44,7 +57,10 @@ const strip = (r: ContactRecord): Contact => {
 };
 
 /** Validates and normalises contact fields; field-level errors (400 VALIDATION_FAILED). */
-export function normalizeContactInput(input: ContactInput, defaultRegion?: string): { email: string | null; phone: string | null } {
+export function normalizeContactInput(
+  input: ContactInput,
+  defaultRegion?: string,
+): { email: string | null; phone: string | null } {
   const fields: Record<string, string> = {};
   const email = input.email ? normalizeEmail(input.email) : null;
   if (input.email && !email) fields.email = 'not a valid email address';
@@ -60,7 +76,8 @@ export function normalizeContactInput(input: ContactInput, defaultRegion?: strin
 
 function checkAttributes(attributes: Attributes, fields: Record<string, string>): void {
   if (Object.keys(attributes).length > MAX_ATTRIBUTE_KEYS) fields.attributes = `at most ${MAX_ATTRIBUTE_KEYS} keys`;
-  else if (Buffer.byteLength(JSON.stringify(attributes)) > MAX_ATTRIBUTES_JSON_BYTES) fields.attributes = `at most ${MAX_ATTRIBUTES_JSON_BYTES} bytes`;
+  else if (Buffer.byteLength(JSON.stringify(attributes)) > MAX_ATTRIBUTES_JSON_BYTES)
+    fields.attributes = `at most ${MAX_ATTRIBUTES_JSON_BYTES} bytes`;
 }
 
 export function createContactService(deps: ContactDeps): ContactService {
@@ -72,15 +89,24 @@ export function createContactService(deps: ContactDeps): ContactService {
     return r;
   }
 
-  async function upsert(accountId: string, input: ContactInput, options: UpsertOptions = {}): Promise<{ contact: Contact; created: boolean }> {
+  async function upsert(
+    accountId: string,
+    input: ContactInput,
+    options: UpsertOptions = {},
+  ): Promise<{ contact: Contact; created: boolean }> {
     const { email, phone } = normalizeContactInput(input, options.defaultRegion);
     const emailHash = email ? addressHash(email) : null;
     const phoneHash = phone ? addressHash(phone) : null;
     const hashes = [emailHash, phoneHash].filter((h): h is string => h !== null);
-    const erased = (await deps.suppression.entriesFor(accountId, hashes)).filter((e) => e.reason === 'erased' && e.accountId === accountId);
+    const erased = (await deps.suppression.entriesFor(accountId, hashes)).filter(
+      (e) => e.reason === 'erased' && e.accountId === accountId,
+    );
     if (erased.length > 0) {
       if (options.origin !== 'subject') {
-        throw unprocessable('ADDRESS_ERASED', 'This address was erased at the person\'s request and cannot be added again, except by the person signing up themselves.');
+        throw unprocessable(
+          'ADDRESS_ERASED',
+          "This address was erased at the person's request and cannot be added again, except by the person signing up themselves.",
+        );
       }
       for (const e of erased) await deps.suppression.remove(accountId, e.addressHash, 'erased');
     }

@@ -6,12 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { invalid } from '../errors.ts';
 import type { Clock } from '../ports.ts';
-import {
-  COOKIE_CATEGORIES,
-  COOKIE_CATEGORY_INFO,
-  COOKIE_SERVICES,
-  type CookieCategory,
-} from '../../../policy/cookies.ts';
+import { COOKIE_CATEGORIES, COOKIE_CATEGORY_INFO, COOKIE_SERVICES, type CookieCategory } from '../../../policy/cookies.ts';
 import { truncateIp } from './truncate-ip.ts';
 
 export const CONSENT_ACTIONS = ['accept-all', 'reject-all', 'custom', 'dismiss'] as const;
@@ -35,7 +30,10 @@ export const ConsentChoiceSchema = z
     consentId: z.uuid(),
     revision: z.number().int().min(0).max(1_000_000),
     categories: z.array(z.enum(COOKIE_CATEGORIES)).max(COOKIE_CATEGORIES.length * 2),
-    services: z.array(z.enum(SERVICE_IDS)).max(SERVICE_IDS.length * 2).optional(),
+    services: z
+      .array(z.enum(SERVICE_IDS))
+      .max(SERVICE_IDS.length * 2)
+      .optional(),
     language: z.enum(CONSENT_LANGUAGES),
     action: z.enum(CONSENT_ACTIONS),
   })
@@ -67,10 +65,7 @@ export interface CookieConsentStore {
 export interface CookieConsentService {
   /** The cookie policy revision in force (CK-06). */
   readonly revision: number;
-  record(
-    choice: ConsentChoice,
-    context: { ip: string; userAgent: string; source: ConsentSource },
-  ): Promise<ConsentRecord>;
+  record(choice: ConsentChoice, context: { ip: string; userAgent: string; source: ConsentSource }): Promise<ConsentRecord>;
   list(query: { limit?: number; consentId?: string }): Promise<ConsentRecord[]>;
 }
 
@@ -111,24 +106,48 @@ export function createCookieConsentService(deps: {
  * refusal (reject-all, dismiss) accepts nothing optional, and a service belongs to an accepted
  * category. A revision newer than ours cannot have been shown by this server.
  */
-export function normalizeChoice(choice: ConsentChoice, currentRevision: number): ConsentChoice & { services: string[]; categories: CookieCategory[] } {
+export function normalizeChoice(
+  choice: ConsentChoice,
+  currentRevision: number,
+): ConsentChoice & { services: string[]; categories: CookieCategory[] } {
   if (choice.revision > currentRevision) {
-    throw invalid('CONSENT_REVISION_UNKNOWN', `Cookie policy revision ${choice.revision} does not exist; the current one is ${currentRevision}.`);
+    throw invalid(
+      'CONSENT_REVISION_UNKNOWN',
+      `Cookie policy revision ${choice.revision} does not exist; the current one is ${currentRevision}.`,
+    );
   }
   const categories = COOKIE_CATEGORIES.filter((c) => READ_ONLY.includes(c) || choice.categories.includes(c));
   const optional = categories.filter((c) => !READ_ONLY.includes(c));
   if ((choice.action === 'reject-all' || choice.action === 'dismiss') && optional.length > 0) {
-    throw invalid('CONSENT_INCONSISTENT', `A "${choice.action}" choice cannot accept the optional categories ${optional.join(', ')}.`);
+    throw invalid(
+      'CONSENT_INCONSISTENT',
+      `A "${choice.action}" choice cannot accept the optional categories ${optional.join(', ')}.`,
+    );
   }
   const services = COOKIE_SERVICES.filter((s) => (choice.services ?? []).includes(s.id));
   const stray = services.filter((s) => !categories.includes(s.category));
   if (stray.length > 0) {
-    throw invalid('CONSENT_INCONSISTENT', `Services ${stray.map((s) => s.id).join(', ')} belong to categories that were not accepted.`);
+    throw invalid(
+      'CONSENT_INCONSISTENT',
+      `Services ${stray.map((s) => s.id).join(', ')} belong to categories that were not accepted.`,
+    );
   }
   return { ...choice, categories, services: services.map((s) => s.id) };
 }
 
-const CSV_COLUMNS = ['id', 'consentId', 'at', 'revision', 'action', 'categories', 'services', 'language', 'source', 'ip', 'userAgent'] as const;
+const CSV_COLUMNS = [
+  'id',
+  'consentId',
+  'at',
+  'revision',
+  'action',
+  'categories',
+  'services',
+  'language',
+  'source',
+  'ip',
+  'userAgent',
+] as const;
 
 /** RFC 4180 CSV; cells starting with = + - @ are prefixed with ' so spreadsheets do not run them. */
 export function consentRecordsToCsv(records: ConsentRecord[]): string {

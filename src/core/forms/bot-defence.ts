@@ -34,14 +34,24 @@ export function issueStartStamp(secret: string, formId: string, now: Date): stri
 }
 
 /** Throws FORM_START_INVALID / FORM_START_EXPIRED / FORM_TOO_FAST (400). */
-export function checkStartStamp(secret: string, settings: BotDefenceSettings, formId: string, stamp: string | null | undefined, now: Date): void {
+export function checkStartStamp(
+  secret: string,
+  settings: BotDefenceSettings,
+  formId: string,
+  stamp: string | null | undefined,
+  now: Date,
+): void {
   const check = stamp ? verifyToken(secret, 'form-start', stamp) : null;
   if (!check || !check.ok || check.fields[0] !== formId || typeof check.fields[1] !== 'number') {
     throw invalid('FORM_START_INVALID', 'This form page is not valid any more; reload it and submit again.');
   }
   const elapsed = now.getTime() - check.fields[1];
-  if (elapsed > settings.startStampMaxAgeMs) throw invalid('FORM_START_EXPIRED', 'This form page is too old; reload it and submit again.');
+  if (elapsed > settings.startStampMaxAgeMs)
+    throw invalid('FORM_START_EXPIRED', 'This form page is too old; reload it and submit again.');
   if (elapsed < settings.minFillTimeMs) {
-    throw invalid('FORM_TOO_FAST', 'The form was sent faster than a person can fill it in; wait a few seconds and send it again.');
+    throw invalid(
+      'FORM_TOO_FAST',
+      'The form was sent faster than a person can fill it in; wait a few seconds and send it again.',
+    );
   }
 }

@@ -57,7 +57,11 @@ export function createFormBuilder(deps: BuilderDeps): FormBuilder {
     const latest = await deps.store.getVersion(form.id, form.latestVersion);
     if (!latest) throw new Error(`form ${form.id} lost its version ${form.latestVersion}`);
     const published =
-      form.publishedVersion === null ? null : form.publishedVersion === form.latestVersion ? latest : await deps.store.getVersion(form.id, form.publishedVersion);
+      form.publishedVersion === null
+        ? null
+        : form.publishedVersion === form.latestVersion
+          ? latest
+          : await deps.store.getVersion(form.id, form.publishedVersion);
     return { form, latest, published, problems: await check(form.accountId, latest.definition) };
   }
 
@@ -73,8 +77,25 @@ export function createFormBuilder(deps: BuilderDeps): FormBuilder {
       const def = parseDefinition(input);
       const now = deps.clock.now().toISOString();
       const id = newId();
-      const form: FormRecord = { id, accountId, name: def.name, latestVersion: 1, publishedVersion: null, publishedAt: null, createdAt: now, updatedAt: now };
-      const version: FormVersion = { formId: id, version: 1, accountId, definition: def, rendered: renderForm(def), createdAt: now, createdBy: actorId };
+      const form: FormRecord = {
+        id,
+        accountId,
+        name: def.name,
+        latestVersion: 1,
+        publishedVersion: null,
+        publishedAt: null,
+        createdAt: now,
+        updatedAt: now,
+      };
+      const version: FormVersion = {
+        formId: id,
+        version: 1,
+        accountId,
+        definition: def,
+        rendered: renderForm(def),
+        createdAt: now,
+        createdBy: actorId,
+      };
       await deps.store.insertForm(form, version);
       return view(form);
     },
@@ -82,8 +103,17 @@ export function createFormBuilder(deps: BuilderDeps): FormBuilder {
       const def = parseDefinition(input);
       const form = await getForm(accountId, formId);
       const now = deps.clock.now().toISOString();
-      const next: FormVersion = { formId, version: form.latestVersion + 1, accountId, definition: def, rendered: renderForm(def), createdAt: now, createdBy: actorId };
-      if (!(await deps.store.appendVersion(next, now))) throw conflict('FORM_EDIT_CONFLICT', 'The form was changed by someone else meanwhile; reload it and edit again.');
+      const next: FormVersion = {
+        formId,
+        version: form.latestVersion + 1,
+        accountId,
+        definition: def,
+        rendered: renderForm(def),
+        createdAt: now,
+        createdBy: actorId,
+      };
+      if (!(await deps.store.appendVersion(next, now)))
+        throw conflict('FORM_EDIT_CONFLICT', 'The form was changed by someone else meanwhile; reload it and edit again.');
       return view({ ...form, name: def.name, latestVersion: next.version, updatedAt: now });
     },
     get: async (accountId, formId) => view(await getForm(accountId, formId)),

@@ -93,7 +93,10 @@ export const FormDefinitionSchema = z
     name: text(MAX_FORM_NAME_LENGTH).min(1),
     language: z.enum(FORM_LANGUAGES).default('en'),
     /** Default country for phone numbers typed without +country code (ISO 3166 alpha-2). */
-    defaultCountry: z.string().regex(/^[A-Z]{2}$/).optional(),
+    defaultCountry: z
+      .string()
+      .regex(/^[A-Z]{2}$/)
+      .optional(),
     fields: z.array(FieldSchema).min(1).max(FIELD_KEYS.length),
     consentBoxes: z.array(ConsentBoxSchema).max(MAX_CONSENT_BOXES).default([]),
     termsBox: TermsBoxSchema.optional(),

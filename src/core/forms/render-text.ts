@@ -35,7 +35,9 @@ export interface RenderedForm {
 
 /** For reading a stored RenderedForm back (JSON column). */
 export const RenderedFormSchema = z.object({
-  boxes: z.array(z.object({ key: z.string(), listId: z.string(), channel: z.enum(['email', 'sms']), text: z.string(), textHash: z.string() })),
+  boxes: z.array(
+    z.object({ key: z.string(), listId: z.string(), channel: z.enum(['email', 'sms']), text: z.string(), textHash: z.string() }),
+  ),
   partners: z.array(z.object({ key: z.string(), name: z.string(), text: z.string(), textHash: z.string() })),
   terms: z.object({ key: z.literal('terms'), text: z.string(), url: z.string().nullable() }).nullable(),
 });
@@ -54,7 +56,14 @@ export function sha256Hex(text: string): string {
 
 export function composeBoxText(box: ConsentBox, language: FormLanguage): string {
   const p = box.purpose ?? {};
-  const [kind, sender, channel, frequency, purpose, withdraw] = [p.kind, p.sender, p.channel, p.frequency, p.purpose, p.withdraw].map(clean);
+  const [kind, sender, channel, frequency, purpose, withdraw] = [
+    p.kind,
+    p.sender,
+    p.channel,
+    p.frequency,
+    p.purpose,
+    p.withdraw,
+  ].map(clean);
   let sentence =
     language === 'ro'
       ? `Sunt de acord să primesc ${kind} de la ${sender} prin ${channel}, ${frequency}, în scopul: ${purpose}. Mă pot retrage oricând: ${withdraw}.`
@@ -78,7 +87,13 @@ export function renderForm(def: FormDefinition): RenderedForm {
   const keys = boxKeys(def);
   const boxes = def.consentBoxes.map((box, i): RenderedBox => {
     const text = composeBoxText(box, def.language);
-    return { key: keys[i] ?? `list-${i + 1}`, listId: box.listIds[0] ?? '', channel: box.sms ? 'sms' : 'email', text, textHash: sha256Hex(text) };
+    return {
+      key: keys[i] ?? `list-${i + 1}`,
+      listId: box.listIds[0] ?? '',
+      channel: box.sms ? 'sms' : 'email',
+      text,
+      textHash: sha256Hex(text),
+    };
   });
   const partners = def.partners.map((partner, i): RenderedPartner => {
     const text = composePartnerText(partner, def.language);

@@ -24,7 +24,11 @@ function good(): FormDefinitionInput {
     fields: [{ key: 'email', required: true }, { key: 'phone' }],
     consentBoxes: [
       { listIds: [EMAIL_LIST], checkedByDefault: false, purpose },
-      { listIds: [SMS_LIST], purpose: { ...purpose, channel: 'SMS' }, sms: { programName: 'Acme Alerts', frequency: 'up to 4 msgs/month' } },
+      {
+        listIds: [SMS_LIST],
+        purpose: { ...purpose, channel: 'SMS' },
+        sms: { programName: 'Acme Alerts', frequency: 'up to 4 msgs/month' },
+      },
     ],
     termsBox: { label: 'I accept the privacy policy', url: 'https://acme.test/privacy' },
     partners: [{ name: 'Partner Co', purposeText: 'offers about book clubs by email, monthly' }],
@@ -90,7 +94,10 @@ describe('form publish rules', () => {
 
   it('[CON-05] refuses more than 10 partners and a partner without name or purpose', () => {
     const f = good();
-    f.partners = Array.from({ length: MAX_CO_REGISTRATION_PARTNERS + 1 }, (_, i) => ({ name: `P${i}`, purposeText: 'offers, monthly' }));
+    f.partners = Array.from({ length: MAX_CO_REGISTRATION_PARTNERS + 1 }, (_, i) => ({
+      name: `P${i}`,
+      purposeText: 'offers, monthly',
+    }));
     expect(codes(f)).toEqual(['FORM_TOO_MANY_PARTNERS']);
     f.partners = f.partners.slice(0, MAX_CO_REGISTRATION_PARTNERS);
     expect(codes(f)).toEqual([]);

@@ -44,16 +44,26 @@ export function checkFormRules(def: FormDefinition, lists: ReadonlyMap<string, L
   const seenLists = new Set<string>();
   def.consentBoxes.forEach((box, i) => {
     const at = `consentBoxes.${i}`;
-    if (box.checkedByDefault) add('FORM_CONSENT_PRECHECKED', `${at}.checkedByDefault`, 'Consent boxes must start unchecked (CON-02).');
+    if (box.checkedByDefault)
+      add('FORM_CONSENT_PRECHECKED', `${at}.checkedByDefault`, 'Consent boxes must start unchecked (CON-02).');
     if (box.listIds.length !== 1) {
-      add('FORM_ONE_BOX_PER_LIST', `${at}.listIds`, 'Each consent box covers exactly one list; give every list its own box (CON-03).');
+      add(
+        'FORM_ONE_BOX_PER_LIST',
+        `${at}.listIds`,
+        'Each consent box covers exactly one list; give every list its own box (CON-03).',
+      );
     }
     for (const listId of box.listIds) {
-      if (seenLists.has(listId)) add('FORM_ONE_BOX_PER_LIST', `${at}.listIds`, `List ${listId} already has a box on this form (CON-03).`);
+      if (seenLists.has(listId))
+        add('FORM_ONE_BOX_PER_LIST', `${at}.listIds`, `List ${listId} already has a box on this form (CON-03).`);
       seenLists.add(listId);
     }
     if (box.alsoAcceptsTerms) {
-      add('FORM_BOX_SHARED_WITH_TERMS', `${at}.alsoAcceptsTerms`, 'Terms or privacy acceptance needs its own box, never a marketing consent box (CON-03).');
+      add(
+        'FORM_BOX_SHARED_WITH_TERMS',
+        `${at}.alsoAcceptsTerms`,
+        'Terms or privacy acceptance needs its own box, never a marketing consent box (CON-03).',
+      );
     }
     const parts = box.purpose ?? {};
     const missing = PURPOSE_PARTS.filter((p) => !(parts[p] ?? '').trim());
@@ -73,11 +83,20 @@ export function checkFormRules(def: FormDefinition, lists: ReadonlyMap<string, L
       const sms = box.sms ?? {};
       const smsMissing = (['programName', 'frequency'] as const).filter((p) => !(sms[p] ?? '').trim());
       if (smsMissing.length > 0) {
-        add('FORM_SMS_TEXT_INCOMPLETE', `${at}.sms`, `An SMS box must name the program and the message frequency (missing: ${smsMissing.join(', ')}) (SMS-01).`);
+        add(
+          'FORM_SMS_TEXT_INCOMPLETE',
+          `${at}.sms`,
+          `An SMS box must name the program and the message frequency (missing: ${smsMissing.join(', ')}) (SMS-01).`,
+        );
       }
       if (!fieldKeys.has('phone')) add('FORM_CHANNEL_FIELD_MISSING', 'fields', 'An SMS box needs a phone field on the form.');
     } else if (channels.has('email')) {
-      if (box.sms) add('FORM_BOX_CHANNEL_MISMATCH', `${at}.sms`, 'SMS terms on a box for an email list: email and SMS consent are separate boxes (CON-03).');
+      if (box.sms)
+        add(
+          'FORM_BOX_CHANNEL_MISMATCH',
+          `${at}.sms`,
+          'SMS terms on a box for an email list: email and SMS consent are separate boxes (CON-03).',
+        );
       if (!fieldKeys.has('email')) add('FORM_CHANNEL_FIELD_MISSING', 'fields', 'An email box needs an email field on the form.');
     }
   });
@@ -86,14 +105,20 @@ export function checkFormRules(def: FormDefinition, lists: ReadonlyMap<string, L
     if (def.termsBox.listIds.length > 0) {
       add('FORM_BOX_SHARED_WITH_TERMS', 'termsBox.listIds', 'The terms/privacy box cannot also subscribe to a list (CON-03).');
     }
-    if (def.termsBox.checkedByDefault) add('FORM_CONSENT_PRECHECKED', 'termsBox.checkedByDefault', 'The terms box must start unchecked.');
+    if (def.termsBox.checkedByDefault)
+      add('FORM_CONSENT_PRECHECKED', 'termsBox.checkedByDefault', 'The terms box must start unchecked.');
   }
 
   if (def.partners.length > MAX_CO_REGISTRATION_PARTNERS) {
-    add('FORM_TOO_MANY_PARTNERS', 'partners', `At most ${MAX_CO_REGISTRATION_PARTNERS} co-registration partners per form (CON-05).`);
+    add(
+      'FORM_TOO_MANY_PARTNERS',
+      'partners',
+      `At most ${MAX_CO_REGISTRATION_PARTNERS} co-registration partners per form (CON-05).`,
+    );
   }
   def.partners.forEach((p, i) => {
-    if (p.checkedByDefault) add('FORM_CONSENT_PRECHECKED', `partners.${i}.checkedByDefault`, 'Partner boxes must start unchecked (CON-02, CON-05).');
+    if (p.checkedByDefault)
+      add('FORM_CONSENT_PRECHECKED', `partners.${i}.checkedByDefault`, 'Partner boxes must start unchecked (CON-02, CON-05).');
     if (!(p.name ?? '').trim() || !(p.purposeText ?? '').trim()) {
       add('FORM_PARTNER_INCOMPLETE', `partners.${i}`, 'Each partner is named on the form with its purpose (CON-05).');
     }

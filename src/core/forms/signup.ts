@@ -81,13 +81,21 @@ export function createSignup(deps: SignupDeps) {
   async function confirmationFor(token: string): Promise<{ c: Confirmation; v: FormVersion }> {
     const check = verifyToken(deps.secret, 'confirm', token);
     if (!check.ok || typeof check.fields[0] !== 'string' || typeof check.fields[1] !== 'number') {
-      throw invalid('CONFIRM_TOKEN_INVALID', 'This confirmation link is not valid. Copy the whole link from the mail, or sign up again.');
+      throw invalid(
+        'CONFIRM_TOKEN_INVALID',
+        'This confirmation link is not valid. Copy the whole link from the mail, or sign up again.',
+      );
     }
     const now = deps.clock.now();
     const c = await deps.store.getConfirmation(check.fields[0]);
-    if (!c) throw invalid('CONFIRM_TOKEN_INVALID', 'This confirmation link is not valid. Copy the whole link from the mail, or sign up again.');
+    if (!c)
+      throw invalid(
+        'CONFIRM_TOKEN_INVALID',
+        'This confirmation link is not valid. Copy the whole link from the mail, or sign up again.',
+      );
     const expired = now.getTime() > check.fields[1] * 1000 + CONFIRM_TOKEN_TTL_MS || now.toISOString() > c.expiresAt;
-    if (expired && !c.confirmedAt) throw invalid('CONFIRM_TOKEN_EXPIRED', 'This confirmation link has expired. Sign up again to get a new one.');
+    if (expired && !c.confirmedAt)
+      throw invalid('CONFIRM_TOKEN_EXPIRED', 'This confirmation link has expired. Sign up again to get a new one.');
     const v = await version(c.formId, c.formVersion);
     if (!v) throw invalid('CONFIRM_TOKEN_INVALID', 'This confirmation link is not valid.');
     return { c, v };
@@ -118,7 +126,10 @@ export function createSignup(deps: SignupDeps) {
       checkStartStamp(deps.secret, deps.botDefence, formId, input.startStamp, now);
       const plan = planSubmission(v, input);
       const accountId = form.accountId;
-      const lists = await listsOf(accountId, plan.lists.map((b) => b.listId));
+      const lists = await listsOf(
+        accountId,
+        plan.lists.map((b) => b.listId),
+      );
       if (lists.some((l) => l.archivedAt)) throw notFound('FORM_NOT_FOUND', 'This form is not accepting sign-ups any more.');
       const language = v.definition.language;
 
@@ -134,7 +145,11 @@ export function createSignup(deps: SignupDeps) {
         );
         // Someone already active on a list keeps that state: a new sign-up (possibly by a third
         // party typing their address) must not turn them back into "pending".
-        const active = new Set(created ? [] : (await deps.consent.stateFor(accountId, contact.id)).filter((s) => s.status === 'active').map((s) => s.listId));
+        const active = new Set(
+          created
+            ? []
+            : (await deps.consent.stateFor(accountId, contact.id)).filter((s) => s.status === 'active').map((s) => s.listId),
+        );
         const submissionId = newId();
         const events: NewConsentEvent[] = [];
         const pending: { listId: string; boxKey: string }[] = [];
@@ -205,13 +220,23 @@ export function createSignup(deps: SignupDeps) {
     /** GET /confirm/<token>: what the link is for. Changes nothing (mail scanners follow links). */
     async inspectConfirmation(token: string): Promise<ConfirmationView> {
       const { c, v } = await confirmationFor(token);
-      return viewOf(c, v, await listsOf(c.accountId, c.items.map((i) => i.listId)));
+      return viewOf(
+        c,
+        v,
+        await listsOf(
+          c.accountId,
+          c.items.map((i) => i.listId),
+        ),
+      );
     },
 
     /** POST /confirm/<token>: the single use of the token records 'confirmed' with time, IP and UA. */
     async confirm(token: string, ctx: RequestContext): Promise<ConfirmationView & { already: boolean }> {
       const { c, v } = await confirmationFor(token);
-      const lists = await listsOf(c.accountId, c.items.map((i) => i.listId));
+      const lists = await listsOf(
+        c.accountId,
+        c.items.map((i) => i.listId),
+      );
       const at = deps.clock.now().toISOString();
       if (c.confirmedAt || !(await deps.store.markConfirmed(c.id, at, ctx.ip, ctx.userAgent))) {
         return { ...viewOf({ ...c, confirmedAt: c.confirmedAt ?? at }, v, lists), already: true };

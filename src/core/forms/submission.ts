@@ -38,12 +38,20 @@ export function planSubmission(v: FormVersion, input: SubmissionInput): Submissi
   if (input.version === null) throw invalid('FORM_VERSION_REQUIRED', 'Name the form version whose text was shown.');
   if (input.version !== v.version) {
     // A stale version: the texts the person saw are no longer the ones we would record.
-    throw new AppError('conflict', 'FORM_VERSION_STALE', `The form changed (version ${input.version} is not the current ${v.version}); show the current version and submit again.`, {
-      currentVersion: v.version,
-    });
+    throw new AppError(
+      'conflict',
+      'FORM_VERSION_STALE',
+      `The form changed (version ${input.version} is not the current ${v.version}); show the current version and submit again.`,
+      {
+        currentVersion: v.version,
+      },
+    );
   }
   if (input.claimsDefault) {
-    throw invalid('CONSENT_DEFAULT_CLAIMED', 'Consent cannot be pre-set or defaulted; only a box the person ticked counts (CON-02).');
+    throw invalid(
+      'CONSENT_DEFAULT_CLAIMED',
+      'Consent cannot be pre-set or defaulted; only a box the person ticked counts (CON-02).',
+    );
   }
   const { rendered, definition } = v;
   const known = new Map<string, 'list' | 'partner' | 'terms'>();
@@ -51,17 +59,27 @@ export function planSubmission(v: FormVersion, input: SubmissionInput): Submissi
   for (const p of rendered.partners) known.set(p.key, 'partner');
   if (rendered.terms) known.set('terms', 'terms');
   const unknown = Object.keys(input.boxes).filter((k) => !known.has(k));
-  if (unknown.length > 0) throw invalid('FORM_UNKNOWN_BOX', `These boxes are not in form version ${v.version}: ${unknown.join(', ')}.`, { boxes: unknown });
+  if (unknown.length > 0)
+    throw invalid('FORM_UNKNOWN_BOX', `These boxes are not in form version ${v.version}: ${unknown.join(', ')}.`, {
+      boxes: unknown,
+    });
   const ticked = new Set<string>();
   for (const [k, value] of Object.entries(input.boxes)) {
     if (value === BOX_TICK_VALUE || value === true) ticked.add(k);
     else if (value !== false) {
-      throw invalid('CONSENT_DEFAULT_CLAIMED', `Box "${k}" carries "${String(value).slice(0, 40)}", not a tick; consent cannot be pre-set (CON-02).`, { box: k });
+      throw invalid(
+        'CONSENT_DEFAULT_CLAIMED',
+        `Box "${k}" carries "${String(value).slice(0, 40)}", not a tick; consent cannot be pre-set (CON-02).`,
+        { box: k },
+      );
     }
   }
   const allowedFields = new Set<string>(definition.fields.map((f) => f.key));
   const extra = Object.keys(input.fields).filter((k) => !allowedFields.has(k) && (input.fields[k] ?? '') !== '');
-  if (extra.length > 0) throw invalid('FORM_UNKNOWN_FIELD', `These fields are not on the form: ${extra.join(', ')}.`, { fields: Object.fromEntries(extra.map((k) => [k, 'not on this form'])) });
+  if (extra.length > 0)
+    throw invalid('FORM_UNKNOWN_FIELD', `These fields are not on the form: ${extra.join(', ')}.`, {
+      fields: Object.fromEntries(extra.map((k) => [k, 'not on this form'])),
+    });
 
   const errors: Record<string, string> = {};
   const value = (k: FieldKey) => (input.fields[k] ?? '').trim();
@@ -73,7 +91,8 @@ export function planSubmission(v: FormVersion, input: SubmissionInput): Submissi
   const email = value('email') ? normalizeEmail(value('email')) : null;
   if (value('email') && !email && !errors.email) errors.email = 'not a valid email address';
   const phone = value('phone') ? normalizePhone(value('phone'), definition.defaultCountry as CountryCode | undefined) : null;
-  if (value('phone') && !phone && !errors.phone) errors.phone = 'not a valid phone number (international format, e.g. +40 721 234 567)';
+  if (value('phone') && !phone && !errors.phone)
+    errors.phone = 'not a valid phone number (international format, e.g. +40 721 234 567)';
 
   const lists = rendered.boxes.filter((b) => ticked.has(b.key));
   if (lists.length === 0) errors.consent = 'tick at least one box to sign up';

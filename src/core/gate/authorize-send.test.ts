@@ -13,7 +13,12 @@ import { createGateService } from './service.ts';
 import type { GateStore } from './types.ts';
 
 const DAY = 86_400_000;
-const grant = (contactId: string, listId: string, kind: NewConsentEvent['kind'] = 'granted', channel: 'email' | 'sms' = 'email'): NewConsentEvent => ({
+const grant = (
+  contactId: string,
+  listId: string,
+  kind: NewConsentEvent['kind'] = 'granted',
+  channel: 'email' | 'sms' = 'email',
+): NewConsentEvent => ({
   contactId,
   listId,
   channel,
@@ -56,7 +61,12 @@ describeEachEngine('send gate', (db) => {
 
   it('[DEL-01] decides each recipient of a batch and names the reason of every refusal', async () => {
     const { s, accountId, list, ids } = await world();
-    const d = await s.gate.authorizeSend({ accountId, listId: list.id, channel: 'email', contactIds: [...Object.values(ids), 'no-such-contact'] });
+    const d = await s.gate.authorizeSend({
+      accountId,
+      listId: list.id,
+      channel: 'email',
+      contactIds: [...Object.values(ids), 'no-such-contact'],
+    });
     expect(Object.fromEntries([...d].map(([k, v]) => [k, v.allowed ? 'allowed' : v.reason]))).toEqual({
       [ids.active]: 'allowed',
       [ids.pending]: 'pending-confirmation',
@@ -90,13 +100,16 @@ describeEachEngine('send gate', (db) => {
       recipientFacts: (...a) => (calls.facts++, real.recipientFacts(...a)),
       suppressedHashes: (...a) => (calls.suppression++, real.suppressedHashes(...a)),
     };
-    const d = await authorizeSend({ store, standing: { assertServiceAllowed: async () => {} }, logger: silentLogger }, {
-      accountId,
-      listId: list.id,
-      channel: 'email',
-      contactIds: Object.values(ids),
-      now: clock.now(),
-    });
+    const d = await authorizeSend(
+      { store, standing: { assertServiceAllowed: async () => {} }, logger: silentLogger },
+      {
+        accountId,
+        listId: list.id,
+        channel: 'email',
+        contactIds: Object.values(ids),
+        now: clock.now(),
+      },
+    );
     expect(d.size).toBe(Object.values(ids).length);
     expect(calls).toEqual({ facts: 1, suppression: 1 });
   });
@@ -125,12 +138,26 @@ describeEachEngine('send gate', (db) => {
     const broken = openDatabase(db().target);
     await sql`select 1`.execute(broken.db); // connect, so that close() really closes
     await broken.close();
-    const gate = createGateService({ store: createGateStore(broken), standing: { assertServiceAllowed: async () => {} }, clock, logger: silentLogger });
+    const gate = createGateService({
+      store: createGateStore(broken),
+      standing: { assertServiceAllowed: async () => {} },
+      clock,
+      logger: silentLogger,
+    });
     const d = await gate.authorizeSend({ accountId, listId: list.id, channel: 'email', contactIds: Object.values(ids) });
     expect(d.size).toBe(Object.values(ids).length);
     for (const decision of d.values()) expect(decision).toEqual({ allowed: false, reason: 'policy-unavailable' });
     // A standing lookup that fails (not a refusal) is also policy-unavailable.
-    const gate2 = createGateService({ store: createGateStore(db()), standing: { assertServiceAllowed: async () => { throw new Error('connection reset'); } }, clock, logger: silentLogger });
+    const gate2 = createGateService({
+      store: createGateStore(db()),
+      standing: {
+        assertServiceAllowed: async () => {
+          throw new Error('connection reset');
+        },
+      },
+      clock,
+      logger: silentLogger,
+    });
     const d2 = await gate2.authorizeSend({ accountId, listId: list.id, channel: 'email', contactIds: [ids.active] });
     expect(d2.get(ids.active)).toEqual({ allowed: false, reason: 'policy-unavailable' });
   });
@@ -145,8 +172,16 @@ describeEachEngine('send gate', (db) => {
     const renewed = (await s.contacts.upsert(accountId, { email: 'renewed@example.com' })).contact.id;
     await s.consent.record(accountId, [grant(quiet, list.id), grant(mailed, list.id), grant(renewed, list.id)]);
     const ask = async () => {
-      const d = await s.gate.authorizeSend({ accountId, listId: list.id, channel: 'email', contactIds: [quiet, mailed, renewed] });
-      return [quiet, mailed, renewed].map((id) => { const x = d.get(id)!; return x.allowed ? 'allowed' : x.reason; });
+      const d = await s.gate.authorizeSend({
+        accountId,
+        listId: list.id,
+        channel: 'email',
+        contactIds: [quiet, mailed, renewed],
+      });
+      return [quiet, mailed, renewed].map((id) => {
+        const x = d.get(id)!;
+        return x.allowed ? 'allowed' : x.reason;
+      });
     };
     clock.set('2025-12-31T00:00:00.000Z'); // just under 24 months
     expect(await ask()).toEqual(['allowed', 'allowed', 'allowed']);

@@ -4,7 +4,14 @@
 import { AppError } from '../errors.ts';
 import type { Logger } from '../ports.ts';
 import type { StandingGate } from '../services.ts';
-import { SEND_REFUSALS, type AuthorizeSendInput, type GateStore, type RecipientFacts, type SendDecision, type SendRefusal } from './types.ts';
+import {
+  SEND_REFUSALS,
+  type AuthorizeSendInput,
+  type GateStore,
+  type RecipientFacts,
+  type SendDecision,
+  type SendRefusal,
+} from './types.ts';
 
 /** Most contacts one authorizeSend() call decides (one query each for consent and suppression). */
 export const MAX_GATE_BATCH = 10_000;
@@ -18,7 +25,10 @@ export interface GateDeps {
 }
 
 // One frozen decision per outcome: a batch of 10,000 decisions allocates no decision objects.
-const REFUSALS = Object.fromEntries(SEND_REFUSALS.map((reason) => [reason, Object.freeze({ allowed: false, reason })])) as Record<SendRefusal, SendDecision>;
+const REFUSALS = Object.fromEntries(SEND_REFUSALS.map((reason) => [reason, Object.freeze({ allowed: false, reason })])) as Record<
+  SendRefusal,
+  SendDecision
+>;
 const refuse = (reason: SendRefusal): SendDecision => REFUSALS[reason];
 const ALLOWED: SendDecision = Object.freeze({ allowed: true });
 
@@ -39,7 +49,8 @@ export function decide(f: RecipientFacts | undefined, suppressed: boolean, cutof
   if (f.status === 'pending') return refuse('pending-confirmation');
   if (f.hold !== null) return refuse('list-unapproved');
   const consentAt = maxIso(f.grantedAt, f.confirmedAt);
-  if (consentAt === null || (consentAt < cutoff && (f.lastSentAt === null || f.lastSentAt < cutoff))) return refuse('repermission-needed');
+  if (consentAt === null || (consentAt < cutoff && (f.lastSentAt === null || f.lastSentAt < cutoff)))
+    return refuse('repermission-needed');
   return ALLOWED;
 }
 
@@ -62,7 +73,12 @@ export async function standingRefusal(deps: GateDeps, accountId: string, channel
 }
 
 /** Decisions for facts already read, with one suppression query. Throws on lookup errors. */
-export async function decideBatch(store: GateStore, accountId: string, facts: RecipientFacts[], now: Date): Promise<Map<string, SendDecision>> {
+export async function decideBatch(
+  store: GateStore,
+  accountId: string,
+  facts: RecipientFacts[],
+  now: Date,
+): Promise<Map<string, SendDecision>> {
   const hashes = facts.map((f) => f.addressHash).filter((h): h is string => h !== null);
   const suppressed = hashes.length > 0 ? await store.suppressedHashes(accountId, hashes) : new Set<string>();
   const cutoff = repermissionCutoff(now);
@@ -75,7 +91,8 @@ export async function authorizeSend(deps: GateDeps, input: AuthorizeSendInput): 
   const ids = [...new Set(input.contactIds)];
   const all = (reason: SendRefusal) => new Map(ids.map((id) => [id, refuse(reason)] as const));
   if (ids.length === 0) return new Map();
-  if (ids.length > MAX_GATE_BATCH) throw new AppError('invalid', 'BATCH_TOO_LARGE', `At most ${MAX_GATE_BATCH} recipients per decision batch.`);
+  if (ids.length > MAX_GATE_BATCH)
+    throw new AppError('invalid', 'BATCH_TOO_LARGE', `At most ${MAX_GATE_BATCH} recipients per decision batch.`);
   const standing = await standingRefusal(deps, input.accountId, input.channel);
   if (standing) return all(standing);
   try {
@@ -88,7 +105,10 @@ export async function authorizeSend(deps: GateDeps, input: AuthorizeSendInput): 
     for (const id of ids) out.set(id, decided.get(id) ?? refuse('no-consent'));
     return out;
   } catch (err) {
-    deps.logger.error({ err, accountId: input.accountId, listId: input.listId }, 'gate: lookup failed; refusing the batch (fail closed)');
+    deps.logger.error(
+      { err, accountId: input.accountId, listId: input.listId },
+      'gate: lookup failed; refusing the batch (fail closed)',
+    );
     return all('policy-unavailable');
   }
 }

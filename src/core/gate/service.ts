@@ -4,7 +4,15 @@ import type { Clock, Logger } from '../ports.ts';
 import type { StandingGate } from '../services.ts';
 import type { Channel } from '../consent/types.ts';
 import { authorizeSend, decide, repermissionCutoff, standingRefusal } from './authorize-send.ts';
-import { SEND_REFUSALS, type AuthorizeSendInput, type DryRunReport, type GateStore, type PageFacts, type SendDecision, type SendRefusal } from './types.ts';
+import {
+  SEND_REFUSALS,
+  type AuthorizeSendInput,
+  type DryRunReport,
+  type GateStore,
+  type PageFacts,
+  type SendDecision,
+  type SendRefusal,
+} from './types.ts';
 
 /** Consent rows read per dry-run page: memory stays flat whatever the list size. */
 export const DRY_RUN_PAGE_SIZE = 5_000;
@@ -51,7 +59,8 @@ export function createGateService(deps: { store: GateStore; standing: StandingGa
       return report;
     },
 
-    markSent: (accountId, listId, channel, contactIds, at) => deps.store.markSent(accountId, listId, channel, contactIds, (at ?? deps.clock.now()).toISOString()),
+    markSent: (accountId, listId, channel, contactIds, at) =>
+      deps.store.markSent(accountId, listId, channel, contactIds, (at ?? deps.clock.now()).toISOString()),
     holdForReview: (accountId, listId, contactIds, hold) => deps.store.setHold(accountId, listId, contactIds, hold),
     releaseHold: (accountId, hold) => deps.store.releaseHold(accountId, hold),
   };
@@ -62,8 +71,16 @@ export function createGateService(deps: { store: GateStore; standing: StandingGa
  * as it arrives. With store.pageReadAhead > 1 the page bounds are found first (a cheap index-only
  * query each) so that several pages are read at once; at most pageReadAhead + 1 pages are held.
  */
-async function readPages(store: GateStore, accountId: string, listId: string, channel: Channel, pageSize: number, visit: (page: PageFacts[]) => void): Promise<void> {
-  const page = (after: string | null, upTo: string | null) => store.recipientPage(accountId, listId, channel, after, upTo, pageSize);
+async function readPages(
+  store: GateStore,
+  accountId: string,
+  listId: string,
+  channel: Channel,
+  pageSize: number,
+  visit: (page: PageFacts[]) => void,
+): Promise<void> {
+  const page = (after: string | null, upTo: string | null) =>
+    store.recipientPage(accountId, listId, channel, after, upTo, pageSize);
   const lastId = (p: PageFacts[]) => p[p.length - 1]!.contactId;
   if (store.pageReadAhead <= 1) {
     // The next page is read while the current one is counted.
@@ -78,7 +95,7 @@ async function readPages(store: GateStore, accountId: string, listId: string, ch
   // All rows in (after, upTo]: normally one page; rows added meanwhile are read by further pages.
   const range = async (after: string | null, upTo: string | null): Promise<PageFacts[][]> => {
     const out: PageFacts[][] = [];
-    for (let from = after; ; ) {
+    for (let from = after; ;) {
       const p = await page(from, upTo);
       if (p.length > 0) out.push(p);
       if (p.length < pageSize || lastId(p) === upTo) return out;

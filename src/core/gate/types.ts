@@ -61,7 +61,14 @@ export interface GateStore {
    * (upTo null: no upper bound), in contact_id order, at most `limit`, joined with contacts and
    * with suppression (own or platform-wide) decided (the dry run).
    */
-  recipientPage(accountId: string, listId: string, channel: Channel, after: string | null, upTo: string | null, limit: number): Promise<PageFacts[]>;
+  recipientPage(
+    accountId: string,
+    listId: string,
+    channel: Channel,
+    after: string | null,
+    upTo: string | null,
+    limit: number,
+  ): Promise<PageFacts[]>;
   /** The contact_id of the `limit`-th consent row of the list after `after`, or null when there are fewer (page bounds for reading ahead). */
   pageBoundary(accountId: string, listId: string, channel: Channel, after: string | null, limit: number): Promise<string | null>;
   /** How many dry-run pages the engine reads at once (1: one after the other). */

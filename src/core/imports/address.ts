@@ -64,12 +64,18 @@ const DOMAIN_LABEL = /^(?!-)[A-Za-z0-9\u00a1-\uffff-]{1,63}(?<!-)$/;
 export type SyntaxProblem = 'invalid-syntax' | 'too-long' | 'invalid-domain';
 
 /** Returns the normalised address (domain lower-cased) or the syntax problem. */
-export function checkSyntax(address: string): { ok: true; address: string; local: string; domain: string } | { ok: false; problem: SyntaxProblem } {
+export function checkSyntax(
+  address: string,
+): { ok: true; address: string; local: string; domain: string } | { ok: false; problem: SyntaxProblem } {
   const at = address.lastIndexOf('@');
   if (at <= 0 || at === address.length - 1) return { ok: false, problem: 'invalid-syntax' };
   const local = address.slice(0, at);
   const domain = address.slice(at + 1).toLowerCase();
-  if (Buffer.byteLength(local) > MAX_LOCAL_PART_LENGTH || Buffer.byteLength(domain) > MAX_DOMAIN_LENGTH || Buffer.byteLength(address) > MAX_ADDRESS_LENGTH) {
+  if (
+    Buffer.byteLength(local) > MAX_LOCAL_PART_LENGTH ||
+    Buffer.byteLength(domain) > MAX_DOMAIN_LENGTH ||
+    Buffer.byteLength(address) > MAX_ADDRESS_LENGTH
+  ) {
     return { ok: false, problem: 'too-long' };
   }
   if (!DOT_ATOM_LOCAL.test(local) && !QUOTED_LOCAL.test(local)) {
@@ -121,4 +127,18 @@ export function isRoleAddress(local: string): boolean {
 }
 
 /** Mailboxes that scrapers harvest from "contact us" pages across many sites. */
-export const GENERIC_SITE_MAILBOXES = new Set(['info', 'contact', 'office', 'webmaster', 'admin', 'sales', 'hello', 'support', 'postmaster', 'hostmaster', 'secretariat', 'birou', 'contabilitate']);
+export const GENERIC_SITE_MAILBOXES = new Set([
+  'info',
+  'contact',
+  'office',
+  'webmaster',
+  'admin',
+  'sales',
+  'hello',
+  'support',
+  'postmaster',
+  'hostmaster',
+  'secretariat',
+  'birou',
+  'contabilitate',
+]);

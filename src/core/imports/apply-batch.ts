@@ -25,7 +25,10 @@ export function importTextShown(rec: ImportRecord): string {
   return `Consent declared by the account in import ${rec.id}, source "${rec.source}"${desc}, under attestation v${rec.attestation.version}: "${rec.attestation.text}" The text the person saw was not provided.`;
 }
 
-export async function applyBatch(ctx: BatchContext, items: Classified[]): Promise<{ rows: ImportRowRecord[]; counters: BatchCounters }> {
+export async function applyBatch(
+  ctx: BatchContext,
+  items: Classified[],
+): Promise<{ rows: ImportRowRecord[]; counters: BatchCounters }> {
   const { store, record } = ctx;
   const accountId = record.accountId;
   const outcomes = new Map<number, ImportRowRecord>();
@@ -42,16 +45,23 @@ export async function applyBatch(ctx: BatchContext, items: Classified[]): Promis
   }
 
   // Suppressed here or anywhere on the platform (complaints, hard bounces, erasures): rejected.
-  const suppressed = await store.platformSuppressions(accountId, candidates.map((c) => c.hash));
+  const suppressed = await store.platformSuppressions(
+    accountId,
+    candidates.map((c) => c.hash),
+  );
   const kept: Candidate[] = [];
   for (const c of candidates) {
     if (suppressed.has(c.hash)) reject(c.rowNumber, c.email, 'suppressed');
     else kept.push(c);
   }
 
-  const existing = await store.existingContacts(accountId, kept.map((c) => c.email));
+  const existing = await store.existingContacts(
+    accountId,
+    kept.map((c) => c.email),
+  );
   const existingIds = [...existing.values()].map((e) => e.id);
-  const statuses = existingIds.length > 0 ? await store.consentStatuses(accountId, existingIds, record.listIds) : new Map<string, string>();
+  const statuses =
+    existingIds.length > 0 ? await store.consentStatuses(accountId, existingIds, record.listIds) : new Map<string, string>();
 
   // Per candidate: which target lists get a consent event.
   const eventLists = new Map<number, string[]>();
@@ -87,7 +97,14 @@ export async function applyBatch(ctx: BatchContext, items: Classified[]): Promis
   const contactIdOf = (c: Candidate) => existing.get(c.email)?.id ?? inserted.get(c.email) ?? null;
 
   const withEvents = toStore.filter((c) => (eventLists.get(c.rowNumber)?.length ?? 0) > 0);
-  const done = withEvents.length > 0 ? await store.importedPairs(accountId, record.id, withEvents.map((c) => contactIdOf(c)).filter((x): x is string => x !== null)) : new Set<string>();
+  const done =
+    withEvents.length > 0
+      ? await store.importedPairs(
+          accountId,
+          record.id,
+          withEvents.map((c) => contactIdOf(c)).filter((x): x is string => x !== null),
+        )
+      : new Set<string>();
   const textShown = importTextShown(record);
   let pending: NewConsentEvent[] = [];
   const flush = async () => {
@@ -111,7 +128,13 @@ export async function applyBatch(ctx: BatchContext, items: Classified[]): Promis
     const contactId = contactIdOf(c);
     const merged = existing.has(c.email);
     if (c.quarantine) {
-      outcomes.set(c.rowNumber, { rowNumber: c.rowNumber, email: c.email, outcome: 'quarantined', reason: c.quarantine, contactId });
+      outcomes.set(c.rowNumber, {
+        rowNumber: c.rowNumber,
+        email: c.email,
+        outcome: 'quarantined',
+        reason: c.quarantine,
+        contactId,
+      });
       counters.quarantined++;
       continue;
     }
@@ -134,7 +157,14 @@ const clip = (s: string) => s.slice(0, MAX_CLAIM_LENGTH);
  * confirmation, 'requested' then 'confirmed' (the projection accepts a confirmation only of a
  * request). A claimed time in the future is recorded as now; the claim itself stays in evidence.
  */
-export function consentEventsFor(c: Candidate, contactId: string, listId: string, rec: ImportRecord, textShown: string, now: string): NewConsentEvent[] {
+export function consentEventsFor(
+  c: Candidate,
+  contactId: string,
+  listId: string,
+  rec: ImportRecord,
+  textShown: string,
+  now: string,
+): NewConsentEvent[] {
   const claimed: Record<string, string> = {};
   for (const [k, v] of Object.entries(c.evidence.claimed)) claimed[k] = clip(v);
   const evidence = { importId: rec.id, importSource: rec.source, rowNumber: c.rowNumber, claimed };

@@ -24,7 +24,13 @@ export const REJECT_REASONS = [
   'previously-withdrawn', // the person withdrew consent for every target list in this account
 ] as const;
 /** Quarantined: the contact is stored without consent (not sendable) with the reason. */
-export const QUARANTINE_REASONS = ['disposable-domain', 'role-address', 'obfuscated-address', 'markup-artefact', 'unsupported-address'] as const;
+export const QUARANTINE_REASONS = [
+  'disposable-domain',
+  'role-address',
+  'obfuscated-address',
+  'markup-artefact',
+  'unsupported-address',
+] as const;
 /** Imported with a note: 'merged' into an existing contact, or without consent evidence (not sendable). */
 export const IMPORT_NOTES = ['merged', 'no-consent-evidence', 'merged-no-consent-evidence'] as const;
 
@@ -49,7 +55,9 @@ export interface Candidate {
   language: string | null;
 }
 
-export type Classified = { kind: 'rejected'; rowNumber: number; email: string | null; reason: RejectReason } | { kind: 'candidate'; candidate: Candidate };
+export type Classified =
+  | { kind: 'rejected'; rowNumber: number; email: string | null; reason: RejectReason }
+  | { kind: 'candidate'; candidate: Candidate };
 
 const cut = (s: string | undefined) => (s ? s.slice(0, MAX_FIELD_LENGTH) : undefined);
 

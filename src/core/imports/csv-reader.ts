@@ -22,7 +22,9 @@ export interface CsvLayout {
 /** Why a record could not be read as a row (a per-row reject, the file goes on). */
 export type RecordProblem = 'ragged-row' | 'malformed-quoting';
 
-export type CsvRecord = { rowNumber: number; fields: string[]; problem?: undefined } | { rowNumber: number; fields: null; problem: RecordProblem; detail: string };
+export type CsvRecord =
+  | { rowNumber: number; fields: string[]; problem?: undefined }
+  | { rowNumber: number; fields: null; problem: RecordProblem; detail: string };
 
 export interface OpenCsvOptions {
   encoding?: ImportEncoding;
@@ -150,16 +152,26 @@ function toImportError(err: unknown): Error {
   if (err instanceof AppError) return err;
   const e = err as { code?: string; lines?: number; message?: string };
   if (e?.code === 'CSV_MAX_RECORD_SIZE') {
-    return invalid('IMPORT_ROW_TOO_LONG', `Line ${e.lines ?? '?'} is longer than ${MAX_ROW_BYTES} bytes (or a quote opened there is never closed).`, { line: e.lines ?? null, maxRowBytes: MAX_ROW_BYTES });
+    return invalid(
+      'IMPORT_ROW_TOO_LONG',
+      `Line ${e.lines ?? '?'} is longer than ${MAX_ROW_BYTES} bytes (or a quote opened there is never closed).`,
+      { line: e.lines ?? null, maxRowBytes: MAX_ROW_BYTES },
+    );
   }
   if (e?.code?.startsWith('CSV_')) {
-    return invalid('IMPORT_MALFORMED', `The file is not valid CSV near line ${e.lines ?? '?'}: ${e.message ?? e.code}`, { line: e.lines ?? null, csvCode: e.code });
+    return invalid('IMPORT_MALFORMED', `The file is not valid CSV near line ${e.lines ?? '?'}: ${e.message ?? e.code}`, {
+      line: e.lines ?? null,
+      csvCode: e.code,
+    });
   }
   return err instanceof Error ? err : new Error(String(err));
 }
 
 function tooManyColumns(n: number): AppError {
-  return invalid('IMPORT_TOO_MANY_COLUMNS', `The file has ${n} columns; at most ${MAX_COLUMNS} are accepted.`, { columns: n, maxColumns: MAX_COLUMNS });
+  return invalid('IMPORT_TOO_MANY_COLUMNS', `The file has ${n} columns; at most ${MAX_COLUMNS} are accepted.`, {
+    columns: n,
+    maxColumns: MAX_COLUMNS,
+  });
 }
 
 // Magic numbers of files people upload by mistake instead of a CSV export.
@@ -176,10 +188,12 @@ const MAGIC: Array<[number[], string]> = [
 export function assertLooksLikeText(sample: Buffer): void {
   if (sample.length === 0 || (sample.length === 3 && hasUtf8Bom(sample))) throw invalid('IMPORT_EMPTY', 'The file is empty.');
   for (const [magic, what] of MAGIC) {
-    if (magic.every((b, i) => sample[i] === b)) throw invalid('IMPORT_NOT_CSV', `This looks like ${what}, not a CSV file; export it as CSV first.`);
+    if (magic.every((b, i) => sample[i] === b))
+      throw invalid('IMPORT_NOT_CSV', `This looks like ${what}, not a CSV file; export it as CSV first.`);
   }
   const utf16 = (sample[0] === 0xff && sample[1] === 0xfe) || (sample[0] === 0xfe && sample[1] === 0xff);
-  if (!utf16 && sample.includes(0)) throw invalid('IMPORT_NOT_CSV', 'The file contains binary data (NUL bytes); it is not a CSV text file.');
+  if (!utf16 && sample.includes(0))
+    throw invalid('IMPORT_NOT_CSV', 'The file contains binary data (NUL bytes); it is not a CSV text file.');
 }
 
 function decodeSample(sample: Buffer, encoding: ImportEncoding): string {
@@ -213,7 +227,10 @@ export function countOutsideQuotes(line: string, ch: string): number {
  * the first SNIFF_LINES lines; ties go to the larger count, then to the order above.
  */
 export function detectDelimiter(text: string): Delimiter {
-  const lines = text.replace(/^\uFEFF/, '').split(/\r\n|\n|\r/).filter((l) => l.trim() !== '');
+  const lines = text
+    .replace(/^\uFEFF/, '')
+    .split(/\r\n|\n|\r/)
+    .filter((l) => l.trim() !== '');
   // The last line of a truncated sample may be cut short: leave it out when there are others.
   const sample = (lines.length > 1 ? lines.slice(0, -1) : lines).slice(0, SNIFF_LINES);
   let best: Delimiter = ',';

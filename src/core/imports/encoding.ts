@@ -57,7 +57,10 @@ export function detectEncoding(sample: Uint8Array, complete: boolean): ImportEnc
 
 /** Accepts common spellings of a declared encoding ("cp1252", "latin2", "UTF8"). */
 export function normalizeEncoding(declared: string): ImportEncoding {
-  const k = declared.trim().toLowerCase().replace(/[^a-z0-9]/g, '');
+  const k = declared
+    .trim()
+    .toLowerCase()
+    .replace(/[^a-z0-9]/g, '');
   const table: Record<string, ImportEncoding> = {
     utf8: 'utf-8',
     windows1252: 'windows-1252',
@@ -72,6 +75,10 @@ export function normalizeEncoding(declared: string): ImportEncoding {
     utf16be: 'utf-16be',
   };
   const enc = table[k];
-  if (!enc) throw invalid('IMPORT_ENCODING_UNSUPPORTED', `Unsupported encoding "${declared}"; use one of ${IMPORT_ENCODINGS.join(', ')}.`);
+  if (!enc)
+    throw invalid(
+      'IMPORT_ENCODING_UNSUPPORTED',
+      `Unsupported encoding "${declared}"; use one of ${IMPORT_ENCODINGS.join(', ')}.`,
+    );
   return enc;
 }

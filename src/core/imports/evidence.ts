@@ -32,7 +32,12 @@ export function parseClaimedTime(raw: string | undefined | null): string | null 
   const s = raw.trim();
   let m = DATE_RE.exec(s);
   if (m) {
-    const zone = m[7] && m[7].toUpperCase() !== 'UTC' ? (m[7].toUpperCase() === 'Z' ? 'Z' : m[7].replace(/^([+-]\d{2})(\d{2})$/, '$1:$2')) : 'Z';
+    const zone =
+      m[7] && m[7].toUpperCase() !== 'UTC'
+        ? m[7].toUpperCase() === 'Z'
+          ? 'Z'
+          : m[7].replace(/^([+-]\d{2})(\d{2})$/, '$1:$2')
+        : 'Z';
     const iso = `${m[1]}-${m[2]}-${m[3]}T${m[4] ?? '00'}:${m[5] ?? '00'}:${m[6] ?? '00'}${zone}`;
     const t = Date.parse(iso);
     return Number.isNaN(t) ? null : new Date(t).toISOString();

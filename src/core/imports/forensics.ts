@@ -95,9 +95,25 @@ export function createForensicCollector(ctx: ForensicContext) {
   const oldBeforeIso = oldBefore.toISOString();
   const futureAfterIso = new Date(nowMs + FUTURE_CONSENT_TOLERANCE_MS).toISOString();
   const stats: ForensicStats = {
-    rows: 0, addressed: 0, role: 0, disposable: 0, deobfuscated: 0, artefact: 0, suppressedElsewhere: 0,
-    sequentialRows: 0, withDate: 0, missingDate: 0, future: 0, tooEarly: 0, predatesAccount: 0, old: 0,
-    largestSameSecond: 0, largestSameSecondAt: null, generic: 0, genericDomains: 0, samples: {},
+    rows: 0,
+    addressed: 0,
+    role: 0,
+    disposable: 0,
+    deobfuscated: 0,
+    artefact: 0,
+    suppressedElsewhere: 0,
+    sequentialRows: 0,
+    withDate: 0,
+    missingDate: 0,
+    future: 0,
+    tooEarly: 0,
+    predatesAccount: 0,
+    old: 0,
+    largestSameSecond: 0,
+    largestSameSecondAt: null,
+    generic: 0,
+    genericDomains: 0,
+    samples: {},
   };
   const groups = new Map<string, { count: number; min: number; max: number; sample: ForensicSample[] }>();
   const lastLocalByDomain = new Map<string, string>();
@@ -117,11 +133,26 @@ export function createForensicCollector(ctx: ForensicContext) {
     observe(r: ObservedRow) {
       stats.addressed++;
       const s = { rowNumber: r.rowNumber, email: r.email };
-      if (r.role) { stats.role++; sample('role-addresses', s); }
-      if (r.disposable) { stats.disposable++; sample('disposable-addresses', s); }
-      if (r.deobfuscated) { stats.deobfuscated++; sample('scraping-artefacts', { ...s, note: 'de-obfuscated' }); }
-      if (r.artefact) { stats.artefact++; sample('scraping-artefacts', { ...s, note: 'markup or punctuation artefact' }); }
-      if (r.suppressedElsewhere) { stats.suppressedElsewhere++; sample('suppressed-elsewhere', s); }
+      if (r.role) {
+        stats.role++;
+        sample('role-addresses', s);
+      }
+      if (r.disposable) {
+        stats.disposable++;
+        sample('disposable-addresses', s);
+      }
+      if (r.deobfuscated) {
+        stats.deobfuscated++;
+        sample('scraping-artefacts', { ...s, note: 'de-obfuscated' });
+      }
+      if (r.artefact) {
+        stats.artefact++;
+        sample('scraping-artefacts', { ...s, note: 'markup or punctuation artefact' });
+      }
+      if (r.suppressedElsewhere) {
+        stats.suppressedElsewhere++;
+        sample('suppressed-elsewhere', s);
+      }
       const local = r.local.toLowerCase();
       if (GENERIC_SITE_MAILBOXES.has(local)) {
         stats.generic++;
@@ -156,10 +187,20 @@ export function createForensicCollector(ctx: ForensicContext) {
         return;
       }
       stats.withDate++;
-      if (r.consentAt > futureAfterIso) { stats.future++; sample('implausible-consent-dates', { ...s, note: `in the future: ${r.consentAt}` }); }
-      else if (r.consentAt < MIN_PLAUSIBLE_CONSENT_TIME) { stats.tooEarly++; sample('implausible-consent-dates', { ...s, note: `implausibly early: ${r.consentAt}` }); }
-      else if (r.consentAt < ctx.accountCreatedAt) { stats.predatesAccount++; sample('consent-predates-account', { ...s, note: r.consentAt }); }
-      if (r.consentAt < oldBeforeIso) { stats.old++; sample('old-consent', { ...s, note: r.consentAt }); }
+      if (r.consentAt > futureAfterIso) {
+        stats.future++;
+        sample('implausible-consent-dates', { ...s, note: `in the future: ${r.consentAt}` });
+      } else if (r.consentAt < MIN_PLAUSIBLE_CONSENT_TIME) {
+        stats.tooEarly++;
+        sample('implausible-consent-dates', { ...s, note: `implausibly early: ${r.consentAt}` });
+      } else if (r.consentAt < ctx.accountCreatedAt) {
+        stats.predatesAccount++;
+        sample('consent-predates-account', { ...s, note: r.consentAt });
+      }
+      if (r.consentAt < oldBeforeIso) {
+        stats.old++;
+        sample('old-consent', { ...s, note: r.consentAt });
+      }
       const sec = r.consentAt.slice(0, 19);
       const c = seconds.get(sec);
       if (c !== undefined || seconds.size < FORENSIC_MAX_KEYS) {
@@ -207,14 +248,35 @@ export function scoreImport(stats: ForensicStats, ctx: Pick<ForensicContext, 've
   const measures: Record<RiskReason, [number, string]> = {
     'role-addresses': [stats.role / n, `${stats.role} role addresses (info@, sales@ …)`],
     'disposable-addresses': [stats.disposable / n, `${stats.disposable} addresses at disposable-mail domains`],
-    'sequential-local-parts': [stats.sequentialRows / n, `${stats.sequentialRows} addresses numbered or lettered in sequence within a domain`],
-    'identical-consent-dates': [stats.largestSameSecond >= SAME_SECOND_CLUSTER ? stats.largestSameSecond / n : 0, `${stats.largestSameSecond} rows claim consent in the same second (${stats.largestSameSecondAt ?? '-'})`],
+    'sequential-local-parts': [
+      stats.sequentialRows / n,
+      `${stats.sequentialRows} addresses numbered or lettered in sequence within a domain`,
+    ],
+    'identical-consent-dates': [
+      stats.largestSameSecond >= SAME_SECOND_CLUSTER ? stats.largestSameSecond / n : 0,
+      `${stats.largestSameSecond} rows claim consent in the same second (${stats.largestSameSecondAt ?? '-'})`,
+    ],
     'missing-consent-dates': [stats.missingDate / n, `${stats.missingDate} rows without a consent date`],
-    'implausible-consent-dates': [(stats.future + stats.tooEarly) / dated, `${stats.future} consent dates in the future, ${stats.tooEarly} implausibly early`],
-    'consent-predates-account': [stats.predatesAccount / dated, `${stats.predatesAccount} consent dates before this account existed`],
-    'suppressed-elsewhere': [stats.suppressedElsewhere / n, `${stats.suppressedElsewhere} addresses complained or hard-bounced elsewhere on the platform`],
-    'scraping-artefacts': [(stats.deobfuscated + stats.artefact) / n, `${stats.deobfuscated} de-obfuscated ("name [at] domain") and ${stats.artefact} with markup or punctuation artefacts`],
-    'generic-mailboxes-many-domains': [stats.genericDomains >= GENERIC_MIN_DOMAINS ? stats.generic / n : 0, `${stats.generic} generic mailboxes (info@, webmaster@ …) across ${stats.genericDomains} domains`],
+    'implausible-consent-dates': [
+      (stats.future + stats.tooEarly) / dated,
+      `${stats.future} consent dates in the future, ${stats.tooEarly} implausibly early`,
+    ],
+    'consent-predates-account': [
+      stats.predatesAccount / dated,
+      `${stats.predatesAccount} consent dates before this account existed`,
+    ],
+    'suppressed-elsewhere': [
+      stats.suppressedElsewhere / n,
+      `${stats.suppressedElsewhere} addresses complained or hard-bounced elsewhere on the platform`,
+    ],
+    'scraping-artefacts': [
+      (stats.deobfuscated + stats.artefact) / n,
+      `${stats.deobfuscated} de-obfuscated ("name [at] domain") and ${stats.artefact} with markup or punctuation artefacts`,
+    ],
+    'generic-mailboxes-many-domains': [
+      stats.genericDomains >= GENERIC_MIN_DOMAINS ? stats.generic / n : 0,
+      `${stats.generic} generic mailboxes (info@, webmaster@ …) across ${stats.genericDomains} domains`,
+    ],
     'old-consent': [stats.old / dated, `${stats.old} consents older than ${OLD_CONSENT_MONTHS} months`],
     'large-against-verified': [
       stats.addressed / Math.max(1, ctx.verifiedContacts),

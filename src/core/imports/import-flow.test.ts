@@ -46,15 +46,27 @@ const who = { at: '2026-11-22T10:00:00.000Z', userId: null, ip: '203.0.113.9', u
 const MC_HEADER = 'Email Address,First Name,Last Name,OPTIN_TIME,OPTIN_IP,CONFIRM_TIME,CONFIRM_IP,LATITUDE\n';
 
 async function counts(database: TestDatabase, accountId: string) {
-  const c = await database.db.selectFrom('contacts').select((eb) => eb.fn.countAll<number>().as('n')).where('account_id', '=', accountId).executeTakeFirstOrThrow();
-  const e = await database.db.selectFrom('consent_events').select((eb) => eb.fn.countAll<number>().as('n')).where('account_id', '=', accountId).executeTakeFirstOrThrow();
+  const c = await database.db
+    .selectFrom('contacts')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('account_id', '=', accountId)
+    .executeTakeFirstOrThrow();
+  const e = await database.db
+    .selectFrom('consent_events')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('account_id', '=', accountId)
+    .executeTakeFirstOrThrow();
   return { contacts: Number(c.n), events: Number(e.n) };
 }
 
 async function reportOf(imports: ReturnType<typeof setup>['imports'], accountId: string, id: string) {
   let csv = '';
   for await (const part of imports.reportCsv(accountId, id)) csv += part;
-  return csv.trim().split('\r\n').slice(1).map((l) => l.split(','));
+  return csv
+    .trim()
+    .split('\r\n')
+    .slice(1)
+    .map((l) => l.split(','));
 }
 
 describeEachEngine('imports: the import job', (db) => {
@@ -66,7 +78,9 @@ describeEachEngine('imports: the import job', (db) => {
     // An existing contact (merged), one who withdrew (must not be re-subscribed), and platform facts from ANOTHER account.
     const existing = (await perm.contacts.upsert(acct, { email: 'old@example.com' })).contact;
     const quitter = (await perm.contacts.upsert(acct, { email: 'quit@example.com' })).contact;
-    await perm.consent.record(acct, [{ contactId: quitter.id, listId: list.id, channel: 'email', kind: 'granted', sourceType: 'api', textShown: 'Subscribe' }]);
+    await perm.consent.record(acct, [
+      { contactId: quitter.id, listId: list.id, channel: 'email', kind: 'granted', sourceType: 'api', textShown: 'Subscribe' },
+    ]);
     await perm.consent.withdraw(acct, quitter.id, 'all', { sourceType: 'unsubscribe' });
     await perm.suppression.addHash(other, addressHash('complainer@example.com'), 'complaint');
     await perm.suppression.addHash(other, addressHash('erased@example.com'), 'erased');
@@ -87,7 +101,14 @@ describeEachEngine('imports: the import job', (db) => {
       'quit@example.com,Q,U,2026-02-02 00:00:00,,,,\n' + // 11 rejected previously-withdrawn
       'ragged@example.com,R\n' + // 12 rejected ragged-row
       'a@localhost,L,H,2026-01-01 00:00:00,,,,\n'; // 13 rejected invalid-domain
-    const rec = await imports.start({ accountId: acct, declaration: { source: 'signup-form', attest: true }, listIds: [list.id], who, file: bytesOf(file), fileName: 'audience.csv' });
+    const rec = await imports.start({
+      accountId: acct,
+      declaration: { source: 'signup-form', attest: true },
+      listIds: [list.id],
+      who,
+      file: bytesOf(file),
+      fileName: 'audience.csv',
+    });
     expect(sent).toEqual([{ name: 'import.process', data: { importId: rec.id } }]);
     const held = await imports.process(rec.id);
     // Role, disposable and suppressed-elsewhere rows in a small file make it risky: held (IMP-05).
@@ -117,9 +138,16 @@ describeEachEngine('imports: the import job', (db) => {
     ]);
 
     const id = async (email: string) => (await perm.contacts.findByAddress(acct, { email }))?.id ?? null;
-    const [ana, ion, nodate, role, quit] = await Promise.all(['ana@example.com', 'ion@example.com', 'nodate@example.com', 'info@firma.ro', 'quit@example.com'].map(id));
+    const [ana, ion, nodate, role, quit] = await Promise.all(
+      ['ana@example.com', 'ion@example.com', 'nodate@example.com', 'info@firma.ro', 'quit@example.com'].map(id),
+    );
     expect(await id('complainer@example.com')).toBeNull();
-    const decisions = await perm.gate.authorizeSend({ accountId: acct, listId: list.id, channel: 'email', contactIds: [ana!, ion!, nodate!, role!, existing.id, quit!] });
+    const decisions = await perm.gate.authorizeSend({
+      accountId: acct,
+      listId: list.id,
+      channel: 'email',
+      contactIds: [ana!, ion!, nodate!, role!, existing.id, quit!],
+    });
     expect(decisions.get(ana!)).toEqual({ allowed: true });
     expect(decisions.get(ion!)).toEqual({ allowed: true });
     expect(decisions.get(existing.id)).toEqual({ allowed: true });
@@ -133,7 +161,15 @@ describeEachEngine('imports: the import job', (db) => {
     const confirmed = proof.events[1]!;
     expect(confirmed.sourceType).toBe('import');
     expect(confirmed.sourceId).toBe(rec.id);
-    expect(confirmed.evidence).toMatchObject({ importId: rec.id, claimed: { OPTIN_TIME: '2026-01-03 10:00:00', OPTIN_IP: '198.51.100.1', CONFIRM_TIME: '2026-01-03 10:05:00', CONFIRM_IP: '198.51.100.2' } });
+    expect(confirmed.evidence).toMatchObject({
+      importId: rec.id,
+      claimed: {
+        OPTIN_TIME: '2026-01-03 10:00:00',
+        OPTIN_IP: '198.51.100.1',
+        CONFIRM_TIME: '2026-01-03 10:05:00',
+        CONFIRM_IP: '198.51.100.2',
+      },
+    });
     expect(confirmed.confirmedAt).toBe('2026-01-03T10:05:00.000Z');
     expect(confirmed.confirmIp).toBe('198.51.100.2');
     const ionEvents = await perm.consent.eventsFor(acct, ion!);
@@ -150,18 +186,36 @@ describeEachEngine('imports: the import job', (db) => {
     const { perm, imports, mails, audit } = setup(db());
     const acct = await createAccountRow(db());
     const list = await perm.lists.create(acct, emailList());
-    const rows = Array.from({ length: 1_001 }, (_, i) => `person.${i}.${(i * 7919) % 1000}@example.com,2026-0${1 + (i % 9)}-1${i % 10}T0${i % 10}:${10 + (i % 50)}:00Z`).join('\n');
-    const rec = await imports.start({ accountId: acct, declaration: { source: 'customers', attest: true }, listIds: [list.id], who, file: bytesOf(`email,consent date\n${rows}\n`) });
+    const rows = Array.from(
+      { length: 1_001 },
+      (_, i) => `person.${i}.${(i * 7919) % 1000}@example.com,2026-0${1 + (i % 9)}-1${i % 10}T0${i % 10}:${10 + (i % 50)}:00Z`,
+    ).join('\n');
+    const rec = await imports.start({
+      accountId: acct,
+      declaration: { source: 'customers', attest: true },
+      listIds: [list.id],
+      who,
+      file: bytesOf(`email,consent date\n${rows}\n`),
+    });
     const done = await imports.process(rec.id);
     expect(done?.status).toBe('held');
     expect(done?.holdReasons?.[0]).toMatch(/more than 1000 rows/);
     const someone = (await perm.contacts.findByAddress(acct, { email: 'person.1.919@example.com' }))!.id;
-    expect((await perm.gate.authorizeSend({ accountId: acct, listId: list.id, channel: 'email', contactIds: [someone] })).get(someone)).toEqual({ allowed: false, reason: 'list-unapproved' });
+    expect(
+      (await perm.gate.authorizeSend({ accountId: acct, listId: list.id, channel: 'email', contactIds: [someone] })).get(someone),
+    ).toEqual({ allowed: false, reason: 'list-unapproved' });
     expect((await imports.queue('held')).map((r) => r.id)).toContain(rec.id);
 
-    const approved = await imports.review(rec.id, { userId: 'reviewer-1' }, 'approve', 'Customer list from the shop, dates vary, low risk.');
+    const approved = await imports.review(
+      rec.id,
+      { userId: 'reviewer-1' },
+      'approve',
+      'Customer list from the shop, dates vary, low risk.',
+    );
     expect(approved.status).toBe('approved');
-    expect((await perm.gate.authorizeSend({ accountId: acct, listId: list.id, channel: 'email', contactIds: [someone] })).get(someone)).toEqual({ allowed: true });
+    expect(
+      (await perm.gate.authorizeSend({ accountId: acct, listId: list.id, channel: 'email', contactIds: [someone] })).get(someone),
+    ).toEqual({ allowed: true });
     const entries = await audit.list({ accountId: acct, actionPrefix: 'import.' });
     expect(entries.map((e) => e.action)).toEqual(expect.arrayContaining(['import.approved', 'import.started']));
     expect((await imports.get(acct, rec.id)).reviewReason).toMatch(/low risk/);
@@ -173,12 +227,23 @@ describeEachEngine('imports: the import job', (db) => {
     const acct = await createAccountRow(db());
     const list = await perm.lists.create(acct, emailList());
     const rows = Array.from({ length: 250 }, (_, i) => `user${i + 1}@bulk-example.com,2026-05-05 12:00:00`).join('\n');
-    const rec = await imports.start({ accountId: acct, declaration: { source: 'other', sourceDescription: 'A list from a trade fair partner', attest: true }, listIds: [list.id], who, file: bytesOf(`email,optin_time\n${rows}\n`) });
+    const rec = await imports.start({
+      accountId: acct,
+      declaration: { source: 'other', sourceDescription: 'A list from a trade fair partner', attest: true },
+      listIds: [list.id],
+      who,
+      file: bytesOf(`email,optin_time\n${rows}\n`),
+    });
     const done = await imports.process(rec.id);
     expect(done?.status).toBe('held');
     expect(done!.riskScore).toBeGreaterThanOrEqual(40);
     const before = await counts(db(), acct);
-    const rejected = await imports.review(rec.id, { userId: 'reviewer-2' }, 'reject', 'Sequential addresses with identical dates: a bought list.');
+    const rejected = await imports.review(
+      rec.id,
+      { userId: 'reviewer-2' },
+      'reject',
+      'Sequential addresses with identical dates: a bought list.',
+    );
     expect(rejected.status).toBe('rejected');
     const after = await counts(db(), acct);
     expect(after.events - before.events).toBe(250);
@@ -186,8 +251,12 @@ describeEachEngine('imports: the import job', (db) => {
     const events = await perm.consent.eventsFor(acct, c);
     expect(events.map((e) => e.kind)).toEqual(['granted', 'withdrawn']);
     expect(events[1]!.evidence).toMatchObject({ importId: rec.id, decision: 'import-rejected' });
-    expect((await perm.gate.authorizeSend({ accountId: acct, listId: list.id, channel: 'email', contactIds: [c] })).get(c)).toEqual({ allowed: false, reason: 'withdrawn' });
-    await expect(imports.review(rec.id, { userId: 'reviewer-2' }, 'approve', 'changed my mind')).rejects.toMatchObject({ code: 'IMPORT_NOT_HELD' });
+    expect(
+      (await perm.gate.authorizeSend({ accountId: acct, listId: list.id, channel: 'email', contactIds: [c] })).get(c),
+    ).toEqual({ allowed: false, reason: 'withdrawn' });
+    await expect(imports.review(rec.id, { userId: 'reviewer-2' }, 'approve', 'changed my mind')).rejects.toMatchObject({
+      code: 'IMPORT_NOT_HELD',
+    });
   });
 
   it('[IMP-06] a crash mid-import resumes from the last committed batch without duplicating contacts or events', async () => {
@@ -204,8 +273,18 @@ describeEachEngine('imports: the import job', (db) => {
     const { perm, imports } = setup(db(), { batchRows: 10, store: flaky });
     const acct = await createAccountRow(db());
     const list = await perm.lists.create(acct, emailList());
-    const rows = Array.from({ length: 35 }, (_, i) => `${['ana', 'ion', 'eva', 'dan', 'ilie'][i % 5]}.${['pop', 'rus', 'stan', 'moga', 'vlad', 'toma', 'suciu'][i % 7]}@example.com,2026-0${1 + (i % 8)}-0${1 + (i % 9)}T10:${10 + i}:00Z`).join('\n');
-    const rec = await imports.start({ accountId: acct, declaration: { source: 'event', attest: true }, listIds: [list.id], who, file: bytesOf(`email,optin_time\n${rows}\n`) });
+    const rows = Array.from(
+      { length: 35 },
+      (_, i) =>
+        `${['ana', 'ion', 'eva', 'dan', 'ilie'][i % 5]}.${['pop', 'rus', 'stan', 'moga', 'vlad', 'toma', 'suciu'][i % 7]}@example.com,2026-0${1 + (i % 8)}-0${1 + (i % 9)}T10:${10 + i}:00Z`,
+    ).join('\n');
+    const rec = await imports.start({
+      accountId: acct,
+      declaration: { source: 'event', attest: true },
+      listIds: [list.id],
+      who,
+      file: bytesOf(`email,optin_time\n${rows}\n`),
+    });
     await expect(imports.process(rec.id)).rejects.toThrow('simulated crash');
     const mid = await imports.get(acct, rec.id);
     expect(mid.status).toBe('processing');
@@ -226,9 +305,21 @@ describeEachEngine('imports: the import job', (db) => {
     const acct = await createAccountRow(db());
     const list = await perm.lists.create(acct, emailList());
     const file = 'email\nsame@example.com\n';
-    const start = (allowDuplicate?: boolean) => imports.start({ accountId: acct, declaration: { source: 'signup-form', attest: true }, listIds: [list.id], who, file: bytesOf(file), allowDuplicate });
+    const start = (allowDuplicate?: boolean) =>
+      imports.start({
+        accountId: acct,
+        declaration: { source: 'signup-form', attest: true },
+        listIds: [list.id],
+        who,
+        file: bytesOf(file),
+        allowDuplicate,
+      });
     const first = await start();
-    await expect(start()).rejects.toMatchObject({ code: 'IMPORT_DUPLICATE_FILE', kind: 'conflict', details: { importId: first.id } });
+    await expect(start()).rejects.toMatchObject({
+      code: 'IMPORT_DUPLICATE_FILE',
+      kind: 'conflict',
+      details: { importId: first.id },
+    });
     expect((await start(true)).fileSha256).toBe(first.fileSha256);
   });
 
@@ -237,7 +328,9 @@ describeEachEngine('imports: the import job', (db) => {
     const acct = await createAccountRow(db());
     const list = await perm.lists.create(acct, emailList());
     const keep = (await perm.contacts.upsert(acct, { email: 'keep@example.com' })).contact;
-    await perm.consent.record(acct, [{ contactId: keep.id, listId: list.id, channel: 'email', kind: 'granted', sourceType: 'api', textShown: 'Subscribe' }]);
+    await perm.consent.record(acct, [
+      { contactId: keep.id, listId: list.id, channel: 'email', kind: 'granted', sourceType: 'api', textShown: 'Subscribe' },
+    ]);
     const before = await counts(db(), acct);
     const bad: Array<[string | Buffer, string]> = [
       [Buffer.from([0x25, 0x50, 0x44, 0x46, 0x2d, 0x31, 0x00, 0x0a]), 'IMPORT_NOT_CSV'],
@@ -248,11 +341,26 @@ describeEachEngine('imports: the import job', (db) => {
       ['name,city\nAna,Cluj\n', 'IMPORT_NO_EMAIL_COLUMN'],
     ];
     for (const [file, code] of bad) {
-      const rec = await imports.start({ accountId: acct, declaration: { source: 'signup-form', attest: true }, listIds: [list.id], who, file: bytesOf(file), allowDuplicate: true });
+      const rec = await imports.start({
+        accountId: acct,
+        declaration: { source: 'signup-form', attest: true },
+        listIds: [list.id],
+        who,
+        file: bytesOf(file),
+        allowDuplicate: true,
+      });
       const done = await imports.process(rec.id);
       expect([done?.status, done?.error?.code]).toEqual(['failed', code]);
     }
-    await expect(imports.start({ accountId: acct, declaration: { source: 'signup-form', attest: true }, listIds: [list.id], who, file: bytesOf('') })).rejects.toMatchObject({ code: 'IMPORT_EMPTY' });
+    await expect(
+      imports.start({
+        accountId: acct,
+        declaration: { source: 'signup-form', attest: true },
+        listIds: [list.id],
+        who,
+        file: bytesOf(''),
+      }),
+    ).rejects.toMatchObject({ code: 'IMPORT_EMPTY' });
     expect(await counts(db(), acct)).toEqual(before);
     const mine = (await imports.list(acct)).map((r) => r.id);
     const blobs = await db().db.selectFrom('import_blobs').select('import_id').where('import_id', 'in', mine).execute();

@@ -41,7 +41,10 @@ describe('imports: reading CSV', () => {
     const semi = await readAll('\uFEFFemail;name\n"a;b@example.com";"Ion; Popescu"\nc@example.com;Ana\n');
     expect(semi.layout.delimiter).toBe(';');
     expect(semi.layout.header).toEqual(['email', 'name']);
-    expect(semi.records.map((r) => r.fields)).toEqual([['a;b@example.com', 'Ion; Popescu'], ['c@example.com', 'Ana']]);
+    expect(semi.records.map((r) => r.fields)).toEqual([
+      ['a;b@example.com', 'Ion; Popescu'],
+      ['c@example.com', 'Ana'],
+    ]);
     expect((await readAll('email\tname\nx@example.com\tX\n')).layout.delimiter).toBe('\t');
     expect((await readAll('email|name\nx@example.com|X\n')).layout.delimiter).toBe('|');
   });
@@ -52,10 +55,16 @@ describe('imports: reading CSV', () => {
     const a = await readAll(cp1252);
     expect(a.layout.encoding).toBe('windows-1252');
     expect(a.records[0]!.fields![2]).toBe('Câmpina Întâi');
-    const latin2 = iconv.encode('email,prenume,oras\nstefan@example.ro,Ştefan,Târgu Mureş\nt@example.ro,Ţară,Brăila\n', 'iso-8859-2');
+    const latin2 = iconv.encode(
+      'email,prenume,oras\nstefan@example.ro,Ştefan,Târgu Mureş\nt@example.ro,Ţară,Brăila\n',
+      'iso-8859-2',
+    );
     const b = await readAll(latin2);
     expect(b.layout.encoding).toBe('iso-8859-2');
-    expect(b.records.map((r) => r.fields)).toEqual([['stefan@example.ro', 'Ştefan', 'Târgu Mureş'], ['t@example.ro', 'Ţară', 'Brăila']]);
+    expect(b.records.map((r) => r.fields)).toEqual([
+      ['stefan@example.ro', 'Ştefan', 'Târgu Mureş'],
+      ['t@example.ro', 'Ţară', 'Brăila'],
+    ]);
     expect(detectEncoding(Buffer.from('ăşţ', 'utf8'), true)).toBe('utf-8');
   });
 
@@ -91,15 +100,53 @@ describe('imports: reading CSV', () => {
   });
 
   it('[IMP-02] maps a Mailchimp audience export automatically and ignores unknown columns', async () => {
-    const header = ['Email Address', 'First Name', 'Last Name', 'MEMBER_RATING', 'OPTIN_TIME', 'OPTIN_IP', 'CONFIRM_TIME', 'CONFIRM_IP', 'LATITUDE', 'LONGITUDE'];
+    const header = [
+      'Email Address',
+      'First Name',
+      'Last Name',
+      'MEMBER_RATING',
+      'OPTIN_TIME',
+      'OPTIN_IP',
+      'CONFIRM_TIME',
+      'CONFIRM_IP',
+      'LATITUDE',
+      'LONGITUDE',
+    ];
     const { mapping, resolved } = resolveMapping(header, null);
-    expect(mapping).toEqual({ email: 'Email Address', firstName: 'First Name', lastName: 'Last Name', optinTime: 'OPTIN_TIME', optinIp: 'OPTIN_IP', confirmTime: 'CONFIRM_TIME', confirmIp: 'CONFIRM_IP' });
-    const rec: CsvRecord = { rowNumber: 1, fields: ['ana@example.ro', 'Ana', 'Pop', '2', '2026-01-03 10:00:00', '10.0.0.1', '2026-01-03 10:05:00', '10.0.0.2', '44.4', '26.1'] };
+    expect(mapping).toEqual({
+      email: 'Email Address',
+      firstName: 'First Name',
+      lastName: 'Last Name',
+      optinTime: 'OPTIN_TIME',
+      optinIp: 'OPTIN_IP',
+      confirmTime: 'CONFIRM_TIME',
+      confirmIp: 'CONFIRM_IP',
+    });
+    const rec: CsvRecord = {
+      rowNumber: 1,
+      fields: [
+        'ana@example.ro',
+        'Ana',
+        'Pop',
+        '2',
+        '2026-01-03 10:00:00',
+        '10.0.0.1',
+        '2026-01-03 10:05:00',
+        '10.0.0.2',
+        '44.4',
+        '26.1',
+      ],
+    };
     const c = classifyRecord(rec, resolved, { source: 'signup-form' });
     expect(c.kind).toBe('candidate');
     if (c.kind !== 'candidate') return;
     expect(c.candidate.withEvidence).toBe(true);
-    expect(c.candidate.evidence.claimed).toEqual({ OPTIN_TIME: '2026-01-03 10:00:00', OPTIN_IP: '10.0.0.1', CONFIRM_TIME: '2026-01-03 10:05:00', CONFIRM_IP: '10.0.0.2' });
+    expect(c.candidate.evidence.claimed).toEqual({
+      OPTIN_TIME: '2026-01-03 10:00:00',
+      OPTIN_IP: '10.0.0.1',
+      CONFIRM_TIME: '2026-01-03 10:05:00',
+      CONFIRM_IP: '10.0.0.2',
+    });
     expect(c.candidate.evidence.confirmAt).toBe('2026-01-03T10:05:00.000Z');
     expect(() => resolveMapping(['name', 'city'], null)).toThrow(/email/);
   });
@@ -112,7 +159,9 @@ describe('imports: per-row checks', () => {
     expect(checkSyntax('a..b@example.com')).toEqual({ ok: false, problem: 'invalid-syntax' });
     expect(checkSyntax('no-at-sign.example.com')).toEqual({ ok: false, problem: 'invalid-syntax' });
     expect(checkSyntax(`${'a'.repeat(65)}@example.com`)).toEqual({ ok: false, problem: 'too-long' });
-    expect(checkSyntax(`a@${'b'.repeat(60)}.${'c'.repeat(60)}.${'d'.repeat(60)}.${'e'.repeat(60)}.${'f'.repeat(10)}.com`)).toEqual({ ok: false, problem: 'too-long' });
+    expect(
+      checkSyntax(`a@${'b'.repeat(60)}.${'c'.repeat(60)}.${'d'.repeat(60)}.${'e'.repeat(60)}.${'f'.repeat(10)}.com`),
+    ).toEqual({ ok: false, problem: 'too-long' });
     expect(checkSyntax('a@localhost')).toEqual({ ok: false, problem: 'invalid-domain' });
     expect(checkSyntax('a@example.invalidtld')).toEqual({ ok: false, problem: 'invalid-domain' });
     expect(checkSyntax('a@[127.0.0.1]')).toEqual({ ok: false, problem: 'invalid-domain' });
@@ -146,8 +195,12 @@ describe('imports: provenance', () => {
       expect(err?.details?.clause).toBe(REFUSED_SOURCES[source as keyof typeof REFUSED_SOURCES]);
     }
     expect(String(REFUSED_SOURCES['social-network'])).toMatch(/LinkedIn/);
-    expect(() => checkDeclaration({ source: 'signup-form', attest: false }, who)).toThrow(expect.objectContaining({ code: 'IMPORT_ATTESTATION_REQUIRED', kind: 'invalid' }));
-    expect(() => checkDeclaration({ source: 'other', sourceDescription: 'fair', attest: true }, who)).toThrow(expect.objectContaining({ code: 'IMPORT_SOURCE_DESCRIPTION_REQUIRED' }));
+    expect(() => checkDeclaration({ source: 'signup-form', attest: false }, who)).toThrow(
+      expect.objectContaining({ code: 'IMPORT_ATTESTATION_REQUIRED', kind: 'invalid' }),
+    );
+    expect(() => checkDeclaration({ source: 'other', sourceDescription: 'fair', attest: true }, who)).toThrow(
+      expect.objectContaining({ code: 'IMPORT_SOURCE_DESCRIPTION_REQUIRED' }),
+    );
     const ok = checkDeclaration({ source: 'event', attest: true }, who);
     expect(ok.attestation).toMatchObject({ attested: true, userId: 'u1', ip: '127.0.0.1', userAgent: 'vitest', version: 1 });
     expect(ok.attestation.text).toMatch(/bought, rented/);
@@ -195,7 +248,10 @@ describe('imports: forensics', () => {
   it('[IMP-04] a purchased-looking list (sequential, role-heavy, identical dates) scores high with those reasons', () => {
     const rows = [
       ...Array.from({ length: 200 }, (_, i) => ({ raw: `user${i + 1}@bulkmail.com`, date: '2026-05-05T12:00:00.000Z' })),
-      ...Array.from({ length: 100 }, (_, i) => ({ raw: `${['info', 'sales', 'office', 'contact', 'admin'][i % 5]}@company${i}.com`, date: '2026-05-05T12:00:00.000Z' })),
+      ...Array.from({ length: 100 }, (_, i) => ({
+        raw: `${['info', 'sales', 'office', 'contact', 'admin'][i % 5]}@company${i}.com`,
+        date: '2026-05-05T12:00:00.000Z',
+      })),
     ];
     const r = score(rows);
     const reasons = r.reasons.map((x) => x.reason);
@@ -208,18 +264,29 @@ describe('imports: forensics', () => {
   it('[IMP-04] a scraped-looking list (de-obfuscated, artefacts, webmaster@ across many domains, old or missing dates) scores high', () => {
     const rows = Array.from({ length: 120 }, (_, i) => {
       const site = `site${i}.ro`;
-      const forms = [`webmaster [at] ${site.replace('.', ' (dot) ')}`, `mailto:info@${site}`, `<contact@${site}>`, `office@${site}.`, `birou@${site}`];
+      const forms = [
+        `webmaster [at] ${site.replace('.', ' (dot) ')}`,
+        `mailto:info@${site}`,
+        `<contact@${site}>`,
+        `office@${site}.`,
+        `birou@${site}`,
+      ];
       return { raw: forms[i % forms.length]!, date: i % 2 === 0 ? null : '2019-02-01T00:00:00.000Z' };
     });
     const r = score(rows);
     const reasons = r.reasons.map((x) => x.reason);
     expect(r.score).toBeGreaterThanOrEqual(60);
-    expect(reasons).toEqual(expect.arrayContaining(['scraping-artefacts', 'generic-mailboxes-many-domains', 'old-consent', 'missing-consent-dates']));
+    expect(reasons).toEqual(
+      expect.arrayContaining(['scraping-artefacts', 'generic-mailboxes-many-domains', 'old-consent', 'missing-consent-dates']),
+    );
     expect(r.samples['scraping-artefacts']?.some((s) => s.note === 'de-obfuscated')).toBe(true);
   });
 
   it('[IMP-04] future and implausibly early consent dates are their own reason', () => {
-    const rows = Array.from({ length: 100 }, (_, i) => ({ raw: `${FIRST[i % 12]}${LAST[i % 10]}x${i * 7}@gmail.com`, date: i % 2 ? '2031-01-01T00:00:00.000Z' : '1970-01-01T00:00:00.000Z' }));
+    const rows = Array.from({ length: 100 }, (_, i) => ({
+      raw: `${FIRST[i % 12]}${LAST[i % 10]}x${i * 7}@gmail.com`,
+      date: i % 2 ? '2031-01-01T00:00:00.000Z' : '1970-01-01T00:00:00.000Z',
+    }));
     const r = score(rows);
     expect(r.reasons.map((x) => x.reason)).toContain('implausible-consent-dates');
     expect(r.stats.future).toBe(50);

@@ -4,7 +4,18 @@
 import { z } from 'zod';
 import { invalid } from '../errors.ts';
 
-export const IMPORT_FIELDS = ['email', 'firstName', 'lastName', 'phone', 'language', 'optinTime', 'optinIp', 'confirmTime', 'confirmIp', 'consentSource'] as const;
+export const IMPORT_FIELDS = [
+  'email',
+  'firstName',
+  'lastName',
+  'phone',
+  'language',
+  'optinTime',
+  'optinIp',
+  'confirmTime',
+  'confirmIp',
+  'consentSource',
+] as const;
 export type ImportField = (typeof IMPORT_FIELDS)[number];
 
 /** field → column header, as stored on the import and accepted from the client. */
@@ -14,7 +25,11 @@ export type ColumnMapping = z.infer<typeof ColumnMappingSchema>;
 /** field → column index, resolved against one file's header. */
 export type ResolvedMapping = Partial<Record<ImportField, number>>;
 
-const key = (h: string) => h.toLowerCase().normalize('NFKD').replace(/[^a-z0-9]/g, '');
+const key = (h: string) =>
+  h
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(/[^a-z0-9]/g, '');
 
 // Normalised header names (lower case, letters and digits only) per field. Mailchimp's export
 // names come first; Romanian names are common in local exports.
@@ -53,13 +68,21 @@ export function detectMapping(header: string[]): ColumnMapping {
  * Resolves a mapping (given, or detected) to column indexes. Fails with IMPORT_MAPPING_INVALID
  * when a named column is absent, and IMPORT_NO_EMAIL_COLUMN when no column holds addresses.
  */
-export function resolveMapping(header: string[], given: ColumnMapping | null | undefined): { mapping: ColumnMapping; resolved: ResolvedMapping } {
+export function resolveMapping(
+  header: string[],
+  given: ColumnMapping | null | undefined,
+): { mapping: ColumnMapping; resolved: ResolvedMapping } {
   const mapping = given && Object.keys(given).length > 0 ? given : detectMapping(header);
   const resolved: ResolvedMapping = {};
   for (const [field, column] of Object.entries(mapping) as Array<[ImportField, string]>) {
     let i = header.indexOf(column);
     if (i < 0) i = header.map(key).indexOf(key(column));
-    if (i < 0) throw invalid('IMPORT_MAPPING_INVALID', `The mapping names a column "${column}" for ${field}, but the file has no such column.`, { field, column, header });
+    if (i < 0)
+      throw invalid(
+        'IMPORT_MAPPING_INVALID',
+        `The mapping names a column "${column}" for ${field}, but the file has no such column.`,
+        { field, column, header },
+      );
     resolved[field] = i;
   }
   if (resolved.email === undefined) {

@@ -3,7 +3,12 @@
 //             forensics and the review decision are known before the first contact exists.
 //   apply   — committed batches of IMPORT_BATCH_ROWS; `last_committed_row` is written with each
 //             batch, so a restarted job skips what is committed and duplicates nothing.
-import { IMPORT_REVIEW_GROWTH_FACTOR, IMPORT_REVIEW_GROWTH_MIN_ROWS, IMPORT_REVIEW_RISK_SCORE, IMPORT_REVIEW_ROW_THRESHOLD } from '../../../policy/imports.ts';
+import {
+  IMPORT_REVIEW_GROWTH_FACTOR,
+  IMPORT_REVIEW_GROWTH_MIN_ROWS,
+  IMPORT_REVIEW_RISK_SCORE,
+  IMPORT_REVIEW_ROW_THRESHOLD,
+} from '../../../policy/imports.ts';
 import { createConsentService, type ConsentService } from '../consent/ledger.ts';
 import type { ConsentStore } from '../consent/store.ts';
 import { AppError } from '../errors.ts';
@@ -79,7 +84,10 @@ export async function processImport(deps: ProcessorDeps, importId: string): Prom
 }
 
 async function open(deps: ProcessorDeps, rec: ImportRecord) {
-  const csv = await openCsv(deps.store.readBlob(rec.id), { encoding: rec.encoding ?? undefined, delimiter: rec.delimiter ?? undefined });
+  const csv = await openCsv(deps.store.readBlob(rec.id), {
+    encoding: rec.encoding ?? undefined,
+    delimiter: rec.delimiter ?? undefined,
+  });
   const { mapping, resolved } = resolveMapping(csv.layout.header, rec.mapping);
   const file = { consentDate: rec.consentDate, source: rec.source, sourceDescription: rec.sourceDescription };
   return { csv, mapping, resolved, file };
@@ -87,14 +95,24 @@ async function open(deps: ProcessorDeps, rec: ImportRecord) {
 
 async function analyse(deps: ProcessorDeps, rec: ImportRecord): Promise<ImportRecord> {
   const { csv, mapping, resolved, file } = await open(deps, rec);
-  const [createdAt, verified] = await Promise.all([deps.store.accountCreatedAt(rec.accountId), deps.store.verifiedContacts(rec.accountId)]);
-  const collector = createForensicCollector({ now: rec.createdAt, accountCreatedAt: createdAt ?? rec.createdAt, verifiedContacts: verified });
+  const [createdAt, verified] = await Promise.all([
+    deps.store.accountCreatedAt(rec.accountId),
+    deps.store.verifiedContacts(rec.accountId),
+  ]);
+  const collector = createForensicCollector({
+    now: rec.createdAt,
+    accountCreatedAt: createdAt ?? rec.createdAt,
+    verifiedContacts: verified,
+  });
   const seen = new Set<number>();
   let rows = 0;
   let batch: Array<Extract<Classified, { kind: 'candidate' }>['candidate']> = [];
   const flush = async () => {
     if (batch.length === 0) return;
-    const suppressed = await deps.store.platformSuppressions(rec.accountId, batch.map((c) => c.hash));
+    const suppressed = await deps.store.platformSuppressions(
+      rec.accountId,
+      batch.map((c) => c.hash),
+    );
     for (const c of batch) {
       collector.observe({ ...c, email: c.email, suppressedElsewhere: suppressed.has(c.hash), consentAt: c.evidence.optinAt });
     }

@@ -46,32 +46,59 @@ const isAllowed = (s: string): s is ImportSource => (ALLOWED_SOURCES as readonly
  * Validates the declaration and returns the stored attestation. A refused source is a policy
  * refusal (422 IMPORT_SOURCE_REFUSED, details.clause); a missing attestation is 400.
  */
-export function checkDeclaration(d: Declaration, who: Attester): { source: ImportSource; sourceDescription: string | null; attestation: Attestation } {
+export function checkDeclaration(
+  d: Declaration,
+  who: Attester,
+): { source: ImportSource; sourceDescription: string | null; attestation: Attestation } {
   const source = d.source.trim().toLowerCase();
   if (isRefused(source)) {
-    throw unprocessable('IMPORT_SOURCE_REFUSED', `Addresses from this source (${source}) cannot be imported: ${REFUSED_SOURCES[source]}`, {
-      source,
-      clause: REFUSED_SOURCES[source],
-    });
+    throw unprocessable(
+      'IMPORT_SOURCE_REFUSED',
+      `Addresses from this source (${source}) cannot be imported: ${REFUSED_SOURCES[source]}`,
+      {
+        source,
+        clause: REFUSED_SOURCES[source],
+      },
+    );
   }
   if (!isAllowed(source)) {
-    throw invalid('IMPORT_SOURCE_INVALID', `Declare the source as one of ${ALLOWED_SOURCES.join(', ')}.`, { allowed: [...ALLOWED_SOURCES] });
+    throw invalid('IMPORT_SOURCE_INVALID', `Declare the source as one of ${ALLOWED_SOURCES.join(', ')}.`, {
+      allowed: [...ALLOWED_SOURCES],
+    });
   }
   const description = d.sourceDescription?.trim() || null;
   if (source === 'other' && (!description || description.length < MIN_SOURCE_DESCRIPTION_LENGTH)) {
-    throw invalid('IMPORT_SOURCE_DESCRIPTION_REQUIRED', `Describe where these addresses came from (at least ${MIN_SOURCE_DESCRIPTION_LENGTH} characters).`);
+    throw invalid(
+      'IMPORT_SOURCE_DESCRIPTION_REQUIRED',
+      `Describe where these addresses came from (at least ${MIN_SOURCE_DESCRIPTION_LENGTH} characters).`,
+    );
   }
   if (description && description.length > MAX_SOURCE_DESCRIPTION_LENGTH) {
-    throw invalid('IMPORT_SOURCE_DESCRIPTION_TOO_LONG', `The description is longer than ${MAX_SOURCE_DESCRIPTION_LENGTH} characters.`);
+    throw invalid(
+      'IMPORT_SOURCE_DESCRIPTION_TOO_LONG',
+      `The description is longer than ${MAX_SOURCE_DESCRIPTION_LENGTH} characters.`,
+    );
   }
   if (d.attest !== true) {
-    throw invalid('IMPORT_ATTESTATION_REQUIRED', 'Tick the box confirming that no address was bought, rented, borrowed, taken from a third party, copied from the web or taken from a social network.', {
-      attestationText: ATTESTATION_TEXT,
-    });
+    throw invalid(
+      'IMPORT_ATTESTATION_REQUIRED',
+      'Tick the box confirming that no address was bought, rented, borrowed, taken from a third party, copied from the web or taken from a social network.',
+      {
+        attestationText: ATTESTATION_TEXT,
+      },
+    );
   }
   return {
     source,
     sourceDescription: description,
-    attestation: { attested: true, at: who.at, userId: who.userId, ip: who.ip, userAgent: who.userAgent, text: ATTESTATION_TEXT, version: ATTESTATION_VERSION },
+    attestation: {
+      attested: true,
+      at: who.at,
+      userId: who.userId,
+      ip: who.ip,
+      userAgent: who.userAgent,
+      text: ATTESTATION_TEXT,
+      version: ATTESTATION_VERSION,
+    },
   };
 }

@@ -29,10 +29,19 @@ export interface ReviewDeps {
   logger: Logger;
 }
 
-export async function reviewImport(deps: ReviewDeps, importId: string, reviewer: { userId: string }, decision: ReviewDecision, reason: string): Promise<ImportRecord> {
+export async function reviewImport(
+  deps: ReviewDeps,
+  importId: string,
+  reviewer: { userId: string },
+  decision: ReviewDecision,
+  reason: string,
+): Promise<ImportRecord> {
   const why = reason.trim();
   if (why.length < MIN_REVIEW_REASON_LENGTH || why.length > MAX_REVIEW_REASON_LENGTH) {
-    throw invalid('REVIEW_REASON_REQUIRED', `Give a reason (${MIN_REVIEW_REASON_LENGTH}–${MAX_REVIEW_REASON_LENGTH} characters).`);
+    throw invalid(
+      'REVIEW_REASON_REQUIRED',
+      `Give a reason (${MIN_REVIEW_REASON_LENGTH}–${MAX_REVIEW_REASON_LENGTH} characters).`,
+    );
   }
   const rec = await deps.store.get(null, importId);
   if (!rec) throw notFound('IMPORT_NOT_FOUND', `No import ${importId}.`);
@@ -46,16 +55,16 @@ export async function reviewImport(deps: ReviewDeps, importId: string, reviewer:
       const page = await deps.store.heldPairs(rec.accountId, rec.id, null, REJECT_PAGE);
       if (page.length === 0) break;
       const events: NewConsentEvent[] = page.map((p) => ({
-          contactId: p.contactId,
-          listId: p.listId,
-          channel: 'email' as const,
-          kind: 'withdrawn' as const,
-          sourceType: 'operator' as const,
-          sourceId: reviewer.userId,
-          textShown: '',
-          occurredAt: now,
-          evidence: { importId: rec.id, decision: 'import-rejected', reason: why },
-        }));
+        contactId: p.contactId,
+        listId: p.listId,
+        channel: 'email' as const,
+        kind: 'withdrawn' as const,
+        sourceType: 'operator' as const,
+        sourceId: reviewer.userId,
+        textShown: '',
+        occurredAt: now,
+        evidence: { importId: rec.id, decision: 'import-rejected', reason: why },
+      }));
       for (let i = 0; i < events.length; i += 1000) await consent.record(rec.accountId, events.slice(i, i + 1000));
       withdrawn += events.length;
     }
@@ -82,7 +91,13 @@ export async function reviewImport(deps: ReviewDeps, importId: string, reviewer:
     await deps.systemMail.enqueue({
       to: owner.email,
       template: 'import-review-outcome',
-      data: { accountName: owner.accountName, importName: rec.fileName ?? rec.id, decision: decision === 'approve' ? 'approve' : 'refuse', reason: why, contacts: rec.imported },
+      data: {
+        accountName: owner.accountName,
+        importName: rec.fileName ?? rec.id,
+        decision: decision === 'approve' ? 'approve' : 'refuse',
+        reason: why,
+        contacts: rec.imported,
+      },
       language: owner.language ?? undefined,
       accountId: rec.accountId,
       category: 'critical',

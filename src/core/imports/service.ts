@@ -68,7 +68,14 @@ export type ImportService = ReturnType<typeof createImportService>;
 
 export function createImportService(deps: ImportDeps) {
   const newId = deps.newId ?? uuidV7;
-  const processorDeps = () => ({ store: deps.store, consentStore: deps.consentStore, clock: deps.clock, logger: deps.logger, newId, batchRows: deps.batchRows });
+  const processorDeps = () => ({
+    store: deps.store,
+    consentStore: deps.consentStore,
+    clock: deps.clock,
+    logger: deps.logger,
+    newId,
+    batchRows: deps.batchRows,
+  });
 
   async function get(accountId: string | null, id: string): Promise<ImportRecord> {
     const rec = await deps.store.get(accountId, id);
@@ -91,7 +98,13 @@ export function createImportService(deps: ImportDeps) {
     };
     for await (const chunk of file) {
       bytes += chunk.byteLength;
-      if (bytes > MAX_IMPORT_BYTES) throw new AppError('too-large', 'IMPORT_TOO_LARGE', `The file is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB; split it.`, { maxBytes: MAX_IMPORT_BYTES });
+      if (bytes > MAX_IMPORT_BYTES)
+        throw new AppError(
+          'too-large',
+          'IMPORT_TOO_LARGE',
+          `The file is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB; split it.`,
+          { maxBytes: MAX_IMPORT_BYTES },
+        );
       hash.update(chunk);
       pending.push(Buffer.from(chunk));
       pendingBytes += chunk.byteLength;
@@ -138,7 +151,12 @@ export function createImportService(deps: ImportDeps) {
         if (!input.allowDuplicate) {
           const same = await deps.store.findBySha(input.accountId, upload.sha256);
           if (same.length > 0) {
-            throw new AppError('conflict', 'IMPORT_DUPLICATE_FILE', `This file was already imported (import ${same[0]!.id}); send allowDuplicate to import it again.`, { importId: same[0]!.id });
+            throw new AppError(
+              'conflict',
+              'IMPORT_DUPLICATE_FILE',
+              `This file was already imported (import ${same[0]!.id}); send allowDuplicate to import it again.`,
+              { importId: same[0]!.id },
+            );
           }
         }
       } catch (err) {
@@ -187,14 +205,28 @@ export function createImportService(deps: ImportDeps) {
         action: 'import.started',
         reason: `Import declared from source "${declared.source}" with the attestation v${declared.attestation.version}.`,
         rule: 'IMP-01',
-        details: { importId: id, source: declared.source, sourceDescription: declared.sourceDescription, listIds, fileSha256: upload.sha256, ip: input.who.ip },
+        details: {
+          importId: id,
+          source: declared.source,
+          sourceDescription: declared.sourceDescription,
+          listIds,
+          fileSha256: upload.sha256,
+          ip: input.who.ip,
+        },
       });
       if (input.enqueue === false) return rec;
-      await deps.queue.send(IMPORT_PROCESS_JOB, { importId: id }, { singletonKey: `${IMPORT_PROCESS_JOB}:${id}`, retryLimit: IMPORT_JOB_RETRY_LIMIT, retryDelaySeconds: 5 });
+      await deps.queue.send(
+        IMPORT_PROCESS_JOB,
+        { importId: id },
+        { singletonKey: `${IMPORT_PROCESS_JOB}:${id}`, retryLimit: IMPORT_JOB_RETRY_LIMIT, retryDelaySeconds: 5 },
+      );
       return rec;
     },
 
-    async preview(file: AsyncIterable<Uint8Array>, options: { encoding?: ImportEncoding; delimiter?: Delimiter } = {}): Promise<ImportPreview> {
+    async preview(
+      file: AsyncIterable<Uint8Array>,
+      options: { encoding?: ImportEncoding; delimiter?: Delimiter } = {},
+    ): Promise<ImportPreview> {
       const csv = await openCsv(file, options);
       const rows: string[][] = [];
       for await (const r of csv.records) {
@@ -206,7 +238,8 @@ export function createImportService(deps: ImportDeps) {
     },
 
     /** Runs (or resumes) the import job. */
-    process: (importId: string, onBatch?: Parameters<typeof processImport>[0]['onBatch']) => processImport({ ...processorDeps(), onBatch }, importId),
+    process: (importId: string, onBatch?: Parameters<typeof processImport>[0]['onBatch']) =>
+      processImport({ ...processorDeps(), onBatch }, importId),
 
     get: (accountId: string, id: string) => get(accountId, id),
     getAny: (id: string) => get(null, id),
@@ -221,13 +254,29 @@ export function createImportService(deps: ImportDeps) {
       for (;;) {
         const page: ImportRowRecord[] = await deps.store.rows(id, after, REPORT_PAGE_ROWS);
         if (page.length === 0) break;
-        yield page.map((r) => [r.rowNumber, r.email ?? '', r.outcome, r.reason ?? ''].map(csvCell).join(',')).join('\r\n') + '\r\n';
+        yield (
+          page.map((r) => [r.rowNumber, r.email ?? '', r.outcome, r.reason ?? ''].map(csvCell).join(',')).join('\r\n') + '\r\n'
+        );
         after = page[page.length - 1]!.rowNumber;
       }
     },
 
     review: (importId: string, reviewer: { userId: string }, decision: ReviewDecision, reason: string) =>
-      reviewImport({ store: deps.store, consentStore: deps.consentStore, clock: deps.clock, audit: deps.audit, systemMail: deps.systemMail, gate: deps.gate, logger: deps.logger }, importId, reviewer, decision, reason),
+      reviewImport(
+        {
+          store: deps.store,
+          consentStore: deps.consentStore,
+          clock: deps.clock,
+          audit: deps.audit,
+          systemMail: deps.systemMail,
+          gate: deps.gate,
+          logger: deps.logger,
+        },
+        importId,
+        reviewer,
+        decision,
+        reason,
+      ),
 
     /** Used by the policy page and the UI. */
     reviewRowThreshold: IMPORT_REVIEW_ROW_THRESHOLD,

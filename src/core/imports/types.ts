@@ -123,6 +123,11 @@ export interface ImportStore {
    */
   batchUnit<T>(fn: () => Promise<T>): Promise<T>;
   /** The (contact, list) consent rows this import holds and that are not withdrawn, in pages. */
-  heldPairs(accountId: string, importId: string, afterContactId: string | null, limit: number): Promise<Array<{ contactId: string; listId: string; status: string }>>;
+  heldPairs(
+    accountId: string,
+    importId: string,
+    afterContactId: string | null,
+    limit: number,
+  ): Promise<Array<{ contactId: string; listId: string; status: string }>>;
   rows(importId: string, afterRow: number, limit: number): Promise<ImportRowRecord[]>;
 }

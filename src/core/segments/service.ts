@@ -26,7 +26,8 @@ export function createSegmentService(deps: { store: SegmentStore; clock: Clock; 
     list: (accountId) => deps.store.list(accountId),
     async create(accountId, input) {
       const name = input.name.trim();
-      if (!name || name.length > MAX_SEGMENT_NAME_LENGTH) throw invalid('VALIDATION_FAILED', 'A segment needs a name.', { fields: { name: 'required' } });
+      if (!name || name.length > MAX_SEGMENT_NAME_LENGTH)
+        throw invalid('VALIDATION_FAILED', 'A segment needs a name.', { fields: { name: 'required' } });
       const filter = SegmentFilterSchema.parse(input.filter);
       const segment: Segment = { id: newId(), accountId, name, filter, createdAt: deps.clock.now().toISOString() };
       await deps.store.insert(segment);

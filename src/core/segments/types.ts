@@ -10,10 +10,20 @@ const iso = z.string().datetime({ offset: false });
 const scalar = z.union([z.string().max(500), z.number(), z.boolean()]);
 
 export const SegmentConditionSchema = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('attribute'), key: z.string().regex(ATTRIBUTE_KEY), op: z.enum(['eq', 'neq']), value: scalar }).strict(),
+  z
+    .object({ type: z.literal('attribute'), key: z.string().regex(ATTRIBUTE_KEY), op: z.enum(['eq', 'neq']), value: scalar })
+    .strict(),
   z.object({ type: z.literal('has-attribute'), key: z.string().regex(ATTRIBUTE_KEY), present: z.boolean() }).strict(),
-  z.object({ type: z.literal('consent'), listId: z.string().min(1).max(100), status: z.enum(['active', 'pending', 'withdrawn', 'none']) }).strict(),
-  z.object({ type: z.literal('consent-granted'), listId: z.string().min(1).max(100), op: z.enum(['before', 'after']), at: iso }).strict(),
+  z
+    .object({
+      type: z.literal('consent'),
+      listId: z.string().min(1).max(100),
+      status: z.enum(['active', 'pending', 'withdrawn', 'none']),
+    })
+    .strict(),
+  z
+    .object({ type: z.literal('consent-granted'), listId: z.string().min(1).max(100), op: z.enum(['before', 'after']), at: iso })
+    .strict(),
   z.object({ type: z.literal('created'), op: z.enum(['before', 'after']), at: iso }).strict(),
   z.object({ type: z.literal('language'), value: z.string().min(1).max(35) }).strict(),
 ]);

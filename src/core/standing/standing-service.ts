@@ -29,7 +29,12 @@ export const REVIEW_BLOCKED_SERVICES: readonly RestrictableService[] = ['email',
 
 export interface StandingService extends StandingGate {
   transition(input: TransitionInput): Promise<OperatorAccountRow>;
-  decideSignupReview(input: { accountId: string; decision: SignupDecision; reason: string; actor: Actor }): Promise<OperatorAccountRow>;
+  decideSignupReview(input: {
+    accountId: string;
+    decision: SignupDecision;
+    reason: string;
+    actor: Actor;
+  }): Promise<OperatorAccountRow>;
   getStanding(accountId: string): Promise<StandingView>;
   getAccount(accountId: string): Promise<OperatorAccountRow>;
   listAccounts(filter: Omit<AccountListFilter, 'limit'> & { limit?: number }): Promise<OperatorAccountRow[]>;
@@ -95,7 +100,12 @@ export function createStandingService(deps: StandingDeps): StandingService {
       const refusal = gateRefusal(account, service);
       if (!refusal) return;
       const latest = refusal.code === 'ACCOUNT_UNDER_REVIEW' ? null : await latestReason(accountId).catch(() => null);
-      throw forbidden(refusal.code, refusal.message, { service, standing: account.standing, review: account.review, reason: latest?.reason ?? null });
+      throw forbidden(refusal.code, refusal.message, {
+        service,
+        standing: account.standing,
+        review: account.review,
+        reason: latest?.reason ?? null,
+      });
     },
 
     async transition(input) {
@@ -158,7 +168,12 @@ export function createStandingService(deps: StandingDeps): StandingService {
           accountId: account.id,
           template: 'standing-changed',
           category: 'critical',
-          data: { standing: next.standing, services: next.restrictedServices, reason, refundEligible: !block && account.refundEligible },
+          data: {
+            standing: next.standing,
+            services: next.restrictedServices,
+            reason,
+            refundEligible: !block && account.refundEligible,
+          },
         });
       } catch (err) {
         logger.error({ err, accountId: account.id }, 'standing notice could not be queued');
@@ -171,12 +186,23 @@ export function createStandingService(deps: StandingDeps): StandingService {
       if (input.actor.type !== 'operator') throw forbidden('OPERATOR_ONLY', 'Only a platform operator decides a signup review.');
       const account = await mustGet(input.accountId);
       if (account.review !== 'pending') {
-        throw new AppError('conflict', 'REVIEW_NOT_PENDING', `This signup is not waiting for review (review: ${account.review}).`, { review: account.review });
+        throw new AppError(
+          'conflict',
+          'REVIEW_NOT_PENDING',
+          `This signup is not waiting for review (review: ${account.review}).`,
+          { review: account.review },
+        );
       }
       const to: AccountReview = input.decision === 'approve' ? 'none' : 'refused';
       const at = clock.now();
       const audit = prepareAuditRow(
-        { actor: input.actor, accountId: account.id, action: `signup-review.${input.decision}`, reason, details: { from: 'pending', to } },
+        {
+          actor: input.actor,
+          accountId: account.id,
+          action: `signup-review.${input.decision}`,
+          reason,
+          details: { from: 'pending', to },
+        },
         at,
       );
       const applied = await store.applyReview({ accountId: account.id, to, at: at.toISOString(), audit });
@@ -207,7 +233,8 @@ export function createStandingService(deps: StandingDeps): StandingService {
     },
 
     getAccount: mustGetOperatorView,
-    listAccounts: (filter) => store.listAccounts({ ...filter, limit: Math.min(Math.max(1, filter.limit ?? MAX_ACCOUNT_LIST), MAX_ACCOUNT_LIST) }),
+    listAccounts: (filter) =>
+      store.listAccounts({ ...filter, limit: Math.min(Math.max(1, filter.limit ?? MAX_ACCOUNT_LIST), MAX_ACCOUNT_LIST) }),
     getBilling: (accountId) => store.getBilling(accountId),
     onTransition: (listener) => void transitionListeners.push(listener),
     onBlocked: (listener) => void blockedListeners.push(listener),
@@ -221,10 +248,16 @@ export function gateRefusal(
 ): { code: string; message: string } | null {
   const standing: Standing = account.standing;
   if (standing === 'blocked') {
-    return { code: 'ACCOUNT_BLOCKED', message: 'This account is blocked for a violation of the Anti-Spam Policy; nothing can be imported or sent.' };
+    return {
+      code: 'ACCOUNT_BLOCKED',
+      message: 'This account is blocked for a violation of the Anti-Spam Policy; nothing can be imported or sent.',
+    };
   }
   if (standing === 'suspended') {
-    return { code: 'ACCOUNT_SUSPENDED', message: 'This account is suspended; its services are off until an operator reinstates it.' };
+    return {
+      code: 'ACCOUNT_SUSPENDED',
+      message: 'This account is suspended; its services are off until an operator reinstates it.',
+    };
   }
   if (standing === 'restricted' && account.restrictedServices.includes(service)) {
     return { code: 'SERVICE_RESTRICTED', message: `The "${service}" service is switched off for this account.` };
@@ -232,7 +265,10 @@ export function gateRefusal(
   if (account.review !== 'none' && REVIEW_BLOCKED_SERVICES.includes(service)) {
     return {
       code: 'ACCOUNT_UNDER_REVIEW',
-      message: account.review === 'pending' ? 'This account is waiting for signup review; sending starts once it is approved.' : 'This account\'s signup was refused; it cannot send.',
+      message:
+        account.review === 'pending'
+          ? 'This account is waiting for signup review; sending starts once it is approved.'
+          : "This account's signup was refused; it cannot send.",
     };
   }
   return null;

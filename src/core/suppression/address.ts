@@ -11,7 +11,8 @@ export const MAX_PHONE_INPUT_LENGTH = 32;
 
 // A pragmatic addr-spec (RFC 5322 dot-atom local part, a domain with a dot). Quoted local parts
 // and IP literals are refused on purpose: no mailbox provider hands them out.
-const EMAIL_RE = /^[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*@([A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z0-9-]{2,63}$/;
+const EMAIL_RE =
+  /^[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*@([A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z0-9-]{2,63}$/;
 
 /** The normalised (trimmed, lower-cased) email, or null when it is not a valid address. */
 export function normalizeEmail(input: string): string | null {

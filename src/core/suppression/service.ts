@@ -25,10 +25,12 @@ export interface SuppressionService {
 
 export function createSuppressionService(deps: { store: SuppressionStore; clock: Clock }): SuppressionService {
   async function suppressedHashes(accountId: string, hashes: string[]) {
-    if (hashes.length > MAX_SUPPRESSION_BATCH) throw invalid('BATCH_TOO_LARGE', `At most ${MAX_SUPPRESSION_BATCH} addresses per check.`);
+    if (hashes.length > MAX_SUPPRESSION_BATCH)
+      throw invalid('BATCH_TOO_LARGE', `At most ${MAX_SUPPRESSION_BATCH} addresses per check.`);
     const out = new Map<string, SuppressionReason>();
     if (hashes.length === 0) return out;
-    for (const e of await deps.store.entriesFor(accountId, [...new Set(hashes)])) if (!out.has(e.addressHash)) out.set(e.addressHash, e.reason);
+    for (const e of await deps.store.entriesFor(accountId, [...new Set(hashes)]))
+      if (!out.has(e.addressHash)) out.set(e.addressHash, e.reason);
     return out;
   }
   async function addHash(accountId: string | null, hash: string, reason: SuppressionReason) {
@@ -39,7 +41,8 @@ export function createSuppressionService(deps: { store: SuppressionStore; clock:
   return {
     suppressedHashes,
     addHash,
-    entriesFor: (accountId, hashes) => (hashes.length === 0 ? Promise.resolve([]) : deps.store.entriesFor(accountId, [...new Set(hashes)])),
+    entriesFor: (accountId, hashes) =>
+      hashes.length === 0 ? Promise.resolve([]) : deps.store.entriesFor(accountId, [...new Set(hashes)]),
     async isSuppressed(accountId, addresses) {
       const byHash = new Map<string, string[]>();
       for (const a of addresses) {
@@ -55,10 +58,12 @@ export function createSuppressionService(deps: { store: SuppressionStore; clock:
     },
     async add(accountId, address, reason) {
       const n = normalizeAddress(address);
-      if (!n) throw invalid('VALIDATION_FAILED', 'Not a valid email address or phone number.', { fields: { address: 'invalid' } });
+      if (!n)
+        throw invalid('VALIDATION_FAILED', 'Not a valid email address or phone number.', { fields: { address: 'invalid' } });
       return addHash(accountId, addressHash(n), reason);
     },
     remove: (accountId, hash, reason) => deps.store.remove(accountId, hash, reason),
-    list: (accountId, options = {}) => deps.store.list(accountId, { after: options.after, limit: Math.min(options.limit ?? 100, SUPPRESSION_PAGE_MAX) }),
+    list: (accountId, options = {}) =>
+      deps.store.list(accountId, { after: options.after, limit: Math.min(options.limit ?? 100, SUPPRESSION_PAGE_MAX) }),
   };
 }

@@ -50,7 +50,8 @@ export function createSystemMailDelivery(deps: {
           headers: { 'X-Assent-Mail': row.template, 'Auto-Submitted': 'auto-generated' },
         });
       } catch (err) {
-        const e = err instanceof MailSendError ? err : new MailSendError(String((err as Error)?.message ?? err), { permanent: false });
+        const e =
+          err instanceof MailSendError ? err : new MailSendError(String((err as Error)?.message ?? err), { permanent: false });
         const message = e.message.slice(0, MAX_LAST_ERROR_LENGTH);
         const retriesLeft = options.retriesLeft ?? SYSTEM_MAIL_RETRY_LIMIT;
         if (e.permanent || retriesLeft <= 0) {

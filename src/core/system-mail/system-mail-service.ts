@@ -44,14 +44,21 @@ export function createSystemMailService(deps: SystemMailDeps): SystemMailService
   const { store, clock } = deps;
 
   async function queueDelivery(id: string) {
-    await deps.queue.send<DeliverJob>(SYSTEM_MAIL_DELIVER_JOB, { v: 1, id }, {
-      singletonKey: deliverJobKey(id),
-      retryLimit: SYSTEM_MAIL_RETRY_LIMIT,
-      retryDelaySeconds: SYSTEM_MAIL_RETRY_DELAY_SECONDS,
-    });
+    await deps.queue.send<DeliverJob>(
+      SYSTEM_MAIL_DELIVER_JOB,
+      { v: 1, id },
+      {
+        singletonKey: deliverJobKey(id),
+        retryLimit: SYSTEM_MAIL_RETRY_LIMIT,
+        retryDelaySeconds: SYSTEM_MAIL_RETRY_DELAY_SECONDS,
+      },
+    );
   }
 
-  async function enqueue(mail: SystemMailRequest, prefs?: { featureNewsOptOut: boolean; language: string } | null): Promise<OutboxRow> {
+  async function enqueue(
+    mail: SystemMailRequest,
+    prefs?: { featureNewsOptOut: boolean; language: string } | null,
+  ): Promise<OutboxRow> {
     // Sanitize at the assignment: one address, no header injection (CR/LF cannot pass z.email).
     const to = Address.safeParse(mail.to.trim());
     if (!to.success) throw invalid('RECIPIENT_INVALID', 'The recipient address is not valid.');
@@ -90,7 +97,8 @@ export function createSystemMailService(deps: SystemMailDeps): SystemMailService
 
     async enqueueToOwners(mail) {
       const owners = await store.owners(mail.accountId);
-      if (mail.accountId !== null && owners.length === 0) deps.logger.warn({ accountId: mail.accountId }, 'account has no owner to mail');
+      if (mail.accountId !== null && owners.length === 0)
+        deps.logger.warn({ accountId: mail.accountId }, 'account has no owner to mail');
       const ids: string[] = [];
       let suppressed = 0;
       for (const owner of owners) {
@@ -121,7 +129,10 @@ export function createSystemMailService(deps: SystemMailDeps): SystemMailService
         throw invalid('NOTICE_BODY_INVALID', `A notice body is 1-${MAX_NOTICE_BODY_LENGTH} characters.`);
       }
       if (Boolean(input.all) === Boolean(input.accountId)) {
-        throw invalid('NOTICE_AUDIENCE_INVALID', 'Send a notice either to one account (accountId) or to all accounts (all: true).');
+        throw invalid(
+          'NOTICE_AUDIENCE_INVALID',
+          'Send a notice either to one account (accountId) or to all accounts (all: true).',
+        );
       }
       const accountId = input.all ? null : (input.accountId ?? null);
       if (accountId !== null && !(await store.accountPrefs(accountId))) throw notFound('ACCOUNT_NOT_FOUND', 'No such account.');

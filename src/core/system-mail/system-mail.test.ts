@@ -23,12 +23,35 @@ describe('system mail templates', () => {
   const samples: Record<string, Record<string, unknown>> = {
     'verify-email': { name: 'Ana', link: 'http://assent.test/app/verify-email?token=t', expiresInHours: 48 },
     'password-reset': { link: 'http://assent.test/app/reset-password?token=t', expiresInMinutes: 60 },
-    invitation: { accountName: 'Brutăria Ana', inviterName: 'Ana', role: 'member', link: 'http://assent.test/app/accept-invitation?token=t' },
+    invitation: {
+      accountName: 'Brutăria Ana',
+      inviterName: 'Ana',
+      role: 'member',
+      link: 'http://assent.test/app/accept-invitation?token=t',
+    },
     'standing-changed': { accountName: 'Brutăria Ana', standing: 'restricted', services: ['import'], reason: 'Scraped list' },
     'signup-review-outcome': { accountName: 'Brutăria Ana', decision: 'approve', reason: 'Checked' },
-    'import-review-outcome': { accountName: 'Brutăria Ana', importName: 'clienti.csv', decision: 'refuse', reason: 'No consent proof', contacts: 1200 },
-    'campaign-report': { accountName: 'Brutăria Ana', campaignName: 'Noiembrie', sent: 100, delivered: 97, bounced: 3, complaints: 0 },
-    'consent-confirm': { formName: 'Newsletter', listNames: ['Oferte', 'Rețete'], confirmUrl: 'http://assent.test/c/abc', senderName: 'Brutăria Ana' },
+    'import-review-outcome': {
+      accountName: 'Brutăria Ana',
+      importName: 'clienti.csv',
+      decision: 'refuse',
+      reason: 'No consent proof',
+      contacts: 1200,
+    },
+    'campaign-report': {
+      accountName: 'Brutăria Ana',
+      campaignName: 'Noiembrie',
+      sent: 100,
+      delivered: 97,
+      bounced: 3,
+      complaints: 0,
+    },
+    'consent-confirm': {
+      formName: 'Newsletter',
+      listNames: ['Oferte', 'Rețete'],
+      confirmUrl: 'http://assent.test/c/abc',
+      senderName: 'Brutăria Ana',
+    },
     notice: { subject: 'Maintenance tonight', body: 'We restart at 22:00.' },
     'feature-news': { subject: 'New: SMS', body: 'You can now send SMS.' },
   };
@@ -44,14 +67,23 @@ describe('system mail templates', () => {
       }
       if (id !== 'notice' && id !== 'feature-news') expect(ro.text).not.toBe(en.text);
     }
-    expect(renderer.render('standing-changed', samples['standing-changed']!, 'ro', 'critical').text).toContain('importul de contacte');
+    expect(renderer.render('standing-changed', samples['standing-changed']!, 'ro', 'critical').text).toContain(
+      'importul de contacte',
+    );
     expect(renderer.render('consent-confirm', samples['consent-confirm']!, 'en', 'critical').text).toContain('Oferte, Rețete');
     // An empty sender name (a list without one) falls back to the form's name instead of failing.
-    expect(renderer.render('consent-confirm', { ...samples['consent-confirm']!, senderName: '' }, 'en', 'critical').subject).toBe('Please confirm your subscription to Newsletter');
+    expect(renderer.render('consent-confirm', { ...samples['consent-confirm']!, senderName: '' }, 'en', 'critical').subject).toBe(
+      'Please confirm your subscription to Newsletter',
+    );
   });
 
   it('[ACC-07] never executes data as a template, escapes HTML and keeps the subject on one line', () => {
-    const r = renderer.render('notice', { subject: 'Hello\r\nBcc: victim@example.test', body: '{{ 7 | plus: 1 }} <script>x</script>' }, 'en', 'critical');
+    const r = renderer.render(
+      'notice',
+      { subject: 'Hello\r\nBcc: victim@example.test', body: '{{ 7 | plus: 1 }} <script>x</script>' },
+      'en',
+      'critical',
+    );
     expect(r.subject).toBe('Hello Bcc: victim@example.test');
     expect(r.text).toContain('{{ 7 | plus: 1 }}');
     expect(r.html).not.toContain('<script>');
@@ -59,8 +91,12 @@ describe('system mail templates', () => {
   });
 
   it('[ACC-07] refuses an unknown template and missing data with stable codes', () => {
-    expect(() => renderer.render('newsletter', {}, 'en', 'critical')).toThrow(expect.objectContaining({ code: 'UNKNOWN_TEMPLATE' }));
-    expect(() => renderer.render('verify-email', {}, 'en', 'critical')).toThrow(expect.objectContaining({ code: 'TEMPLATE_DATA_INVALID' }));
+    expect(() => renderer.render('newsletter', {}, 'en', 'critical')).toThrow(
+      expect.objectContaining({ code: 'UNKNOWN_TEMPLATE' }),
+    );
+    expect(() => renderer.render('verify-email', {}, 'en', 'critical')).toThrow(
+      expect.objectContaining({ code: 'TEMPLATE_DATA_INVALID' }),
+    );
   });
 });
 
@@ -75,7 +111,14 @@ describeEachEngine('system mail outbox and delivery', (database) => {
     const db = database().db;
     queue = createQueue(database(), { logger: silentLogger, clock });
     const audit = createAuditLog({ store: createAuditRepository(db), clock });
-    service = createSystemMailService({ store: createSystemMailRepository(db), queue, renderer, audit, clock, logger: silentLogger });
+    service = createSystemMailService({
+      store: createSystemMailRepository(db),
+      queue,
+      renderer,
+      audit,
+      clock,
+      logger: silentLogger,
+    });
     capture = await startSmtpCapture();
     transport = createSmtpTransport(capture.url, { idleTimeoutMs: 1000 });
   });
@@ -86,17 +129,34 @@ describeEachEngine('system mail outbox and delivery', (database) => {
   });
 
   const deliveryWith = (t: MailTransport | null) =>
-    createSystemMailDelivery({ store: createSystemMailRepository(database().db), transport: t, mailFrom: 'Assent <no-reply@assent.test>', clock, logger: silentLogger });
+    createSystemMailDelivery({
+      store: createSystemMailRepository(database().db),
+      transport: t,
+      mailFrom: 'Assent <no-reply@assent.test>',
+      clock,
+      logger: silentLogger,
+    });
 
   it('[ACC-07] feature news to an account that turned it off is kept as suppressed and never queued; a critical notice to it is queued', async () => {
     const { accountId, ownerEmails } = await seedAccount(database().db, { featureNewsOptOut: true });
-    const newsId = await service.enqueue({ to: ownerEmails[0]!, template: 'feature-news', data: { subject: 'New', body: 'News' }, accountId });
-    const criticalId = await service.enqueue({ to: ownerEmails[0]!, template: 'notice', data: { subject: 'Outage', body: 'Down' }, accountId, category: 'critical' });
+    const newsId = await service.enqueue({
+      to: ownerEmails[0]!,
+      template: 'feature-news',
+      data: { subject: 'New', body: 'News' },
+      accountId,
+    });
+    const criticalId = await service.enqueue({
+      to: ownerEmails[0]!,
+      template: 'notice',
+      data: { subject: 'Outage', body: 'Down' },
+      accountId,
+      category: 'critical',
+    });
     expect((await service.get(newsId))?.status).toBe('suppressed');
     expect((await service.get(criticalId))?.status).toBe('queued');
     const outcome = await deliveryWith(transport).deliver(newsId);
     expect(outcome).toBe('skipped');
-    expect((await deliveryWith(transport).deliver(criticalId))).toBe('sent');
+    expect(await deliveryWith(transport).deliver(criticalId)).toBe('sent');
     const mails = await capture.waitFor(1);
     expect(mails.some((m) => m.parsed.subject === 'New')).toBe(false);
     expect(mails.find((m) => m.parsed.subject === 'Outage')?.envelope.to).toEqual([ownerEmails[0]]);
@@ -145,15 +205,34 @@ describeEachEngine('system mail outbox and delivery', (database) => {
   it('[ACC-07] a notice to all accounts reaches every owner, skipping opted-out ones only for feature news', async () => {
     const a = await seedAccount(database().db);
     const b = await seedAccount(database().db, { featureNewsOptOut: true });
-    const owners = (await database().db.selectFrom('memberships').select('account_id').where('role', '=', 'owner').execute()).length;
+    const owners = (await database().db.selectFrom('memberships').select('account_id').where('role', '=', 'owner').execute())
+      .length;
     const actor = { type: 'operator' as const, id: 'op' };
-    const critical = await service.sendNotice({ all: true, category: 'critical', subject: 'Terms update', body: 'Read the new terms.', actor });
+    const critical = await service.sendNotice({
+      all: true,
+      category: 'critical',
+      subject: 'Terms update',
+      body: 'Read the new terms.',
+      actor,
+    });
     expect(critical).toEqual({ queued: owners, suppressed: 0 });
-    const news = await service.sendNotice({ all: true, category: 'feature-news', subject: 'SMS is here', body: 'Try it.', actor });
+    const news = await service.sendNotice({
+      all: true,
+      category: 'feature-news',
+      subject: 'SMS is here',
+      body: 'Try it.',
+      actor,
+    });
     expect(news.queued + news.suppressed).toBe(owners);
-    const rows = await database().db.selectFrom('system_mail').select(['to_address', 'status']).where('subject', '=', 'SMS is here').execute();
+    const rows = await database()
+      .db.selectFrom('system_mail')
+      .select(['to_address', 'status'])
+      .where('subject', '=', 'SMS is here')
+      .execute();
     expect(rows.find((r) => r.to_address === b.ownerEmails[0])?.status).toBe('suppressed');
     expect(rows.find((r) => r.to_address === a.ownerEmails[0])?.status).toBe('queued');
-    await expect(service.sendNotice({ category: 'critical', subject: 'x', body: 'y', actor })).rejects.toMatchObject({ code: 'NOTICE_AUDIENCE_INVALID' });
+    await expect(service.sendNotice({ category: 'critical', subject: 'x', body: 'y', actor })).rejects.toMatchObject({
+      code: 'NOTICE_AUDIENCE_INVALID',
+    });
   });
 });

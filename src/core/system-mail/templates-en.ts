@@ -24,12 +24,14 @@ export const EN: TemplateTexts = {
     html: '<p>The standing of your account <strong>{{ accountName }}</strong> changed to: <strong>{{ t.standing[standing] }}</strong>.</p><p>Reason: {{ reason }}</p><p>{% if services.size > 0 %}Services switched off: {% for s in services %}{{ t.service[s] }}{% unless forloop.last %}, {% endunless %}{% endfor %}.{% else %}All services are available.{% endif %}</p>{% if standing == "blocked" %}<p>Under the Anti-Spam Policy, amounts already paid are not refunded.</p>{% endif %}<p>Questions? Reply to this mail or write to the platform operator.</p>',
   },
   'signup-review-outcome': {
-    subject: '{{ accountName }}: {% if decision == "approve" %}your account is approved{% else %}your signup was refused{% endif %}',
+    subject:
+      '{{ accountName }}: {% if decision == "approve" %}your account is approved{% else %}your signup was refused{% endif %}',
     text: '{% if decision == "approve" %}We reviewed the signup of {{ accountName }} and approved it: you can now send.{% else %}We reviewed the signup of {{ accountName }} and cannot accept it.{% endif %}\n\nReason: {{ reason }}',
     html: '<p>{% if decision == "approve" %}We reviewed the signup of <strong>{{ accountName }}</strong> and approved it: you can now send.{% else %}We reviewed the signup of <strong>{{ accountName }}</strong> and cannot accept it.{% endif %}</p><p>Reason: {{ reason }}</p>',
   },
   'import-review-outcome': {
-    subject: '{{ accountName }}: import {% if importName %}"{{ importName }}" {% endif %}{% if decision == "approve" %}approved{% else %}refused{% endif %}',
+    subject:
+      '{{ accountName }}: import {% if importName %}"{{ importName }}" {% endif %}{% if decision == "approve" %}approved{% else %}refused{% endif %}',
     text: 'Your import{% if importName %} "{{ importName }}"{% endif %}{% if contacts %} ({{ contacts }} contacts){% endif %} was {% if decision == "approve" %}approved: you can send to it now{% else %}refused: you cannot send to it{% endif %}.{% if reason %}\n\nReason: {{ reason }}{% endif %}',
     html: '<p>Your import{% if importName %} "{{ importName }}"{% endif %}{% if contacts %} ({{ contacts }} contacts){% endif %} was {% if decision == "approve" %}approved: you can send to it now{% else %}refused: you cannot send to it{% endif %}.</p>{% if reason %}<p>Reason: {{ reason }}</p>{% endif %}',
   },

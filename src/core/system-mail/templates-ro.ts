@@ -23,12 +23,14 @@ export const RO: TemplateTexts = {
     html: '<p>Statutul contului <strong>{{ accountName }}</strong> s-a schimbat în: <strong>{{ t.standing[standing] }}</strong>.</p><p>Motiv: {{ reason }}</p><p>{% if services.size > 0 %}Servicii oprite: {% for s in services %}{{ t.service[s] }}{% unless forloop.last %}, {% endunless %}{% endfor %}.{% else %}Toate serviciile sunt disponibile.{% endif %}</p>{% if standing == "blocked" %}<p>Conform Politicii Anti-Spam, sumele deja plătite nu se rambursează.</p>{% endif %}<p>Întrebări? Răspundeți la acest mesaj sau scrieți operatorului platformei.</p>',
   },
   'signup-review-outcome': {
-    subject: '{{ accountName }}: {% if decision == "approve" %}contul a fost aprobat{% else %}înscrierea a fost refuzată{% endif %}',
+    subject:
+      '{{ accountName }}: {% if decision == "approve" %}contul a fost aprobat{% else %}înscrierea a fost refuzată{% endif %}',
     text: '{% if decision == "approve" %}Am verificat înscrierea contului {{ accountName }} și am aprobat-o: puteți trimite de acum.{% else %}Am verificat înscrierea contului {{ accountName }} și nu o putem accepta.{% endif %}\n\nMotiv: {{ reason }}',
     html: '<p>{% if decision == "approve" %}Am verificat înscrierea contului <strong>{{ accountName }}</strong> și am aprobat-o: puteți trimite de acum.{% else %}Am verificat înscrierea contului <strong>{{ accountName }}</strong> și nu o putem accepta.{% endif %}</p><p>Motiv: {{ reason }}</p>',
   },
   'import-review-outcome': {
-    subject: '{{ accountName }}: importul {% if importName %}„{{ importName }}” {% endif %}a fost {% if decision == "approve" %}aprobat{% else %}refuzat{% endif %}',
+    subject:
+      '{{ accountName }}: importul {% if importName %}„{{ importName }}” {% endif %}a fost {% if decision == "approve" %}aprobat{% else %}refuzat{% endif %}',
     text: 'Importul{% if importName %} „{{ importName }}”{% endif %}{% if contacts %} ({{ contacts }} contacte){% endif %} a fost {% if decision == "approve" %}aprobat: puteți trimite către el{% else %}refuzat: nu puteți trimite către el{% endif %}.{% if reason %}\n\nMotiv: {{ reason }}{% endif %}',
     html: '<p>Importul{% if importName %} „{{ importName }}”{% endif %}{% if contacts %} ({{ contacts }} contacte){% endif %} a fost {% if decision == "approve" %}aprobat: puteți trimite către el{% else %}refuzat: nu puteți trimite către el{% endif %}.</p>{% if reason %}<p>Motiv: {{ reason }}</p>{% endif %}',
   },
@@ -60,7 +62,8 @@ export const RO_LABELS = {
   role: { owner: 'proprietar', member: 'membru' },
   footer: {
     account: 'Primiți acest mesaj datorită contului dumneavoastră pe {{ appName }}. Vă scriem doar despre contul dumneavoastră.',
-    contact: 'Primiți acest mesaj deoarece adresa dumneavoastră a fost introdusă într-un formular de abonare. Nu se trimite nimic altceva fără confirmare.',
+    contact:
+      'Primiți acest mesaj deoarece adresa dumneavoastră a fost introdusă într-un formular de abonare. Nu se trimite nimic altceva fără confirmare.',
     featureNews: 'Puteți opri noutățile despre produs din setările contului: {{ publicUrl }}/app/settings',
   },
 };

@@ -20,7 +20,13 @@ const count = z.number().int().nonnegative();
 export const TEMPLATE_DATA = {
   'verify-email': z.object({ name: short.optional(), link: url, expiresInHours: z.number().nonnegative().optional() }),
   'password-reset': z.object({ name: short.optional(), link: url, expiresInMinutes: z.number().nonnegative().optional() }),
-  invitation: z.object({ accountName: name, inviterName: short.optional(), link: url, role: short.optional(), expiresAt: short.optional() }),
+  invitation: z.object({
+    accountName: name,
+    inviterName: short.optional(),
+    link: url,
+    role: short.optional(),
+    expiresAt: short.optional(),
+  }),
   'standing-changed': z.object({
     accountName: name,
     standing: z.enum(['active', 'warned', 'restricted', 'suspended', 'blocked']),
@@ -93,7 +99,12 @@ export interface RenderedMail {
 }
 
 export interface TemplateRenderer {
-  render(template: string, data: Record<string, unknown>, language: SystemMailLanguage, category: SystemMailCategory): RenderedMail;
+  render(
+    template: string,
+    data: Record<string, unknown>,
+    language: SystemMailLanguage,
+    category: SystemMailCategory,
+  ): RenderedMail;
 }
 
 /** One renderer per platform; each template text is parsed once. */
@@ -137,7 +148,10 @@ export function createTemplateRenderer(options: { appName?: string; publicUrl: s
         renderSync(textEngine, f, scope),
       );
       // RFC 5322 §2.2: a header field is one line; strip CR/LF from the rendered subject.
-      const subject = renderSync(textEngine, texts.subject, scope).replace(/[\r\n]+/g, ' ').trim().slice(0, MAX_SUBJECT_LENGTH);
+      const subject = renderSync(textEngine, texts.subject, scope)
+        .replace(/[\r\n]+/g, ' ')
+        .trim()
+        .slice(0, MAX_SUBJECT_LENGTH);
       const text = `${renderSync(textEngine, texts.text, scope)}\n\n-- \n${footers.join('\n')}\n`;
       const body = renderSync(htmlEngine, texts.html, scope);
       const footerHtml = footers.map((f) => `<p style="color:#666;font-size:12px">${escapeHtml(f)}</p>`).join('');

@@ -89,7 +89,11 @@ function decodeFields(buf: Buffer): TokenField[] | null {
 }
 
 function mac(secret: string, purpose: TokenPurpose, payload: Buffer): Buffer {
-  return createHmac('sha256', secret).update(purpose, 'utf8').update(Buffer.from([0])).update(payload).digest();
+  return createHmac('sha256', secret)
+    .update(purpose, 'utf8')
+    .update(Buffer.from([0]))
+    .update(payload)
+    .digest();
 }
 
 export function signToken(secret: string, purpose: TokenPurpose, fields: TokenField[]): string {

@@ -24,7 +24,13 @@ export interface LinkSigner {
 type LinkPurpose = 'unsubscribe' | 'preferences';
 
 export function linkToken(secret: string, purpose: LinkPurpose, claims: LinkClaims, issuedAt: Date): string {
-  return signToken(secret, purpose, [claims.accountId, claims.contactId, claims.listId, claims.campaignId, Math.floor(issuedAt.getTime() / 1000)]);
+  return signToken(secret, purpose, [
+    claims.accountId,
+    claims.contactId,
+    claims.listId,
+    claims.campaignId,
+    Math.floor(issuedAt.getTime() / 1000),
+  ]);
 }
 
 /** https://…/u/<token>: for the List-Unsubscribe header (RFC 8058) and the visible link. */
@@ -40,15 +46,26 @@ export function preferencesUrl(signer: LinkSigner, claims: LinkClaims, issuedAt:
 /** Throws LINK_TOKEN_INVALID (forged, altered, malformed) or LINK_TOKEN_EXPIRED; both 400. */
 export function readLinkToken(secret: string, purpose: LinkPurpose, token: string, now: Date): LinkClaims & { issuedAt: Date } {
   const check = verifyToken(secret, purpose, token);
-  if (!check.ok) throw invalid('LINK_TOKEN_INVALID', 'This link is not valid. Use the link from the latest message you received.');
+  if (!check.ok)
+    throw invalid('LINK_TOKEN_INVALID', 'This link is not valid. Use the link from the latest message you received.');
   const [accountId, contactId, listId, campaignId, issued] = check.fields;
   const idOrNull = (x: unknown) => x === null || typeof x === 'string';
-  if (check.fields.length !== 5 || typeof accountId !== 'string' || typeof contactId !== 'string' || !idOrNull(listId) || !idOrNull(campaignId) || typeof issued !== 'number') {
+  if (
+    check.fields.length !== 5 ||
+    typeof accountId !== 'string' ||
+    typeof contactId !== 'string' ||
+    !idOrNull(listId) ||
+    !idOrNull(campaignId) ||
+    typeof issued !== 'number'
+  ) {
     throw invalid('LINK_TOKEN_INVALID', 'This link is not valid. Use the link from the latest message you received.');
   }
   const issuedAt = new Date(issued * 1000);
   if (now.getTime() - issuedAt.getTime() > UNSUBSCRIBE_TOKEN_TTL_MS) {
-    throw invalid('LINK_TOKEN_EXPIRED', `This link is older than ${UNSUBSCRIBE_TOKEN_TTL_DAYS} days. Use the link in a more recent message, or reply to the sender.`);
+    throw invalid(
+      'LINK_TOKEN_EXPIRED',
+      `This link is older than ${UNSUBSCRIBE_TOKEN_TTL_DAYS} days. Use the link in a more recent message, or reply to the sender.`,
+    );
   }
   return { accountId, contactId, listId: listId as string | null, campaignId: campaignId as string | null, issuedAt };
 }

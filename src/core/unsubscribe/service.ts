@@ -85,7 +85,8 @@ export function createUnsubscribeService(deps: UnsubscribeDeps) {
     await deps.consent.withdraw(claims.accountId, claims.contactId, 'all', source(claims, ctx, sourceType));
     // Leaving everything also suppresses the addresses for this account, so a later import or
     // list cannot reach them again without a new sign-up.
-    for (const address of [contact.email, contact.phone]) if (address) await deps.suppression.add(claims.accountId, address, 'unsubscribe-all');
+    for (const address of [contact.email, contact.phone])
+      if (address) await deps.suppression.add(claims.accountId, address, 'unsubscribe-all');
   }
 
   function source(claims: LinkClaims, ctx: UnsubscribeContext, sourceType: 'unsubscribe' | 'preference-center') {
@@ -124,7 +125,12 @@ export function createUnsubscribeService(deps: UnsubscribeDeps) {
       if (claims.listId === null) await leaveAll(claims, ctx, 'unsubscribe');
       else await deps.consent.withdraw(claims.accountId, claims.contactId, [claims.listId], source(claims, ctx, 'unsubscribe'));
       const { contact, names, language } = await load(claims);
-      return { address: maskAddress(contact.email ?? contact.phone), language, listName: claims.listId ? (names.get(claims.listId)?.name ?? '') : null, done: true };
+      return {
+        address: maskAddress(contact.email ?? contact.phone),
+        language,
+        listName: claims.listId ? (names.get(claims.listId)?.name ?? '') : null,
+        done: true,
+      };
     },
 
     /** GET /p/<token>. */
@@ -139,8 +145,14 @@ export function createUnsubscribeService(deps: UnsubscribeDeps) {
         await leaveAll(claims, ctx, 'preference-center');
       } else {
         const states = await deps.consent.stateFor(claims.accountId, claims.contactId);
-        if (!states.some((s) => s.listId === choice.listId)) throw invalid('PREFERENCE_LIST_UNKNOWN', 'You are not on that list.');
-        await deps.consent.withdraw(claims.accountId, claims.contactId, [choice.listId], source(claims, ctx, 'preference-center'));
+        if (!states.some((s) => s.listId === choice.listId))
+          throw invalid('PREFERENCE_LIST_UNKNOWN', 'You are not on that list.');
+        await deps.consent.withdraw(
+          claims.accountId,
+          claims.contactId,
+          [choice.listId],
+          source(claims, ctx, 'preference-center'),
+        );
       }
       return preferencesOf(claims);
     },

@@ -22,10 +22,18 @@ export async function up(db: AnyDb): Promise<void> {
   await db.schema.createIndex('cookie_consents_consent_idx').on('cookie_consents').columns(['consent_id', 'seq']).execute();
 
   if (engine === 'sqlite') {
-    await sql`create trigger cookie_consents_no_update before update on cookie_consents begin select raise(abort, 'cookie_consents is append-only'); end`.execute(db);
-    await sql`create trigger cookie_consents_no_delete before delete on cookie_consents begin select raise(abort, 'cookie_consents is append-only'); end`.execute(db);
+    await sql`create trigger cookie_consents_no_update before update on cookie_consents begin select raise(abort, 'cookie_consents is append-only'); end`.execute(
+      db,
+    );
+    await sql`create trigger cookie_consents_no_delete before delete on cookie_consents begin select raise(abort, 'cookie_consents is append-only'); end`.execute(
+      db,
+    );
   } else {
-    await sql`create function cookie_consents_append_only() returns trigger language plpgsql as $$ begin raise exception 'cookie_consents is append-only'; end $$`.execute(db);
-    await sql`create trigger cookie_consents_no_change before update or delete on cookie_consents for each row execute function cookie_consents_append_only()`.execute(db);
+    await sql`create function cookie_consents_append_only() returns trigger language plpgsql as $$ begin raise exception 'cookie_consents is append-only'; end $$`.execute(
+      db,
+    );
+    await sql`create trigger cookie_consents_no_change before update or delete on cookie_consents for each row execute function cookie_consents_append_only()`.execute(
+      db,
+    );
   }
 }

@@ -32,16 +32,28 @@ export async function up(db: AnyDb): Promise<void> {
     .addColumn('hash', 'text', (c) => c.notNull())
     .addPrimaryKeyConstraint('consent_events_pk', ['account_id', 'seq'])
     .execute();
-  await db.schema.createIndex('consent_events_contact_idx').on('consent_events').columns(['account_id', 'contact_id', 'seq']).execute();
+  await db.schema
+    .createIndex('consent_events_contact_idx')
+    .on('consent_events')
+    .columns(['account_id', 'contact_id', 'seq'])
+    .execute();
 
   // CON-08: the database itself refuses UPDATE and DELETE on the ledger. (Someone with raw
   // access can drop the trigger — which is what the hash chain is there to expose.)
   if (engine === 'sqlite') {
-    await sql`create trigger consent_events_no_update before update on consent_events begin select raise(abort, 'consent_events is append-only'); end`.execute(db);
-    await sql`create trigger consent_events_no_delete before delete on consent_events begin select raise(abort, 'consent_events is append-only'); end`.execute(db);
+    await sql`create trigger consent_events_no_update before update on consent_events begin select raise(abort, 'consent_events is append-only'); end`.execute(
+      db,
+    );
+    await sql`create trigger consent_events_no_delete before delete on consent_events begin select raise(abort, 'consent_events is append-only'); end`.execute(
+      db,
+    );
   } else {
-    await sql`create function consent_events_append_only() returns trigger language plpgsql as $$ begin raise exception 'consent_events is append-only'; end $$`.execute(db);
-    await sql`create trigger consent_events_no_change before update or delete on consent_events for each row execute function consent_events_append_only()`.execute(db);
+    await sql`create function consent_events_append_only() returns trigger language plpgsql as $$ begin raise exception 'consent_events is append-only'; end $$`.execute(
+      db,
+    );
+    await sql`create trigger consent_events_no_change before update or delete on consent_events for each row execute function consent_events_append_only()`.execute(
+      db,
+    );
   }
 
   await db.schema
@@ -66,6 +78,10 @@ export async function up(db: AnyDb): Promise<void> {
     .addPrimaryKeyConstraint('consent_state_pk', ['contact_id', 'list_id', 'channel'])
     .execute();
   // The dry run walks a list in contact_id order (keyset pages).
-  await db.schema.createIndex('consent_state_list_idx').on('consent_state').columns(['account_id', 'list_id', 'channel', 'contact_id']).execute();
+  await db.schema
+    .createIndex('consent_state_list_idx')
+    .on('consent_state')
+    .columns(['account_id', 'list_id', 'channel', 'contact_id'])
+    .execute();
   await db.schema.createIndex('consent_state_hold_idx').on('consent_state').columns(['account_id', 'hold']).execute();
 }

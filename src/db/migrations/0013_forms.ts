@@ -31,11 +31,19 @@ export async function up(db: AnyDb): Promise<void> {
   // Consent events point at (form_id, version) and its exact text (CON-07): a saved version must
   // never change, so the database refuses UPDATE and DELETE on it.
   if (engineOf(db) === 'sqlite') {
-    await sql`create trigger form_versions_no_update before update on form_versions begin select raise(abort, 'form_versions are immutable'); end`.execute(db);
-    await sql`create trigger form_versions_no_delete before delete on form_versions begin select raise(abort, 'form_versions are immutable'); end`.execute(db);
+    await sql`create trigger form_versions_no_update before update on form_versions begin select raise(abort, 'form_versions are immutable'); end`.execute(
+      db,
+    );
+    await sql`create trigger form_versions_no_delete before delete on form_versions begin select raise(abort, 'form_versions are immutable'); end`.execute(
+      db,
+    );
   } else {
-    await sql`create function form_versions_immutable() returns trigger language plpgsql as $$ begin raise exception 'form_versions are immutable'; end $$`.execute(db);
-    await sql`create trigger form_versions_no_change before update or delete on form_versions for each row execute function form_versions_immutable()`.execute(db);
+    await sql`create function form_versions_immutable() returns trigger language plpgsql as $$ begin raise exception 'form_versions are immutable'; end $$`.execute(
+      db,
+    );
+    await sql`create trigger form_versions_no_change before update or delete on form_versions for each row execute function form_versions_immutable()`.execute(
+      db,
+    );
   }
 
   await db.schema
@@ -53,5 +61,9 @@ export async function up(db: AnyDb): Promise<void> {
     .addColumn('confirm_ip', 'text')
     .addColumn('confirm_user_agent', 'text')
     .execute();
-  await db.schema.createIndex('form_confirmations_contact_idx').on('form_confirmations').columns(['account_id', 'contact_id']).execute();
+  await db.schema
+    .createIndex('form_confirmations_contact_idx')
+    .on('form_confirmations')
+    .columns(['account_id', 'contact_id'])
+    .execute();
 }

@@ -69,5 +69,9 @@ export async function up(db: AnyDb): Promise<void> {
   // The ledger append reads consent_state by (account_id, contact_id IN …) for every batch an
   // import writes; without this index SQLite chooses (account_id, hold) and scans the whole
   // account per batch (quadratic in the import size).
-  await db.schema.createIndex('consent_state_account_contact_idx').on('consent_state').columns(['account_id', 'contact_id']).execute();
+  await db.schema
+    .createIndex('consent_state_account_contact_idx')
+    .on('consent_state')
+    .columns(['account_id', 'contact_id'])
+    .execute();
 }

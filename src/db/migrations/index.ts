@@ -35,7 +35,13 @@ const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };
 export function migratorFor(db: Kysely<any>): Migrator {
   // Areas number their migrations in reserved ranges, so a later area may land a lower number
   // after a higher one: allow that order (each migration still runs once, forward only).
-  return new Migrator({ db, provider, allowUnorderedMigrations: true, migrationTableName: 'assent_migrations', migrationLockTableName: 'assent_migrations_lock' });
+  return new Migrator({
+    db,
+    provider,
+    allowUnorderedMigrations: true,
+    migrationTableName: 'assent_migrations',
+    migrationLockTableName: 'assent_migrations_lock',
+  });
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any

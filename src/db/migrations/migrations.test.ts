@@ -10,7 +10,18 @@ describeEachEngine('migrations', (db) => {
 
   it('creates the accounts table with the standing defaults', async () => {
     const now = new Date().toISOString();
-    await db().db.insertInto('accounts').values({ id: 'a1', name: 'A', postal_address: 'Str. 1', industry: 'retail', declared_sending: 'news', created_at: now, updated_at: now }).execute();
+    await db()
+      .db.insertInto('accounts')
+      .values({
+        id: 'a1',
+        name: 'A',
+        postal_address: 'Str. 1',
+        industry: 'retail',
+        declared_sending: 'news',
+        created_at: now,
+        updated_at: now,
+      })
+      .execute();
     const row = await db().db.selectFrom('accounts').selectAll().where('id', '=', 'a1').executeTakeFirstOrThrow();
     expect(row.standing).toBe('active');
     expect(row.refund_eligible).toBe(1);

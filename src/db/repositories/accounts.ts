@@ -58,7 +58,10 @@ export function createAccountRowsStore(db: Kysely<DB>): AccountRowsStore {
             })
             .execute();
           await trx.insertInto('users').values(userRow(user)).execute();
-          await trx.insertInto('memberships').values({ account_id: account.id, user_id: user.id, role: 'owner', created_at: account.createdAt }).execute();
+          await trx
+            .insertInto('memberships')
+            .values({ account_id: account.id, user_id: user.id, role: 'owner', created_at: account.createdAt })
+            .execute();
           await trx
             .insertInto('policy_acceptances')
             .values(
@@ -82,7 +85,13 @@ export function createAccountRowsStore(db: Kysely<DB>): AccountRowsStore {
       }
     },
     async update(accountId, patch, updatedAt) {
-      const set: Partial<{ name: string; postal_address: string; language: string; feature_news_opt_out: number; updated_at: string }> = { updated_at: updatedAt };
+      const set: Partial<{
+        name: string;
+        postal_address: string;
+        language: string;
+        feature_news_opt_out: number;
+        updated_at: string;
+      }> = { updated_at: updatedAt };
       if (patch.name !== undefined) set.name = patch.name;
       if (patch.postalAddress !== undefined) set.postal_address = patch.postalAddress;
       if (patch.language !== undefined) set.language = patch.language;
@@ -91,19 +100,22 @@ export function createAccountRowsStore(db: Kysely<DB>): AccountRowsStore {
       return get(accountId);
     },
     async acceptances(accountId) {
-      const rows = await db.selectFrom('policy_acceptances').selectAll().where('account_id', '=', accountId).orderBy('document').execute();
-      return rows.map(
-        (r): PolicyAcceptance => ({
-          id: r.id,
-          accountId: r.account_id,
-          userId: r.user_id,
-          document: PolicyDocumentSchema.parse(r.document),
-          version: r.version,
-          acceptedAt: r.accepted_at,
-          ip: r.ip,
-          userAgent: r.user_agent,
-        }),
-      );
+      const rows = await db
+        .selectFrom('policy_acceptances')
+        .selectAll()
+        .where('account_id', '=', accountId)
+        .orderBy('document')
+        .execute();
+      return rows.map((r): PolicyAcceptance => ({
+        id: r.id,
+        accountId: r.account_id,
+        userId: r.user_id,
+        document: PolicyDocumentSchema.parse(r.document),
+        version: r.version,
+        acceptedAt: r.accepted_at,
+        ip: r.ip,
+        userAgent: r.user_agent,
+      }));
     },
   };
 }

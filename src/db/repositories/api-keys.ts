@@ -29,7 +29,13 @@ export function createApiKeysStore(db: Kysely<DB>): ApiKeysStore {
     forAccount(accountId) {
       return {
         async list() {
-          const rows = await db.selectFrom('api_keys').selectAll().where('account_id', '=', accountId).orderBy('created_at', 'desc').orderBy('id').execute();
+          const rows = await db
+            .selectFrom('api_keys')
+            .selectAll()
+            .where('account_id', '=', accountId)
+            .orderBy('created_at', 'desc')
+            .orderBy('id')
+            .execute();
           return rows.map(toApiKeyRecord);
         },
         async countActive() {
@@ -59,10 +65,21 @@ export function createApiKeysStore(db: Kysely<DB>): ApiKeysStore {
             .execute();
         },
         async revoke(apiKeyId, at) {
-          const found = await db.selectFrom('api_keys').select(['id', 'revoked_at']).where('id', '=', apiKeyId).where('account_id', '=', accountId).executeTakeFirst();
+          const found = await db
+            .selectFrom('api_keys')
+            .select(['id', 'revoked_at'])
+            .where('id', '=', apiKeyId)
+            .where('account_id', '=', accountId)
+            .executeTakeFirst();
           if (!found) return false;
           if (found.revoked_at === null) {
-            await db.updateTable('api_keys').set({ revoked_at: at }).where('id', '=', apiKeyId).where('account_id', '=', accountId).where('revoked_at', 'is', null).execute();
+            await db
+              .updateTable('api_keys')
+              .set({ revoked_at: at })
+              .where('id', '=', apiKeyId)
+              .where('account_id', '=', accountId)
+              .where('revoked_at', 'is', null)
+              .execute();
           }
           return true;
         },

@@ -48,7 +48,8 @@ export function createAuditRepository(db: Kysely<DB>): AuditStore {
       let q = db.selectFrom('audit_log').selectAll();
       if (filter.accountId !== undefined) q = q.where('account_id', '=', filter.accountId);
       // substr, not LIKE: the same on both engines and no wildcard escaping.
-      if (filter.actionPrefix !== undefined) q = q.where(sql<string>`substr(action, 1, ${filter.actionPrefix.length})`, '=', filter.actionPrefix);
+      if (filter.actionPrefix !== undefined)
+        q = q.where(sql<string>`substr(action, 1, ${filter.actionPrefix.length})`, '=', filter.actionPrefix);
       if (filter.before !== undefined) q = q.where('seq', '<', filter.before);
       const rows = await q.orderBy('seq', 'desc').limit(filter.limit).execute();
       return rows.map(toEntry);

@@ -62,7 +62,8 @@ export function toEventRow(e: ConsentEvent): ConsentEventsTable {
 const CHANNEL_SET = new Set<string>(CHANNELS);
 const KIND_SET = new Set<string>(CONSENT_KINDS);
 const SOURCE_SET = new Set<string>(CONSENT_SOURCE_TYPES);
-const member = <T extends string>(set: Set<string>, schema: z.ZodType<T>, v: string): T => (set.has(v) ? (v as T) : schema.parse(v));
+const member = <T extends string>(set: Set<string>, schema: z.ZodType<T>, v: string): T =>
+  set.has(v) ? (v as T) : schema.parse(v);
 const partnersOf = (text: string): string[] => (text === '[]' ? [] : PartnersJson.parse(JSON.parse(text)));
 const evidenceOf = (text: string): Record<string, unknown> => (text === '{}' ? {} : EvidenceJson.parse(JSON.parse(text)));
 
@@ -149,11 +150,42 @@ function toStateRow(s: ConsentState): ConsentStateTable {
 }
 
 const EVENT_COLUMNS = [
-  'account_id', 'seq', 'id', 'contact_id', 'list_id', 'channel', 'kind', 'source_type', 'source_id', 'form_id', 'form_version', 'text_shown',
-  'text_hash', 'partners', 'ip', 'user_agent', 'language', 'occurred_at', 'confirmed_at', 'confirm_ip', 'confirm_user_agent', 'evidence', 'prev_hash', 'hash',
+  'account_id',
+  'seq',
+  'id',
+  'contact_id',
+  'list_id',
+  'channel',
+  'kind',
+  'source_type',
+  'source_id',
+  'form_id',
+  'form_version',
+  'text_shown',
+  'text_hash',
+  'partners',
+  'ip',
+  'user_agent',
+  'language',
+  'occurred_at',
+  'confirmed_at',
+  'confirm_ip',
+  'confirm_user_agent',
+  'evidence',
+  'prev_hash',
+  'hash',
 ] as const satisfies readonly (keyof ConsentEventsTable)[];
 const STATE_COLUMNS = [
-  'account_id', 'contact_id', 'list_id', 'channel', 'status', 'granted_at', 'confirmed_at', 'last_event_seq', 'last_sent_at', 'hold',
+  'account_id',
+  'contact_id',
+  'list_id',
+  'channel',
+  'status',
+  'granted_at',
+  'confirmed_at',
+  'last_event_seq',
+  'last_sent_at',
+  'hold',
 ] as const satisfies readonly (keyof ConsentStateTable)[];
 const EVENT_PG_TYPES = { seq: 'int8', form_version: 'int4' };
 const STATE_PG_TYPES = { last_event_seq: 'int8' };
@@ -189,7 +221,12 @@ export function createConsentStore(database: Database): ConsentStore {
     // for SELECT … FOR UPDATE, which serialises appenders of the same account.
     if (engine === 'postgres') {
       // The head row exists after an account's first append: lock it in one round trip.
-      const locked = await trx.selectFrom('consent_chain_heads').select(['last_seq', 'last_hash']).where('account_id', '=', accountId).forUpdate().executeTakeFirst();
+      const locked = await trx
+        .selectFrom('consent_chain_heads')
+        .select(['last_seq', 'last_hash'])
+        .where('account_id', '=', accountId)
+        .forUpdate()
+        .executeTakeFirst();
       if (locked) return { lastSeq: Number(locked.last_seq), lastHash: locked.last_hash };
     }
     await trx
@@ -207,7 +244,12 @@ export function createConsentStore(database: Database): ConsentStore {
     async listChannels(accountId, listIds) {
       const out = new Map<string, (typeof CHANNELS)[number]>();
       for (const ids of chunk(listIds, ID_CHUNK)) {
-        const rows = await db.selectFrom('lists').select(['id', 'channel']).where('account_id', '=', accountId).where('id', 'in', ids).execute();
+        const rows = await db
+          .selectFrom('lists')
+          .select(['id', 'channel'])
+          .where('account_id', '=', accountId)
+          .where('id', 'in', ids)
+          .execute();
         for (const r of rows) out.set(r.id, ChannelSchema.parse(r.channel));
       }
       return out;
@@ -216,7 +258,13 @@ export function createConsentStore(database: Database): ConsentStore {
     async liveContactIds(accountId, contactIds) {
       const out = new Set<string>();
       for (const ids of chunk(contactIds, ID_CHUNK)) {
-        const rows = await db.selectFrom('contacts').select('id').where('account_id', '=', accountId).where('id', 'in', ids).where('erased_at', 'is', null).execute();
+        const rows = await db
+          .selectFrom('contacts')
+          .select('id')
+          .where('account_id', '=', accountId)
+          .where('id', 'in', ids)
+          .where('erased_at', 'is', null)
+          .execute();
         for (const r of rows) out.add(r.id);
       }
       return out;
@@ -231,7 +279,12 @@ export function createConsentStore(database: Database): ConsentStore {
         const states = new Map<string, ConsentState>();
         const wanted = new Set(keys.map(stateKey));
         for (const ids of chunk([...new Set(keys.map((k) => k.contactId))], ID_CHUNK)) {
-          const rows = await trx.selectFrom('consent_state').selectAll().where('account_id', '=', accountId).where('contact_id', 'in', ids).execute();
+          const rows = await trx
+            .selectFrom('consent_state')
+            .selectAll()
+            .where('account_id', '=', accountId)
+            .where('contact_id', 'in', ids)
+            .execute();
           for (const r of rows) {
             const s = toState(r);
             if (wanted.has(stateKey(s))) states.set(stateKey(s), s);
@@ -243,8 +296,14 @@ export function createConsentStore(database: Database): ConsentStore {
           // One round trip while the head is locked: events, projection and head in one statement.
           await trx.executeQuery(
             CompiledQuery.raw(PG_APPEND_SQL, [
-              ...columnArrays(result.events.map((e) => valuesOf(toEventRow(e), EVENT_COLUMNS)), EVENT_COLUMNS.length),
-              ...columnArrays(result.states.map((st) => valuesOf(toStateRow(st), STATE_COLUMNS)), STATE_COLUMNS.length),
+              ...columnArrays(
+                result.events.map((e) => valuesOf(toEventRow(e), EVENT_COLUMNS)),
+                EVENT_COLUMNS.length,
+              ),
+              ...columnArrays(
+                result.states.map((st) => valuesOf(toStateRow(st), STATE_COLUMNS)),
+                STATE_COLUMNS.length,
+              ),
               last.seq,
               last.hash,
               accountId,
@@ -252,28 +311,63 @@ export function createConsentStore(database: Database): ConsentStore {
           );
           return result.events;
         }
-        await insertRows(trx, engine, 'consent_events', EVENT_COLUMNS, result.events.map((e) => valuesOf(toEventRow(e), EVENT_COLUMNS)), { pgTypes: EVENT_PG_TYPES });
-        await insertRows(trx, engine, 'consent_state', STATE_COLUMNS, result.states.map((st) => valuesOf(toStateRow(st), STATE_COLUMNS)), {
-          tail: STATE_UPSERT,
-          pgTypes: STATE_PG_TYPES,
-        });
-        if (last) await trx.updateTable('consent_chain_heads').set({ last_seq: last.seq, last_hash: last.hash }).where('account_id', '=', accountId).execute();
+        await insertRows(
+          trx,
+          engine,
+          'consent_events',
+          EVENT_COLUMNS,
+          result.events.map((e) => valuesOf(toEventRow(e), EVENT_COLUMNS)),
+          { pgTypes: EVENT_PG_TYPES },
+        );
+        await insertRows(
+          trx,
+          engine,
+          'consent_state',
+          STATE_COLUMNS,
+          result.states.map((st) => valuesOf(toStateRow(st), STATE_COLUMNS)),
+          {
+            tail: STATE_UPSERT,
+            pgTypes: STATE_PG_TYPES,
+          },
+        );
+        if (last)
+          await trx
+            .updateTable('consent_chain_heads')
+            .set({ last_seq: last.seq, last_hash: last.hash })
+            .where('account_id', '=', accountId)
+            .execute();
         return result.events;
       });
     },
 
     async statesForContact(accountId, contactId) {
-      const rows = await db.selectFrom('consent_state').selectAll().where('account_id', '=', accountId).where('contact_id', '=', contactId).orderBy('list_id').execute();
+      const rows = await db
+        .selectFrom('consent_state')
+        .selectAll()
+        .where('account_id', '=', accountId)
+        .where('contact_id', '=', contactId)
+        .orderBy('list_id')
+        .execute();
       return rows.map(toState);
     },
 
     async eventsForContact(accountId, contactId) {
-      const rows = await db.selectFrom('consent_events').selectAll().where('account_id', '=', accountId).where('contact_id', '=', contactId).orderBy('seq').execute();
+      const rows = await db
+        .selectFrom('consent_events')
+        .selectAll()
+        .where('account_id', '=', accountId)
+        .where('contact_id', '=', contactId)
+        .orderBy('seq')
+        .execute();
       return rows.map(toEvent);
     },
 
     async chainHead(accountId) {
-      const row = await db.selectFrom('consent_chain_heads').select(['last_seq', 'last_hash']).where('account_id', '=', accountId).executeTakeFirst();
+      const row = await db
+        .selectFrom('consent_chain_heads')
+        .select(['last_seq', 'last_hash'])
+        .where('account_id', '=', accountId)
+        .executeTakeFirst();
       return row ? { lastSeq: Number(row.last_seq), lastHash: row.last_hash } : { lastSeq: 0, lastHash: GENESIS_HASH };
     },
 
@@ -289,7 +383,13 @@ export function createConsentStore(database: Database): ConsentStore {
       const rows =
         raw.engine === 'sqlite'
           ? (raw.sqlite.prepare(CHAIN_ROWS_SQL.sqlite).raw(true).all(accountId, afterSeq, toSeq, limit) as unknown[][])
-          : (await raw.pool.query<unknown[]>({ text: CHAIN_ROWS_SQL.postgres, values: [accountId, afterSeq, toSeq, limit], rowMode: 'array' })).rows;
+          : (
+              await raw.pool.query<unknown[]>({
+                text: CHAIN_ROWS_SQL.postgres,
+                values: [accountId, afterSeq, toSeq, limit],
+                rowMode: 'array',
+              })
+            ).rows;
       for (const r of rows) toChainRow(r);
       return rows;
     },

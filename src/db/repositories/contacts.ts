@@ -59,7 +59,12 @@ export function createContactStore(database: Database): ContactStore {
       }
     },
     async get(accountId, id) {
-      const r = await db.selectFrom('contacts').selectAll().where('account_id', '=', accountId).where('id', '=', id).executeTakeFirst();
+      const r = await db
+        .selectFrom('contacts')
+        .selectAll()
+        .where('account_id', '=', accountId)
+        .where('id', '=', id)
+        .executeTakeFirst();
       return r ? toContactRecord(r) : null;
     },
     async findByAddress(accountId, { email, phone }) {
@@ -89,7 +94,12 @@ export function createContactStore(database: Database): ContactStore {
       if (p.timeZone !== undefined) set.time_zone = p.timeZone;
       if (p.erasedAt !== undefined) set.erased_at = p.erasedAt;
       if (Object.keys(set).length === 0) return true;
-      const r = await db.updateTable('contacts').set(set).where('account_id', '=', accountId).where('id', '=', id).executeTakeFirst();
+      const r = await db
+        .updateTable('contacts')
+        .set(set)
+        .where('account_id', '=', accountId)
+        .where('id', '=', id)
+        .executeTakeFirst();
       return Number(r.numUpdatedRows) > 0;
     },
     async page(accountId, { after, limit }) {

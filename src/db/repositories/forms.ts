@@ -98,7 +98,12 @@ export function createFormStore(database: Database): FormStore {
       });
     },
     async getForm(accountId, formId) {
-      const r = await db.selectFrom('forms').selectAll().where('id', '=', formId).where('account_id', '=', accountId).executeTakeFirst();
+      const r = await db
+        .selectFrom('forms')
+        .selectAll()
+        .where('id', '=', formId)
+        .where('account_id', '=', accountId)
+        .executeTakeFirst();
       return r ? toForm(r) : null;
     },
     async getFormAnyAccount(formId) {
@@ -106,11 +111,21 @@ export function createFormStore(database: Database): FormStore {
       return r ? toForm(r) : null;
     },
     async listForms(accountId) {
-      const rows = await db.selectFrom('forms').selectAll().where('account_id', '=', accountId).orderBy('created_at', 'desc').execute();
+      const rows = await db
+        .selectFrom('forms')
+        .selectAll()
+        .where('account_id', '=', accountId)
+        .orderBy('created_at', 'desc')
+        .execute();
       return rows.map(toForm);
     },
     async getVersion(formId, version) {
-      const r = await db.selectFrom('form_versions').selectAll().where('form_id', '=', formId).where('version', '=', version).executeTakeFirst();
+      const r = await db
+        .selectFrom('form_versions')
+        .selectAll()
+        .where('form_id', '=', formId)
+        .where('version', '=', version)
+        .executeTakeFirst();
       return r ? toVersion(r) : null;
     },
     async setPublished(accountId, formId, version, at) {

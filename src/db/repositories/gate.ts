@@ -17,7 +17,11 @@ const PG_MIN_PART = 1_000;
 // the driver (better-sqlite3 `.raw()`, pg `rowMode: 'array'`): no object per row from the driver
 // or the query builder. Column order of a facts row: FACT_COLUMNS.
 type Row = unknown[];
-const STATUS_OF = new Map<unknown, RecipientFacts['status']>([['pending', 'pending'], ['active', 'active'], ['withdrawn', 'withdrawn']]);
+const STATUS_OF = new Map<unknown, RecipientFacts['status']>([
+  ['pending', 'pending'],
+  ['active', 'active'],
+  ['withdrawn', 'withdrawn'],
+]);
 
 function factsOf(r: Row): RecipientFacts {
   // An unknown status is not consent: fail closed by treating it as none.
@@ -50,7 +54,8 @@ function pageFactsOf(r: Row): PageFacts {
 
 /** The address hash column for a channel (SQL text: only these two constants ever reach SQL). */
 const hashColumnOf = (channel: string) => (channel === 'sms' ? 'c.phone_hash' : 'c.email_hash');
-const FACT_COLUMNS = (channel: string) => `${hashColumnOf(channel)}, c.erased_at, s.status, s.granted_at, s.confirmed_at, s.last_sent_at, s.hold`;
+const FACT_COLUMNS = (channel: string) =>
+  `${hashColumnOf(channel)}, c.erased_at, s.status, s.granted_at, s.confirmed_at, s.last_sent_at, s.hold`;
 
 /** `?, ?, …` for SQLite IN lists (long IN lists are fast there; one cached statement per length). */
 const marks = (n: number) => (n === 1 ? '?' : `?${', ?'.repeat(n - 1)}`);
@@ -75,7 +80,10 @@ export function createGateStore(database: Database): GateStore {
   const { db, engine, raw } = database;
   const query = async (pgText: string, sqliteText: string, values: unknown[]): Promise<Row[]> => {
     if (raw.engine === 'postgres') return (await raw.pool.query<Row>({ text: pgText, values, rowMode: 'array' })).rows;
-    return raw.sqlite.prepare(sqliteText).raw(true).all(...values) as Row[];
+    return raw.sqlite
+      .prepare(sqliteText)
+      .raw(true)
+      .all(...values) as Row[];
   };
   // One batch's lookup in parts: SQLite one after the other (in-process, bounded IN lists);
   // PostgreSQL up to PG_PAGE_READ_AHEAD parts at once, each on its own connection (its own core).
@@ -93,7 +101,12 @@ export function createGateStore(database: Database): GateStore {
     pageReadAhead: engine === 'postgres' ? PG_PAGE_READ_AHEAD : 1,
 
     async list(accountId, listId) {
-      const r = await db.selectFrom('lists').select(['channel', 'archived_at']).where('account_id', '=', accountId).where('id', '=', listId).executeTakeFirst();
+      const r = await db
+        .selectFrom('lists')
+        .select(['channel', 'archived_at'])
+        .where('account_id', '=', accountId)
+        .where('id', '=', listId)
+        .executeTakeFirst();
       return r ? { channel: ChannelSchema.parse(r.channel), archivedAt: r.archived_at } : null;
     },
 
@@ -119,7 +132,17 @@ export function createGateStore(database: Database): GateStore {
     async recipientPage(accountId, listId, channel, after, upTo, limit) {
       const bounded = upTo !== null;
       const text = pageSql(engine, channel, bounded);
-      const values = [accountId, PLATFORM_WIDE, accountId, listId, channel, after ?? '', ...(bounded ? [upTo] : []), limit, accountId];
+      const values = [
+        accountId,
+        PLATFORM_WIDE,
+        accountId,
+        listId,
+        channel,
+        after ?? '',
+        ...(bounded ? [upTo] : []),
+        limit,
+        accountId,
+      ];
       const rows = await query(text, text, values);
       return rows.map(pageFactsOf);
     },
@@ -163,12 +186,23 @@ export function createGateStore(database: Database): GateStore {
 
     async setHold(accountId, listId, contactIds, hold) {
       for (const ids of chunk(contactIds, ID_CHUNK)) {
-        await db.updateTable('consent_state').set({ hold }).where('account_id', '=', accountId).where('list_id', '=', listId).where('contact_id', 'in', ids).execute();
+        await db
+          .updateTable('consent_state')
+          .set({ hold })
+          .where('account_id', '=', accountId)
+          .where('list_id', '=', listId)
+          .where('contact_id', 'in', ids)
+          .execute();
       }
     },
 
     async releaseHold(accountId, hold) {
-      const r = await db.updateTable('consent_state').set({ hold: null }).where('account_id', '=', accountId).where('hold', '=', hold).executeTakeFirst();
+      const r = await db
+        .updateTable('consent_state')
+        .set({ hold: null })
+        .where('account_id', '=', accountId)
+        .where('hold', '=', hold)
+        .executeTakeFirst();
       return Number(r.numUpdatedRows);
     },
 

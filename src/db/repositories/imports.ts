@@ -23,7 +23,19 @@ const ForensicsJson = z.record(z.string(), z.unknown());
 const ErrorJson = z.object({ code: z.string(), message: z.string(), details: z.record(z.string(), z.unknown()).optional() });
 const StringArray = z.array(z.string());
 
-const CONTACT_COLUMNS = ['id', 'account_id', 'email', 'phone', 'email_hash', 'phone_hash', 'attributes', 'language', 'time_zone', 'created_at', 'erased_at'] as const;
+const CONTACT_COLUMNS = [
+  'id',
+  'account_id',
+  'email',
+  'phone',
+  'email_hash',
+  'phone_hash',
+  'attributes',
+  'language',
+  'time_zone',
+  'created_at',
+  'erased_at',
+] as const;
 
 function chunk<T>(items: T[], size: number): T[][] {
   const out: T[][] = [];
@@ -126,11 +138,24 @@ export function createImportStore(database: Database): ImportStore {
       return r ? toRecord(r) : null;
     },
     async list(accountId, limit) {
-      const rows = await db.selectFrom('imports').selectAll().where('account_id', '=', accountId).orderBy('created_at', 'desc').orderBy('id').limit(limit).execute();
+      const rows = await db
+        .selectFrom('imports')
+        .selectAll()
+        .where('account_id', '=', accountId)
+        .orderBy('created_at', 'desc')
+        .orderBy('id')
+        .limit(limit)
+        .execute();
       return rows.map(toRecord);
     },
     async listByStatus(status, limit) {
-      const rows = await db.selectFrom('imports').selectAll().where('status', '=', status).orderBy('created_at').limit(limit).execute();
+      const rows = await db
+        .selectFrom('imports')
+        .selectAll()
+        .where('status', '=', status)
+        .orderBy('created_at')
+        .limit(limit)
+        .execute();
       return rows.map(toRecord);
     },
     async update(id, patch) {
@@ -138,18 +163,34 @@ export function createImportStore(database: Database): ImportStore {
       if (Object.keys(set).length > 0) await db.updateTable('imports').set(set).where('id', '=', id).execute();
     },
     async findBySha(accountId, sha) {
-      const rows = await db.selectFrom('imports').selectAll().where('account_id', '=', accountId).where('file_sha256', '=', sha).where('status', '!=', 'failed').execute();
+      const rows = await db
+        .selectFrom('imports')
+        .selectAll()
+        .where('account_id', '=', accountId)
+        .where('file_sha256', '=', sha)
+        .where('status', '!=', 'failed')
+        .execute();
       return rows.map(toRecord);
     },
 
     async appendBlob(id, seq, bytes) {
-      await db.insertInto('import_blobs').values({ import_id: id, seq, bytes: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) }).execute();
+      await db
+        .insertInto('import_blobs')
+        .values({ import_id: id, seq, bytes: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) })
+        .execute();
     },
     async *readBlob(id) {
       // One chunk per query: memory holds one chunk whatever the file size.
       let seq = -1;
       for (;;) {
-        const r = await db.selectFrom('import_blobs').select(['seq', 'bytes']).where('import_id', '=', id).where('seq', '>', seq).orderBy('seq').limit(1).executeTakeFirst();
+        const r = await db
+          .selectFrom('import_blobs')
+          .select(['seq', 'bytes'])
+          .where('import_id', '=', id)
+          .where('seq', '>', seq)
+          .orderBy('seq')
+          .limit(1)
+          .executeTakeFirst();
         if (!r) return;
         seq = Number(r.seq);
         yield r.bytes instanceof Uint8Array ? r.bytes : Buffer.from(r.bytes as ArrayBuffer);
@@ -190,7 +231,12 @@ export function createImportStore(database: Database): ImportStore {
       const out = new Map<string, { id: string; email: string }>();
       for (const part of chunk([...new Set(emails)], IMPORT_ID_CHUNK)) {
         if (part.length === 0) continue;
-        const rows = await db.selectFrom('contacts').select(['id', 'email']).where('account_id', '=', accountId).where('email', 'in', part).execute();
+        const rows = await db
+          .selectFrom('contacts')
+          .select(['id', 'email'])
+          .where('account_id', '=', accountId)
+          .where('email', 'in', part)
+          .execute();
         for (const r of rows) if (r.email) out.set(r.email, { id: r.id, email: r.email });
       }
       return out;
@@ -232,13 +278,33 @@ export function createImportStore(database: Database): ImportStore {
           database.engine,
           'contacts',
           CONTACT_COLUMNS,
-          contacts.map((c) => [c.id, accountId, c.email, null, c.emailHash, null, JSON.stringify(c.attributes), c.language, null, createdAt, null]),
+          contacts.map((c) => [
+            c.id,
+            accountId,
+            c.email,
+            null,
+            c.emailHash,
+            null,
+            JSON.stringify(c.attributes),
+            c.language,
+            null,
+            createdAt,
+            null,
+          ]),
           { tail: 'on conflict ("account_id", "email") do nothing' },
         ),
       );
       const ids = new Map<string, string>();
-      for (const part of chunk(contacts.map((c) => c.email), IMPORT_ID_CHUNK)) {
-        const rows = await db.selectFrom('contacts').select(['id', 'email']).where('account_id', '=', accountId).where('email', 'in', part).execute();
+      for (const part of chunk(
+        contacts.map((c) => c.email),
+        IMPORT_ID_CHUNK,
+      )) {
+        const rows = await db
+          .selectFrom('contacts')
+          .select(['id', 'email'])
+          .where('account_id', '=', accountId)
+          .where('email', 'in', part)
+          .execute();
         for (const r of rows) if (r.email) ids.set(r.email, r.id);
       }
       return ids;
@@ -296,10 +362,21 @@ export function createImportStore(database: Database): ImportStore {
       return rows.map((r) => ({ contactId: r.contact_id, listId: r.list_id, status: r.status }));
     },
     async rows(importId, afterRow, limit) {
-      const rows = await db.selectFrom('import_rows').selectAll().where('import_id', '=', importId).where('row_number', '>', afterRow).orderBy('row_number').limit(limit).execute();
-      return rows.map(
-        (r): ImportRowRecord => ({ rowNumber: Number(r.row_number), email: r.email, outcome: z.enum(ROW_OUTCOMES).parse(r.outcome), reason: r.reason, contactId: r.contact_id }),
-      );
+      const rows = await db
+        .selectFrom('import_rows')
+        .selectAll()
+        .where('import_id', '=', importId)
+        .where('row_number', '>', afterRow)
+        .orderBy('row_number')
+        .limit(limit)
+        .execute();
+      return rows.map((r): ImportRowRecord => ({
+        rowNumber: Number(r.row_number),
+        email: r.email,
+        outcome: z.enum(ROW_OUTCOMES).parse(r.outcome),
+        reason: r.reason,
+        contactId: r.contact_id,
+      }));
     },
   };
 }

@@ -49,7 +49,11 @@ export function createTeamStore(db: Kysely<DB>): TeamStore {
         },
         async removeMember(userId) {
           return db.transaction().execute(async (trx) => {
-            const r = await trx.deleteFrom('memberships').where('account_id', '=', accountId).where('user_id', '=', userId).executeTakeFirst();
+            const r = await trx
+              .deleteFrom('memberships')
+              .where('account_id', '=', accountId)
+              .where('user_id', '=', userId)
+              .executeTakeFirst();
             await trx.deleteFrom('sessions').where('account_id', '=', accountId).where('user_id', '=', userId).execute();
             return Number(r.numDeletedRows) > 0;
           });
@@ -67,7 +71,12 @@ export function createTeamStore(db: Kysely<DB>): TeamStore {
         },
         async invite(inv) {
           await db.transaction().execute(async (trx) => {
-            await trx.deleteFrom('invitations').where('account_id', '=', accountId).where('email', '=', inv.email).where('accepted_at', 'is', null).execute();
+            await trx
+              .deleteFrom('invitations')
+              .where('account_id', '=', accountId)
+              .where('email', '=', inv.email)
+              .where('accepted_at', 'is', null)
+              .execute();
             await trx
               .insertInto('invitations')
               .values({
@@ -85,7 +94,12 @@ export function createTeamStore(db: Kysely<DB>): TeamStore {
           });
         },
         async deleteInvitation(invitationId) {
-          const r = await db.deleteFrom('invitations').where('id', '=', invitationId).where('account_id', '=', accountId).where('accepted_at', 'is', null).executeTakeFirst();
+          const r = await db
+            .deleteFrom('invitations')
+            .where('id', '=', invitationId)
+            .where('account_id', '=', accountId)
+            .where('accepted_at', 'is', null)
+            .executeTakeFirst();
           return Number(r.numDeletedRows) > 0;
         },
       };
@@ -97,7 +111,12 @@ export function createTeamStore(db: Kysely<DB>): TeamStore {
     async acceptInvitation({ invitation, userId, newUser, at }) {
       try {
         await db.transaction().execute(async (trx) => {
-          const r = await trx.updateTable('invitations').set({ accepted_at: at }).where('id', '=', invitation.id).where('accepted_at', 'is', null).executeTakeFirst();
+          const r = await trx
+            .updateTable('invitations')
+            .set({ accepted_at: at })
+            .where('id', '=', invitation.id)
+            .where('accepted_at', 'is', null)
+            .executeTakeFirst();
           if (Number(r.numUpdatedRows) === 0) throw new Outcome('gone');
           if (newUser) {
             try {

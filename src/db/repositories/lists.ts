@@ -43,7 +43,12 @@ export function createListStore(database: Database): ListStore {
         .execute();
     },
     async get(accountId, id) {
-      const r = await db.selectFrom('lists').selectAll().where('account_id', '=', accountId).where('id', '=', id).executeTakeFirst();
+      const r = await db
+        .selectFrom('lists')
+        .selectAll()
+        .where('account_id', '=', accountId)
+        .where('id', '=', id)
+        .executeTakeFirst();
       return r ? toList(r) : null;
     },
     async list(accountId, { includeArchived }) {
@@ -59,11 +64,22 @@ export function createListStore(database: Database): ListStore {
       if (patch.senderName !== undefined) set.sender_name = patch.senderName;
       if (patch.doubleOptIn !== undefined) set.double_opt_in = patch.doubleOptIn ? 1 : 0;
       if (Object.keys(set).length === 0) return (await this.get(accountId, id)) !== null;
-      const r = await db.updateTable('lists').set(set).where('account_id', '=', accountId).where('id', '=', id).executeTakeFirst();
+      const r = await db
+        .updateTable('lists')
+        .set(set)
+        .where('account_id', '=', accountId)
+        .where('id', '=', id)
+        .executeTakeFirst();
       return Number(r.numUpdatedRows) > 0;
     },
     async archive(accountId, id, at) {
-      const r = await db.updateTable('lists').set({ archived_at: at }).where('account_id', '=', accountId).where('id', '=', id).where('archived_at', 'is', null).executeTakeFirst();
+      const r = await db
+        .updateTable('lists')
+        .set({ archived_at: at })
+        .where('account_id', '=', accountId)
+        .where('id', '=', id)
+        .where('archived_at', 'is', null)
+        .executeTakeFirst();
       return Number(r.numUpdatedRows) > 0;
     },
   };

@@ -36,7 +36,18 @@ export function permissionServices(database: Database, clock: Clock, standing: S
 let n = 0;
 export async function createAccountRow(database: Database, id = `acct-${process.pid}-${++n}`): Promise<string> {
   const now = new Date().toISOString();
-  await database.db.insertInto('accounts').values({ id, name: id, postal_address: 'Str. 1, Berlin', industry: 'retail', declared_sending: 'newsletter', created_at: now, updated_at: now }).execute();
+  await database.db
+    .insertInto('accounts')
+    .values({
+      id,
+      name: id,
+      postal_address: 'Str. 1, Berlin',
+      industry: 'retail',
+      declared_sending: 'newsletter',
+      created_at: now,
+      updated_at: now,
+    })
+    .execute();
   return id;
 }
 

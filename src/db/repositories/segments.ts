@@ -20,7 +20,10 @@ function conditionSql(engine: Engine, eb: Eb, cond: SegmentCondition): Expressio
   switch (cond.type) {
     case 'has-attribute': {
       // The key is restricted to [A-Za-z0-9_-] by the schema and is still passed as a parameter.
-      const present = engine === 'postgres' ? sql<SqlBool>`jsonb_exists(c.attributes::jsonb, ${cond.key})` : sql<SqlBool>`json_type(c.attributes, ${`$."${cond.key}"`}) is not null`;
+      const present =
+        engine === 'postgres'
+          ? sql<SqlBool>`jsonb_exists(c.attributes::jsonb, ${cond.key})`
+          : sql<SqlBool>`json_type(c.attributes, ${`$."${cond.key}"`}) is not null`;
       return cond.present ? present : sql<SqlBool>`not (${present})`;
     }
     case 'attribute': {
@@ -32,13 +35,22 @@ function conditionSql(engine: Engine, eb: Eb, cond: SegmentCondition): Expressio
       return cond.op === 'eq' ? equal : sql<SqlBool>`not (${equal})`;
     }
     case 'consent': {
-      const base = eb.selectFrom('consent_state as s').select(sql`1`.as('one')).whereRef('s.contact_id', '=', 'c.id').where('s.list_id', '=', cond.listId);
+      const base = eb
+        .selectFrom('consent_state as s')
+        .select(sql`1`.as('one'))
+        .whereRef('s.contact_id', '=', 'c.id')
+        .where('s.list_id', '=', cond.listId);
       return cond.status === 'none' ? eb.not(eb.exists(base)) : eb.exists(base.where('s.status', '=', cond.status));
     }
     case 'consent-granted': {
       const op = cond.op === 'before' ? '<' : '>';
       return eb.exists(
-        eb.selectFrom('consent_state as s').select(sql`1`.as('one')).whereRef('s.contact_id', '=', 'c.id').where('s.list_id', '=', cond.listId).where('s.granted_at', op, cond.at),
+        eb
+          .selectFrom('consent_state as s')
+          .select(sql`1`.as('one'))
+          .whereRef('s.contact_id', '=', 'c.id')
+          .where('s.list_id', '=', cond.listId)
+          .where('s.granted_at', op, cond.at),
       );
     }
     case 'created':
@@ -52,14 +64,24 @@ export function createSegmentStore(database: Database): SegmentStore {
   const { db, engine } = database;
   return {
     async insert(s) {
-      await db.insertInto('segments').values({ id: s.id, account_id: s.accountId, name: s.name, filter: JSON.stringify(s.filter), created_at: s.createdAt }).execute();
+      await db
+        .insertInto('segments')
+        .values({ id: s.id, account_id: s.accountId, name: s.name, filter: JSON.stringify(s.filter), created_at: s.createdAt })
+        .execute();
     },
     async get(accountId, id) {
-      const r = await db.selectFrom('segments').selectAll().where('account_id', '=', accountId).where('id', '=', id).executeTakeFirst();
+      const r = await db
+        .selectFrom('segments')
+        .selectAll()
+        .where('account_id', '=', accountId)
+        .where('id', '=', id)
+        .executeTakeFirst();
       return r ? toSegment(r) : null;
     },
     async list(accountId) {
-      return (await db.selectFrom('segments').selectAll().where('account_id', '=', accountId).orderBy('created_at').execute()).map(toSegment);
+      return (
+        await db.selectFrom('segments').selectAll().where('account_id', '=', accountId).orderBy('created_at').execute()
+      ).map(toSegment);
     },
     async evaluate(accountId, filter, { after, limit }) {
       let q = db

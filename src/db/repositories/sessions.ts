@@ -11,7 +11,15 @@ export function createSessionsStore(db: Kysely<DB>): SessionsStore {
         await trx.deleteFrom('sessions').where('user_id', '=', s.userId).where('expires_at', '<=', s.createdAt).execute();
         await trx
           .insertInto('sessions')
-          .values({ id: s.id, user_id: s.userId, account_id: s.accountId, created_at: s.createdAt, expires_at: s.expiresAt, ip: s.ip, user_agent: s.userAgent })
+          .values({
+            id: s.id,
+            user_id: s.userId,
+            account_id: s.accountId,
+            created_at: s.createdAt,
+            expires_at: s.expiresAt,
+            ip: s.ip,
+            user_agent: s.userAgent,
+          })
           .execute();
       });
     },
@@ -19,7 +27,9 @@ export function createSessionsStore(db: Kysely<DB>): SessionsStore {
       const row = await db
         .selectFrom('sessions as s')
         .innerJoin('users as u', 'u.id', 's.user_id')
-        .leftJoin('memberships as m', (join) => join.onRef('m.account_id', '=', 's.account_id').onRef('m.user_id', '=', 's.user_id'))
+        .leftJoin('memberships as m', (join) =>
+          join.onRef('m.account_id', '=', 's.account_id').onRef('m.user_id', '=', 's.user_id'),
+        )
         .select(['s.id', 's.user_id', 's.account_id', 'm.role', 'u.platform_role'])
         .where('s.id', '=', sessionId)
         .where('s.expires_at', '>', now)

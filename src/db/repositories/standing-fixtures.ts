@@ -13,7 +13,15 @@ export interface SeededAccount {
 
 export async function seedAccount(
   db: Kysely<DB>,
-  options: { name?: string; owners?: string[]; members?: string[]; review?: AccountReview; featureNewsOptOut?: boolean; language?: string; at?: string } = {},
+  options: {
+    name?: string;
+    owners?: string[];
+    members?: string[];
+    review?: AccountReview;
+    featureNewsOptOut?: boolean;
+    language?: string;
+    at?: string;
+  } = {},
 ): Promise<SeededAccount> {
   const at = options.at ?? '2026-11-01T09:00:00.000Z';
   const accountId = randomUUID();
@@ -34,12 +42,24 @@ export async function seedAccount(
     .execute();
   const ownerEmails = options.owners ?? [`owner-${accountId.slice(0, 8)}@example.test`];
   const ownerIds: string[] = [];
-  const people = [...ownerEmails.map((e) => [e, 'owner'] as const), ...(options.members ?? []).map((e) => [e, 'member'] as const)];
+  const people = [
+    ...ownerEmails.map((e) => [e, 'owner'] as const),
+    ...(options.members ?? []).map((e) => [e, 'member'] as const),
+  ];
   for (const [email, role] of people) {
     const userId = randomUUID();
     await db
       .insertInto('users')
-      .values({ id: userId, email, password_hash: 'x', name: '', email_verified_at: at, platform_role: null, language: options.language ?? 'en', created_at: at })
+      .values({
+        id: userId,
+        email,
+        password_hash: 'x',
+        name: '',
+        email_verified_at: at,
+        platform_role: null,
+        language: options.language ?? 'en',
+        created_at: at,
+      })
       .execute();
     await db.insertInto('memberships').values({ account_id: accountId, user_id: userId, role, created_at: at }).execute();
     if (role === 'owner') ownerIds.push(userId);

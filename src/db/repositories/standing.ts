@@ -1,13 +1,20 @@
 // SQL for account standing (ACC-04..06) and the operator's account views. A standing change, its
 // refund consequence and its audit entry commit together or not at all.
 import { sql, type Kysely } from 'kysely';
-import { RestrictedServicesSchema, type AccountStandingRecord, type OperatorAccountRow, type StandingStore } from '../../core/standing/types.ts';
+import {
+  RestrictedServicesSchema,
+  type AccountStandingRecord,
+  type OperatorAccountRow,
+  type StandingStore,
+} from '../../core/standing/types.ts';
 import type { DB } from '../schema/index.ts';
 import { insertAuditRow } from './audit.ts';
 import { getBillingRecord, markNoRefund } from './billing.ts';
 
 export function createStandingRepository(db: Kysely<DB>): StandingStore {
-  const ownerEmail = sql<string | null>`(select min(u.email) from memberships m join users u on u.id = m.user_id where m.account_id = accounts.id and m.role = 'owner')`;
+  const ownerEmail = sql<
+    string | null
+  >`(select min(u.email) from memberships m join users u on u.id = m.user_id where m.account_id = accounts.id and m.role = 'owner')`;
 
   function operatorQuery() {
     return db

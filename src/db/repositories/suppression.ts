@@ -23,7 +23,12 @@ export function createSuppressionStore(database: Database): SuppressionStore {
     async entriesFor(accountId, hashes) {
       const out: SuppressionEntry[] = [];
       for (const part of chunk(hashes, HASH_CHUNK)) {
-        const rows = await db.selectFrom('suppressions').selectAll().where('account_id', 'in', [accountId, PLATFORM_WIDE]).where('address_hash', 'in', part).execute();
+        const rows = await db
+          .selectFrom('suppressions')
+          .selectAll()
+          .where('account_id', 'in', [accountId, PLATFORM_WIDE])
+          .where('address_hash', 'in', part)
+          .execute();
         out.push(...rows.map(toEntry));
       }
       return out;
@@ -32,13 +37,25 @@ export function createSuppressionStore(database: Database): SuppressionStore {
       for (const part of chunk(entries, 1_000)) {
         await db
           .insertInto('suppressions')
-          .values(part.map((e) => ({ account_id: e.accountId ?? PLATFORM_WIDE, address_hash: e.addressHash, reason: e.reason, created_at: e.createdAt })))
+          .values(
+            part.map((e) => ({
+              account_id: e.accountId ?? PLATFORM_WIDE,
+              address_hash: e.addressHash,
+              reason: e.reason,
+              created_at: e.createdAt,
+            })),
+          )
           .onConflict((oc) => oc.columns(['account_id', 'address_hash']).doNothing())
           .execute();
       }
     },
     async remove(accountId, hash, reason) {
-      const r = await db.deleteFrom('suppressions').where('account_id', '=', accountId ?? PLATFORM_WIDE).where('address_hash', '=', hash).where('reason', '=', reason).executeTakeFirst();
+      const r = await db
+        .deleteFrom('suppressions')
+        .where('account_id', '=', accountId ?? PLATFORM_WIDE)
+        .where('address_hash', '=', hash)
+        .where('reason', '=', reason)
+        .executeTakeFirst();
       return Number(r.numDeletedRows) > 0;
     },
     async list(accountId, { after, limit }) {

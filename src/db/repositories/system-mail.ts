@@ -65,7 +65,11 @@ export function createSystemMailRepository(db: Kysely<DB>): SystemMailStore {
     },
 
     async accountPrefs(accountId) {
-      const r = await db.selectFrom('accounts').select(['feature_news_opt_out', 'language']).where('id', '=', accountId).executeTakeFirst();
+      const r = await db
+        .selectFrom('accounts')
+        .select(['feature_news_opt_out', 'language'])
+        .where('id', '=', accountId)
+        .executeTakeFirst();
       return r ? { featureNewsOptOut: Number(r.feature_news_opt_out) === 1, language: r.language } : null;
     },
 
@@ -74,7 +78,14 @@ export function createSystemMailRepository(db: Kysely<DB>): SystemMailStore {
         .selectFrom('memberships as m')
         .innerJoin('users as u', 'u.id', 'm.user_id')
         .innerJoin('accounts as a', 'a.id', 'm.account_id')
-        .select(['a.id as account_id', 'a.name as account_name', 'a.feature_news_opt_out', 'a.language as account_language', 'u.email', 'u.language as user_language'])
+        .select([
+          'a.id as account_id',
+          'a.name as account_name',
+          'a.feature_news_opt_out',
+          'a.language as account_language',
+          'u.email',
+          'u.language as user_language',
+        ])
         .where('m.role', '=', 'owner');
       if (accountId !== null) q = q.where('m.account_id', '=', accountId);
       const rows = await q.orderBy('a.created_at').orderBy('a.id').orderBy('u.email').execute();

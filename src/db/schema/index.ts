@@ -11,4 +11,16 @@ import type { ConsentTables } from './consent.ts';
 import type { SuppressionTables } from './suppression.ts';
 import type { ImportTables } from './imports.ts';
 
-export interface DB extends AccountTables, CookieConsentTables, StandingTables, SystemMailTables, JobTables, FormTables, ListTables, ContactTables, ConsentTables, SuppressionTables, ImportTables {}
+export interface DB
+  extends
+    AccountTables,
+    CookieConsentTables,
+    StandingTables,
+    SystemMailTables,
+    JobTables,
+    FormTables,
+    ListTables,
+    ContactTables,
+    ConsentTables,
+    SuppressionTables,
+    ImportTables {}

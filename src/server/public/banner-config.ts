@@ -20,24 +20,27 @@ interface ClearItem {
   regex?: true;
 }
 
-const UI: Record<Language, {
-  title: string;
-  description: string;
-  revisionMessage: string;
-  acceptAll: string;
-  rejectAll: string;
-  manage: string;
-  close: string;
-  prefsTitle: string;
-  save: string;
-  prefsIntroTitle: string;
-  prefsIntro: string;
-  moreTitle: string;
-  more: string;
-  headers: { name: string; party: string; vendor: string; duration: string };
-  party: { first: string; third: string };
-  serviceCounter: string;
-}> = {
+const UI: Record<
+  Language,
+  {
+    title: string;
+    description: string;
+    revisionMessage: string;
+    acceptAll: string;
+    rejectAll: string;
+    manage: string;
+    close: string;
+    prefsTitle: string;
+    save: string;
+    prefsIntroTitle: string;
+    prefsIntro: string;
+    moreTitle: string;
+    more: string;
+    headers: { name: string; party: string; vendor: string; duration: string };
+    party: { first: string; third: string };
+    serviceCounter: string;
+  }
+> = {
   en: {
     title: 'Cookies only with your permission',
     description:
@@ -50,7 +53,8 @@ const UI: Record<Language, {
     prefsTitle: 'Cookie preferences',
     save: 'Save preferences',
     prefsIntroTitle: 'How we use cookies',
-    prefsIntro: 'Choose the categories you allow. Strictly necessary cookies cannot be switched off. Every choice is logged with a truncated IP address so we can prove it.',
+    prefsIntro:
+      'Choose the categories you allow. Strictly necessary cookies cannot be switched off. Every choice is logged with a truncated IP address so we can prove it.',
     moreTitle: 'More information',
     more: 'Every cookie, its vendor and its duration are listed in our <a href="/legal/cookies">Cookie Policy</a>.',
     headers: { name: 'Name', party: 'Party', vendor: 'Service (vendor)', duration: 'Duration' },
@@ -69,7 +73,8 @@ const UI: Record<Language, {
     prefsTitle: 'Preferințe privind cookie-urile',
     save: 'Salvează preferințele',
     prefsIntroTitle: 'Cum folosim cookie-urile',
-    prefsIntro: 'Alegeți categoriile pe care le permiteți. Cookie-urile strict necesare nu pot fi dezactivate. Fiecare alegere este înregistrată cu adresa IP trunchiată, ca să o putem dovedi.',
+    prefsIntro:
+      'Alegeți categoriile pe care le permiteți. Cookie-urile strict necesare nu pot fi dezactivate. Fiecare alegere este înregistrată cu adresa IP trunchiată, ca să o putem dovedi.',
     moreTitle: 'Mai multe informații',
     more: 'Fiecare cookie, furnizorul și durata lui sunt enumerate în <a href="/legal/cookies?lang=ro">Politica de cookie-uri</a>.',
     headers: { name: 'Nume', party: 'Parte', vendor: 'Serviciu (furnizor)', duration: 'Durată' },
@@ -82,7 +87,9 @@ function clearItems(cookies: CookieEntry[]): ClearItem[] {
   // Only cookies of this site can be deleted by the page; a vendor's own domain is out of reach.
   return cookies
     .filter((c) => c.domain === null)
-    .map((c) => (c.namePattern ? { name: `^${c.name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`, regex: true as const } : { name: c.name }));
+    .map((c) =>
+      c.namePattern ? { name: `^${c.name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`, regex: true as const } : { name: c.name },
+    );
 }
 
 function translation(lang: Language) {

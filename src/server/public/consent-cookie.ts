@@ -53,7 +53,10 @@ export function buildConsentCookieValue(input: {
   now: Date;
 }): string {
   const services = Object.fromEntries(
-    COOKIE_CATEGORY_INFO.map((c) => [c.id, input.categories.includes(c.id) ? COOKIE_SERVICES.filter((s) => s.category === c.id).map((s) => s.id) : []]),
+    COOKIE_CATEGORY_INFO.map((c) => [
+      c.id,
+      input.categories.includes(c.id) ? COOKIE_SERVICES.filter((s) => s.category === c.id).map((s) => s.id) : [],
+    ]),
   );
   const nowIso = input.now.toISOString();
   return JSON.stringify({

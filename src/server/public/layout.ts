@@ -45,51 +45,59 @@ export function layout(ctx: PageContext, page: { title: string; body: SafeHtml; 
   const other: Language = ctx.lang === 'en' ? 'ro' : 'en';
   const switchHref = `/lang/${other}?next=${encodeURIComponent(ctx.path)}`;
   const doc = html`<!doctype html>
-<html lang="${ctx.lang}">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${page.title} · Assent</title>
-<link rel="stylesheet" href="${ASSET_PATHS.bannerCss}">
-<link rel="stylesheet" href="${ASSET_PATHS.siteCss}">
-</head>
-<body>
-<a class="skip" href="#main">${t.skipToContent}</a>
-<header class="site-header">
-  <div class="wrap header-row">
-    <a class="brand" href="${href(ctx, '/')}">Assent <span class="tagline">${t.siteTagline}</span></a>
-    <nav aria-label="Main">
-      <ul class="nav">
-        ${nav.map(([path, label]) => html`<li><a href="${href(ctx, path)}"${page.current === path ? html` aria-current="page"` : ''}>${label}</a></li>`)}
-      </ul>
-    </nav>
-    <div class="header-actions">
-      <a class="lang-switch" href="${switchHref}" hreflang="${other}" lang="${other}">${other === 'ro' ? 'Română' : 'English'}</a>
-      <a class="btn btn-quiet" href="/app/login">${t.logIn}</a>
-      <a class="btn btn-primary" href="/app/signup">${t.signUp}</a>
-    </div>
-  </div>
-</header>
-<main id="main" class="wrap">
-${page.body}
-</main>
-<footer class="site-footer">
-  <div class="wrap footer-row">
-    <p>${t.footerNote}</p>
-    <ul class="footer-links">
-      <li><a href="${href(ctx, '/legal/terms')}">${t.navTerms}</a></li>
-      <li><a href="${href(ctx, '/legal/anti-spam')}">${t.navAntiSpam}</a></li>
-      <li><a href="${href(ctx, '/legal/cookies')}">${t.navCookies}</a></li>
-      <li><a href="/report-spam">${t.reportSpam}</a></li>
-      <li><a id="cookie-settings-link" href="${href(ctx, '/legal/cookies#settings')}" data-cc="show-preferencesModal">${t.cookieSettings}</a></li>
-    </ul>
-  </div>
-</footer>
-<script src="${ASSET_PATHS.bannerJs}" defer></script>
-<script src="${ASSET_PATHS.consentJs}" defer></script>
-<script type="text/plain" data-category="performance" data-max-age-days="${PERFORMANCE_COOKIE_DAYS}" src="${ASSET_PATHS.analyticsJs}"></script>
-</body>
-</html>
-`;
+    <html lang="${ctx.lang}">
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <title>${page.title} · Assent</title>
+        <link rel="stylesheet" href="${ASSET_PATHS.bannerCss}" />
+        <link rel="stylesheet" href="${ASSET_PATHS.siteCss}" />
+      </head>
+      <body>
+        <a class="skip" href="#main">${t.skipToContent}</a>
+        <header class="site-header">
+          <div class="wrap header-row">
+            <a class="brand" href="${href(ctx, '/')}">Assent <span class="tagline">${t.siteTagline}</span></a>
+            <nav aria-label="Main">
+              <ul class="nav">
+                ${nav.map(([path, label]) => html`<li><a href="${href(ctx, path)}" ${page.current === path ? html` aria-current="page"` : ''}>${label}</a></li>`)}
+              </ul>
+            </nav>
+            <div class="header-actions">
+              <a class="lang-switch" href="${switchHref}" hreflang="${other}" lang="${other}"
+                >${other === 'ro' ? 'Română' : 'English'}</a
+              >
+              <a class="btn btn-quiet" href="/app/login">${t.logIn}</a>
+              <a class="btn btn-primary" href="/app/signup">${t.signUp}</a>
+            </div>
+          </div>
+        </header>
+        <main id="main" class="wrap">${page.body}</main>
+        <footer class="site-footer">
+          <div class="wrap footer-row">
+            <p>${t.footerNote}</p>
+            <ul class="footer-links">
+              <li><a href="${href(ctx, '/legal/terms')}">${t.navTerms}</a></li>
+              <li><a href="${href(ctx, '/legal/anti-spam')}">${t.navAntiSpam}</a></li>
+              <li><a href="${href(ctx, '/legal/cookies')}">${t.navCookies}</a></li>
+              <li><a href="/report-spam">${t.reportSpam}</a></li>
+              <li>
+                <a id="cookie-settings-link" href="${href(ctx, '/legal/cookies#settings')}" data-cc="show-preferencesModal"
+                  >${t.cookieSettings}</a
+                >
+              </li>
+            </ul>
+          </div>
+        </footer>
+        <script src="${ASSET_PATHS.bannerJs}" defer></script>
+        <script src="${ASSET_PATHS.consentJs}" defer></script>
+        <script
+          type="text/plain"
+          data-category="performance"
+          data-max-age-days="${PERFORMANCE_COOKIE_DAYS}"
+          src="${ASSET_PATHS.analyticsJs}"
+        ></script>
+      </body>
+    </html> `;
   return doc.value;
 }

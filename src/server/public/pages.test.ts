@@ -43,9 +43,16 @@ describe('language', () => {
 
 describe('public pages', () => {
   it('[CK-06] every page has the footer "Cookie settings" link that works with and without JavaScript', () => {
-    const pages = [homePage(en), termsPage(en), antiSpamPage(en, defaultIndustries()), cookiePolicyPage(en, { revision: 1, accepted: [], saved: false })];
+    const pages = [
+      homePage(en),
+      termsPage(en),
+      antiSpamPage(en, defaultIndustries()),
+      cookiePolicyPage(en, { revision: 1, accepted: [], saved: false }),
+    ];
     for (const page of pages) {
-      expect(page).toMatch(/<a id="cookie-settings-link" href="\/legal\/cookies#settings" data-cc="show-preferencesModal">Cookie settings<\/a>/);
+      expect(page).toMatch(
+        /<a id="cookie-settings-link" href="\/legal\/cookies#settings" data-cc="show-preferencesModal">Cookie settings<\/a>/,
+      );
     }
   });
 
@@ -67,10 +74,38 @@ describe('public pages', () => {
   it('[I18N-01] the anti-spam policy page carries every clause of both source policies, in English and Romanian', () => {
     const page = antiSpamPage(en, defaultIndustries());
     expect(page).toContain(`Version ${ANTI_SPAM_POLICY.version}`);
-    for (const id of ['what-is-spam', 'consent', 'list-sources', 'no-rented-lists', 'good-practice', 'prohibited-content', 'not-accepted', 'high-risk', 'determining-spam', 'consequences', 'no-refunds', 'mail-from-us', 'reporting']) {
+    for (const id of [
+      'what-is-spam',
+      'consent',
+      'list-sources',
+      'no-rented-lists',
+      'good-practice',
+      'prohibited-content',
+      'not-accepted',
+      'high-risk',
+      'determining-spam',
+      'consequences',
+      'no-refunds',
+      'mail-from-us',
+      'reporting',
+    ]) {
       expect(page).toContain(`<section id="${id}">`);
     }
-    for (const phrase of ['0.1%', 'every day', 'total number of complaints', 'no more than 10 partners', 'pre-checked', 'proof of the opt-in', 'copied and pasted', 'do not refund', 'href="/report-spam"', 'forward the message', 'hacking', 'counterfeit', 'immediate suspension']) {
+    for (const phrase of [
+      '0.1%',
+      'every day',
+      'total number of complaints',
+      'no more than 10 partners',
+      'pre-checked',
+      'proof of the opt-in',
+      'copied and pasted',
+      'do not refund',
+      'href="/report-spam"',
+      'forward the message',
+      'hacking',
+      'counterfeit',
+      'immediate suspension',
+    ]) {
       expect(page.replace(/&#39;/g, "'")).toContain(phrase === 'pre-checked' ? 'not ticked in advance' : phrase);
     }
     for (const industry of defaultIndustries().filter((i) => i.policy !== 'accepted')) {
@@ -85,7 +120,10 @@ describe('public pages', () => {
     const page = cookiePolicyPage(en, { revision: 1, accepted: ['performance'], saved: false });
     expect(page).toContain(`datetime="${COOKIE_POLICY_UPDATED}"`);
     for (const c of COOKIES) {
-      const row = new RegExp(`<tr data-cookie="${c.name}" data-category="${c.category}" data-party="${c.party}">[\\s\\S]*?</tr>`).exec(page)?.[0] ?? '';
+      const row =
+        new RegExp(`<tr data-cookie="${c.name}" data-category="${c.category}" data-party="${c.party}">[\\s\\S]*?</tr>`).exec(
+          page,
+        )?.[0] ?? '';
       expect(row, c.name).toContain(c.party === 'first' ? 'First party' : 'Third party');
       expect(row, c.name).toContain(escapeHtml(c.duration.en));
     }
@@ -106,9 +144,14 @@ describe('banner configuration', () => {
     expect(config.revision).toBe(7);
     expect(Object.keys(config.categories)).toEqual(COOKIE_CATEGORY_INFO.map((c) => c.id));
     expect(config.categories.necessary).toMatchObject({ enabled: true, readOnly: true });
-    expect(config.categories.performance).toMatchObject({ enabled: false, readOnly: false, autoClear: { cookies: [{ name: 'assent_perf' }] } });
+    expect(config.categories.performance).toMatchObject({
+      enabled: false,
+      readOnly: false,
+      autoClear: { cookies: [{ name: 'assent_perf' }] },
+    });
     for (const s of COOKIE_SERVICES) {
-      const services = (config.categories as Record<string, { services: Record<string, { label: string }> }>)[s.category]?.services;
+      const services = (config.categories as Record<string, { services: Record<string, { label: string }> }>)[s.category]
+        ?.services;
       expect(services?.[s.id]?.label).toContain(escapeHtml(s.vendor));
     }
     expect(config.cookie).toMatchObject({ name: 'cc_cookie', expiresAfterDays: 182 });
@@ -117,8 +160,20 @@ describe('banner configuration', () => {
   });
 
   it('[CK-06] a cookie written by the no-JS form reads back with its revision and categories', () => {
-    const value = buildConsentCookieValue({ consentId: '6f1c2a8e-3b4d-4c5e-9f60-718293a4b5c6', revision: 2, categories: ['necessary', 'functional'], language: 'en', firstConsentAt: null, now: new Date('2026-11-22T10:00:00Z') });
-    expect(parseConsentCookie(value)).toEqual({ consentId: '6f1c2a8e-3b4d-4c5e-9f60-718293a4b5c6', revision: 2, categories: ['necessary', 'functional'], consentTimestamp: '2026-11-22T10:00:00.000Z' });
+    const value = buildConsentCookieValue({
+      consentId: '6f1c2a8e-3b4d-4c5e-9f60-718293a4b5c6',
+      revision: 2,
+      categories: ['necessary', 'functional'],
+      language: 'en',
+      firstConsentAt: null,
+      now: new Date('2026-11-22T10:00:00Z'),
+    });
+    expect(parseConsentCookie(value)).toEqual({
+      consentId: '6f1c2a8e-3b4d-4c5e-9f60-718293a4b5c6',
+      revision: 2,
+      categories: ['necessary', 'functional'],
+      consentTimestamp: '2026-11-22T10:00:00.000Z',
+    });
     expect(JSON.parse(value).services).toMatchObject({ functional: ['intercom'], targeting: [] });
     expect(parseConsentCookie('{not json')).toBeNull();
   });

@@ -86,5 +86,10 @@ export const STRINGS: Record<Language, SiteStrings> = {
 /** Formats an ISO date (YYYY-MM-DD) for people, in the page's language. */
 export function formatDate(isoDate: string, lang: Language): string {
   const date = new Date(`${isoDate}T00:00:00Z`);
-  return new Intl.DateTimeFormat(lang === 'ro' ? 'ro-RO' : 'en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(date);
+  return new Intl.DateTimeFormat(lang === 'ro' ? 'ro-RO' : 'en-GB', {
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'UTC',
+  }).format(date);
 }

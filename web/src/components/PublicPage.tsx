@@ -10,13 +10,19 @@ export function PublicPage(props: { title: string; children: ReactNode; width?: 
     <Container size={props.width ?? 460} py="xl">
       <Group justify="space-between" mb="md">
         <div>
-          <Text fw={700} size="lg">{t('app.name')}</Text>
-          <Text size="xs" c="dimmed">{t('app.tagline')}</Text>
+          <Text fw={700} size="lg">
+            {t('app.name')}
+          </Text>
+          <Text size="xs" c="dimmed">
+            {t('app.tagline')}
+          </Text>
         </div>
         <LanguageSwitcher />
       </Group>
       <Paper withBorder shadow="sm" p="lg" radius="md">
-        <Title order={2} mb="md">{props.title}</Title>
+        <Title order={2} mb="md">
+          {props.title}
+        </Title>
         {props.children}
       </Paper>
     </Container>

@@ -20,7 +20,11 @@ export function AcceptInvitation() {
   const accept = useMutation({
     meta: { inlineError: true },
     mutationFn: () =>
-      api.post<Me>('/team/invitations/accept', { token: params.get('token') ?? '', name: name || undefined, password: password || undefined }),
+      api.post<Me>('/team/invitations/accept', {
+        token: params.get('token') ?? '',
+        name: name || undefined,
+        password: password || undefined,
+      }),
     onSuccess: (me) => {
       sessionChanged(me);
       void navigate('/', { state: { notice: 'auth.inviteDone' } });
@@ -34,11 +38,25 @@ export function AcceptInvitation() {
     <PublicPage title={t('auth.inviteTitle')}>
       <form onSubmit={submit}>
         <Stack>
-          <Text size="sm" c="dimmed">{t('auth.inviteHint')}</Text>
+          <Text size="sm" c="dimmed">
+            {t('auth.inviteHint')}
+          </Text>
           <TextInput label={t('auth.name')} value={name} onChange={(e) => setName(e.currentTarget.value)} />
-          <PasswordInput label={t('auth.password')} description={t('auth.passwordHint')} autoComplete="new-password" value={password} onChange={(e) => setPassword(e.currentTarget.value)} />
-          {accept.error && <Alert color="red" role="alert">{errorMessage(accept.error, t)}</Alert>}
-          <Button type="submit" loading={accept.isPending}>{t('auth.inviteAccept')}</Button>
+          <PasswordInput
+            label={t('auth.password')}
+            description={t('auth.passwordHint')}
+            autoComplete="new-password"
+            value={password}
+            onChange={(e) => setPassword(e.currentTarget.value)}
+          />
+          {accept.error && (
+            <Alert color="red" role="alert">
+              {errorMessage(accept.error, t)}
+            </Alert>
+          )}
+          <Button type="submit" loading={accept.isPending}>
+            {t('auth.inviteAccept')}
+          </Button>
         </Stack>
       </form>
     </PublicPage>

@@ -1,6 +1,20 @@
 // API keys: create (the key is shown once, SEC-01 stores only its hash), list, revoke.
 import { useState, type FormEvent } from 'react';
-import { Alert, Badge, Button, Code, CopyButton, Group, Modal, Stack, Table, TagsInput, Text, TextInput, Title } from '@mantine/core';
+import {
+  Alert,
+  Badge,
+  Button,
+  Code,
+  CopyButton,
+  Group,
+  Modal,
+  Stack,
+  Table,
+  TagsInput,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { formatTime } from '../components/format.ts';
@@ -8,7 +22,17 @@ import { useApi } from '../session.tsx';
 import type { ApiKey } from '../types.ts';
 
 /** Suggested scopes (`area:action`, or '*' for everything the account may do); others can be typed. */
-export const SUGGESTED_SCOPES = ['*', 'contacts:read', 'contacts:write', 'lists:read', 'lists:write', 'imports:write', 'campaigns:read', 'campaigns:write', 'consent:read'];
+export const SUGGESTED_SCOPES = [
+  '*',
+  'contacts:read',
+  'contacts:write',
+  'lists:read',
+  'lists:write',
+  'imports:write',
+  'campaigns:read',
+  'campaigns:write',
+  'consent:read',
+];
 
 export function ApiKeys() {
   const { t, i18n } = useTranslation();
@@ -28,7 +52,10 @@ export function ApiKeys() {
       refresh();
     },
   });
-  const revoke = useMutation({ mutationFn: (id: string) => api.del<void>(`/api-keys/${encodeURIComponent(id)}`), onSuccess: refresh });
+  const revoke = useMutation({
+    mutationFn: (id: string) => api.del<void>(`/api-keys/${encodeURIComponent(id)}`),
+    onSuccess: refresh,
+  });
   const submit = (e: FormEvent) => {
     e.preventDefault();
     create.mutate();
@@ -40,8 +67,17 @@ export function ApiKeys() {
       <form onSubmit={submit}>
         <Group align="end">
           <TextInput label={t('apiKeys.name')} required value={name} onChange={(e) => setName(e.currentTarget.value)} />
-          <TagsInput label={t('apiKeys.scopes')} description={t('apiKeys.scopesHint')} data={SUGGESTED_SCOPES} value={scopes} onChange={setScopes} miw={260} />
-          <Button type="submit" loading={create.isPending}>{t('apiKeys.create')}</Button>
+          <TagsInput
+            label={t('apiKeys.scopes')}
+            description={t('apiKeys.scopesHint')}
+            data={SUGGESTED_SCOPES}
+            value={scopes}
+            onChange={setScopes}
+            miw={260}
+          />
+          <Button type="submit" loading={create.isPending}>
+            {t('apiKeys.create')}
+          </Button>
         </Group>
       </form>
       {keys.data?.length === 0 && <Text c="dimmed">{t('apiKeys.empty')}</Text>}
@@ -49,15 +85,21 @@ export function ApiKeys() {
         <Table striped>
           <Table.Thead>
             <Table.Tr>
-              <Table.Th>{t('apiKeys.name')}</Table.Th><Table.Th>{t('apiKeys.prefix')}</Table.Th><Table.Th>{t('apiKeys.scopes')}</Table.Th>
-              <Table.Th>{t('apiKeys.created')}</Table.Th><Table.Th>{t('apiKeys.lastUsed')}</Table.Th><Table.Th />
+              <Table.Th>{t('apiKeys.name')}</Table.Th>
+              <Table.Th>{t('apiKeys.prefix')}</Table.Th>
+              <Table.Th>{t('apiKeys.scopes')}</Table.Th>
+              <Table.Th>{t('apiKeys.created')}</Table.Th>
+              <Table.Th>{t('apiKeys.lastUsed')}</Table.Th>
+              <Table.Th />
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
             {keys.data?.map((k) => (
               <Table.Tr key={k.id}>
                 <Table.Td>{k.name}</Table.Td>
-                <Table.Td><Code>{k.prefix}…</Code></Table.Td>
+                <Table.Td>
+                  <Code>{k.prefix}…</Code>
+                </Table.Td>
                 <Table.Td>{k.scopes.join(', ')}</Table.Td>
                 <Table.Td>{formatTime(k.createdAt, i18n.language)}</Table.Td>
                 <Table.Td>{k.lastUsedAt ? formatTime(k.lastUsedAt, i18n.language) : t('apiKeys.never')}</Table.Td>
@@ -65,7 +107,12 @@ export function ApiKeys() {
                   {k.revokedAt ? (
                     <Badge color="gray">{t('apiKeys.revoked')}</Badge>
                   ) : (
-                    <Button size="xs" color="red" variant="light" onClick={() => window.confirm(t('apiKeys.revokeConfirm', { name: k.name })) && revoke.mutate(k.id)}>
+                    <Button
+                      size="xs"
+                      color="red"
+                      variant="light"
+                      onClick={() => window.confirm(t('apiKeys.revokeConfirm', { name: k.name })) && revoke.mutate(k.id)}
+                    >
                       {t('apiKeys.revoke')}
                     </Button>
                   )}
@@ -79,12 +126,20 @@ export function ApiKeys() {
         {created && (
           <Stack>
             <Alert color="yellow">{t('apiKeys.shownOnce')}</Alert>
-            <Code block data-testid="new-api-key">{created.key}</Code>
+            <Code block data-testid="new-api-key">
+              {created.key}
+            </Code>
             <Group justify="space-between">
               <CopyButton value={created.key}>
-                {({ copied, copy }) => <Button color={copied ? 'teal' : 'blue'} onClick={copy}>{copied ? t('apiKeys.copied') : t('apiKeys.copy')}</Button>}
+                {({ copied, copy }) => (
+                  <Button color={copied ? 'teal' : 'blue'} onClick={copy}>
+                    {copied ? t('apiKeys.copied') : t('apiKeys.copy')}
+                  </Button>
+                )}
               </CopyButton>
-              <Button variant="default" onClick={() => setCreated(null)}>{t('app.close')}</Button>
+              <Button variant="default" onClick={() => setCreated(null)}>
+                {t('app.close')}
+              </Button>
             </Group>
           </Stack>
         )}

@@ -27,10 +27,26 @@ export function ChangePassword() {
     <form onSubmit={submit}>
       <Stack>
         <Title order={3}>{t('password.title')}</Title>
-        <Text size="sm" c="dimmed">{t('password.hint')}</Text>
-        <PasswordInput label={t('password.current')} autoComplete="current-password" required value={f.currentPassword} onChange={(e) => setF({ ...f, currentPassword: e.currentTarget.value })} />
-        <PasswordInput label={t('password.new')} autoComplete="new-password" required value={f.newPassword} onChange={(e) => setF({ ...f, newPassword: e.currentTarget.value })} />
-        <Button type="submit" loading={change.isPending} w="fit-content">{t('password.submit')}</Button>
+        <Text size="sm" c="dimmed">
+          {t('password.hint')}
+        </Text>
+        <PasswordInput
+          label={t('password.current')}
+          autoComplete="current-password"
+          required
+          value={f.currentPassword}
+          onChange={(e) => setF({ ...f, currentPassword: e.currentTarget.value })}
+        />
+        <PasswordInput
+          label={t('password.new')}
+          autoComplete="new-password"
+          required
+          value={f.newPassword}
+          onChange={(e) => setF({ ...f, newPassword: e.currentTarget.value })}
+        />
+        <Button type="submit" loading={change.isPending} w="fit-content">
+          {t('password.submit')}
+        </Button>
       </Stack>
     </form>
   );

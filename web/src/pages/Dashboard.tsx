@@ -20,12 +20,22 @@ export function Dashboard() {
           <Card withBorder>
             <Group justify="space-between">
               <div>
-                <Text size="sm" c="dimmed">{t('dashboard.account')}</Text>
-                <Title order={3} data-testid="account-name">{account.name}</Title>
+                <Text size="sm" c="dimmed">
+                  {t('dashboard.account')}
+                </Text>
+                <Title order={3} data-testid="account-name">
+                  {account.name}
+                </Title>
               </div>
               <Group>
-                <Badge variant="outline">{t('dashboard.role')}: {t(`role.${account.role}`)}</Badge>
-                {account.review !== 'none' && <Badge color={account.review === 'refused' ? 'red' : 'yellow'}>{t(`review.${account.review}`, account.review)}</Badge>}
+                <Badge variant="outline">
+                  {t('dashboard.role')}: {t(`role.${account.role}`)}
+                </Badge>
+                {account.review !== 'none' && (
+                  <Badge color={account.review === 'refused' ? 'red' : 'yellow'}>
+                    {t(`review.${account.review}`, account.review)}
+                  </Badge>
+                )}
               </Group>
             </Group>
           </Card>
@@ -33,7 +43,9 @@ export function Dashboard() {
           <StandingBanner showOk />
         </>
       ) : (
-        <Alert color="gray">{t('dashboard.noAccount')} {me.user.platformRole && t('dashboard.operatorHint')}</Alert>
+        <Alert color="gray">
+          {t('dashboard.noAccount')} {me.user.platformRole && t('dashboard.operatorHint')}
+        </Alert>
       )}
     </Stack>
   );

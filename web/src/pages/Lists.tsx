@@ -1,7 +1,20 @@
 // Lists (CON-01): one purpose on one channel, with its frequency and sender; double opt-in on by
 // default (CON-06). The dry run shows what the send gate would decide today, by reason (DEL-01).
 import { useState, type FormEvent } from 'react';
-import { Badge, Button, Group, Modal, SegmentedControl, Stack, Switch, Table, Text, Textarea, TextInput, Title } from '@mantine/core';
+import {
+  Badge,
+  Button,
+  Group,
+  Modal,
+  SegmentedControl,
+  Stack,
+  Switch,
+  Table,
+  Text,
+  Textarea,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { formatTime } from '../components/format.ts';
@@ -28,14 +41,21 @@ export function Lists() {
         <Title order={2}>{t('lists.title')}</Title>
         <Button onClick={() => setCreating(true)}>{t('lists.create')}</Button>
       </Group>
-      <Text size="sm" c="dimmed">{t('lists.intro')}</Text>
+      <Text size="sm" c="dimmed">
+        {t('lists.intro')}
+      </Text>
       {lists.data?.length === 0 && <Text c="dimmed">{t('lists.empty')}</Text>}
       {(lists.data?.length ?? 0) > 0 && (
         <Table striped>
           <Table.Thead>
             <Table.Tr>
-              <Table.Th>{t('lists.name')}</Table.Th><Table.Th>{t('lists.channel')}</Table.Th><Table.Th>{t('lists.frequency')}</Table.Th>
-              <Table.Th>{t('lists.sender')}</Table.Th><Table.Th>{t('lists.doubleOptIn')}</Table.Th><Table.Th>{t('lists.createdAt')}</Table.Th><Table.Th />
+              <Table.Th>{t('lists.name')}</Table.Th>
+              <Table.Th>{t('lists.channel')}</Table.Th>
+              <Table.Th>{t('lists.frequency')}</Table.Th>
+              <Table.Th>{t('lists.sender')}</Table.Th>
+              <Table.Th>{t('lists.doubleOptIn')}</Table.Th>
+              <Table.Th>{t('lists.createdAt')}</Table.Th>
+              <Table.Th />
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
@@ -43,15 +63,21 @@ export function Lists() {
               <Table.Tr key={l.id}>
                 <Table.Td>
                   <Text fw={600}>{l.name}</Text>
-                  <Text size="xs" c="dimmed">{l.purposeText}</Text>
+                  <Text size="xs" c="dimmed">
+                    {l.purposeText}
+                  </Text>
                 </Table.Td>
-                <Table.Td><Badge variant="light">{t(`channel.${l.channel}`)}</Badge></Table.Td>
+                <Table.Td>
+                  <Badge variant="light">{t(`channel.${l.channel}`)}</Badge>
+                </Table.Td>
                 <Table.Td>{l.frequency}</Table.Td>
                 <Table.Td>{l.senderName}</Table.Td>
                 <Table.Td>{l.doubleOptIn ? t('app.yes') : t('app.no')}</Table.Td>
                 <Table.Td>{formatTime(l.createdAt, i18n.language)}</Table.Td>
                 <Table.Td>
-                  <Button size="xs" variant="light" onClick={() => setDryRun(l)}>{t('lists.dryRun')}</Button>
+                  <Button size="xs" variant="light" onClick={() => setDryRun(l)}>
+                    {t('lists.dryRun')}
+                  </Button>
                 </Table.Td>
               </Table.Tr>
             ))}
@@ -88,24 +114,65 @@ function CreateListModal(props: { opened: boolean; onClose: () => void }) {
     <Modal opened={props.opened} onClose={props.onClose} title={t('lists.createTitle')} size="lg">
       <form onSubmit={submit}>
         <Stack>
-          <TextInput label={t('lists.name')} required value={form.name} onChange={(e) => set('name', e.currentTarget.value)} data-autofocus />
-          <Textarea label={t('lists.purpose')} description={t('lists.purposeHint')} required autosize minRows={2} value={form.purposeText} onChange={(e) => set('purposeText', e.currentTarget.value)} />
+          <TextInput
+            label={t('lists.name')}
+            required
+            value={form.name}
+            onChange={(e) => set('name', e.currentTarget.value)}
+            data-autofocus
+          />
+          <Textarea
+            label={t('lists.purpose')}
+            description={t('lists.purposeHint')}
+            required
+            autosize
+            minRows={2}
+            value={form.purposeText}
+            onChange={(e) => set('purposeText', e.currentTarget.value)}
+          />
           <div>
-            <Text size="sm" fw={500}>{t('lists.channel')}</Text>
+            <Text size="sm" fw={500}>
+              {t('lists.channel')}
+            </Text>
             <SegmentedControl
               aria-label={t('lists.channel')}
               value={form.channel}
               onChange={(v) => set('channel', v as Channel)}
-              data={[{ value: 'email', label: t('channel.email') }, { value: 'sms', label: t('channel.sms') }]}
+              data={[
+                { value: 'email', label: t('channel.email') },
+                { value: 'sms', label: t('channel.sms') },
+              ]}
             />
-            <Text size="xs" c="dimmed">{t('lists.channelHint')}</Text>
+            <Text size="xs" c="dimmed">
+              {t('lists.channelHint')}
+            </Text>
           </div>
-          <TextInput label={t('lists.frequency')} description={t('lists.frequencyHint')} required value={form.frequency} onChange={(e) => set('frequency', e.currentTarget.value)} />
-          <TextInput label={t('lists.sender')} required value={form.senderName} onChange={(e) => set('senderName', e.currentTarget.value)} />
-          <Switch label={t('lists.doubleOptIn')} description={t('lists.doubleOptInHint')} checked={form.doubleOptIn} onChange={(e) => set('doubleOptIn', e.currentTarget.checked)} />
+          <TextInput
+            label={t('lists.frequency')}
+            description={t('lists.frequencyHint')}
+            required
+            value={form.frequency}
+            onChange={(e) => set('frequency', e.currentTarget.value)}
+          />
+          <TextInput
+            label={t('lists.sender')}
+            required
+            value={form.senderName}
+            onChange={(e) => set('senderName', e.currentTarget.value)}
+          />
+          <Switch
+            label={t('lists.doubleOptIn')}
+            description={t('lists.doubleOptInHint')}
+            checked={form.doubleOptIn}
+            onChange={(e) => set('doubleOptIn', e.currentTarget.checked)}
+          />
           <Group justify="flex-end">
-            <Button variant="default" onClick={props.onClose}>{t('app.cancel')}</Button>
-            <Button type="submit" loading={create.isPending}>{t('lists.create')}</Button>
+            <Button variant="default" onClick={props.onClose}>
+              {t('app.cancel')}
+            </Button>
+            <Button type="submit" loading={create.isPending}>
+              {t('lists.create')}
+            </Button>
           </Group>
         </Stack>
       </form>
@@ -128,20 +195,29 @@ function DryRunModal(props: { list: List | null; onClose: () => void }) {
   return (
     <Modal opened={props.list !== null} onClose={props.onClose} title={t('lists.dryRunTitle', { name: props.list?.name ?? '' })}>
       <Stack>
-        <Text size="sm" c="dimmed">{t('lists.dryRunHint')}</Text>
+        <Text size="sm" c="dimmed">
+          {t('lists.dryRunHint')}
+        </Text>
         {r && (
           <Table data-testid="dry-run">
             <Table.Tbody>
-              <Table.Tr><Table.Th>{t('lists.total')}</Table.Th><Table.Td data-testid="dry-run-total">{r.total}</Table.Td></Table.Tr>
               <Table.Tr>
-                <Table.Th><Badge color="green">{t('gate.allowed')}</Badge></Table.Th>
+                <Table.Th>{t('lists.total')}</Table.Th>
+                <Table.Td data-testid="dry-run-total">{r.total}</Table.Td>
+              </Table.Tr>
+              <Table.Tr>
+                <Table.Th>
+                  <Badge color="green">{t('gate.allowed')}</Badge>
+                </Table.Th>
                 <Table.Td data-testid="dry-run-allowed">{r.allowed}</Table.Td>
               </Table.Tr>
               {SEND_REFUSALS.map((reason) => (
                 <Table.Tr key={reason}>
                   <Table.Th>
                     <Text size="sm">{t(`gate.reason.${reason}`)}</Text>
-                    <Text size="xs" c="dimmed" ff="monospace">{reason}</Text>
+                    <Text size="xs" c="dimmed" ff="monospace">
+                      {reason}
+                    </Text>
                   </Table.Th>
                   <Table.Td data-testid={`dry-run-${reason}`}>{r.refused[reason] ?? 0}</Table.Td>
                 </Table.Tr>
@@ -150,7 +226,9 @@ function DryRunModal(props: { list: List | null; onClose: () => void }) {
           </Table>
         )}
         <Group justify="flex-end">
-          <Button variant="default" onClick={() => void report.refetch()} loading={report.isFetching}>{t('app.retry')}</Button>
+          <Button variant="default" onClick={() => void report.refetch()} loading={report.isFetching}>
+            {t('app.retry')}
+          </Button>
           <Button onClick={props.onClose}>{t('app.close')}</Button>
         </Group>
       </Stack>

@@ -38,13 +38,39 @@ export function Login() {
     <PublicPage title={t('auth.loginTitle')}>
       <form onSubmit={submit}>
         <Stack>
-          <TextInput label={t('auth.email')} type="email" autoComplete="username" required value={email} onChange={(e) => setEmail(e.currentTarget.value)} />
-          <PasswordInput label={t('auth.password')} autoComplete="current-password" required value={password} onChange={(e) => setPassword(e.currentTarget.value)} />
-          {login.error && <Alert color="red" role="alert">{errorMessage(login.error, t)}</Alert>}
-          <Button type="submit" loading={login.isPending}>{t('auth.login')}</Button>
-          <Text size="sm"><Anchor component={Link} to="/reset-password">{t('auth.forgot')}</Anchor></Text>
+          <TextInput
+            label={t('auth.email')}
+            type="email"
+            autoComplete="username"
+            required
+            value={email}
+            onChange={(e) => setEmail(e.currentTarget.value)}
+          />
+          <PasswordInput
+            label={t('auth.password')}
+            autoComplete="current-password"
+            required
+            value={password}
+            onChange={(e) => setPassword(e.currentTarget.value)}
+          />
+          {login.error && (
+            <Alert color="red" role="alert">
+              {errorMessage(login.error, t)}
+            </Alert>
+          )}
+          <Button type="submit" loading={login.isPending}>
+            {t('auth.login')}
+          </Button>
           <Text size="sm">
-            {t('auth.noAccount')} <Anchor component={Link} to="/signup">{t('auth.signupLink')}</Anchor>
+            <Anchor component={Link} to="/reset-password">
+              {t('auth.forgot')}
+            </Anchor>
+          </Text>
+          <Text size="sm">
+            {t('auth.noAccount')}{' '}
+            <Anchor component={Link} to="/signup">
+              {t('auth.signupLink')}
+            </Anchor>
           </Text>
         </Stack>
       </form>

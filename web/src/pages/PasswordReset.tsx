@@ -28,10 +28,22 @@ export function ResetRequest() {
     <PublicPage title={t('auth.resetTitle')}>
       <form onSubmit={submit}>
         <Stack>
-          <TextInput label={t('auth.email')} type="email" required value={email} onChange={(e) => setEmail(e.currentTarget.value)} />
+          <TextInput
+            label={t('auth.email')}
+            type="email"
+            required
+            value={email}
+            onChange={(e) => setEmail(e.currentTarget.value)}
+          />
           {request.isSuccess && <Alert color="green">{t('auth.resetSent')}</Alert>}
-          <Button type="submit" loading={request.isPending}>{t('auth.resetRequest')}</Button>
-          <Text size="sm"><Anchor component={Link} to="/login">{t('auth.loginLink')}</Anchor></Text>
+          <Button type="submit" loading={request.isPending}>
+            {t('auth.resetRequest')}
+          </Button>
+          <Text size="sm">
+            <Anchor component={Link} to="/login">
+              {t('auth.loginLink')}
+            </Anchor>
+          </Text>
         </Stack>
       </form>
     </PublicPage>
@@ -55,14 +67,30 @@ export function ResetConfirm() {
     <PublicPage title={t('auth.resetConfirmTitle')}>
       <form onSubmit={submit}>
         <Stack>
-          <PasswordInput label={t('auth.newPassword')} description={t('auth.passwordHint')} autoComplete="new-password" required value={password} onChange={(e) => setPassword(e.currentTarget.value)} />
-          {confirm.error && <Alert color="red" role="alert">{errorMessage(confirm.error, t)}</Alert>}
+          <PasswordInput
+            label={t('auth.newPassword')}
+            description={t('auth.passwordHint')}
+            autoComplete="new-password"
+            required
+            value={password}
+            onChange={(e) => setPassword(e.currentTarget.value)}
+          />
+          {confirm.error && (
+            <Alert color="red" role="alert">
+              {errorMessage(confirm.error, t)}
+            </Alert>
+          )}
           {confirm.isSuccess ? (
             <Alert color="green">
-              {t('auth.resetDone')} <Anchor component={Link} to="/login">{t('auth.loginLink')}</Anchor>
+              {t('auth.resetDone')}{' '}
+              <Anchor component={Link} to="/login">
+                {t('auth.loginLink')}
+              </Anchor>
             </Alert>
           ) : (
-            <Button type="submit" loading={confirm.isPending}>{t('auth.resetConfirm')}</Button>
+            <Button type="submit" loading={confirm.isPending}>
+              {t('auth.resetConfirm')}
+            </Button>
           )}
         </Stack>
       </form>

@@ -20,7 +20,8 @@ export function Settings() {
 
   useEffect(() => {
     const a = account.data;
-    if (a) setF({ name: a.name, postalAddress: a.postalAddress, language: pickLanguage([a.language]), featureNews: a.featureNews });
+    if (a)
+      setF({ name: a.name, postalAddress: a.postalAddress, language: pickLanguage([a.language]), featureNews: a.featureNews });
   }, [account.data]);
 
   const save = useMutation({
@@ -43,8 +44,20 @@ export function Settings() {
       {!isOwner && <Alert color="gray">{t('settings.ownerOnly')}</Alert>}
       <form onSubmit={submit}>
         <Stack>
-          <TextInput label={t('settings.name')} value={f.name} disabled={!isOwner} onChange={(e) => setF({ ...f, name: e.currentTarget.value })} />
-          <Textarea label={t('settings.postalAddress')} autosize minRows={2} value={f.postalAddress} disabled={!isOwner} onChange={(e) => setF({ ...f, postalAddress: e.currentTarget.value })} />
+          <TextInput
+            label={t('settings.name')}
+            value={f.name}
+            disabled={!isOwner}
+            onChange={(e) => setF({ ...f, name: e.currentTarget.value })}
+          />
+          <Textarea
+            label={t('settings.postalAddress')}
+            autosize
+            minRows={2}
+            value={f.postalAddress}
+            disabled={!isOwner}
+            onChange={(e) => setF({ ...f, postalAddress: e.currentTarget.value })}
+          />
           <Select
             label={t('settings.language')}
             data={LANGUAGES.map((l) => ({ value: l, label: t(`lang.${l}`) }))}
@@ -53,9 +66,21 @@ export function Settings() {
             allowDeselect={false}
             onChange={(v) => v && setF({ ...f, language: v })}
           />
-          <Switch label={t('settings.featureNews')} description={t('settings.featureNewsHint')} checked={f.featureNews} disabled={!isOwner} onChange={(e) => setF({ ...f, featureNews: e.currentTarget.checked })} />
-          <Alert color="blue" variant="light">{t('settings.critical')}</Alert>
-          {isOwner && <Button type="submit" loading={save.isPending} w="fit-content">{t('app.save')}</Button>}
+          <Switch
+            label={t('settings.featureNews')}
+            description={t('settings.featureNewsHint')}
+            checked={f.featureNews}
+            disabled={!isOwner}
+            onChange={(e) => setF({ ...f, featureNews: e.currentTarget.checked })}
+          />
+          <Alert color="blue" variant="light">
+            {t('settings.critical')}
+          </Alert>
+          {isOwner && (
+            <Button type="submit" loading={save.isPending} w="fit-content">
+              {t('app.save')}
+            </Button>
+          )}
         </Stack>
       </form>
       <ChangePassword />

@@ -22,7 +22,15 @@ export function Signup() {
   const navigate = useNavigate();
   const sessionChanged = useSessionChanged();
   const lang = pickLanguage([i18n.language]);
-  const [f, setF] = useState({ email: '', password: '', name: '', companyName: '', postalAddress: '', industry: '', declaredSending: '' });
+  const [f, setF] = useState({
+    email: '',
+    password: '',
+    name: '',
+    companyName: '',
+    postalAddress: '',
+    industry: '',
+    declaredSending: '',
+  });
   const [acceptTerms, setAcceptTerms] = useState(false);
   const [acceptAntiSpam, setAcceptAntiSpam] = useState(false);
   const [touched, setTouched] = useState(false);
@@ -33,7 +41,8 @@ export function Signup() {
 
   const signup = useMutation({
     meta: { inlineError: true },
-    mutationFn: () => api.post<SignupAnswer>('/auth/signup', { ...f, name: f.name || undefined, acceptTerms, acceptAntiSpam, language: lang }),
+    mutationFn: () =>
+      api.post<SignupAnswer>('/auth/signup', { ...f, name: f.name || undefined, acceptTerms, acceptAntiSpam, language: lang }),
     onSuccess: async (answer) => {
       sessionChanged(await api.get<Me>('/me'));
       void navigate('/', { state: { notice: answer.account.review === 'pending' ? 'auth.signupPending' : 'auth.signupDone' } });
@@ -54,11 +63,48 @@ export function Signup() {
     <PublicPage title={t('auth.signupTitle')} width={620}>
       <form onSubmit={submit} noValidate>
         <Stack>
-          <TextInput label={t('auth.email')} type="email" autoComplete="email" required value={f.email} onChange={(e) => set('email')(e.currentTarget.value)} error={missing(f.email)} />
-          <PasswordInput label={t('auth.password')} description={t('auth.passwordHint')} autoComplete="new-password" required value={f.password} onChange={(e) => set('password')(e.currentTarget.value)} error={missing(f.password)} />
-          <TextInput label={t('auth.name')} autoComplete="name" value={f.name} onChange={(e) => set('name')(e.currentTarget.value)} />
-          <TextInput label={t('auth.company')} autoComplete="organization" required value={f.companyName} onChange={(e) => set('companyName')(e.currentTarget.value)} error={missing(f.companyName)} />
-          <Textarea label={t('auth.postalAddress')} description={t('auth.postalAddressHint')} required autosize minRows={2} value={f.postalAddress} onChange={(e) => set('postalAddress')(e.currentTarget.value)} error={missing(f.postalAddress)} />
+          <TextInput
+            label={t('auth.email')}
+            type="email"
+            autoComplete="email"
+            required
+            value={f.email}
+            onChange={(e) => set('email')(e.currentTarget.value)}
+            error={missing(f.email)}
+          />
+          <PasswordInput
+            label={t('auth.password')}
+            description={t('auth.passwordHint')}
+            autoComplete="new-password"
+            required
+            value={f.password}
+            onChange={(e) => set('password')(e.currentTarget.value)}
+            error={missing(f.password)}
+          />
+          <TextInput
+            label={t('auth.name')}
+            autoComplete="name"
+            value={f.name}
+            onChange={(e) => set('name')(e.currentTarget.value)}
+          />
+          <TextInput
+            label={t('auth.company')}
+            autoComplete="organization"
+            required
+            value={f.companyName}
+            onChange={(e) => set('companyName')(e.currentTarget.value)}
+            error={missing(f.companyName)}
+          />
+          <Textarea
+            label={t('auth.postalAddress')}
+            description={t('auth.postalAddressHint')}
+            required
+            autosize
+            minRows={2}
+            value={f.postalAddress}
+            onChange={(e) => set('postalAddress')(e.currentTarget.value)}
+            error={missing(f.postalAddress)}
+          />
           <Select
             label={t('auth.industry')}
             placeholder={t('auth.industryPlaceholder')}
@@ -73,30 +119,63 @@ export function Signup() {
             error={missing(f.industry)}
           />
           {chosen && chosen.policy !== 'accepted' && (
-            <Alert color={chosen.policy === 'refused' ? 'red' : 'yellow'} title={t(`auth.policy.${chosen.policy}`)} data-testid="industry-policy">
+            <Alert
+              color={chosen.policy === 'refused' ? 'red' : 'yellow'}
+              title={t(`auth.policy.${chosen.policy}`)}
+              data-testid="industry-policy"
+            >
               <Text size="sm">{t(chosen.policy === 'refused' ? 'auth.industryRefused' : 'auth.industryReview')}</Text>
-              {chosen.clause && <Text size="sm" mt={4} fs="italic">{chosen.clause}</Text>}
+              {chosen.clause && (
+                <Text size="sm" mt={4} fs="italic">
+                  {chosen.clause}
+                </Text>
+              )}
             </Alert>
           )}
-          <Textarea label={t('auth.declaredSending')} description={t('auth.declaredSendingHint')} required autosize minRows={3} value={f.declaredSending} onChange={(e) => set('declaredSending')(e.currentTarget.value)} error={missing(f.declaredSending)} />
+          <Textarea
+            label={t('auth.declaredSending')}
+            description={t('auth.declaredSendingHint')}
+            required
+            autosize
+            minRows={3}
+            value={f.declaredSending}
+            onChange={(e) => set('declaredSending')(e.currentTarget.value)}
+            error={missing(f.declaredSending)}
+          />
           <Checkbox
             name="acceptTerms"
             checked={acceptTerms}
             onChange={(e) => setAcceptTerms(e.currentTarget.checked)}
-            label={<Trans i18nKey="auth.acceptTerms" components={{ 1: <Anchor inherit href="/legal/terms" target="_blank" /> }} />}
+            label={
+              <Trans i18nKey="auth.acceptTerms" components={{ 1: <Anchor inherit href="/legal/terms" target="_blank" /> }} />
+            }
             error={touched && !acceptTerms ? t('auth.mustAcceptTerms') : undefined}
           />
           <Checkbox
             name="acceptAntiSpam"
             checked={acceptAntiSpam}
             onChange={(e) => setAcceptAntiSpam(e.currentTarget.checked)}
-            label={<Trans i18nKey="auth.acceptAntiSpam" components={{ 1: <Anchor inherit href="/legal/anti-spam" target="_blank" /> }} />}
+            label={
+              <Trans
+                i18nKey="auth.acceptAntiSpam"
+                components={{ 1: <Anchor inherit href="/legal/anti-spam" target="_blank" /> }}
+              />
+            }
             error={touched && !acceptAntiSpam ? t('auth.mustAcceptAntiSpam') : undefined}
           />
-          {signup.error && <Alert color="red" title={t('app.error')} role="alert">{errorMessage(signup.error, t)}</Alert>}
-          <Button type="submit" loading={signup.isPending}>{t('auth.signup')}</Button>
+          {signup.error && (
+            <Alert color="red" title={t('app.error')} role="alert">
+              {errorMessage(signup.error, t)}
+            </Alert>
+          )}
+          <Button type="submit" loading={signup.isPending}>
+            {t('auth.signup')}
+          </Button>
           <Text size="sm">
-            {t('auth.haveAccount')} <Anchor component={Link} to="/login">{t('auth.loginLink')}</Anchor>
+            {t('auth.haveAccount')}{' '}
+            <Anchor component={Link} to="/login">
+              {t('auth.loginLink')}
+            </Anchor>
           </Text>
         </Stack>
       </form>

@@ -45,17 +45,34 @@ export function Team() {
       <Title order={4}>{t('team.members')}</Title>
       <Table striped>
         <Table.Thead>
-          <Table.Tr><Table.Th>{t('auth.name')}</Table.Th><Table.Th>{t('auth.email')}</Table.Th><Table.Th>{t('team.role')}</Table.Th><Table.Th /></Table.Tr>
+          <Table.Tr>
+            <Table.Th>{t('auth.name')}</Table.Th>
+            <Table.Th>{t('auth.email')}</Table.Th>
+            <Table.Th>{t('team.role')}</Table.Th>
+            <Table.Th />
+          </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
           {team.data?.members.map((m) => (
             <Table.Tr key={m.userId}>
-              <Table.Td>{m.name}{m.userId === me?.user.id && <Badge ml="xs" size="xs" variant="light">{t('team.you')}</Badge>}</Table.Td>
+              <Table.Td>
+                {m.name}
+                {m.userId === me?.user.id && (
+                  <Badge ml="xs" size="xs" variant="light">
+                    {t('team.you')}
+                  </Badge>
+                )}
+              </Table.Td>
               <Table.Td>{m.email}</Table.Td>
               <Table.Td>{t(`role.${m.role}`, m.role)}</Table.Td>
               <Table.Td>
                 {isOwner && m.userId !== me?.user.id && (
-                  <Button size="xs" color="red" variant="light" onClick={() => window.confirm(t('team.removeConfirm', { email: m.email })) && remove.mutate(m.userId)}>
+                  <Button
+                    size="xs"
+                    color="red"
+                    variant="light"
+                    onClick={() => window.confirm(t('team.removeConfirm', { email: m.email })) && remove.mutate(m.userId)}
+                  >
                     {t('team.remove')}
                   </Button>
                 )}
@@ -73,7 +90,9 @@ export function Team() {
                 <Table.Tr key={i.id}>
                   <Table.Td>{i.email}</Table.Td>
                   <Table.Td>{t(`role.${i.role}`, i.role)}</Table.Td>
-                  <Table.Td>{t('team.expires')}: {formatTime(i.expiresAt, i18n.language)}</Table.Td>
+                  <Table.Td>
+                    {t('team.expires')}: {formatTime(i.expiresAt, i18n.language)}
+                  </Table.Td>
                 </Table.Tr>
               ))}
             </Table.Tbody>
@@ -82,11 +101,30 @@ export function Team() {
       )}
       {isOwner && (
         <form onSubmit={submit}>
-          <Title order={4} mb="xs">{t('team.inviteTitle')}</Title>
+          <Title order={4} mb="xs">
+            {t('team.inviteTitle')}
+          </Title>
           <Group align="end">
-            <TextInput label={t('auth.email')} type="email" required value={email} onChange={(e) => setEmail(e.currentTarget.value)} />
-            <Select label={t('team.role')} value={role} allowDeselect={false} onChange={(v) => v && setRole(v)} data={[{ value: 'member', label: t('role.member') }, { value: 'owner', label: t('role.owner') }]} />
-            <Button type="submit" loading={invite.isPending}>{t('team.invite')}</Button>
+            <TextInput
+              label={t('auth.email')}
+              type="email"
+              required
+              value={email}
+              onChange={(e) => setEmail(e.currentTarget.value)}
+            />
+            <Select
+              label={t('team.role')}
+              value={role}
+              allowDeselect={false}
+              onChange={(v) => v && setRole(v)}
+              data={[
+                { value: 'member', label: t('role.member') },
+                { value: 'owner', label: t('role.owner') },
+              ]}
+            />
+            <Button type="submit" loading={invite.isPending}>
+              {t('team.invite')}
+            </Button>
           </Group>
         </form>
       )}

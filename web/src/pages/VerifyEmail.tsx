@@ -33,10 +33,21 @@ export function VerifyEmail() {
     <PublicPage title={t('auth.verifyTitle')}>
       <Stack>
         {!token && <Alert color="red">{t('auth.verifyMissing')}</Alert>}
-        {verify.isPending && <Text><Loader size="xs" mr="xs" />{t('auth.verifying')}</Text>}
+        {verify.isPending && (
+          <Text>
+            <Loader size="xs" mr="xs" />
+            {t('auth.verifying')}
+          </Text>
+        )}
         {verify.isSuccess && <Alert color="green">{t('auth.verified')}</Alert>}
-        {verify.error && <Alert color="red" role="alert">{errorMessage(verify.error, t)}</Alert>}
-        <Button component={Link} to="/" variant="default">{t('auth.continue')}</Button>
+        {verify.error && (
+          <Alert color="red" role="alert">
+            {errorMessage(verify.error, t)}
+          </Alert>
+        )}
+        <Button component={Link} to="/" variant="default">
+          {t('auth.continue')}
+        </Button>
       </Stack>
     </PublicPage>
   );

@@ -10,10 +10,19 @@
   if (!id) {
     var bytes = new Uint8Array(16);
     crypto.getRandomValues(bytes);
-    id = Array.prototype.map.call(bytes, function (b) { return (b < 16 ? '0' : '') + b.toString(16); }).join('');
+    id = Array.prototype.map
+      .call(bytes, function (b) {
+        return (b < 16 ? '0' : '') + b.toString(16);
+      })
+      .join('');
   }
   document.cookie =
-    'assent_perf=' + id + '; Max-Age=' + days * 86400 + '; Path=/; SameSite=Lax' + (location.protocol === 'https:' ? '; Secure' : '');
+    'assent_perf=' +
+    id +
+    '; Max-Age=' +
+    days * 86400 +
+    '; Path=/; SameSite=Lax' +
+    (location.protocol === 'https:' ? '; Secure' : '');
   fetch('/api/v1/analytics/pageview', {
     method: 'POST',
     headers: { 'content-type': 'application/json' },

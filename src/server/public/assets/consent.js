@@ -56,7 +56,10 @@
             : role === 'save'
               ? 'custom'
               : null;
-      if (action) setTimeout(function () { report(action); }, 0);
+      if (action)
+        setTimeout(function () {
+          report(action);
+        }, 0);
     },
     true,
   );

@@ -12,13 +12,18 @@ export const ANTI_SPAM_EN: LegalDocument = {
     {
       id: 'what-is-spam',
       heading: '1. What we call spam',
-      blocks: [{ kind: 'p', text: 'Spam is any email or text message sent to someone who did not give permission to receive it.' }],
+      blocks: [
+        { kind: 'p', text: 'Spam is any email or text message sent to someone who did not give permission to receive it.' },
+      ],
     },
     {
       id: 'consent',
       heading: '2. The consent you must have',
       blocks: [
-        { kind: 'p', text: 'Before you send any marketing message through Assent, every recipient must have given you consent that is:' },
+        {
+          kind: 'p',
+          text: 'Before you send any marketing message through Assent, every recipient must have given you consent that is:',
+        },
         {
           kind: 'ul',
           items: [
@@ -105,9 +110,15 @@ export const ANTI_SPAM_EN: LegalDocument = {
       id: 'not-accepted',
       heading: '7. Industries and topics we do not accept',
       blocks: [
-        { kind: 'p', text: 'We do not open or keep accounts for these industries and topics; a sign-up that declares one is refused:' },
+        {
+          kind: 'p',
+          text: 'We do not open or keep accounts for these industries and topics; a sign-up that declares one is refused:',
+        },
         { kind: 'industries', policy: 'refused' },
-        { kind: 'p', text: 'This includes in particular content that promotes violence or hate speech, misinformation ("fake news"), "phishing simulations" run by security services, and content promoting paid sexual acts.' },
+        {
+          kind: 'p',
+          text: 'This includes in particular content that promotes violence or hate speech, misinformation ("fake news"), "phishing simulations" run by security services, and content promoting paid sexual acts.',
+        },
       ],
     },
     {
@@ -151,7 +162,12 @@ export const ANTI_SPAM_EN: LegalDocument = {
     {
       id: 'no-refunds',
       heading: '11. No refunds',
-      blocks: [{ kind: 'p', text: 'If your account is blocked because it broke this Anti-Spam Policy, we do not refund any amount you paid for the service.' }],
+      blocks: [
+        {
+          kind: 'p',
+          text: 'If your account is blocked because it broke this Anti-Spam Policy, we do not refund any amount you paid for the service.',
+        },
+      ],
     },
     {
       id: 'mail-from-us',
@@ -159,7 +175,7 @@ export const ANTI_SPAM_EN: LegalDocument = {
       blocks: [
         {
           kind: 'p',
-          text: 'We respect your inbox as we ask you to respect your contacts\' inboxes. We only write to you about your account. We may also tell you about new features or improvements, or ask how your last campaign went. Some of these messages go to all customers, others are written for you alone. You can turn off news about features in your account settings; messages that are essential to your account cannot be turned off.',
+          text: "We respect your inbox as we ask you to respect your contacts' inboxes. We only write to you about your account. We may also tell you about new features or improvements, or ask how your last campaign went. Some of these messages go to all customers, others are written for you alone. You can turn off news about features in your account settings; messages that are essential to your account cannot be turned off.",
         },
       ],
     },

@@ -11,13 +11,18 @@ export const ANTI_SPAM_RO: LegalDocument = {
     {
       id: 'what-is-spam',
       heading: '1. Ce numim spam',
-      blocks: [{ kind: 'p', text: 'Spam este orice email sau mesaj text trimis cuiva care nu și-a dat permisiunea să îl primească.' }],
+      blocks: [
+        { kind: 'p', text: 'Spam este orice email sau mesaj text trimis cuiva care nu și-a dat permisiunea să îl primească.' },
+      ],
     },
     {
       id: 'consent',
       heading: '2. Consimțământul pe care trebuie să îl aveți',
       blocks: [
-        { kind: 'p', text: 'Înainte de a trimite orice mesaj de marketing prin Assent, fiecare destinatar trebuie să vă fi dat un consimțământ:' },
+        {
+          kind: 'p',
+          text: 'Înainte de a trimite orice mesaj de marketing prin Assent, fiecare destinatar trebuie să vă fi dat un consimțământ:',
+        },
         {
           kind: 'ul',
           items: [
@@ -38,7 +43,10 @@ export const ANTI_SPAM_RO: LegalDocument = {
       id: 'list-sources',
       heading: '3. Adrese pe care nu le puteți importa și cărora nu le puteți scrie',
       blocks: [
-        { kind: 'p', text: 'Vă angajați să nu importați în Assent și să nu trimiteți mesaje către nicio adresă de email sau număr de telefon care:' },
+        {
+          kind: 'p',
+          text: 'Vă angajați să nu importați în Assent și să nu trimiteți mesaje către nicio adresă de email sau număr de telefon care:',
+        },
         {
           kind: 'ol',
           items: [
@@ -65,7 +73,10 @@ export const ANTI_SPAM_RO: LegalDocument = {
       id: 'good-practice',
       heading: '5. Ce trebuie să faceți pentru a evita spamul',
       blocks: [
-        { kind: 'p', text: 'Pentru a nu ajunge pe liste negre și a nu fi acuzat în alt fel că trimiteți spam, luați aceste măsuri:' },
+        {
+          kind: 'p',
+          text: 'Pentru a nu ajunge pe liste negre și a nu fi acuzat în alt fel că trimiteți spam, luați aceste măsuri:',
+        },
         {
           kind: 'ul',
           items: [
@@ -104,9 +115,15 @@ export const ANTI_SPAM_RO: LegalDocument = {
       id: 'not-accepted',
       heading: '7. Domenii și subiecte pe care nu le acceptăm',
       blocks: [
-        { kind: 'p', text: 'Nu deschidem și nu păstrăm conturi pentru aceste domenii și subiecte; o înscriere care declară unul dintre ele este refuzată:' },
+        {
+          kind: 'p',
+          text: 'Nu deschidem și nu păstrăm conturi pentru aceste domenii și subiecte; o înscriere care declară unul dintre ele este refuzată:',
+        },
         { kind: 'industries', policy: 'refused' },
-        { kind: 'p', text: 'Aici intră în special conținutul care promovează violența sau ura, dezinformarea („fake news”), „simulările de phishing” făcute de firme de securitate și conținutul care promovează acte sexuale plătite.' },
+        {
+          kind: 'p',
+          text: 'Aici intră în special conținutul care promovează violența sau ura, dezinformarea („fake news”), „simulările de phishing” făcute de firme de securitate și conținutul care promovează acte sexuale plătite.',
+        },
       ],
     },
     {
@@ -150,7 +167,12 @@ export const ANTI_SPAM_RO: LegalDocument = {
     {
       id: 'no-refunds',
       heading: '11. Fără rambursări',
-      blocks: [{ kind: 'p', text: 'Dacă vă blocăm contul pentru încălcarea acestei politici anti-spam, nu rambursăm nicio sumă plătită pentru serviciu.' }],
+      blocks: [
+        {
+          kind: 'p',
+          text: 'Dacă vă blocăm contul pentru încălcarea acestei politici anti-spam, nu rambursăm nicio sumă plătită pentru serviciu.',
+        },
+      ],
     },
     {
       id: 'mail-from-us',

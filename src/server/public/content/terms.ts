@@ -4,7 +4,9 @@ import type { LegalDocument } from './types.ts';
 
 export const TERMS_EN: LegalDocument = {
   title: 'Terms of Service',
-  intro: ['These terms govern your use of Assent. By creating an account you accept them together with our Anti-Spam Policy and Cookie Policy.'],
+  intro: [
+    'These terms govern your use of Assent. By creating an account you accept them together with our Anti-Spam Policy and Cookie Policy.',
+  ],
   sections: [
     {
       id: 'account',
@@ -20,7 +22,11 @@ export const TERMS_EN: LegalDocument = {
       id: 'permission',
       heading: '2. Permission comes first',
       blocks: [
-        { kind: 'p', text: 'You may only send to people who gave you consent as described in the Anti-Spam Policy, and you keep proof of that consent. Assent records consent and refuses to send where it is missing.', link: { href: '/legal/anti-spam', label: 'Anti-Spam Policy' } },
+        {
+          kind: 'p',
+          text: 'You may only send to people who gave you consent as described in the Anti-Spam Policy, and you keep proof of that consent. Assent records consent and refuses to send where it is missing.',
+          link: { href: '/legal/anti-spam', label: 'Anti-Spam Policy' },
+        },
       ],
     },
     {
@@ -37,32 +43,47 @@ export const TERMS_EN: LegalDocument = {
             'Block: the account is closed for good. Clear abuse, such as sending to people without their permission, can lead straight to suspension or a block.',
           ],
         },
-        { kind: 'p', text: 'Every step is recorded with its reason and the owner is told by email. You may ask us to review a decision; a restricted or suspended account can be reinstated once the cause is fixed.' },
+        {
+          kind: 'p',
+          text: 'Every step is recorded with its reason and the owner is told by email. You may ask us to review a decision; a restricted or suspended account can be reinstated once the cause is fixed.',
+        },
       ],
     },
     {
       id: 'refunds',
       heading: '4. Payments and refunds',
-      blocks: [{ kind: 'p', text: 'If an account is blocked for breaking the Anti-Spam Policy, amounts already paid are not refunded.' }],
+      blocks: [
+        { kind: 'p', text: 'If an account is blocked for breaking the Anti-Spam Policy, amounts already paid are not refunded.' },
+      ],
     },
     {
       id: 'data',
       heading: '5. Your data',
       blocks: [
-        { kind: 'p', text: 'Your contacts and their consent records belong to you. We process them only to provide the service, and you can export them at any time.' },
+        {
+          kind: 'p',
+          text: 'Your contacts and their consent records belong to you. We process them only to provide the service, and you can export them at any time.',
+        },
       ],
     },
     {
       id: 'changes',
       heading: '6. Changes to these terms',
-      blocks: [{ kind: 'p', text: 'We announce changes by email before they take effect. Each version carries its date; your acceptance records the version you accepted.' }],
+      blocks: [
+        {
+          kind: 'p',
+          text: 'We announce changes by email before they take effect. Each version carries its date; your acceptance records the version you accepted.',
+        },
+      ],
     },
   ],
 };
 
 export const TERMS_RO: LegalDocument = {
   title: 'Termeni și condiții',
-  intro: ['Acești termeni guvernează folosirea Assent. Creându-vă un cont, îi acceptați împreună cu Politica anti-spam și Politica de cookie-uri.'],
+  intro: [
+    'Acești termeni guvernează folosirea Assent. Creându-vă un cont, îi acceptați împreună cu Politica anti-spam și Politica de cookie-uri.',
+  ],
   sections: [
     {
       id: 'account',
@@ -78,7 +99,11 @@ export const TERMS_RO: LegalDocument = {
       id: 'permission',
       heading: '2. Permisiunea este pe primul loc',
       blocks: [
-        { kind: 'p', text: 'Puteți trimite doar persoanelor care v-au dat consimțământul descris în Politica anti-spam și păstrați dovada acestuia. Assent înregistrează consimțământul și refuză să trimită acolo unde lipsește.', link: { href: '/legal/anti-spam', label: 'Politica anti-spam' } },
+        {
+          kind: 'p',
+          text: 'Puteți trimite doar persoanelor care v-au dat consimțământul descris în Politica anti-spam și păstrați dovada acestuia. Assent înregistrează consimțământul și refuză să trimită acolo unde lipsește.',
+          link: { href: '/legal/anti-spam', label: 'Politica anti-spam' },
+        },
       ],
     },
     {
@@ -95,23 +120,41 @@ export const TERMS_RO: LegalDocument = {
             'Blocare: contul este închis definitiv. Abuzul evident, de exemplu trimiterea către persoane fără permisiunea lor, poate duce direct la suspendare sau blocare.',
           ],
         },
-        { kind: 'p', text: 'Fiecare pas este înregistrat cu motivul său, iar proprietarul este anunțat prin email. Puteți cere reanalizarea unei decizii; un cont restricționat sau suspendat poate fi reactivat după ce cauza este remediată.' },
+        {
+          kind: 'p',
+          text: 'Fiecare pas este înregistrat cu motivul său, iar proprietarul este anunțat prin email. Puteți cere reanalizarea unei decizii; un cont restricționat sau suspendat poate fi reactivat după ce cauza este remediată.',
+        },
       ],
     },
     {
       id: 'refunds',
       heading: '4. Plăți și rambursări',
-      blocks: [{ kind: 'p', text: 'Dacă un cont este blocat pentru încălcarea Politicii anti-spam, sumele deja plătite nu se rambursează.' }],
+      blocks: [
+        {
+          kind: 'p',
+          text: 'Dacă un cont este blocat pentru încălcarea Politicii anti-spam, sumele deja plătite nu se rambursează.',
+        },
+      ],
     },
     {
       id: 'data',
       heading: '5. Datele dumneavoastră',
-      blocks: [{ kind: 'p', text: 'Contactele și înregistrările lor de consimțământ vă aparțin. Le prelucrăm doar pentru a furniza serviciul și le puteți exporta oricând.' }],
+      blocks: [
+        {
+          kind: 'p',
+          text: 'Contactele și înregistrările lor de consimțământ vă aparțin. Le prelucrăm doar pentru a furniza serviciul și le puteți exporta oricând.',
+        },
+      ],
     },
     {
       id: 'changes',
       heading: '6. Modificarea termenilor',
-      blocks: [{ kind: 'p', text: 'Anunțăm modificările prin email înainte de intrarea lor în vigoare. Fiecare versiune are data ei; acceptarea dumneavoastră reține versiunea acceptată.' }],
+      blocks: [
+        {
+          kind: 'p',
+          text: 'Anunțăm modificările prin email înainte de intrarea lor în vigoare. Fiecare versiune are data ei; acceptarea dumneavoastră reține versiunea acceptată.',
+        },
+      ],
     },
   ],
 };

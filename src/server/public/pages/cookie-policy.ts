@@ -15,28 +15,31 @@ import { formatDate } from '../strings.ts';
 
 export const COOKIE_SETTINGS_FORM_PATH = '/legal/cookies/settings';
 
-const TEXT: Record<Language, {
-  title: string;
-  intro: string;
-  categoriesHeading: string;
-  tableHeading: string;
-  caption: string;
-  columns: [string, string, string, string, string, string];
-  firstParty: string;
-  thirdParty: string;
-  thisSite: string;
-  thirdPartyHeading: string;
-  thirdPartyText: string;
-  vendorsNote: string;
-  revision: string;
-  settingsHeading: string;
-  settingsIntro: string;
-  alwaysOn: string;
-  acceptAll: string;
-  rejectAll: string;
-  save: string;
-  saved: string;
-}> = {
+const TEXT: Record<
+  Language,
+  {
+    title: string;
+    intro: string;
+    categoriesHeading: string;
+    tableHeading: string;
+    caption: string;
+    columns: [string, string, string, string, string, string];
+    firstParty: string;
+    thirdParty: string;
+    thisSite: string;
+    thirdPartyHeading: string;
+    thirdPartyText: string;
+    vendorsNote: string;
+    revision: string;
+    settingsHeading: string;
+    settingsIntro: string;
+    alwaysOn: string;
+    acceptAll: string;
+    rejectAll: string;
+    save: string;
+    saved: string;
+  }
+> = {
   en: {
     title: 'Cookie Policy',
     intro:
@@ -51,10 +54,12 @@ const TEXT: Record<Language, {
     thirdPartyHeading: 'Third-party cookies',
     thirdPartyText:
       'Third-party cookies belong to a domain other than the site you are visiting. Our advertising partners may set them for advertising and marketing. They are listed above with the vendor that sets them, and are only ever set after you accept the targeting category.',
-    vendorsNote: 'None of these vendors\u2019 scripts loads before you accept its category; we load nothing from another site for the pages you read.',
+    vendorsNote:
+      'None of these vendors\u2019 scripts loads before you accept its category; we load nothing from another site for the pages you read.',
     revision: 'Policy revision',
     settingsHeading: 'Your cookie settings',
-    settingsIntro: 'Choose which optional categories you allow. This form works without JavaScript; the choice is saved in the cc_cookie cookie and logged with a truncated IP address.',
+    settingsIntro:
+      'Choose which optional categories you allow. This form works without JavaScript; the choice is saved in the cc_cookie cookie and logged with a truncated IP address.',
     alwaysOn: 'always on',
     acceptAll: 'Accept all',
     rejectAll: 'Reject all',
@@ -75,10 +80,12 @@ const TEXT: Record<Language, {
     thirdPartyHeading: 'Cookie-uri de la terți',
     thirdPartyText:
       'Cookie-urile terților aparțin unui alt domeniu decât site-ul vizitat. Partenerii noștri de publicitate le pot seta pentru publicitate și marketing. Sunt enumerate mai sus, cu furnizorul care le setează, și sunt setate doar după ce acceptați categoria de marketing.',
-    vendorsNote: 'Niciun script al acestor furnizori nu se încarcă înainte să acceptați categoria lui; paginile pe care le citiți nu încarcă nimic de pe alt site.',
+    vendorsNote:
+      'Niciun script al acestor furnizori nu se încarcă înainte să acceptați categoria lui; paginile pe care le citiți nu încarcă nimic de pe alt site.',
     revision: 'Revizia politicii',
     settingsHeading: 'Setările dumneavoastră pentru cookie-uri',
-    settingsIntro: 'Alegeți ce categorii opționale permiteți. Formularul funcționează fără JavaScript; alegerea este salvată în cookie-ul cc_cookie și înregistrată cu adresa IP trunchiată.',
+    settingsIntro:
+      'Alegeți ce categorii opționale permiteți. Formularul funcționează fără JavaScript; alegerea este salvată în cookie-ul cc_cookie și înregistrată cu adresa IP trunchiată.',
     alwaysOn: 'mereu active',
     acceptAll: 'Acceptă toate',
     rejectAll: 'Respinge toate',
@@ -106,43 +113,76 @@ export function cookiePolicyPage(
     </tr>`;
   });
   const body = html`<article class="legal">
-  <h1>${x.title}</h1>
-  <p class="doc-meta"><span class="doc-updated">${ctx.t.updated}: <time id="cookie-policy-updated" datetime="${COOKIE_POLICY_UPDATED}">${formatDate(COOKIE_POLICY_UPDATED, ctx.lang)}</time></span> · <span>${x.revision} ${state.revision}</span></p>
-  <p class="lead">${x.intro}</p>
-  <h2>${x.categoriesHeading}</h2>
-  ${COOKIE_CATEGORY_INFO.map((c) => html`<section id="category-${c.id}"><h3>${c.title[ctx.lang]}</h3><p>${c.description[ctx.lang]}</p></section>`)}
-  <h2 id="cookie-list">${x.tableHeading}</h2>
-  <div class="table-scroll">
-  <table id="cookie-table">
-    <caption>${x.caption}</caption>
-    <thead><tr>${x.columns.map((h) => html`<th scope="col">${h}</th>`)}</tr></thead>
-    <tbody>${rows}</tbody>
-  </table>
-  </div>
-  <h2>${x.thirdPartyHeading}</h2>
-  <p>${x.thirdPartyText}</p>
-  <p class="muted">${x.vendorsNote}</p>
-  <section id="settings" class="settings">
-    <h2>${x.settingsHeading}</h2>
-    ${state.saved ? html`<p class="notice" role="status" id="settings-saved">${x.saved}</p>` : ''}
-    <p>${x.settingsIntro}</p>
-    <form method="post" action="${COOKIE_SETTINGS_FORM_PATH}" id="cookie-settings-form">
-      <input type="hidden" name="lang" value="${ctx.lang}">
-      <fieldset>
-        <legend>${x.categoriesHeading}</legend>
-        ${COOKIE_CATEGORY_INFO.map((c) =>
-          c.readOnly
-            ? html`<label class="check"><input type="checkbox" checked disabled> ${c.title[ctx.lang]} <span class="muted">(${x.alwaysOn})</span></label>`
-            : html`<label class="check"><input type="checkbox" name="categories" value="${c.id}"${state.accepted.includes(c.id) ? html` checked` : ''}> ${c.title[ctx.lang]}</label>`,
-        )}
-      </fieldset>
-      <div class="form-buttons">
-        <button class="btn btn-choice" type="submit" name="action" value="accept-all">${x.acceptAll}</button>
-        <button class="btn btn-choice" type="submit" name="action" value="reject-all">${x.rejectAll}</button>
-        <button class="btn btn-quiet" type="submit" name="action" value="custom">${x.save}</button>
-      </div>
-    </form>
-  </section>
-</article>`;
+    <h1>${x.title}</h1>
+    <p class="doc-meta">
+      <span class="doc-updated"
+        >${ctx.t.updated}:
+        <time id="cookie-policy-updated" datetime="${COOKIE_POLICY_UPDATED}"
+          >${formatDate(COOKIE_POLICY_UPDATED, ctx.lang)}</time
+        ></span
+      >
+      · <span>${x.revision} ${state.revision}</span>
+    </p>
+    <p class="lead">${x.intro}</p>
+    <h2>${x.categoriesHeading}</h2>
+    ${COOKIE_CATEGORY_INFO.map(
+      (c) =>
+        html`<section id="category-${c.id}">
+          <h3>${c.title[ctx.lang]}</h3>
+          <p>${c.description[ctx.lang]}</p>
+        </section>`,
+    )}
+    <h2 id="cookie-list">${x.tableHeading}</h2>
+    <div class="table-scroll">
+      <table id="cookie-table">
+        <caption>
+          ${x.caption}
+        </caption>
+        <thead>
+          <tr>
+            ${x.columns.map((h) => html`<th scope="col">${h}</th>`)}
+          </tr>
+        </thead>
+        <tbody>
+          ${rows}
+        </tbody>
+      </table>
+    </div>
+    <h2>${x.thirdPartyHeading}</h2>
+    <p>${x.thirdPartyText}</p>
+    <p class="muted">${x.vendorsNote}</p>
+    <section id="settings" class="settings">
+      <h2>${x.settingsHeading}</h2>
+      ${state.saved ? html`<p class="notice" role="status" id="settings-saved">${x.saved}</p>` : ''}
+      <p>${x.settingsIntro}</p>
+      <form method="post" action="${COOKIE_SETTINGS_FORM_PATH}" id="cookie-settings-form">
+        <input type="hidden" name="lang" value="${ctx.lang}" />
+        <fieldset>
+          <legend>${x.categoriesHeading}</legend>
+          ${COOKIE_CATEGORY_INFO.map((c) =>
+            c.readOnly
+              ? html`<label class="check"
+                  ><input type="checkbox" checked disabled /> ${c.title[ctx.lang]}
+                  <span class="muted">(${x.alwaysOn})</span></label
+                >`
+              : html`<label class="check"
+                  ><input
+                    type="checkbox"
+                    name="categories"
+                    value="${c.id}"
+                    ${state.accepted.includes(c.id) ? html` checked` : ''}
+                  />
+                  ${c.title[ctx.lang]}</label
+                >`,
+          )}
+        </fieldset>
+        <div class="form-buttons">
+          <button class="btn btn-choice" type="submit" name="action" value="accept-all">${x.acceptAll}</button>
+          <button class="btn btn-choice" type="submit" name="action" value="reject-all">${x.rejectAll}</button>
+          <button class="btn btn-quiet" type="submit" name="action" value="custom">${x.save}</button>
+        </div>
+      </form>
+    </section>
+  </article>`;
   return layout(ctx, { title: x.title, body, current: '/legal/cookies' });
 }

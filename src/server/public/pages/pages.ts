@@ -18,21 +18,26 @@ export const TERMS = { version: TERMS_VERSION, updated: TERMS_VERSION } as const
 export function homePage(ctx: PageContext): string {
   const { t } = ctx;
   const body = html`<section class="hero">
-  <h1>${t.homeTitle}</h1>
-  <p class="lead">${t.homeLead}</p>
-  <p class="cta"><a class="btn btn-primary btn-large" href="/app/signup">${t.homeCta}</a> <a class="btn btn-quiet btn-large" href="/app/login">${t.homeSecondary}</a></p>
-</section>
-<section class="points">
-  <ul>${t.homePoints.map((p) => html`<li>${p}</li>`)}</ul>
-</section>
-<section class="policies">
-  <p>${t.homePolicyIntro}</p>
-  <ul>
-    <li><a href="${href(ctx, '/legal/anti-spam')}">${t.navAntiSpam}</a></li>
-    <li><a href="${href(ctx, '/legal/terms')}">${t.navTerms}</a></li>
-    <li><a href="${href(ctx, '/legal/cookies')}">${t.navCookies}</a></li>
-  </ul>
-</section>`;
+      <h1>${t.homeTitle}</h1>
+      <p class="lead">${t.homeLead}</p>
+      <p class="cta">
+        <a class="btn btn-primary btn-large" href="/app/signup">${t.homeCta}</a>
+        <a class="btn btn-quiet btn-large" href="/app/login">${t.homeSecondary}</a>
+      </p>
+    </section>
+    <section class="points">
+      <ul>
+        ${t.homePoints.map((p) => html`<li>${p}</li>`)}
+      </ul>
+    </section>
+    <section class="policies">
+      <p>${t.homePolicyIntro}</p>
+      <ul>
+        <li><a href="${href(ctx, '/legal/anti-spam')}">${t.navAntiSpam}</a></li>
+        <li><a href="${href(ctx, '/legal/terms')}">${t.navTerms}</a></li>
+        <li><a href="${href(ctx, '/legal/cookies')}">${t.navCookies}</a></li>
+      </ul>
+    </section>`;
   return layout(ctx, { title: 'Assent', body, current: '/' });
 }
 

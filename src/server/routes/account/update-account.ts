@@ -19,7 +19,14 @@ const UpdateAccountBody = z
 export function registerUpdateAccount(app: ZodApp, deps: AppDeps): void {
   app.patch(
     '/account',
-    { schema: { tags: ['account'], summary: 'Change the account settings (owner)', body: UpdateAccountBody, response: { 200: AccountSchema } } },
+    {
+      schema: {
+        tags: ['account'],
+        summary: 'Change the account settings (owner)',
+        body: UpdateAccountBody,
+        response: { 200: AccountSchema },
+      },
+    },
     async (request) => {
       const auth = requireOwner(request);
       return deps.services.accounts.updateAccount(auth.accountId, request.body);

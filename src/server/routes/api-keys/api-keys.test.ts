@@ -18,7 +18,12 @@ for (const engine of ENGINES) {
 
     it('[SEC-01] shows the key once, stores only its SHA-256, and lists it by prefix', async () => {
       const owner = await signUp(t.app);
-      const created = await t.app.inject({ method: 'POST', url: '/api/v1/api-keys', headers: owner.headers, payload: { name: 'CRM sync', scopes: ['account:read'] } });
+      const created = await t.app.inject({
+        method: 'POST',
+        url: '/api/v1/api-keys',
+        headers: owner.headers,
+        payload: { name: 'CRM sync', scopes: ['account:read'] },
+      });
       expect(created.statusCode).toBe(201);
       const { id, key, prefix } = created.json();
       expect(key).toMatch(/^ak_[A-Za-z0-9_-]{43}$/);
@@ -27,7 +32,17 @@ for (const engine of ENGINES) {
       expect(row.key_hash).toBe(sha256Hex(key));
       expect(Object.values(row)).not.toContain(key);
       const list = await t.app.inject({ method: 'GET', url: '/api/v1/api-keys', headers: owner.headers });
-      expect(list.json()).toEqual([{ id, name: 'CRM sync', prefix, scopes: ['account:read'], createdAt: expect.any(String), lastUsedAt: null, revokedAt: null }]);
+      expect(list.json()).toEqual([
+        {
+          id,
+          name: 'CRM sync',
+          prefix,
+          scopes: ['account:read'],
+          createdAt: expect.any(String),
+          lastUsedAt: null,
+          revokedAt: null,
+        },
+      ]);
       expect(list.body).not.toContain(key);
     });
 
@@ -40,9 +55,18 @@ for (const engine of ENGINES) {
       const denied = await t.app.inject({ method: 'GET', url: '/api/v1/account', headers: bearer(other.key) });
       expect([denied.statusCode, denied.json().error.code]).toEqual([403, 'API_KEY_SCOPE']);
       // A state change with a key is not a CSRF matter; owner-only settings still refuse keys.
-      const patch = await t.app.inject({ method: 'PATCH', url: '/api/v1/account', headers: bearer(reader.key), payload: { name: 'x' } });
+      const patch = await t.app.inject({
+        method: 'PATCH',
+        url: '/api/v1/account',
+        headers: bearer(reader.key),
+        payload: { name: 'x' },
+      });
       expect([patch.statusCode, patch.json().error.code]).toEqual([403, 'OWNER_ONLY']);
-      const used = await t.platform.database.db.selectFrom('api_keys').select('last_used_at').where('id', '=', reader.id).executeTakeFirstOrThrow();
+      const used = await t.platform.database.db
+        .selectFrom('api_keys')
+        .select('last_used_at')
+        .where('id', '=', reader.id)
+        .executeTakeFirstOrThrow();
       expect(used.last_used_at).toBe(t.clock.now().toISOString());
     });
 
@@ -60,7 +84,12 @@ for (const engine of ENGINES) {
     it('[ACC-05] the API of a blocked account answers a clear error', async () => {
       const owner = await signUp(t.app);
       const k = await createApiKey(t.app, owner, ['account:read']);
-      await t.platform.services.standing.transition({ accountId: owner.accountId, action: 'block', reason: 'Spam complaints', actor: { type: 'operator', id: 'op-1' } });
+      await t.platform.services.standing.transition({
+        accountId: owner.accountId,
+        action: 'block',
+        reason: 'Spam complaints',
+        actor: { type: 'operator', id: 'op-1' },
+      });
       const res = await t.app.inject({ method: 'GET', url: '/api/v1/account', headers: bearer(k.key) });
       expect(res.statusCode).toBe(403);
       expect(res.json().error.code).toBe('ACCOUNT_BLOCKED');
@@ -69,9 +98,19 @@ for (const engine of ENGINES) {
     it('[SEC-01] only the owner manages keys: a member and an API key are refused', async () => {
       const owner = await signUp(t.app);
       const k = await createApiKey(t.app, owner, ['*']);
-      const byKey = await t.app.inject({ method: 'POST', url: '/api/v1/api-keys', headers: bearer(k.key), payload: { name: 'escalate', scopes: ['*'] } });
+      const byKey = await t.app.inject({
+        method: 'POST',
+        url: '/api/v1/api-keys',
+        headers: bearer(k.key),
+        payload: { name: 'escalate', scopes: ['*'] },
+      });
       expect([byKey.statusCode, byKey.json().error.code]).toEqual([403, 'OWNER_ONLY']);
-      const badScope = await t.app.inject({ method: 'POST', url: '/api/v1/api-keys', headers: owner.headers, payload: { name: 'bad', scopes: ['DROP TABLE'] } });
+      const badScope = await t.app.inject({
+        method: 'POST',
+        url: '/api/v1/api-keys',
+        headers: owner.headers,
+        payload: { name: 'bad', scopes: ['DROP TABLE'] },
+      });
       expect([badScope.statusCode, badScope.json().error.code]).toEqual([400, 'API_KEY_SCOPES_INVALID']);
     });
   });

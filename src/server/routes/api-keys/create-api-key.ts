@@ -12,8 +12,15 @@ export function registerCreateApiKey(app: ZodApp, deps: AppDeps): void {
       schema: {
         tags: ['api-keys'],
         summary: 'Create an API key (owner); scopes look like "contacts:write", "*" for all',
-        body: z.object({ name: z.string().trim().min(1).max(API_KEY_NAME_MAX_LENGTH), scopes: z.array(z.string().max(64)).max(API_KEY_MAX_SCOPES) }).strict(),
-        response: { 201: z.object({ id: z.string(), name: z.string(), prefix: z.string(), scopes: z.array(z.string()), key: z.string() }) },
+        body: z
+          .object({
+            name: z.string().trim().min(1).max(API_KEY_NAME_MAX_LENGTH),
+            scopes: z.array(z.string().max(64)).max(API_KEY_MAX_SCOPES),
+          })
+          .strict(),
+        response: {
+          201: z.object({ id: z.string(), name: z.string(), prefix: z.string(), scopes: z.array(z.string()), key: z.string() }),
+        },
       },
     },
     async (request, reply) => {

@@ -15,8 +15,12 @@ export const ApiKeySchema = z.object({
 });
 
 export function registerListApiKeys(app: ZodApp, deps: AppDeps): void {
-  app.get('/api-keys', { schema: { tags: ['api-keys'], summary: 'API keys of the account (owner)', response: { 200: z.array(ApiKeySchema) } } }, async (request) => {
-    const auth = requireOwner(request);
-    return deps.services.accounts.listApiKeys(auth.accountId);
-  });
+  app.get(
+    '/api-keys',
+    { schema: { tags: ['api-keys'], summary: 'API keys of the account (owner)', response: { 200: z.array(ApiKeySchema) } } },
+    async (request) => {
+      const auth = requireOwner(request);
+      return deps.services.accounts.listApiKeys(auth.accountId);
+    },
+  );
 }

@@ -5,9 +5,13 @@ import type { AppDeps } from '../../deps.ts';
 import type { ZodApp } from '../auth/http.ts';
 
 export function registerRevokeApiKey(app: ZodApp, deps: AppDeps): void {
-  app.delete('/api-keys/:id', { schema: { tags: ['api-keys'], summary: 'Revoke an API key (owner)', params: z.object({ id: z.string().max(100) }) } }, async (request, reply) => {
-    const auth = requireOwner(request);
-    await deps.services.accounts.revokeApiKey(auth.accountId, request.params.id);
-    return reply.status(204).send();
-  });
+  app.delete(
+    '/api-keys/:id',
+    { schema: { tags: ['api-keys'], summary: 'Revoke an API key (owner)', params: z.object({ id: z.string().max(100) }) } },
+    async (request, reply) => {
+      const auth = requireOwner(request);
+      await deps.services.accounts.revokeApiKey(auth.accountId, request.params.id);
+      return reply.status(204).send();
+    },
+  );
 }

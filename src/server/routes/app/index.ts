@@ -40,7 +40,8 @@ export function appRoutes(_deps: AppDeps, options: { distDir?: string } = {}): F
         return reply.sendFile(rel, { maxAge: hashed ? ASSET_MAX_AGE_SECONDS * 1000 : 0, immutable: hashed });
       }
       // A missing bundle must not be answered with HTML (the browser would try to run it).
-      if (rel.startsWith('assets/')) throw notFound('NOT_FOUND', `No file /app/${rel}; reload the page to get the current build.`);
+      if (rel.startsWith('assets/'))
+        throw notFound('NOT_FOUND', `No file /app/${rel}; reload the page to get the current build.`);
       return sendIndex(reply);
     });
   };

@@ -27,7 +27,10 @@ for (const engine of ENGINES) {
       const wrong = await change({ currentPassword: 'not-the-password', newPassword: 'a-new-long-password' });
       expect(wrong.statusCode).toBe(400);
       expect(wrong.json().error.code).toBe('CURRENT_PASSWORD_WRONG');
-      const noCsrf = await change({ currentPassword: owner.password, newPassword: 'a-new-long-password' }, { cookie: `assent_session=${owner.sessionCookie}` });
+      const noCsrf = await change(
+        { currentPassword: owner.password, newPassword: 'a-new-long-password' },
+        { cookie: `assent_session=${owner.sessionCookie}` },
+      );
       expect(noCsrf.statusCode).toBe(403);
       expect((await me(other.headers)).statusCode).toBe(200);
 
@@ -35,24 +38,45 @@ for (const engine of ENGINES) {
       expect(ok.statusCode).toBe(200);
       expect((await me(owner.headers)).statusCode).toBe(200);
       expect((await me(other.headers)).statusCode).toBe(401);
-      const oldLogin = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: owner.email, password: owner.password } });
+      const oldLogin = await t.app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/login',
+        payload: { email: owner.email, password: owner.password },
+      });
       expect(oldLogin.statusCode).toBe(401);
       expect((await signIn(t.app, owner.email, 'a-new-long-password')).userId).toBe(owner.userId);
     });
 
     it('[ACC-01] signup stores two acceptances with version, time, IP and user agent and signs in', async () => {
       const payload = signupPayload();
-      const res = await t.app.inject({ method: 'POST', url: '/api/v1/auth/signup', payload, headers: { 'user-agent': 'Browser/7.0' } });
+      const res = await t.app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/signup',
+        payload,
+        headers: { 'user-agent': 'Browser/7.0' },
+      });
       expect(res.statusCode).toBe(201);
       const body = res.json();
       expect(body.account.review).toBe('none');
-      const rows = await db().selectFrom('policy_acceptances').selectAll().where('account_id', '=', body.account.id).orderBy('document').execute();
+      const rows = await db()
+        .selectFrom('policy_acceptances')
+        .selectAll()
+        .where('account_id', '=', body.account.id)
+        .orderBy('document')
+        .execute();
       expect(rows.map((r) => [r.document, r.version, r.ip, r.user_agent, r.accepted_at])).toEqual([
         ['anti-spam', '2026-11-01', '127.0.0.1', 'Browser/7.0', t.clock.now().toISOString()],
         ['terms', '2026-11-01', '127.0.0.1', 'Browser/7.0', t.clock.now().toISOString()],
       ]);
-      const me = await t.app.inject({ method: 'GET', url: '/api/v1/me', headers: { cookie: `assent_session=${cookieFrom(res, 'assent_session')}` } });
-      expect(me.json()).toMatchObject({ user: { email: payload.email, emailVerified: false }, account: { id: body.account.id, role: 'owner', featureNews: true } });
+      const me = await t.app.inject({
+        method: 'GET',
+        url: '/api/v1/me',
+        headers: { cookie: `assent_session=${cookieFrom(res, 'assent_session')}` },
+      });
+      expect(me.json()).toMatchObject({
+        user: { email: payload.email, emailVerified: false },
+        account: { id: body.account.id, role: 'owner', featureNews: true },
+      });
       // A verification mail is queued in the outbox, as critical mail with the /app/verify-email link.
       const mail = await db().selectFrom('system_mail').selectAll().where('to_address', '=', String(payload.email)).execute();
       expect(mail.map((m) => [m.template, m.category])).toEqual([['verify-email', 'critical']]);
@@ -69,8 +93,12 @@ for (const engine of ENGINES) {
           const res = await t.app.inject({ method: 'POST', url: '/api/v1/auth/signup', payload });
           expect(res.statusCode).toBe(400);
           expect(res.json().error.code).toBe(code);
-          expect(await db().selectFrom('users').select('id').where('email', '=', String(payload.email)).executeTakeFirst()).toBeUndefined();
-          expect(await db().selectFrom('accounts').select('id').where('name', '=', String(payload.companyName)).executeTakeFirst()).toBeUndefined();
+          expect(
+            await db().selectFrom('users').select('id').where('email', '=', String(payload.email)).executeTakeFirst(),
+          ).toBeUndefined();
+          expect(
+            await db().selectFrom('accounts').select('id').where('name', '=', String(payload.companyName)).executeTakeFirst(),
+          ).toBeUndefined();
         });
       }
     }
@@ -79,33 +107,65 @@ for (const engine of ENGINES) {
       const payload = signupPayload({ industry: 'debt-collection' });
       const res = await t.app.inject({ method: 'POST', url: '/api/v1/auth/signup', payload });
       expect(res.statusCode).toBe(422);
-      expect(res.json().error).toMatchObject({ code: 'INDUSTRY_NOT_ACCEPTED', details: { clause: 'OptiMail Pro does not accept: Debt collection.' } });
-      expect(await db().selectFrom('users').select('id').where('email', '=', String(payload.email)).executeTakeFirst()).toBeUndefined();
-      const list = (await t.app.inject({ method: 'GET', url: '/api/v1/auth/industries' })).json() as Array<{ id: string; policy: string; label: { ro: string } }>;
+      expect(res.json().error).toMatchObject({
+        code: 'INDUSTRY_NOT_ACCEPTED',
+        details: { clause: 'OptiMail Pro does not accept: Debt collection.' },
+      });
+      expect(
+        await db().selectFrom('users').select('id').where('email', '=', String(payload.email)).executeTakeFirst(),
+      ).toBeUndefined();
+      const list = (await t.app.inject({ method: 'GET', url: '/api/v1/auth/industries' })).json() as Array<{
+        id: string;
+        policy: string;
+        label: { ro: string };
+      }>;
       expect(list.find((i) => i.id === 'debt-collection')?.policy).toBe('refused');
       expect(list.find((i) => i.id === 'dating')?.policy).toBe('review');
       expect(list.find((i) => i.id === 'retail')?.label.ro).toBe('Comerț și magazine online');
     });
 
     it('[ACC-02] a review industry creates the account with review pending and the reason', async () => {
-      const res = await t.app.inject({ method: 'POST', url: '/api/v1/auth/signup', payload: signupPayload({ industry: 'lead-generation' }) });
+      const res = await t.app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/signup',
+        payload: signupPayload({ industry: 'lead-generation' }),
+      });
       expect(res.statusCode).toBe(201);
-      expect(res.json().account).toMatchObject({ review: 'pending', reviewReason: 'Higher abuse/complaints rate: Lead generation services.' });
-      const row = await db().selectFrom('accounts').select('review').where('id', '=', res.json().account.id).executeTakeFirstOrThrow();
+      expect(res.json().account).toMatchObject({
+        review: 'pending',
+        reviewReason: 'Higher abuse/complaints rate: Lead generation services.',
+      });
+      const row = await db()
+        .selectFrom('accounts')
+        .select('review')
+        .where('id', '=', res.json().account.id)
+        .executeTakeFirstOrThrow();
       expect(row.review).toBe('pending');
     });
 
     it('answers 409 EMAIL_TAKEN for a second signup with the same email, whatever its case', async () => {
       const owner = await signUp(t.app);
-      const res = await t.app.inject({ method: 'POST', url: '/api/v1/auth/signup', payload: signupPayload({ email: owner.email.toUpperCase() }) });
+      const res = await t.app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/signup',
+        payload: signupPayload({ email: owner.email.toUpperCase() }),
+      });
       expect(res.statusCode).toBe(409);
       expect(res.json().error.code).toBe('EMAIL_TAKEN');
     });
 
     it('[SEC-01] wrong password and unknown user get identical 401 bodies; the password is stored as argon2id', async () => {
       const owner = await signUp(t.app);
-      const wrong = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: owner.email, password: 'not-the-password' } });
-      const unknown = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: `nobody-${owner.email}`, password: 'not-the-password' } });
+      const wrong = await t.app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/login',
+        payload: { email: owner.email, password: 'not-the-password' },
+      });
+      const unknown = await t.app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/login',
+        payload: { email: `nobody-${owner.email}`, password: 'not-the-password' },
+      });
       expect(wrong.statusCode).toBe(401);
       expect(unknown.statusCode).toBe(401);
       expect(wrong.body).toBe(unknown.body);
@@ -117,7 +177,11 @@ for (const engine of ENGINES) {
 
     it('[SEC-01] the session cookie is httpOnly, SameSite=Lax, path / and stored only as a digest', async () => {
       const owner = await signUp(t.app);
-      const res = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: owner.email, password: owner.password } });
+      const res = await t.app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/login',
+        payload: { email: owner.email, password: owner.password },
+      });
       expect(res.statusCode).toBe(200);
       expect(res.json().account.id).toBe(owner.accountId);
       const cookie = res.cookies.find((c) => c.name === 'assent_session');
@@ -130,14 +194,29 @@ for (const engine of ENGINES) {
     it('[SEC-01] a cookie-authenticated POST without the CSRF token is refused with 403 CSRF_INVALID; with it, it works', async () => {
       const owner = await signUp(t.app);
       const cookie = `assent_session=${owner.sessionCookie}`;
-      const without = await t.app.inject({ method: 'PATCH', url: '/api/v1/account', headers: { cookie }, payload: { name: 'Hijacked' } });
+      const without = await t.app.inject({
+        method: 'PATCH',
+        url: '/api/v1/account',
+        headers: { cookie },
+        payload: { name: 'Hijacked' },
+      });
       expect(without.statusCode).toBe(403);
       expect(without.json().error.code).toBe('CSRF_INVALID');
-      const forged = await t.app.inject({ method: 'PATCH', url: '/api/v1/account', headers: { ...owner.headers, 'x-csrf-token': 'forged' }, payload: { name: 'Hijacked' } });
+      const forged = await t.app.inject({
+        method: 'PATCH',
+        url: '/api/v1/account',
+        headers: { ...owner.headers, 'x-csrf-token': 'forged' },
+        payload: { name: 'Hijacked' },
+      });
       expect(forged.json().error.code).toBe('CSRF_INVALID');
       const account = await t.app.inject({ method: 'GET', url: '/api/v1/account', headers: { cookie } });
       expect(account.json().name).not.toBe('Hijacked');
-      const ok = await t.app.inject({ method: 'PATCH', url: '/api/v1/account', headers: owner.headers, payload: { name: 'Renamed SRL', featureNews: false } });
+      const ok = await t.app.inject({
+        method: 'PATCH',
+        url: '/api/v1/account',
+        headers: owner.headers,
+        payload: { name: 'Renamed SRL', featureNews: false },
+      });
       expect(ok.statusCode).toBe(200);
       expect(ok.json()).toMatchObject({ name: 'Renamed SRL', featureNews: false });
       const logout = await t.app.inject({ method: 'POST', url: '/api/v1/auth/logout', headers: owner.headers });
@@ -147,48 +226,120 @@ for (const engine of ENGINES) {
 
     it('[SEC-01] the CSRF secret cookie is httpOnly and strict', async () => {
       const owner = await signUp(t.app);
-      const res = await t.app.inject({ method: 'GET', url: '/api/v1/auth/csrf', headers: { cookie: `assent_session=${owner.sessionCookie}` } });
+      const res = await t.app.inject({
+        method: 'GET',
+        url: '/api/v1/auth/csrf',
+        headers: { cookie: `assent_session=${owner.sessionCookie}` },
+      });
       expect(res.cookies.find((c) => c.name === 'assent_csrf')).toMatchObject({ httpOnly: true, sameSite: 'Strict' });
     });
 
     it('[SEC-01] rate-limits login attempts per IP and email with 429 RATE_LIMITED', async () => {
       const owner = await signUp(t.app);
-      const attempt = () => t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: owner.email, password: 'guess-guess-guess' } });
+      const attempt = () =>
+        t.app.inject({
+          method: 'POST',
+          url: '/api/v1/auth/login',
+          payload: { email: owner.email, password: 'guess-guess-guess' },
+        });
       for (let i = 0; i < LOGIN_RATE_LIMIT_MAX; i++) expect((await attempt()).statusCode).toBe(401);
       const limited = await attempt();
       expect(limited.statusCode).toBe(429);
       expect(limited.json().error.code).toBe('RATE_LIMITED');
       // Even the right password waits now.
-      expect((await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: owner.email, password: owner.password } })).statusCode).toBe(429);
+      expect(
+        (
+          await t.app.inject({
+            method: 'POST',
+            url: '/api/v1/auth/login',
+            payload: { email: owner.email, password: owner.password },
+          })
+        ).statusCode,
+      ).toBe(429);
     });
 
     it('[SEC-03] malformed JSON, an unknown field and an oversized body get 400/400/413 with stable codes', async () => {
-      const bad = await t.app.inject({ method: 'POST', url: '/api/v1/auth/signup', headers: { 'content-type': 'application/json' }, payload: '{"email": ' });
+      const bad = await t.app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/signup',
+        headers: { 'content-type': 'application/json' },
+        payload: '{"email": ',
+      });
       expect([bad.statusCode, bad.json().error.code]).toEqual([400, 'INVALID_JSON']);
-      const unknown = await t.app.inject({ method: 'POST', url: '/api/v1/auth/signup', payload: signupPayload({ isAdmin: true }) });
+      const unknown = await t.app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/signup',
+        payload: signupPayload({ isAdmin: true }),
+      });
       expect([unknown.statusCode, unknown.json().error.code]).toEqual([400, 'VALIDATION_FAILED']);
-      const huge = await t.app.inject({ method: 'POST', url: '/api/v1/auth/signup', payload: signupPayload({ declaredSending: 'x'.repeat(MAX_BODY_BYTES + 1) }) });
+      const huge = await t.app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/signup',
+        payload: signupPayload({ declaredSending: 'x'.repeat(MAX_BODY_BYTES + 1) }),
+      });
       expect([huge.statusCode, huge.json().error.code]).toEqual([413, 'BODY_TOO_LARGE']);
-      const short = await t.app.inject({ method: 'POST', url: '/api/v1/auth/signup', payload: signupPayload({ password: 'short' }) });
+      const short = await t.app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/signup',
+        payload: signupPayload({ password: 'short' }),
+      });
       expect([short.statusCode, short.json().error.code]).toEqual([400, 'PASSWORD_TOO_SHORT']);
     });
 
     const mailedToken = async (to: string, template: string) => {
-      const row = await db().selectFrom('system_mail').select('text_body').where('to_address', '=', to).where('template', '=', template).orderBy('created_at', 'desc').executeTakeFirstOrThrow();
+      const row = await db()
+        .selectFrom('system_mail')
+        .select('text_body')
+        .where('to_address', '=', to)
+        .where('template', '=', template)
+        .orderBy('created_at', 'desc')
+        .executeTakeFirstOrThrow();
       return /token=([A-Za-z0-9_-]+)/.exec(row.text_body)?.[1] ?? '';
     };
 
     it('[SEC-01] password reset: 202 for any email; the mailed token sets a new password once and ends sessions', async () => {
       const owner = await signUp(t.app);
-      expect((await t.app.inject({ method: 'POST', url: '/api/v1/auth/password-reset/request', payload: { email: 'nobody@example.com' } })).statusCode).toBe(202);
-      expect((await t.app.inject({ method: 'POST', url: '/api/v1/auth/password-reset/request', payload: { email: owner.email } })).statusCode).toBe(202);
+      expect(
+        (
+          await t.app.inject({
+            method: 'POST',
+            url: '/api/v1/auth/password-reset/request',
+            payload: { email: 'nobody@example.com' },
+          })
+        ).statusCode,
+      ).toBe(202);
+      expect(
+        (await t.app.inject({ method: 'POST', url: '/api/v1/auth/password-reset/request', payload: { email: owner.email } }))
+          .statusCode,
+      ).toBe(202);
       const token = await mailedToken(owner.email, 'password-reset');
-      const stored = await db().selectFrom('user_tokens').select('id').where('user_id', '=', owner.userId).where('purpose', '=', 'password-reset').execute();
+      const stored = await db()
+        .selectFrom('user_tokens')
+        .select('id')
+        .where('user_id', '=', owner.userId)
+        .where('purpose', '=', 'password-reset')
+        .execute();
       expect(stored.map((r) => r.id)).not.toContain(token);
-      const confirm = () => t.app.inject({ method: 'POST', url: '/api/v1/auth/password-reset/confirm', payload: { token, password: 'brand-new-password' } });
+      const confirm = () =>
+        t.app.inject({
+          method: 'POST',
+          url: '/api/v1/auth/password-reset/confirm',
+          payload: { token, password: 'brand-new-password' },
+        });
       expect((await confirm()).statusCode).toBe(200);
-      expect((await t.app.inject({ method: 'GET', url: '/api/v1/me', headers: { cookie: `assent_session=${owner.sessionCookie}` } })).statusCode).toBe(401);
-      expect((await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: owner.email, password: 'brand-new-password' } })).statusCode).toBe(200);
+      expect(
+        (await t.app.inject({ method: 'GET', url: '/api/v1/me', headers: { cookie: `assent_session=${owner.sessionCookie}` } }))
+          .statusCode,
+      ).toBe(401);
+      expect(
+        (
+          await t.app.inject({
+            method: 'POST',
+            url: '/api/v1/auth/login',
+            payload: { email: owner.email, password: 'brand-new-password' },
+          })
+        ).statusCode,
+      ).toBe(200);
       const again = await confirm();
       expect([again.statusCode, again.json().error.code]).toEqual([400, 'TOKEN_INVALID']);
     });
@@ -198,7 +349,11 @@ for (const engine of ENGINES) {
       const token = await mailedToken(owner.email, 'verify-email');
       const verify = () => t.app.inject({ method: 'POST', url: '/api/v1/auth/verify-email', payload: { token } });
       expect((await verify()).statusCode).toBe(200);
-      const me = await t.app.inject({ method: 'GET', url: '/api/v1/me', headers: { cookie: `assent_session=${owner.sessionCookie}` } });
+      const me = await t.app.inject({
+        method: 'GET',
+        url: '/api/v1/me',
+        headers: { cookie: `assent_session=${owner.sessionCookie}` },
+      });
       expect(me.json().user.emailVerified).toBe(true);
       expect((await verify()).json().error.code).toBe('TOKEN_INVALID');
     });
@@ -206,7 +361,12 @@ for (const engine of ENGINES) {
     it('[ACC-03] switching to an account the user is not a member of answers 404', async () => {
       const a = await signUp(t.app);
       const b = await signUp(t.app);
-      const res = await t.app.inject({ method: 'POST', url: '/api/v1/me/account', headers: a.headers, payload: { accountId: b.accountId } });
+      const res = await t.app.inject({
+        method: 'POST',
+        url: '/api/v1/me/account',
+        headers: a.headers,
+        payload: { accountId: b.accountId },
+      });
       expect([res.statusCode, res.json().error.code]).toEqual([404, 'ACCOUNT_NOT_FOUND']);
       const me = await t.app.inject({ method: 'GET', url: '/api/v1/me', headers: a.headers });
       expect(me.json().account.id).toBe(a.accountId);

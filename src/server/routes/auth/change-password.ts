@@ -16,14 +16,22 @@ export function registerChangePassword(app: ZodApp, deps: AppDeps): void {
       schema: {
         tags: ['auth'],
         summary: 'Change your password (ends your other sessions)',
-        body: z.object({ currentPassword: z.string().max(PASSWORD_MAX_LENGTH), newPassword: z.string().max(PASSWORD_MAX_LENGTH) }).strict(),
+        body: z
+          .object({ currentPassword: z.string().max(PASSWORD_MAX_LENGTH), newPassword: z.string().max(PASSWORD_MAX_LENGTH) })
+          .strict(),
         response: { 200: OkSchema },
       },
     },
     async (request) => {
       const auth = requireUser(request);
-      if (auth.via !== 'session' || !auth.sessionId) throw forbidden('SESSION_ONLY', 'Change the password from a signed-in session.');
-      await deps.services.accounts.changePassword(auth.userId, auth.sessionId, request.body.currentPassword, request.body.newPassword);
+      if (auth.via !== 'session' || !auth.sessionId)
+        throw forbidden('SESSION_ONLY', 'Change the password from a signed-in session.');
+      await deps.services.accounts.changePassword(
+        auth.userId,
+        auth.sessionId,
+        request.body.currentPassword,
+        request.body.newPassword,
+      );
       return { ok: true as const };
     },
   );

@@ -13,7 +13,9 @@ export function registerConfirmPasswordReset(app: ZodApp, deps: AppDeps): void {
       schema: {
         tags: ['auth'],
         summary: 'Choose a new password with the mailed token',
-        body: z.object({ token: z.string().min(1).max(TOKEN_MAX_LENGTH), password: z.string().max(PASSWORD_MAX_LENGTH) }).strict(),
+        body: z
+          .object({ token: z.string().min(1).max(TOKEN_MAX_LENGTH), password: z.string().max(PASSWORD_MAX_LENGTH) })
+          .strict(),
         response: { 200: OkSchema },
       },
     },

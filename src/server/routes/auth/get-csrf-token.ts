@@ -4,8 +4,12 @@ import { z } from 'zod';
 import type { ZodApp } from './http.ts';
 
 export function registerGetCsrfToken(app: ZodApp): void {
-  app.get('/auth/csrf', { schema: { tags: ['auth'], summary: 'Get a CSRF token', response: { 200: z.object({ token: z.string() }) } } }, async (_request, reply) => {
-    void reply.header('cache-control', 'no-store');
-    return { token: reply.generateCsrf() };
-  });
+  app.get(
+    '/auth/csrf',
+    { schema: { tags: ['auth'], summary: 'Get a CSRF token', response: { 200: z.object({ token: z.string() }) } } },
+    async (_request, reply) => {
+      void reply.header('cache-control', 'no-store');
+      return { token: reply.generateCsrf() };
+    },
+  );
 }

@@ -22,6 +22,9 @@ export function registerListIndustries(app: ZodApp, deps: AppDeps): void {
         },
       },
     },
-    async () => deps.services.accounts.industries().map((i) => ({ id: i.id, label: i.label, policy: i.policy, ...(i.clause ? { clause: i.clause } : {}) })),
+    async () =>
+      deps.services.accounts
+        .industries()
+        .map((i) => ({ id: i.id, label: i.label, policy: i.policy, ...(i.clause ? { clause: i.clause } : {}) })),
   );
 }

@@ -22,17 +22,30 @@ function ipAndEmail(request: FastifyRequest): string {
 }
 
 export function registerLogin(app: ZodApp, deps: AppDeps): void {
-  const perIp = app.createRateLimit({ max: LOGIN_RATE_LIMIT_PER_IP_MAX, timeWindow: LOGIN_RATE_LIMIT_WINDOW_MS, keyGenerator: (r) => `login-ip|${r.ip}` });
+  const perIp = app.createRateLimit({
+    max: LOGIN_RATE_LIMIT_PER_IP_MAX,
+    timeWindow: LOGIN_RATE_LIMIT_WINDOW_MS,
+    keyGenerator: (r) => `login-ip|${r.ip}`,
+  });
   app.post(
     '/auth/login',
     {
       // The body is parsed by preHandler time, so the key can include the email.
-      config: { csrf: false, rateLimit: { max: LOGIN_RATE_LIMIT_MAX, timeWindow: LOGIN_RATE_LIMIT_WINDOW_MS, hook: 'preHandler', keyGenerator: ipAndEmail } },
+      config: {
+        csrf: false,
+        rateLimit: {
+          max: LOGIN_RATE_LIMIT_MAX,
+          timeWindow: LOGIN_RATE_LIMIT_WINDOW_MS,
+          hook: 'preHandler',
+          keyGenerator: ipAndEmail,
+        },
+      },
       onRequest: async (request) => {
         // A second, looser limit per IP; @fastify/rate-limit runs one route limit per request,
         // so this one is checked by hand.
         const result = await perIp(request);
-        if (!result.isAllowed && result.isExceeded) throw new AppError('rate-limited', 'RATE_LIMITED', 'Too many sign-in attempts from this address; wait a minute.');
+        if (!result.isAllowed && result.isExceeded)
+          throw new AppError('rate-limited', 'RATE_LIMITED', 'Too many sign-in attempts from this address; wait a minute.');
       },
       schema: { tags: ['auth'], summary: 'Sign in with email and password', body: LoginBody, response: { 200: MeSchema } },
     },

@@ -13,7 +13,11 @@ export function registerRequestPasswordReset(app: ZodApp, deps: AppDeps): void {
     '/auth/password-reset/request',
     {
       config: { csrf: false, rateLimit: { max: PASSWORD_RESET_RATE_LIMIT_MAX, timeWindow: PASSWORD_RESET_RATE_LIMIT_WINDOW_MS } },
-      schema: { tags: ['auth'], summary: 'Mail a password reset link', body: z.object({ email: z.string().trim().max(EMAIL_MAX_LENGTH) }).strict() },
+      schema: {
+        tags: ['auth'],
+        summary: 'Mail a password reset link',
+        body: z.object({ email: z.string().trim().max(EMAIL_MAX_LENGTH) }).strict(),
+      },
     },
     async (request, reply) => {
       await deps.services.accounts.requestPasswordReset(request.body.email);

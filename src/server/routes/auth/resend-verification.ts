@@ -11,7 +11,13 @@ export function registerResendVerification(app: ZodApp, deps: AppDeps): void {
   app.post(
     '/auth/verify-email/resend',
     {
-      config: { rateLimit: { max: RESEND_VERIFICATION_RATE_LIMIT_MAX, timeWindow: RESEND_VERIFICATION_RATE_LIMIT_WINDOW_MS, keyGenerator: (r) => r.auth?.userId ?? r.ip } },
+      config: {
+        rateLimit: {
+          max: RESEND_VERIFICATION_RATE_LIMIT_MAX,
+          timeWindow: RESEND_VERIFICATION_RATE_LIMIT_WINDOW_MS,
+          keyGenerator: (r) => r.auth?.userId ?? r.ip,
+        },
+      },
       schema: { tags: ['auth'], summary: 'Send the verification mail again' },
     },
     async (request, reply) => {

@@ -49,20 +49,44 @@ async function resolveAuth(request: FastifyRequest, deps: AppDeps): Promise<Auth
   if (bearer?.[1]) {
     // Throws 401 API_KEY_INVALID / API_KEY_REVOKED, or 403 when the account's API is off (ACC-05).
     const key = await accounts.authenticateApiKey(bearer[1]);
-    return { via: 'api-key', userId: null, accountId: key.accountId, accountRole: null, platformRole: null, scopes: key.scopes, sessionId: null, apiKeyId: key.apiKeyId };
+    return {
+      via: 'api-key',
+      userId: null,
+      accountId: key.accountId,
+      accountRole: null,
+      platformRole: null,
+      scopes: key.scopes,
+      sessionId: null,
+      apiKeyId: key.apiKeyId,
+    };
   }
   const token = request.cookies[SESSION_COOKIE];
   if (!token) return null;
   const s = await accounts.resolveSession(token);
   if (!s) return null;
-  return { via: 'session', userId: s.userId, accountId: s.accountId, accountRole: s.accountRole, platformRole: s.platformRole, scopes: ['*'], sessionId: s.sessionId, apiKeyId: null };
+  return {
+    via: 'session',
+    userId: s.userId,
+    accountId: s.accountId,
+    accountRole: s.accountRole,
+    platformRole: s.platformRole,
+    scopes: ['*'],
+    sessionId: s.sessionId,
+    apiKeyId: null,
+  };
 }
 
 /** Call on the root app before the routes are registered (src/server/app.ts). */
 export async function installAuth(app: FastifyInstance, deps: AppDeps): Promise<void> {
   await app.register(csrfProtection, {
     cookieKey: CSRF_COOKIE,
-    cookieOpts: { path: '/', sameSite: 'strict', httpOnly: true, secure: deps.config.cookieSecure, signed: Boolean(deps.config.secret) },
+    cookieOpts: {
+      path: '/',
+      sameSite: 'strict',
+      httpOnly: true,
+      secure: deps.config.cookieSecure,
+      signed: Boolean(deps.config.secret),
+    },
     getToken: (request) => {
       const v = request.headers[CSRF_HEADER];
       return typeof v === 'string' ? v : undefined;

@@ -45,7 +45,12 @@ export function registerSignup(app: ZodApp, deps: AppDeps): void {
         response: {
           201: z.object({
             user: UserSchema,
-            account: z.object({ id: z.string(), name: z.string(), review: z.enum(['none', 'pending', 'refused']), reviewReason: z.string().nullable() }),
+            account: z.object({
+              id: z.string(),
+              name: z.string(),
+              review: z.enum(['none', 'pending', 'refused']),
+              reviewReason: z.string().nullable(),
+            }),
           }),
         },
       },

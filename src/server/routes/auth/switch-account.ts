@@ -10,7 +10,14 @@ import { MeSchema } from './schemas.ts';
 export function registerSwitchAccount(app: ZodApp, deps: AppDeps): void {
   app.post(
     '/me/account',
-    { schema: { tags: ['auth'], summary: 'Switch the current account', body: z.object({ accountId: z.string().max(100) }).strict(), response: { 200: MeSchema } } },
+    {
+      schema: {
+        tags: ['auth'],
+        summary: 'Switch the current account',
+        body: z.object({ accountId: z.string().max(100) }).strict(),
+        response: { 200: MeSchema },
+      },
+    },
     async (request) => {
       const auth = requireUser(request);
       if (!auth.sessionId) throw unauthenticated('SESSION_REQUIRED', 'Switching accounts needs a signed-in session.');

@@ -10,7 +10,12 @@ export function registerVerifyEmail(app: ZodApp, deps: AppDeps): void {
     '/auth/verify-email',
     {
       config: { csrf: false },
-      schema: { tags: ['auth'], summary: 'Confirm an email address with the mailed token', body: z.object({ token: z.string().min(1).max(TOKEN_MAX_LENGTH) }).strict(), response: { 200: OkSchema } },
+      schema: {
+        tags: ['auth'],
+        summary: 'Confirm an email address with the mailed token',
+        body: z.object({ token: z.string().min(1).max(TOKEN_MAX_LENGTH) }).strict(),
+        response: { 200: OkSchema },
+      },
     },
     async (request) => {
       await deps.services.accounts.verifyEmail(request.body.token);

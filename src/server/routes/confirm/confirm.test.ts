@@ -6,7 +6,15 @@ import { createTestPlatform, type TestPlatform } from '../../../../test/helpers/
 import { startSmtpCapture, type SmtpCapture } from '../../../../test/helpers/smtp.ts';
 import { CONFIRM_TOKEN_TTL_MS } from '../../../core/forms/signup.ts';
 import { signToken } from '../../../core/tokens/signed-token.ts';
-import { accountWithLists, createPublishedForm, definition, nextIp, openForm, postForm, type FormFixture } from '../forms/testing.ts';
+import {
+  accountWithLists,
+  createPublishedForm,
+  definition,
+  nextIp,
+  openForm,
+  postForm,
+  type FormFixture,
+} from '../forms/testing.ts';
 
 for (const engine of ENGINES) {
   describe.skipIf(engine === 'postgres' && !pgAvailable())(`double opt-in [${engine}]`, () => {
@@ -45,7 +53,14 @@ for (const engine of ENGINES) {
     }
     const events = (contactId: string) => t.platform.services.consent.eventsFor(fx.owner.accountId, contactId);
     const decision = async (contactId: string) =>
-      (await t.platform.services.gate.authorizeSend({ accountId: fx.owner.accountId, listId: fx.lists.news, channel: 'email', contactIds: [contactId] })).get(contactId);
+      (
+        await t.platform.services.gate.authorizeSend({
+          accountId: fx.owner.accountId,
+          listId: fx.lists.news,
+          channel: 'email',
+          contactIds: [contactId],
+        })
+      ).get(contactId);
 
     it('[CON-06] the confirmation mail arrives at the SMTP server with the link; the pending contact is not sendable; GET shows a button and changes nothing; POST confirms with time, IP and UA', async () => {
       const { token, contactId } = await signUpAndReadMail('dora@example.com');
@@ -54,19 +69,34 @@ for (const engine of ENGINES) {
 
       const get = await t.app.inject({ method: 'GET', url: `/confirm/${token}` });
       expect(get.statusCode).toBe(200);
-      expect(get.body).toMatch(/<form method="post" action="\/confirm\/[^"]+"><button type="submit">Yes, confirm my subscription/);
+      expect(get.body).toMatch(
+        /<form method="post" action="\/confirm\/[^"]+"><button type="submit">Yes, confirm my subscription/,
+      );
       await t.app.inject({ method: 'GET', url: `/confirm/${token}` });
       expect((await events(contactId)).map((e) => e.kind)).toEqual(['requested']);
       expect(await decision(contactId)).toEqual({ allowed: false, reason: 'pending-confirmation' });
 
       t.clock.advance(60_000);
       const ip = nextIp();
-      const post = await t.app.inject({ method: 'POST', url: `/confirm/${token}`, remoteAddress: ip, headers: { 'user-agent': 'Confirmer/2.0', 'content-type': 'application/x-www-form-urlencoded' }, payload: '' });
+      const post = await t.app.inject({
+        method: 'POST',
+        url: `/confirm/${token}`,
+        remoteAddress: ip,
+        headers: { 'user-agent': 'Confirmer/2.0', 'content-type': 'application/x-www-form-urlencoded' },
+        payload: '',
+      });
       expect(post.statusCode).toBe(200);
       expect(post.body).toContain('your subscription is confirmed');
       const after = await events(contactId);
       expect(after.map((e) => e.kind)).toEqual(['requested', 'confirmed']);
-      expect(after[1]).toMatchObject({ confirmedAt: t.clock.now().toISOString(), confirmIp: ip, confirmUserAgent: 'Confirmer/2.0', formId, formVersion: 1, textShown: after[0]!.textShown });
+      expect(after[1]).toMatchObject({
+        confirmedAt: t.clock.now().toISOString(),
+        confirmIp: ip,
+        confirmUserAgent: 'Confirmer/2.0',
+        formId,
+        formVersion: 1,
+        textShown: after[0]!.textShown,
+      });
       expect(await decision(contactId)).toEqual({ allowed: true });
     });
 
@@ -83,7 +113,10 @@ for (const engine of ENGINES) {
       const { token, contactId } = await signUpAndReadMail('finn@example.com');
       const [payload, sig] = token.split('.') as [string, string];
       const altered = `${payload.slice(0, 3)}${payload[3] === 'A' ? 'B' : 'A'}${payload.slice(4)}.${sig}`;
-      const forged = signToken('some-other-secret-some-other-secret-0000', 'confirm', [contactId, Math.floor(t.clock.now().getTime() / 1000)]);
+      const forged = signToken('some-other-secret-some-other-secret-0000', 'confirm', [
+        contactId,
+        Math.floor(t.clock.now().getTime() / 1000),
+      ]);
       for (const bad of [altered, forged, 'nonsense']) {
         const res = await t.app.inject({ method: 'POST', url: `/confirm/${bad}` });
         expect(res.statusCode).toBe(400);

@@ -25,7 +25,11 @@ export function postConfirm(app: FastifyInstance, deps: AppDeps): void {
         return sendErrorPage(reply, 'en', PAGE_STRINGS.en.linkProblemTitle, err);
       }
       const t = PAGE_STRINGS[pageLanguage(view.language)];
-      return sendPage(reply, 200, messagePage(pageLanguage(view.language), t.confirmedTitle, view.already ? t.alreadyConfirmed : t.confirmed));
+      return sendPage(
+        reply,
+        200,
+        messagePage(pageLanguage(view.language), t.confirmedTitle, view.already ? t.alreadyConfirmed : t.confirmed),
+      );
     },
   );
 }

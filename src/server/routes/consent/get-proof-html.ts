@@ -6,9 +6,13 @@ import { IdParams } from '../contacts/schemas.ts';
 import { renderProofPage } from './proof-page.ts';
 
 export function registerGetProofHtml(app: ZodApp, deps: AppDeps): void {
-  app.get('/contacts/:id/proof.html', { schema: { tags: ['consent'], summary: 'Proof of opt-in (readable page)', params: IdParams } }, async (request, reply) => {
-    const auth = requireAccount(request, 'contacts:read');
-    const bundle = await deps.services.consent.proofBundle(auth.accountId, request.params.id);
-    return reply.type('text/html; charset=utf-8').send(renderProofPage(bundle));
-  });
+  app.get(
+    '/contacts/:id/proof.html',
+    { schema: { tags: ['consent'], summary: 'Proof of opt-in (readable page)', params: IdParams } },
+    async (request, reply) => {
+      const auth = requireAccount(request, 'contacts:read');
+      const bundle = await deps.services.consent.proofBundle(auth.accountId, request.params.id);
+      return reply.type('text/html; charset=utf-8').send(renderProofPage(bundle));
+    },
+  );
 }

@@ -2,7 +2,10 @@
 import type { ProofBundle } from '../../../core/consent/proof.ts';
 
 export function escapeHtml(value: unknown): string {
-  return String(value ?? '').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
+  return String(value ?? '').replace(
+    /[&<>"']/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c,
+  );
 }
 
 const KIND_LABEL: Record<string, string> = {
@@ -14,7 +17,10 @@ const KIND_LABEL: Record<string, string> = {
 };
 
 export function renderProofPage(b: ProofBundle): string {
-  const row = (label: string, value: unknown) => (value === null || value === undefined || value === '' ? '' : `<tr><th>${escapeHtml(label)}</th><td>${escapeHtml(value)}</td></tr>`);
+  const row = (label: string, value: unknown) =>
+    value === null || value === undefined || value === ''
+      ? ''
+      : `<tr><th>${escapeHtml(label)}</th><td>${escapeHtml(value)}</td></tr>`;
   const events = b.events
     .map(
       (e) => `<section class="event">

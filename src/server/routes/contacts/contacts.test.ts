@@ -17,7 +17,13 @@ for (const engine of ENGINES) {
         method: 'POST',
         url: '/api/v1/lists',
         headers: owner.headers,
-        payload: { name: 'News', purposeText: 'Monthly product news by email.', channel: 'email', frequency: 'monthly', senderName: 'Shop' },
+        payload: {
+          name: 'News',
+          purposeText: 'Monthly product news by email.',
+          channel: 'email',
+          frequency: 'monthly',
+          senderName: 'Shop',
+        },
       });
       expect(res.statusCode).toBe(201);
       expect(res.json()).toMatchObject({ doubleOptIn: true, channel: 'email' });
@@ -26,7 +32,8 @@ for (const engine of ENGINES) {
     afterAll(async () => {
       await t?.close();
     });
-    const post = (url: string, payload: unknown, who: SignedIn = owner) => t.app.inject({ method: 'POST', url, headers: who.headers, payload: payload as object });
+    const post = (url: string, payload: unknown, who: SignedIn = owner) =>
+      t.app.inject({ method: 'POST', url, headers: who.headers, payload: payload as object });
     const get = (url: string, who: SignedIn = owner) => t.app.inject({ method: 'GET', url, headers: who.headers });
 
     it('[CON-10] a contact created by API is stored without consent and is not sendable; there is no force-subscribe field', async () => {
@@ -42,14 +49,22 @@ for (const engine of ENGINES) {
       expect(noEvidence.json().error.code).toBe('VALIDATION_FAILED');
       const dry = await get(`/api/v1/lists/${listId}/dry-run`);
       expect(dry.json().allowed).toBe(0);
-      const decision = await t.platform.services.gate.authorizeSend({ accountId: owner.accountId, listId, channel: 'email', contactIds: [id] });
+      const decision = await t.platform.services.gate.authorizeSend({
+        accountId: owner.accountId,
+        listId,
+        channel: 'email',
+        contactIds: [id],
+      });
       expect(decision.get(id)).toEqual({ allowed: false, reason: 'no-consent' });
     });
 
     it('[SMS-04] invalid email or phone → 400 with field-level errors; phones are stored in E.164', async () => {
       const bad = await post('/api/v1/contacts', { email: 'nope@', phone: '+1 555' });
       expect(bad.statusCode).toBe(400);
-      expect(bad.json().error).toMatchObject({ code: 'VALIDATION_FAILED', details: { fields: { email: expect.any(String), phone: expect.any(String) } } });
+      expect(bad.json().error).toMatchObject({
+        code: 'VALIDATION_FAILED',
+        details: { fields: { email: expect.any(String), phone: expect.any(String) } },
+      });
       const ok = await post('/api/v1/contacts', { phone: '0151 12345678', defaultRegion: 'DE' });
       expect(ok.statusCode).toBe(201);
       expect(ok.json().contact.phone).toBe('+4915112345678');
@@ -58,16 +73,34 @@ for (const engine of ENGINES) {
     it('[CON-07] [CON-09] API consent with evidence is recorded and exported as a verifiable proof (JSON and escaped page)', async () => {
       const key = await createApiKey(t.app, owner, ['contacts:write', 'contacts:read', 'consent:write']);
       const auth = { authorization: `Bearer ${key.key}` };
-      const c = await t.app.inject({ method: 'POST', url: '/api/v1/contacts', headers: auth, payload: { email: 'proof-route@example.com' } });
+      const c = await t.app.inject({
+        method: 'POST',
+        url: '/api/v1/contacts',
+        headers: auth,
+        payload: { email: 'proof-route@example.com' },
+      });
       const id = c.json().contact.id;
       const rec = await t.app.inject({
         method: 'POST',
         url: `/api/v1/contacts/${id}/consent`,
         headers: auth,
-        payload: { listId, textShown: 'Yes <b>please</b> send News <script>alert(1)</script>', source: 'paper form, Berlin store', occurredAt: '2026-11-20T10:00:00Z', ip: '192.0.2.44' },
+        payload: {
+          listId,
+          textShown: 'Yes <b>please</b> send News <script>alert(1)</script>',
+          source: 'paper form, Berlin store',
+          occurredAt: '2026-11-20T10:00:00Z',
+          ip: '192.0.2.44',
+        },
       });
       expect(rec.statusCode).toBe(201);
-      expect(rec.json()).toMatchObject({ kind: 'granted', sourceType: 'api', sourceId: `api-key:${key.id}`, occurredAt: '2026-11-20T10:00:00.000Z', ip: '192.0.2.44', evidence: { source: 'paper form, Berlin store' } });
+      expect(rec.json()).toMatchObject({
+        kind: 'granted',
+        sourceType: 'api',
+        sourceId: `api-key:${key.id}`,
+        occurredAt: '2026-11-20T10:00:00.000Z',
+        ip: '192.0.2.44',
+        evidence: { source: 'paper form, Berlin store' },
+      });
       const proof = await t.app.inject({ method: 'GET', url: `/api/v1/contacts/${id}/proof`, headers: auth });
       expect(proof.statusCode).toBe(200);
       expect(verifyProofBundle(JSON.parse(proof.body))).toEqual({ ok: true, events: 1 });
@@ -75,32 +108,69 @@ for (const engine of ENGINES) {
       expect(page.headers['content-type']).toContain('text/html');
       expect(page.body).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
       expect(page.body).not.toContain('<script>alert(1)');
-      const decision = await t.platform.services.gate.authorizeSend({ accountId: owner.accountId, listId, channel: 'email', contactIds: [id] });
+      const decision = await t.platform.services.gate.authorizeSend({
+        accountId: owner.accountId,
+        listId,
+        channel: 'email',
+        contactIds: [id],
+      });
       expect(decision.get(id)).toEqual({ allowed: true });
     });
 
     it('[DEL-01] the dry run counts refusals by reason and reports account-restricted once the account is blocked', async () => {
       const other = await signUp(t.app);
-      const list = (await post('/api/v1/lists', { name: 'L', purposeText: 'News.', channel: 'email', frequency: 'weekly', senderName: 'S' }, other)).json();
+      const list = (
+        await post(
+          '/api/v1/lists',
+          { name: 'L', purposeText: 'News.', channel: 'email', frequency: 'weekly', senderName: 'S' },
+          other,
+        )
+      ).json();
       const ids: string[] = [];
-      for (const email of ['d1@example.com', 'd2@example.com', 'd3@example.com']) ids.push((await post('/api/v1/contacts', { email }, other)).json().contact.id);
+      for (const email of ['d1@example.com', 'd2@example.com', 'd3@example.com'])
+        ids.push((await post('/api/v1/contacts', { email }, other)).json().contact.id);
       const { consent, suppression, standing } = t.platform.services;
-      await consent.record(other.accountId, ids.map((contactId) => ({ contactId, listId: list.id, channel: 'email' as const, kind: 'granted' as const, sourceType: 'form' as const, textShown: 'yes' })));
+      await consent.record(
+        other.accountId,
+        ids.map((contactId) => ({
+          contactId,
+          listId: list.id,
+          channel: 'email' as const,
+          kind: 'granted' as const,
+          sourceType: 'form' as const,
+          textShown: 'yes',
+        })),
+      );
       await consent.withdraw(other.accountId, ids[1]!, 'all', { sourceType: 'unsubscribe' });
       await suppression.add(other.accountId, 'd3@example.com', 'complaint');
       const dry = await get(`/api/v1/lists/${list.id}/dry-run`, other);
       expect(dry.statusCode).toBe(200);
       expect(dry.json()).toMatchObject({ total: 3, allowed: 1, refused: { withdrawn: 1, suppressed: 1 } });
-      await standing.transition({ accountId: other.accountId, action: 'block', reason: 'Purchased list confirmed', actor: { type: 'operator', id: 'op-1' } } as Parameters<typeof standing.transition>[0]);
+      await standing.transition({
+        accountId: other.accountId,
+        action: 'block',
+        reason: 'Purchased list confirmed',
+        actor: { type: 'operator', id: 'op-1' },
+      } as Parameters<typeof standing.transition>[0]);
       const blocked = await get(`/api/v1/lists/${list.id}/dry-run`, other);
       expect(blocked.json()).toMatchObject({ total: 3, allowed: 0, refused: { 'account-restricted': 3 } });
-      const d = await t.platform.services.gate.authorizeSend({ accountId: other.accountId, listId: list.id, channel: 'email', contactIds: ids });
+      const d = await t.platform.services.gate.authorizeSend({
+        accountId: other.accountId,
+        listId: list.id,
+        channel: 'email',
+        contactIds: ids,
+      });
       expect([...d.values()].every((x) => !x.allowed && x.reason === 'account-restricted')).toBe(true);
     });
 
     it('[CON-08] DELETE erases the contact, keeps the chain valid and blocks re-adding the address', async () => {
       const id = (await post('/api/v1/contacts', { email: 'gone@example.com' })).json().contact.id;
-      await post(`/api/v1/contacts/${id}/consent`, { listId, textShown: 'yes', source: 'fair', occurredAt: '2026-11-01T00:00:00Z' });
+      await post(`/api/v1/contacts/${id}/consent`, {
+        listId,
+        textShown: 'yes',
+        source: 'fair',
+        occurredAt: '2026-11-01T00:00:00Z',
+      });
       const del = await t.app.inject({ method: 'DELETE', url: `/api/v1/contacts/${id}`, headers: owner.headers });
       expect(del.statusCode).toBe(204);
       const x = (await get(`/api/v1/contacts/${id}/export`)).json();
@@ -114,9 +184,15 @@ for (const engine of ENGINES) {
 
     it('segments: a zod-validated filter evaluated in SQL', async () => {
       const id = (await post('/api/v1/contacts', { email: 'seg@example.com', attributes: { city: 'Cluj' } })).json().contact.id;
-      const bad = await post('/api/v1/segments', { name: 'x', filter: { all: [{ type: 'attribute', key: 'a b', op: 'eq', value: 1 }] } });
+      const bad = await post('/api/v1/segments', {
+        name: 'x',
+        filter: { all: [{ type: 'attribute', key: 'a b', op: 'eq', value: 1 }] },
+      });
       expect(bad.statusCode).toBe(400);
-      const seg = await post('/api/v1/segments', { name: 'Cluj', filter: { all: [{ type: 'attribute', key: 'city', op: 'eq', value: 'Cluj' }] } });
+      const seg = await post('/api/v1/segments', {
+        name: 'Cluj',
+        filter: { all: [{ type: 'attribute', key: 'city', op: 'eq', value: 'Cluj' }] },
+      });
       expect(seg.statusCode).toBe(201);
       const members = await get(`/api/v1/segments/${seg.json().id}/contacts`);
       expect(members.json().items.map((c: { id: string }) => c.id)).toEqual([id]);
@@ -125,7 +201,14 @@ for (const engine of ENGINES) {
     it('another account gets 404 for these ids, never the data', async () => {
       const intruder = await signUp(t.app);
       const id = (await post('/api/v1/contacts', { email: 'private@example.com' })).json().contact.id;
-      for (const url of [`/api/v1/contacts/${id}`, `/api/v1/contacts/${id}/export`, `/api/v1/contacts/${id}/proof`, `/api/v1/contacts/${id}/proof.html`, `/api/v1/lists/${listId}`, `/api/v1/lists/${listId}/dry-run`]) {
+      for (const url of [
+        `/api/v1/contacts/${id}`,
+        `/api/v1/contacts/${id}/export`,
+        `/api/v1/contacts/${id}/proof`,
+        `/api/v1/contacts/${id}/proof.html`,
+        `/api/v1/lists/${listId}`,
+        `/api/v1/lists/${listId}/dry-run`,
+      ]) {
         const res = await get(url, intruder);
         expect(res.statusCode, url).toBe(404);
         expect(res.body).not.toContain('private@example.com');

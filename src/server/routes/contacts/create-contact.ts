@@ -6,10 +6,14 @@ import type { ZodApp } from '../auth/http.ts';
 import { CreateContactBody } from './schemas.ts';
 
 export function registerCreateContact(app: ZodApp, deps: AppDeps): void {
-  app.post('/contacts', { schema: { tags: ['contacts'], summary: 'Add a contact (no consent)', body: CreateContactBody } }, async (request, reply) => {
-    const auth = requireAccount(request, 'contacts:write');
-    const { defaultRegion, ...input } = request.body;
-    const { contact, created } = await deps.services.contacts.upsert(auth.accountId, input, { defaultRegion });
-    return reply.status(created ? 201 : 200).send({ contact, created, sendable: false });
-  });
+  app.post(
+    '/contacts',
+    { schema: { tags: ['contacts'], summary: 'Add a contact (no consent)', body: CreateContactBody } },
+    async (request, reply) => {
+      const auth = requireAccount(request, 'contacts:write');
+      const { defaultRegion, ...input } = request.body;
+      const { contact, created } = await deps.services.contacts.upsert(auth.accountId, input, { defaultRegion });
+      return reply.status(created ? 201 : 200).send({ contact, created, sendable: false });
+    },
+  );
 }

@@ -7,9 +7,13 @@ import type { ZodApp } from '../auth/http.ts';
 import { actorSourceId, IdParams } from './schemas.ts';
 
 export function registerEraseContact(app: ZodApp, deps: AppDeps): void {
-  app.delete('/contacts/:id', { schema: { tags: ['contacts'], summary: 'Erase a contact (data-subject request)', params: IdParams } }, async (request, reply) => {
-    const auth = requireAccount(request, 'contacts:write');
-    await deps.services.contacts.erase(auth.accountId, request.params.id, { sourceId: actorSourceId(auth) });
-    return reply.status(204).send();
-  });
+  app.delete(
+    '/contacts/:id',
+    { schema: { tags: ['contacts'], summary: 'Erase a contact (data-subject request)', params: IdParams } },
+    async (request, reply) => {
+      const auth = requireAccount(request, 'contacts:write');
+      await deps.services.contacts.erase(auth.accountId, request.params.id, { sourceId: actorSourceId(auth) });
+      return reply.status(204).send();
+    },
+  );
 }

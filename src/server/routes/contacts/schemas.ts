@@ -11,7 +11,10 @@ export const CreateContactBody = z
     email: z.string().max(320).optional(),
     phone: z.string().max(64).optional(),
     /** ISO 3166-1 alpha-2 region for a national phone number. */
-    defaultRegion: z.string().regex(/^[A-Z]{2}$/).optional(),
+    defaultRegion: z
+      .string()
+      .regex(/^[A-Z]{2}$/)
+      .optional(),
     language: z.string().max(35).optional(),
     timeZone: z.string().max(64).optional(),
     attributes: Attributes.optional(),
@@ -26,7 +29,9 @@ export const UpdateContactBody = z
   })
   .strict();
 
-export const PageQuery = z.object({ after: z.string().max(100).optional(), limit: z.coerce.number().int().min(1).max(500).optional() }).strict();
+export const PageQuery = z
+  .object({ after: z.string().max(100).optional(), limit: z.coerce.number().int().min(1).max(500).optional() })
+  .strict();
 
 /** The source id recorded for actions by this caller: the user, or the API key. */
 export function actorSourceId(auth: AccountAuth): string {

@@ -5,8 +5,12 @@ import type { ZodApp } from '../auth/http.ts';
 import { IdParams, UpdateContactBody } from './schemas.ts';
 
 export function registerUpdateContact(app: ZodApp, deps: AppDeps): void {
-  app.patch('/contacts/:id', { schema: { tags: ['contacts'], summary: 'Update contact attributes', params: IdParams, body: UpdateContactBody } }, async (request) => {
-    const auth = requireAccount(request, 'contacts:write');
-    return deps.services.contacts.update(auth.accountId, request.params.id, request.body);
-  });
+  app.patch(
+    '/contacts/:id',
+    { schema: { tags: ['contacts'], summary: 'Update contact attributes', params: IdParams, body: UpdateContactBody } },
+    async (request) => {
+      const auth = requireAccount(request, 'contacts:write');
+      return deps.services.contacts.update(auth.accountId, request.params.id, request.body);
+    },
+  );
 }

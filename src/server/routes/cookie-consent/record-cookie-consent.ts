@@ -18,7 +18,9 @@ export function recordCookieConsent(app: FastifyInstance, deps: AppDeps): void {
         tags: ['cookie-consent'],
         summary: 'Log a cookie choice made on the banner (CK-05)',
         body: ConsentChoiceSchema,
-        response: { 201: z.object({ id: z.string(), at: z.string(), revision: z.number().int(), categories: z.array(z.string()) }) },
+        response: {
+          201: z.object({ id: z.string(), at: z.string(), revision: z.number().int(), categories: z.array(z.string()) }),
+        },
       },
     },
     async (request, reply) => {

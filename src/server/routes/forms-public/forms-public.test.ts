@@ -4,7 +4,16 @@ import { ENGINES, pgAvailable } from '../../../../test/helpers/engines.ts';
 import { createTestPlatform, type TestPlatform } from '../../../../test/helpers/platform.ts';
 import { sha256Hex } from '../../../core/consent/canonical.ts';
 import { FORM_SUBMISSIONS_PER_IP_PER_MINUTE } from '../../../core/forms/bot-defence.ts';
-import { accountWithLists, createPublishedForm, definition, nextIp, openForm, postForm, storedCounts, type FormFixture } from '../forms/testing.ts';
+import {
+  accountWithLists,
+  createPublishedForm,
+  definition,
+  nextIp,
+  openForm,
+  postForm,
+  storedCounts,
+  type FormFixture,
+} from '../forms/testing.ts';
 
 for (const engine of ENGINES) {
   describe.skipIf(engine === 'postgres' && !pgAvailable())(`public forms [${engine}]`, () => {
@@ -31,7 +40,9 @@ for (const engine of ENGINES) {
       const boxes = [...html.matchAll(/<input type="checkbox"[^>]*>/g)].map((m) => m[0]);
       expect(boxes.map((b) => /name="box_([^"]+)"/.exec(b)?.[1])).toEqual(['news', 'deals', 'sms', 'partner-1']);
       for (const b of boxes) expect(b).not.toMatch(/checked/);
-      expect(html).toContain('Acme Alerts: up to 4 msgs/month. Message and data rates may apply. Reply HELP for help, STOP to cancel.');
+      expect(html).toContain(
+        'Acme Alerts: up to 4 msgs/month. Message and data rates may apply. Reply HELP for help, STOP to cancel.',
+      );
       expect(html).toContain('Book Club SRL');
       expect(html).not.toMatch(/<script/i);
     });
@@ -48,7 +59,19 @@ for (const engine of ENGINES) {
       const [e] = events;
       const v = await t.platform.services.forms.get(fx.owner.accountId, formId);
       const box = v.published!.rendered.boxes.find((b) => b.key === 'deals')!;
-      expect(e).toMatchObject({ kind: 'granted', sourceType: 'form', listId: fx.lists.deals, channel: 'email', formId, formVersion: 1, textShown: box.text, ip, userAgent: 'TestBrowser/1.0', language: 'en', partners: ['Book Club SRL'] });
+      expect(e).toMatchObject({
+        kind: 'granted',
+        sourceType: 'form',
+        listId: fx.lists.deals,
+        channel: 'email',
+        formId,
+        formVersion: 1,
+        textShown: box.text,
+        ip,
+        userAgent: 'TestBrowser/1.0',
+        language: 'en',
+        partners: ['Book Club SRL'],
+      });
       expect(e!.textHash).toBe(sha256Hex(box.text));
       expect(contact!.attributes).toMatchObject({ first_name: 'Ana' });
     });
@@ -62,7 +85,9 @@ for (const engine of ENGINES) {
       const withSms = await filled({ email: 'cara@example.com', phone: '+40 721 234 568', box_sms: 'yes' });
       expect((await postForm(t.app, formId, withSms)).statusCode).toBe(200);
       const cara = await t.platform.services.contacts.findByAddress(fx.owner.accountId, { email: 'cara@example.com' });
-      expect((await t.platform.services.consent.stateFor(fx.owner.accountId, cara!.id)).map((s) => [s.channel, s.status])).toEqual([['sms', 'active']]);
+      expect(
+        (await t.platform.services.consent.stateFor(fx.owner.accountId, cara!.id)).map((s) => [s.channel, s.status]),
+      ).toEqual([['sms', 'active']]);
     });
 
     it('[CON-02] refuses an unknown box, a claimed default, no chosen purpose and a stale version, storing nothing', async () => {
@@ -72,12 +97,19 @@ for (const engine of ENGINES) {
       const claimed = await postForm(t.app, formId, await filled({ email: 'x2@example.com', box_news: 'default' }));
       expect(claimed.statusCode).toBe(400);
       expect(claimed.body).toContain('pre-set');
-      const defaults = await postForm(t.app, formId, await filled({ email: 'x3@example.com', box_news: 'yes', defaults: 'news' }));
+      const defaults = await postForm(
+        t.app,
+        formId,
+        await filled({ email: 'x3@example.com', box_news: 'yes', defaults: 'news' }),
+      );
       expect(defaults.statusCode).toBe(400);
       const none = await postForm(t.app, formId, await filled({ email: 'x4@example.com' }));
       expect(none.statusCode).toBe(400);
       expect(none.body).toContain('tick at least one box');
-      const stale = await postForm(t.app, formId, { ...(await filled({ email: 'x5@example.com', box_news: 'yes' })), _version: '0' });
+      const stale = await postForm(t.app, formId, {
+        ...(await filled({ email: 'x5@example.com', box_news: 'yes' })),
+        _version: '0',
+      });
       expect(stale.statusCode).toBe(409);
       expect(stale.body).toContain('updated since you opened it');
       expect(await storedCounts(t.platform.database)).toEqual(before);
@@ -91,15 +123,29 @@ for (const engine of ENGINES) {
       expect(boxes.map((b: { key: string }) => b.key)).toEqual(['news', 'deals', 'sms']);
       t.clock.advance(5_000);
       const send = (payload: Record<string, unknown>) =>
-        t.app.inject({ method: 'POST', url: `/api/v1/public/forms/${formId}/submissions`, remoteAddress: nextIp(), payload: { version, startToken, ...payload } });
+        t.app.inject({
+          method: 'POST',
+          url: `/api/v1/public/forms/${formId}/submissions`,
+          remoteAddress: nextIp(),
+          payload: { version, startToken, ...payload },
+        });
       const codeOf = async (payload: Record<string, unknown>) => {
         const r = await send(payload);
         return [r.statusCode, r.json().error?.code];
       };
       expect(await codeOf({ fields: { email: 'j1@example.com' }, boxes: { vip: true } })).toEqual([400, 'FORM_UNKNOWN_BOX']);
-      expect(await codeOf({ fields: { email: 'j2@example.com' }, boxes: { news: 'checked-by-default' } })).toEqual([400, 'CONSENT_DEFAULT_CLAIMED']);
-      expect(await codeOf({ fields: { email: 'j3@example.com' }, boxes: { news: true }, defaults: { news: true } })).toEqual([400, 'CONSENT_DEFAULT_CLAIMED']);
-      expect(await codeOf({ version: version + 1, fields: { email: 'j4@example.com' }, boxes: { news: true } })).toEqual([409, 'FORM_VERSION_STALE']);
+      expect(await codeOf({ fields: { email: 'j2@example.com' }, boxes: { news: 'checked-by-default' } })).toEqual([
+        400,
+        'CONSENT_DEFAULT_CLAIMED',
+      ]);
+      expect(await codeOf({ fields: { email: 'j3@example.com' }, boxes: { news: true }, defaults: { news: true } })).toEqual([
+        400,
+        'CONSENT_DEFAULT_CLAIMED',
+      ]);
+      expect(await codeOf({ version: version + 1, fields: { email: 'j4@example.com' }, boxes: { news: true } })).toEqual([
+        409,
+        'FORM_VERSION_STALE',
+      ]);
       const bad = await send({ fields: { email: 'not-an-email', phone: '12' }, boxes: { news: true, sms: true } });
       expect([bad.statusCode, bad.json().error.code]).toEqual([400, 'FORM_FIELDS_INVALID']);
       expect(Object.keys(bad.json().error.details.fields).sort()).toEqual(['email', 'phone']);
@@ -112,10 +158,20 @@ for (const engine of ENGINES) {
       const other = await createPublishedForm(t.app, fx.owner, definition(fx.lists, { name: 'Second form' }));
       const page = await openForm(t.app, other);
       t.clock.advance(5_000);
-      const put = await t.app.inject({ method: 'PUT', url: `/api/v1/forms/${other}`, headers: fx.owner.headers, payload: definition(fx.lists, { name: 'Second form v2' }) });
+      const put = await t.app.inject({
+        method: 'PUT',
+        url: `/api/v1/forms/${other}`,
+        headers: fx.owner.headers,
+        payload: definition(fx.lists, { name: 'Second form v2' }),
+      });
       expect(put.json().latest.version).toBe(2);
       await t.app.inject({ method: 'POST', url: `/api/v1/forms/${other}/publish`, headers: fx.owner.headers });
-      const res = await postForm(t.app, other, { _version: page.version, _started: page.started, email: 'late@example.com', box_news: 'yes' });
+      const res = await postForm(t.app, other, {
+        _version: page.version,
+        _started: page.started,
+        email: 'late@example.com',
+        box_news: 'yes',
+      });
       expect(res.statusCode).toBe(409);
       expect(res.body).toContain('name="_version" value="2"');
       expect(res.body).toContain('value="late@example.com"');
@@ -123,7 +179,11 @@ for (const engine of ENGINES) {
 
     it('[CON-11] a filled honeypot looks accepted but stores nothing', async () => {
       const before = await storedCounts(t.platform.database);
-      const res = await postForm(t.app, formId, await filled({ email: 'bot@example.com', box_news: 'yes', website: 'http://spam.example' }));
+      const res = await postForm(
+        t.app,
+        formId,
+        await filled({ email: 'bot@example.com', box_news: 'yes', website: 'http://spam.example' }),
+      );
       expect(res.statusCode).toBe(200);
       expect(res.body).toContain('Check your inbox');
       expect(await storedCounts(t.platform.database)).toEqual(before);
@@ -133,16 +193,31 @@ for (const engine of ENGINES) {
       const before = await storedCounts(t.platform.database);
       const page = await openForm(t.app, formId);
       t.clock.advance(500);
-      const fast = await postForm(t.app, formId, { _version: page.version, _started: page.started, email: 'quick@example.com', box_news: 'yes' });
+      const fast = await postForm(t.app, formId, {
+        _version: page.version,
+        _started: page.started,
+        email: 'quick@example.com',
+        box_news: 'yes',
+      });
       expect(fast.statusCode).toBe(400);
       expect(fast.body).toContain('quicker than a person');
       t.clock.advance(5_000);
-      const forged = await postForm(t.app, formId, { _version: page.version, _started: `${page.started.slice(0, -2)}xx`, email: 'quick@example.com', box_news: 'yes' });
+      const forged = await postForm(t.app, formId, {
+        _version: page.version,
+        _started: `${page.started.slice(0, -2)}xx`,
+        email: 'quick@example.com',
+        box_news: 'yes',
+      });
       expect(forged.statusCode).toBe(400);
       const json = await t.app.inject({
         method: 'POST',
         url: `/api/v1/public/forms/${formId}/submissions`,
-        payload: { version: 1, startToken: t.platform.services.forms.startStamp(formId), fields: { email: 'quick@example.com' }, boxes: { news: true } },
+        payload: {
+          version: 1,
+          startToken: t.platform.services.forms.startStamp(formId),
+          fields: { email: 'quick@example.com' },
+          boxes: { news: true },
+        },
       });
       expect([json.statusCode, json.json().error.code]).toEqual([400, 'FORM_TOO_FAST']);
       expect(await storedCounts(t.platform.database)).toEqual(before);

@@ -9,14 +9,16 @@ import { PAGE_STRINGS } from './strings.ts';
 
 export function getHostedForm(app: FastifyInstance, deps: AppDeps): void {
   const forms = deps.services.forms;
-  app.withTypeProvider<ZodTypeProvider>().get('/f/:formId', { schema: { hide: true, params: FormParamsSchema } }, async (request, reply) => {
-    const { formId } = request.params;
-    let published;
-    try {
-      published = await forms.published(formId);
-    } catch (err) {
-      return sendErrorPage(reply, 'en', PAGE_STRINGS.en.notFoundTitle, err);
-    }
-    return sendPage(reply, 200, formPage({ formId, version: published.version, startStamp: forms.startStamp(formId) }));
-  });
+  app
+    .withTypeProvider<ZodTypeProvider>()
+    .get('/f/:formId', { schema: { hide: true, params: FormParamsSchema } }, async (request, reply) => {
+      const { formId } = request.params;
+      let published;
+      try {
+        published = await forms.published(formId);
+      } catch (err) {
+        return sendErrorPage(reply, 'en', PAGE_STRINGS.en.notFoundTitle, err);
+      }
+      return sendPage(reply, 200, formPage({ formId, version: published.version, startStamp: forms.startStamp(formId) }));
+    });
 }

@@ -26,7 +26,14 @@ export function getPublicForm(app: FastifyInstance, deps: AppDeps): void {
   const forms = deps.services.forms;
   app.withTypeProvider<ZodTypeProvider>().get(
     '/api/v1/public/forms/:formId',
-    { schema: { tags: ['forms (public)'], summary: 'The published form version for a custom front end', params: FormParamsSchema, response: { 200: PublicFormSchema } } },
+    {
+      schema: {
+        tags: ['forms (public)'],
+        summary: 'The published form version for a custom front end',
+        params: FormParamsSchema,
+        response: { 200: PublicFormSchema },
+      },
+    },
     async (request, reply) => {
       const { formId } = request.params;
       const { version: v } = await forms.published(formId);

@@ -13,5 +13,7 @@ export function requestContext(request: FastifyRequest): RequestContext {
 
 /** CON-11: the per-IP limit as @fastify/rate-limit route config; none when the setting is off. */
 export function submissionRateLimit(settings: BotDefenceSettings) {
-  return settings.submissionsPerIpPerMinute === null ? {} : { rateLimit: { max: settings.submissionsPerIpPerMinute, timeWindow: 60_000 } };
+  return settings.submissionsPerIpPerMinute === null
+    ? {}
+    : { rateLimit: { max: settings.submissionsPerIpPerMinute, timeWindow: 60_000 } };
 }

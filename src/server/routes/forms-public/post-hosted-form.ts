@@ -41,7 +41,11 @@ export function postHostedForm(app: FastifyInstance, deps: AppDeps): void {
       const t = PAGE_STRINGS[lang];
       const { input, step, values } = fromUrlencoded(request.body);
       const again = (status: number, extra: { errors?: Record<string, string>; notice?: string }) =>
-        sendPage(reply, status, formPage({ formId, version: published.version, startStamp: forms.startStamp(formId), values, ...extra }));
+        sendPage(
+          reply,
+          status,
+          formPage({ formId, version: published.version, startStamp: forms.startStamp(formId), values, ...extra }),
+        );
 
       if (step === 'continue') {
         // The embedded snippet's first step: the boxes are ticked here, on the hosted page.
@@ -50,12 +54,14 @@ export function postHostedForm(app: FastifyInstance, deps: AppDeps): void {
       }
       try {
         const result = await forms.submit(formId, input, requestContext(request));
-        if (result.kind === 'discarded' || result.doubleOptIn) return sendPage(reply, 200, messagePage(lang, t.checkInboxTitle, t.checkInbox));
+        if (result.kind === 'discarded' || result.doubleOptIn)
+          return sendPage(reply, 200, messagePage(lang, t.checkInboxTitle, t.checkInbox));
         return sendPage(reply, 200, messagePage(lang, t.thanksTitle, t.thanks));
       } catch (err) {
         if (!(err instanceof AppError)) throw err;
         const status = STATUS_BY_KIND[err.kind];
-        if (err.code === 'FORM_FIELDS_INVALID') return again(status, { errors: (err.details?.fields ?? {}) as Record<string, string> });
+        if (err.code === 'FORM_FIELDS_INVALID')
+          return again(status, { errors: (err.details?.fields ?? {}) as Record<string, string> });
         const notice = RE_SHOW_NOTICE[err.code];
         if (notice) return again(status, { notice: t[notice] });
         return sendErrorPage(reply, lang, t.badRequestTitle, err);

@@ -31,14 +31,23 @@ function fieldsHtml(v: FormVersion, values: Record<string, string>, errors: Reco
     const id = `f-${f.key}`;
     const label = f.label || t.fields[f.key];
     return html`<label for="${id}">${label}${f.required ? html` <span aria-hidden="true">*</span>` : ''}</label>
-<input id="${id}" name="${f.key}" type="${INPUT_TYPES[f.key]}" autocomplete="${AUTOCOMPLETE[f.key]}" value="${values[f.key] ?? ''}"${f.required ? html` required` : ''}${errors[f.key] ? html` aria-invalid="true" aria-describedby="${id}-err"` : ''}>
-${errors[f.key] ? html`<div class="err" id="${id}-err">${errors[f.key]}</div>` : ''}`;
+      <input
+        id="${id}"
+        name="${f.key}"
+        type="${INPUT_TYPES[f.key]}"
+        autocomplete="${AUTOCOMPLETE[f.key]}"
+        value="${values[f.key] ?? ''}"
+        ${f.required ? html` required` : ''}${errors[f.key] ? html` aria-invalid="true" aria-describedby="${id}-err"` : ''}
+      />
+      ${errors[f.key] ? html`<div class="err" id="${id}-err">${errors[f.key]}</div>` : ''}`;
   });
 }
 
 function box(key: string, text: string): SafeHtml {
   // CON-02: no `checked` attribute, ever.
-  return html`<label class="box"><input type="checkbox" name="box_${key}" value="${BOX_TICK_VALUE}"><span>${text}</span></label>`;
+  return html`<label class="box"
+    ><input type="checkbox" name="box_${key}" value="${BOX_TICK_VALUE}" /><span>${text}</span></label
+  >`;
 }
 
 export function formPage(o: FormPageOptions): string {
@@ -48,22 +57,24 @@ export function formPage(o: FormPageOptions): string {
   const errors = o.errors ?? {};
   const { boxes, partners, terms } = v.rendered;
   const body = html`<h1>${v.definition.name}</h1>
-${v.definition.intro ? html`<p>${v.definition.intro}</p>` : ''}
-${o.notice ? html`<p class="notice" role="alert">${o.notice}</p>` : ''}
-${Object.keys(errors).length > 0 ? html`<p class="notice" role="alert">${t.errorsTitle}</p>` : ''}
-<form method="post" action="/f/${o.formId}" accept-charset="utf-8">
-<input type="hidden" name="${VERSION_FIELD}" value="${v.version}">
-<input type="hidden" name="${START_FIELD}" value="${o.startStamp}">
-${fieldsHtml(v, o.values ?? {}, errors)}
-<fieldset style="border:0;padding:0;margin:1rem 0 0">
-${boxes.map((b) => box(b.key, b.text))}
-${partners.map((p) => box(p.key, p.text))}
-${errors.consent ? html`<div class="err">${errors.consent}</div>` : ''}
-</fieldset>
-${terms ? html`${box('terms', terms.text)}${terms.url ? html`<p><a href="${terms.url}" rel="noopener">${terms.url}</a></p>` : ''}${errors.terms ? html`<div class="err">${errors.terms}</div>` : ''}` : ''}
-<div class="hp" aria-hidden="true"><label for="f-hp">${t.honeypot}</label><input id="f-hp" type="text" name="${HONEYPOT_FIELD}" value="" tabindex="-1" autocomplete="off"></div>
-<button type="submit">${t.submit}</button>
-</form>`;
+    ${v.definition.intro ? html`<p>${v.definition.intro}</p>` : ''}
+    ${o.notice ? html`<p class="notice" role="alert">${o.notice}</p>` : ''}
+    ${Object.keys(errors).length > 0 ? html`<p class="notice" role="alert">${t.errorsTitle}</p>` : ''}
+    <form method="post" action="/f/${o.formId}" accept-charset="utf-8">
+      <input type="hidden" name="${VERSION_FIELD}" value="${v.version}" />
+      <input type="hidden" name="${START_FIELD}" value="${o.startStamp}" />
+      ${fieldsHtml(v, o.values ?? {}, errors)}
+      <fieldset style="border:0;padding:0;margin:1rem 0 0">
+        ${boxes.map((b) => box(b.key, b.text))} ${partners.map((p) => box(p.key, p.text))}
+        ${errors.consent ? html`<div class="err">${errors.consent}</div>` : ''}
+      </fieldset>
+      ${terms ? html`${box('terms', terms.text)}${terms.url ? html`<p><a href="${terms.url}" rel="noopener">${terms.url}</a></p>` : ''}${errors.terms ? html`<div class="err">${errors.terms}</div>` : ''}` : ''}
+      <div class="hp" aria-hidden="true">
+        <label for="f-hp">${t.honeypot}</label
+        ><input id="f-hp" type="text" name="${HONEYPOT_FIELD}" value="" tabindex="-1" autocomplete="off" />
+      </div>
+      <button type="submit">${t.submit}</button>
+    </form>`;
   return page(lang, v.definition.name, body);
 }
 
@@ -76,10 +87,11 @@ ${terms ? html`${box('terms', terms.text)}${terms.url ? html`<p><a href="${terms
 export function embedSnippet(publicUrl: string, formId: string, v: FormVersion): string {
   const t = PAGE_STRINGS[pageLanguage(v.definition.language)];
   return html`<form method="post" action="${publicUrl}/f/${formId}" accept-charset="utf-8" class="assent-form">
-<input type="hidden" name="${STEP_FIELD}" value="continue">
-${fieldsHtml(v, {}, {})}
-<div style="position:absolute;left:-10000px" aria-hidden="true"><input type="text" name="${HONEYPOT_FIELD}" value="" tabindex="-1" autocomplete="off"></div>
-<button type="submit">${t.continue}</button>
-</form>
-`.value;
+    <input type="hidden" name="${STEP_FIELD}" value="continue" />
+    ${fieldsHtml(v, {}, {})}
+    <div style="position:absolute;left:-10000px" aria-hidden="true">
+      <input type="text" name="${HONEYPOT_FIELD}" value="" tabindex="-1" autocomplete="off" />
+    </div>
+    <button type="submit">${t.continue}</button>
+  </form> `.value;
 }

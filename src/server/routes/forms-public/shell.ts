@@ -19,23 +19,29 @@ ul.lists{list-style:none;padding:0}ul.lists li{display:flex;justify-content:spac
 
 export function page(lang: PageLanguage, title: string, body: SafeHtml): string {
   return html`<!doctype html>
-<html lang="${lang}">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="robots" content="noindex">
-<title>${title}</title>
-<style>${STYLE}</style>
-</head>
-<body><main>
-${body}
-</main></body>
-</html>
-`.value;
+    <html lang="${lang}">
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <meta name="robots" content="noindex" />
+        <title>${title}</title>
+        <style>
+          ${STYLE}
+        </style>
+      </head>
+      <body>
+        <main>${body}</main>
+      </body>
+    </html> `.value;
 }
 
 export function messagePage(lang: PageLanguage, title: string, message: string): string {
-  return page(lang, title, html`<h1>${title}</h1><p>${message}</p>`);
+  return page(
+    lang,
+    title,
+    html`<h1>${title}</h1>
+      <p>${message}</p>`,
+  );
 }
 
 /** Pages carrying tokens or start stamps are never cached or stored by intermediaries. */

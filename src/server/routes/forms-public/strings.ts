@@ -13,13 +13,15 @@ export const PAGE_STRINGS = {
     tooFast: 'That was quicker than a person can fill in the form. Please wait a few seconds and send it again.',
     startInvalid: 'This page is too old. Please fill in the form again.',
     checkInboxTitle: 'Check your inbox',
-    checkInbox: 'We sent you an email. Open the link in it and press the confirm button to finish signing up. Until then, you will not receive anything.',
+    checkInbox:
+      'We sent you an email. Open the link in it and press the confirm button to finish signing up. Until then, you will not receive anything.',
     thanksTitle: 'Thank you',
     thanks: 'You are signed up. Every message has a link to unsubscribe.',
     badRequestTitle: 'This form could not be sent',
     notFoundTitle: 'Form not found',
     confirmTitle: 'Confirm your subscription',
-    confirmLead: (sender: string, lists: string) => `Press the button to confirm that you want to receive from ${sender}: ${lists}.`,
+    confirmLead: (sender: string, lists: string) =>
+      `Press the button to confirm that you want to receive from ${sender}: ${lists}.`,
     confirmButton: 'Yes, confirm my subscription',
     confirmedTitle: 'Subscription confirmed',
     confirmed: 'Thank you, your subscription is confirmed.',
@@ -30,7 +32,8 @@ export const PAGE_STRINGS = {
       list ? `Stop messages from the list "${list}" to ${address}?` : `Stop all messages from this sender to ${address}?`,
     unsubscribeButton: 'Unsubscribe',
     unsubscribedTitle: 'You are unsubscribed',
-    unsubscribed: (list: string | null) => (list ? `You will get no more messages from the list "${list}".` : 'You will get no more messages from this sender.'),
+    unsubscribed: (list: string | null) =>
+      list ? `You will get no more messages from the list "${list}".` : 'You will get no more messages from this sender.',
     managePreferences: 'Manage all your subscriptions',
     preferencesTitle: 'Your subscriptions',
     preferencesLead: (address: string) => `Subscriptions of ${address}. Leave any list, or all of them.`,
@@ -48,16 +51,19 @@ export const PAGE_STRINGS = {
     honeypot: 'Lăsați acest câmp gol',
     errorsTitle: 'Verificați câmpurile marcate.',
     staleVersion: 'Formularul a fost actualizat între timp. Citiți-l din nou și trimiteți-l.',
-    tooFast: 'Formularul a fost trimis mai repede decât îl poate completa o persoană. Așteptați câteva secunde și trimiteți-l din nou.',
+    tooFast:
+      'Formularul a fost trimis mai repede decât îl poate completa o persoană. Așteptați câteva secunde și trimiteți-l din nou.',
     startInvalid: 'Pagina este prea veche. Completați formularul din nou.',
     checkInboxTitle: 'Verificați-vă căsuța de email',
-    checkInbox: 'V-am trimis un email. Deschideți linkul din el și apăsați butonul de confirmare pentru a finaliza abonarea. Până atunci nu veți primi nimic.',
+    checkInbox:
+      'V-am trimis un email. Deschideți linkul din el și apăsați butonul de confirmare pentru a finaliza abonarea. Până atunci nu veți primi nimic.',
     thanksTitle: 'Vă mulțumim',
     thanks: 'V-ați abonat. Fiecare mesaj are un link de dezabonare.',
     badRequestTitle: 'Formularul nu a putut fi trimis',
     notFoundTitle: 'Formularul nu există',
     confirmTitle: 'Confirmați abonarea',
-    confirmLead: (sender: string, lists: string) => `Apăsați butonul pentru a confirma că doriți să primiți de la ${sender}: ${lists}.`,
+    confirmLead: (sender: string, lists: string) =>
+      `Apăsați butonul pentru a confirma că doriți să primiți de la ${sender}: ${lists}.`,
     confirmButton: 'Da, confirm abonarea',
     confirmedTitle: 'Abonare confirmată',
     confirmed: 'Vă mulțumim, abonarea este confirmată.',
@@ -65,10 +71,13 @@ export const PAGE_STRINGS = {
     linkProblemTitle: 'Acest link nu funcționează',
     unsubscribeTitle: 'Dezabonare',
     unsubscribeLead: (address: string, list: string | null) =>
-      list ? `Opriți mesajele din lista „${list}” către ${address}?` : `Opriți toate mesajele de la acest expeditor către ${address}?`,
+      list
+        ? `Opriți mesajele din lista „${list}” către ${address}?`
+        : `Opriți toate mesajele de la acest expeditor către ${address}?`,
     unsubscribeButton: 'Dezabonare',
     unsubscribedTitle: 'V-ați dezabonat',
-    unsubscribed: (list: string | null) => (list ? `Nu veți mai primi mesaje din lista „${list}”.` : 'Nu veți mai primi mesaje de la acest expeditor.'),
+    unsubscribed: (list: string | null) =>
+      list ? `Nu veți mai primi mesaje din lista „${list}”.` : 'Nu veți mai primi mesaje de la acest expeditor.',
     managePreferences: 'Gestionați toate abonările',
     preferencesTitle: 'Abonările dumneavoastră',
     preferencesLead: (address: string) => `Abonările pentru ${address}. Puteți părăsi orice listă sau pe toate.`,

@@ -14,14 +14,19 @@ const MAX_VALUE_LENGTH = 1_000;
  * CON-02: a request that says a box was on "by default" / "pre-checked" claims consent nobody
  * gave; it is refused as a whole (CONSENT_DEFAULT_CLAIMED), never silently ignored.
  */
-export const DEFAULT_CLAIM_NAME = /^(defaults?|pre-?checked|pre-?ticked|checked-?by-?default|checked_by_default|checkedbydefault)(\b|_|\[|$)/i;
+export const DEFAULT_CLAIM_NAME =
+  /^(defaults?|pre-?checked|pre-?ticked|checked-?by-?default|checked_by_default|checkedbydefault)(\b|_|\[|$)/i;
 
 export const UrlencodedBodySchema = z
   .record(z.string().max(100), z.union([z.string().max(MAX_VALUE_LENGTH), z.array(z.string().max(MAX_VALUE_LENGTH)).max(10)]))
   .refine((r) => Object.keys(r).length <= MAX_SUBMISSION_KEYS, `at most ${MAX_SUBMISSION_KEYS} fields`);
 export type UrlencodedBody = z.infer<typeof UrlencodedBodySchema>;
 
-export function fromUrlencoded(body: UrlencodedBody): { input: SubmissionInput; step: string | null; values: Record<string, string> } {
+export function fromUrlencoded(body: UrlencodedBody): {
+  input: SubmissionInput;
+  step: string | null;
+  values: Record<string, string>;
+} {
   const fields: Record<string, string> = {};
   const boxes: Record<string, unknown> = {};
   let claimsDefault = false;

@@ -10,7 +10,15 @@ import { FormViewSchema, SECURITY, viewBody } from './shapes.ts';
 export function createForm(app: FastifyInstance, deps: AppDeps): void {
   app.withTypeProvider<ZodTypeProvider>().post(
     '/api/v1/forms',
-    { schema: { tags: ['forms'], security: SECURITY, summary: 'Create a sign-up form', body: FormDefinitionSchema, response: { 201: FormViewSchema } } },
+    {
+      schema: {
+        tags: ['forms'],
+        security: SECURITY,
+        summary: 'Create a sign-up form',
+        body: FormDefinitionSchema,
+        response: { 201: FormViewSchema },
+      },
+    },
     async (request, reply) => {
       const auth = requireAccount(request, 'forms:write');
       const view = await deps.services.forms.create(auth.accountId, request.body, auth.userId ?? null);

@@ -18,7 +18,12 @@ for (const engine of ENGINES) {
     });
 
     async function create(def: unknown) {
-      const res = await t.app.inject({ method: 'POST', url: '/api/v1/forms', headers: fx.owner.headers, payload: def as Record<string, unknown> });
+      const res = await t.app.inject({
+        method: 'POST',
+        url: '/api/v1/forms',
+        headers: fx.owner.headers,
+        payload: def as Record<string, unknown>,
+      });
       expect(res.statusCode).toBe(201);
       return res.json() as { form: { id: string }; problems: { code: string }[] };
     }
@@ -47,7 +52,10 @@ for (const engine of ENGINES) {
       partial.consentBoxes![0]!.purpose = { sender: 'Acme', kind: 'news' };
       expect(await publishCode(partial)).toEqual([422, 'FORM_PURPOSE_INCOMPLETE']);
       const partners = d();
-      partners.partners = Array.from({ length: 11 }, (_, i) => ({ name: `Partner ${i}`, purposeText: 'offers by email, monthly' }));
+      partners.partners = Array.from({ length: 11 }, (_, i) => ({
+        name: `Partner ${i}`,
+        purposeText: 'offers by email, monthly',
+      }));
       expect(await publishCode(partners)).toEqual([422, 'FORM_TOO_MANY_PARTNERS']);
       const sms = d();
       sms.consentBoxes![2]!.sms = { programName: 'Acme Alerts' };
@@ -58,17 +66,37 @@ for (const engine of ENGINES) {
     it('[CON-07] every edit makes a new immutable version; the published version stays until republished', async () => {
       const { form } = await create(definition(fx.lists));
       await t.app.inject({ method: 'POST', url: `/api/v1/forms/${form.id}/publish`, headers: fx.owner.headers });
-      const put = await t.app.inject({ method: 'PUT', url: `/api/v1/forms/${form.id}`, headers: fx.owner.headers, payload: definition(fx.lists, { name: 'Renamed' }) });
+      const put = await t.app.inject({
+        method: 'PUT',
+        url: `/api/v1/forms/${form.id}`,
+        headers: fx.owner.headers,
+        payload: definition(fx.lists, { name: 'Renamed' }),
+      });
       expect(put.statusCode).toBe(200);
-      expect([put.json().latest.version, put.json().published.version, put.json().published.definition.name]).toEqual([2, 1, 'Join Acme Books']);
-      const v1 = await t.platform.database.db.selectFrom('form_versions').selectAll().where('form_id', '=', form.id).where('version', '=', 1).executeTakeFirstOrThrow();
+      expect([put.json().latest.version, put.json().published.version, put.json().published.definition.name]).toEqual([
+        2,
+        1,
+        'Join Acme Books',
+      ]);
+      const v1 = await t.platform.database.db
+        .selectFrom('form_versions')
+        .selectAll()
+        .where('form_id', '=', form.id)
+        .where('version', '=', 1)
+        .executeTakeFirstOrThrow();
       expect(JSON.parse(v1.definition).name).toBe('Join Acme Books');
-      await expect(t.platform.database.db.updateTable('form_versions').set({ definition: '{}' }).where('form_id', '=', form.id).execute()).rejects.toThrow(/immutable/);
+      await expect(
+        t.platform.database.db.updateTable('form_versions').set({ definition: '{}' }).where('form_id', '=', form.id).execute(),
+      ).rejects.toThrow(/immutable/);
       const list = await t.app.inject({ method: 'GET', url: '/api/v1/forms', headers: fx.owner.headers });
-      expect(list.json().items.find((f: { id: string }) => f.id === form.id)).toMatchObject({ name: 'Renamed', latestVersion: 2, publishedVersion: 1 });
+      expect(list.json().items.find((f: { id: string }) => f.id === form.id)).toMatchObject({
+        name: 'Renamed',
+        latestVersion: 2,
+        publishedVersion: 1,
+      });
     });
 
-    it('answers 404 for another account\'s form and accepts an API key with forms scopes', async () => {
+    it("answers 404 for another account's form and accepts an API key with forms scopes", async () => {
       const { form } = await create(definition(fx.lists));
       const stranger = await signUp(t.app);
       for (const [method, url] of [
@@ -77,11 +105,20 @@ for (const engine of ENGINES) {
         ['POST', `/api/v1/forms/${form.id}/publish`],
         ['GET', `/api/v1/forms/${form.id}/embed`],
       ] as const) {
-        const res = await t.app.inject({ method, url, headers: stranger.headers, payload: method === 'PUT' ? definition(fx.lists) : undefined });
+        const res = await t.app.inject({
+          method,
+          url,
+          headers: stranger.headers,
+          payload: method === 'PUT' ? definition(fx.lists) : undefined,
+        });
         expect([url, res.statusCode, res.json().error.code]).toEqual([url, 404, 'FORM_NOT_FOUND']);
       }
       const key = await createApiKey(t.app, fx.owner, ['forms:read']);
-      const read = await t.app.inject({ method: 'GET', url: `/api/v1/forms/${form.id}`, headers: { authorization: `Bearer ${key.key}` } });
+      const read = await t.app.inject({
+        method: 'GET',
+        url: `/api/v1/forms/${form.id}`,
+        headers: { authorization: `Bearer ${key.key}` },
+      });
       expect(read.statusCode).toBe(200);
     });
 
@@ -93,7 +130,12 @@ for (const engine of ENGINES) {
       expect(html).toContain(`action="http://assent.test/f/${form.id}"`);
       expect(html).not.toContain('type="checkbox"');
       // Its "continue" step shows the hosted page with the typed values and unchecked boxes.
-      const step = await t.app.inject({ method: 'POST', url: `/f/${form.id}`, headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: '_step=continue&email=dan%40example.com&website=' });
+      const step = await t.app.inject({
+        method: 'POST',
+        url: `/f/${form.id}`,
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        payload: '_step=continue&email=dan%40example.com&website=',
+      });
       expect(step.statusCode).toBe(200);
       expect(step.body).toContain('value="dan@example.com"');
       expect(step.body).not.toMatch(/type="checkbox"[^>]*checked/);

@@ -24,8 +24,12 @@ export function getEmbed(app: FastifyInstance, deps: AppDeps): void {
     async (request) => {
       const auth = requireAccount(request, 'forms:read');
       const view = await deps.services.forms.get(auth.accountId, request.params.id);
-      if (!view.published) throw conflict('FORM_NOT_PUBLISHED', 'Publish the form first; the snippet serves the published version.');
-      return { html: embedSnippet(deps.config.publicUrl, view.form.id, view.published), hostedUrl: `${deps.config.publicUrl}/f/${view.form.id}` };
+      if (!view.published)
+        throw conflict('FORM_NOT_PUBLISHED', 'Publish the form first; the snippet serves the published version.');
+      return {
+        html: embedSnippet(deps.config.publicUrl, view.form.id, view.published),
+        hostedUrl: `${deps.config.publicUrl}/f/${view.form.id}`,
+      };
     },
   );
 }

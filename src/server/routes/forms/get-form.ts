@@ -8,7 +8,15 @@ import { FormIdParams, FormViewSchema, SECURITY, viewBody } from './shapes.ts';
 export function getForm(app: FastifyInstance, deps: AppDeps): void {
   app.withTypeProvider<ZodTypeProvider>().get(
     '/api/v1/forms/:id',
-    { schema: { tags: ['forms'], security: SECURITY, summary: 'Read a form', params: FormIdParams, response: { 200: FormViewSchema } } },
+    {
+      schema: {
+        tags: ['forms'],
+        security: SECURITY,
+        summary: 'Read a form',
+        params: FormIdParams,
+        response: { 200: FormViewSchema },
+      },
+    },
     async (request) => {
       const auth = requireAccount(request, 'forms:read');
       return viewBody(await deps.services.forms.get(auth.accountId, request.params.id), deps.config.publicUrl);

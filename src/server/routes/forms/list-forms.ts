@@ -9,7 +9,14 @@ import { FormSummarySchema, SECURITY, summary } from './shapes.ts';
 export function listForms(app: FastifyInstance, deps: AppDeps): void {
   app.withTypeProvider<ZodTypeProvider>().get(
     '/api/v1/forms',
-    { schema: { tags: ['forms'], security: SECURITY, summary: 'List sign-up forms', response: { 200: z.object({ items: z.array(FormSummarySchema) }) } } },
+    {
+      schema: {
+        tags: ['forms'],
+        security: SECURITY,
+        summary: 'List sign-up forms',
+        response: { 200: z.object({ items: z.array(FormSummarySchema) }) },
+      },
+    },
     async (request) => {
       const auth = requireAccount(request, 'forms:read');
       return { items: (await deps.services.forms.list(auth.accountId)).map(summary) };

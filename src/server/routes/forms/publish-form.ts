@@ -16,13 +16,19 @@ export function publishForm(app: FastifyInstance, deps: AppDeps): void {
         security: SECURITY,
         summary: 'Publish a form version',
         params: FormIdParams,
-        body: z.object({ version: z.number().int().min(1).optional() }).strict().nullish(),
+        body: z
+          .object({ version: z.number().int().min(1).optional() })
+          .strict()
+          .nullish(),
         response: { 200: FormViewSchema },
       },
     },
     async (request) => {
       const auth = requireAccount(request, 'forms:write');
-      return viewBody(await deps.services.forms.publish(auth.accountId, request.params.id, request.body?.version), deps.config.publicUrl);
+      return viewBody(
+        await deps.services.forms.publish(auth.accountId, request.params.id, request.body?.version),
+        deps.config.publicUrl,
+      );
     },
   );
 }

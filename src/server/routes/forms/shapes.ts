@@ -17,7 +17,9 @@ export const FormSummarySchema = z.object({
 });
 
 const RenderedSchema = z.object({
-  boxes: z.array(z.object({ key: z.string(), listId: z.string(), channel: z.enum(['email', 'sms']), text: z.string(), textHash: z.string() })),
+  boxes: z.array(
+    z.object({ key: z.string(), listId: z.string(), channel: z.enum(['email', 'sms']), text: z.string(), textHash: z.string() }),
+  ),
   partners: z.array(z.object({ key: z.string(), name: z.string(), text: z.string(), textHash: z.string() })),
   terms: z.object({ key: z.literal('terms'), text: z.string(), url: z.string().nullable() }).nullable(),
 });

@@ -55,7 +55,12 @@ export function definition(lists: FormFixture['lists'], extra: Partial<FormDefin
     consentBoxes: [
       { key: 'news', listIds: [lists.news], checkedByDefault: false, purpose: PURPOSE },
       { key: 'deals', listIds: [lists.deals], purpose: { ...PURPOSE, kind: 'deals', purpose: 'discounts' } },
-      { key: 'sms', listIds: [lists.sms], purpose: { ...PURPOSE, channel: 'SMS' }, sms: { programName: 'Acme Alerts', frequency: 'up to 4 msgs/month' } },
+      {
+        key: 'sms',
+        listIds: [lists.sms],
+        purpose: { ...PURPOSE, channel: 'SMS' },
+        sms: { programName: 'Acme Alerts', frequency: 'up to 4 msgs/month' },
+      },
     ],
     partners: [{ name: 'Book Club SRL', purposeText: 'club offers by email, monthly' }],
     ...extra,
@@ -72,7 +77,10 @@ export async function createPublishedForm(app: FastifyInstance, owner: SignedIn,
 }
 
 /** GET /f/<form> and read the hidden fields a browser would send back. */
-export async function openForm(app: FastifyInstance, formId: string): Promise<{ html: string; version: string; started: string }> {
+export async function openForm(
+  app: FastifyInstance,
+  formId: string,
+): Promise<{ html: string; version: string; started: string }> {
   const res = await app.inject({ method: 'GET', url: `/f/${formId}` });
   if (res.statusCode !== 200) throw new Error(`open form: ${res.statusCode} ${res.body}`);
   const version = /name="_version" value="(\d+)"/.exec(res.body)?.[1] ?? '';
@@ -84,7 +92,12 @@ export function urlencoded(fields: Record<string, string>): string {
   return new URLSearchParams(fields).toString();
 }
 
-export async function postForm(app: FastifyInstance, formId: string, fields: Record<string, string>, ip = nextIp()): Promise<InjectResponse> {
+export async function postForm(
+  app: FastifyInstance,
+  formId: string,
+  fields: Record<string, string>,
+  ip = nextIp(),
+): Promise<InjectResponse> {
   return app.inject({
     method: 'POST',
     url: `/f/${formId}`,
@@ -95,9 +108,23 @@ export async function postForm(app: FastifyInstance, formId: string, fields: Rec
 }
 
 /** Rows that a submission would write: contacts, consent events, confirmations, outbox mail. */
-export async function storedCounts(database: Database): Promise<{ contacts: number; events: number; confirmations: number; mail: number }> {
+export async function storedCounts(
+  database: Database,
+): Promise<{ contacts: number; events: number; confirmations: number; mail: number }> {
   const { db } = database;
   const count = async (table: 'contacts' | 'consent_events' | 'form_confirmations' | 'system_mail') =>
-    Number((await db.selectFrom(table).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
-  return { contacts: await count('contacts'), events: await count('consent_events'), confirmations: await count('form_confirmations'), mail: await count('system_mail') };
+    Number(
+      (
+        await db
+          .selectFrom(table)
+          .select((eb) => eb.fn.countAll().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
+  return {
+    contacts: await count('contacts'),
+    events: await count('consent_events'),
+    confirmations: await count('form_confirmations'),
+    mail: await count('system_mail'),
+  };
 }

@@ -11,7 +11,14 @@ export function updateForm(app: FastifyInstance, deps: AppDeps): void {
   app.withTypeProvider<ZodTypeProvider>().put(
     '/api/v1/forms/:id',
     {
-      schema: { tags: ['forms'], security: SECURITY, summary: 'Save a new version of a form', params: FormIdParams, body: FormDefinitionSchema, response: { 200: FormViewSchema } },
+      schema: {
+        tags: ['forms'],
+        security: SECURITY,
+        summary: 'Save a new version of a form',
+        params: FormIdParams,
+        body: FormDefinitionSchema,
+        response: { 200: FormViewSchema },
+      },
     },
     async (request) => {
       const auth = requireAccount(request, 'forms:write');

@@ -48,7 +48,11 @@ for (const engine of ENGINES) {
       const ready = await t.app.inject({ method: 'GET', url: '/readyz' });
       expect(ready.statusCode).toBe(503);
       expect(ready.json().error.code).toBe('DATABASE_UNAVAILABLE');
-      const login = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: 'a@example.com', password: 'whatever-long-password' } });
+      const login = await t.app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/login',
+        payload: { email: 'a@example.com', password: 'whatever-long-password' },
+      });
       expect(login.statusCode).toBe(503);
       expect(login.json().error.code).toBe('DATABASE_UNAVAILABLE');
       expect(login.body).not.toMatch(/at .*\.ts:\d+/);

@@ -12,14 +12,20 @@ export function registerCreateImport(app: ZodApp, deps: AppDeps) {
       schema: {
         tags: TAGS,
         security: SECURITY,
-        summary: 'Start an import (multipart: source, sourceDescription, attest, listIds, mapping?, encoding?, consentDate?, allowDuplicate?, then file)',
+        summary:
+          'Start an import (multipart: source, sourceDescription, attest, listIds, mapping?, encoding?, consentDate?, allowDuplicate?, then file)',
         consumes: ['multipart/form-data'],
         response: { 202: ImportSchema },
       },
     },
     async (request, reply) => {
       const auth = requireAccount(request, 'imports:write');
-      const who = { at: deps.clock.now().toISOString(), userId: auth.userId, ip: clientIp(request) || null, userAgent: userAgent(request) || null };
+      const who = {
+        at: deps.clock.now().toISOString(),
+        userId: auth.userId,
+        ip: clientIp(request) || null,
+        userAgent: userAgent(request) || null,
+      };
       const rec = await withUpload(request, async (raw, file) => {
         const f = parseFields(ImportFieldsSchema, raw);
         const declaration = { source: f.source, sourceDescription: f.sourceDescription ?? null, attest: f.attest === true };

@@ -6,7 +6,15 @@ import { ImportIdParams, ImportSchema, SECURITY, TAGS, toImportView, type ZodApp
 export function registerGetImport(app: ZodApp, deps: AppDeps) {
   app.get(
     '/api/v1/imports/:id',
-    { schema: { tags: TAGS, security: SECURITY, summary: 'Get an import', params: ImportIdParams, response: { 200: ImportSchema } } },
+    {
+      schema: {
+        tags: TAGS,
+        security: SECURITY,
+        summary: 'Get an import',
+        params: ImportIdParams,
+        response: { 200: ImportSchema },
+      },
+    },
     async (request) => {
       const auth = requireAccount(request, 'imports:read');
       return toImportView(await deps.services.imports.get(auth.accountId, request.params.id));

@@ -11,9 +11,14 @@ const BOUNDARY = '----assent-import-test';
 /** A multipart/form-data body: the fields first, then the file (as the UI and CLI send it). */
 function multipart(fields: Record<string, string>, file: string | Buffer | null, name = 'contacts.csv') {
   const parts: Buffer[] = [];
-  for (const [k, v] of Object.entries(fields)) parts.push(Buffer.from(`--${BOUNDARY}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`));
+  for (const [k, v] of Object.entries(fields))
+    parts.push(Buffer.from(`--${BOUNDARY}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`));
   if (file !== null) {
-    parts.push(Buffer.from(`--${BOUNDARY}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: text/csv\r\n\r\n`));
+    parts.push(
+      Buffer.from(
+        `--${BOUNDARY}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: text/csv\r\n\r\n`,
+      ),
+    );
     parts.push(typeof file === 'string' ? Buffer.from(file) : file);
     parts.push(Buffer.from('\r\n'));
   }
@@ -36,11 +41,30 @@ for (const engine of ENGINES) {
       capture = await startSmtpCapture();
       t = await createTestPlatform(engine, { config: { smtpUrl: capture.url }, worker: true });
       owner = await signUp(t.app);
-      await t.platform.services.accounts.createOperator({ email: `reviewer-imp-${engine}@assent.test`, role: 'reviewer', password: PASSWORD });
-      await t.platform.services.accounts.createOperator({ email: `admin-imp-${engine}@assent.test`, role: 'admin', password: PASSWORD });
+      await t.platform.services.accounts.createOperator({
+        email: `reviewer-imp-${engine}@assent.test`,
+        role: 'reviewer',
+        password: PASSWORD,
+      });
+      await t.platform.services.accounts.createOperator({
+        email: `admin-imp-${engine}@assent.test`,
+        role: 'admin',
+        password: PASSWORD,
+      });
       reviewer = await signIn(t.app, `reviewer-imp-${engine}@assent.test`, PASSWORD);
       admin = await signIn(t.app, `admin-imp-${engine}@assent.test`, PASSWORD);
-      const res = await t.app.inject({ method: 'POST', url: '/api/v1/lists', headers: owner.headers, payload: { name: 'News', purposeText: 'Monthly product news by email.', channel: 'email', frequency: 'monthly', senderName: 'Shop' } });
+      const res = await t.app.inject({
+        method: 'POST',
+        url: '/api/v1/lists',
+        headers: owner.headers,
+        payload: {
+          name: 'News',
+          purposeText: 'Monthly product news by email.',
+          channel: 'email',
+          frequency: 'monthly',
+          senderName: 'Shop',
+        },
+      });
       listId = res.json().id;
     });
     afterAll(async () => {
@@ -50,7 +74,12 @@ for (const engine of ENGINES) {
 
     const upload = (who: SignedIn, fields: Record<string, string>, file: string | Buffer | null) => {
       const m = multipart(fields, file);
-      return t.app.inject({ method: 'POST', url: '/api/v1/imports', headers: { ...who.headers, ...m.headers }, payload: m.payload });
+      return t.app.inject({
+        method: 'POST',
+        url: '/api/v1/imports',
+        headers: { ...who.headers, ...m.headers },
+        payload: m.payload,
+      });
     };
     const get = (url: string, who: SignedIn = owner) => t.app.inject({ method: 'GET', url, headers: who.headers });
     const waitFor = async (id: string, statuses: string[]) => {
@@ -73,12 +102,20 @@ for (const engine of ENGINES) {
       expect(refused.statusCode).toBe(422);
       expect(refused.json().error.code).toBe('IMPORT_SOURCE_REFUSED');
       expect(refused.json().error.details.clause).toMatch(/No list rental or purchasing/);
-      const linkedin = await upload(owner, { source: 'social-network', attest: 'true', listIds: listId }, 'email\na@example.com\n');
+      const linkedin = await upload(
+        owner,
+        { source: 'social-network', attest: 'true', listIds: listId },
+        'email\na@example.com\n',
+      );
       expect(linkedin.json().error.details.clause).toMatch(/LinkedIn/);
       const unattested = await upload(owner, { source: 'signup-form', listIds: listId }, 'email\na@example.com\n');
       expect(unattested.statusCode).toBe(400);
       expect(unattested.json().error.code).toBe('IMPORT_ATTESTATION_REQUIRED');
-      const unknownField = await upload(owner, { source: 'signup-form', attest: 'true', listIds: listId, forceSubscribe: 'true' }, 'email\na@example.com\n');
+      const unknownField = await upload(
+        owner,
+        { source: 'signup-form', attest: 'true', listIds: listId, forceSubscribe: 'true' },
+        'email\na@example.com\n',
+      );
       expect(unknownField.statusCode).toBe(400);
       expect(await storedImports(owner.accountId)).toBe(before);
       expect((await t.platform.database.db.selectFrom('import_blobs').select('seq').execute()).length).toBe(blobsBefore);
@@ -86,11 +123,24 @@ for (const engine of ENGINES) {
 
     it('[IMP-05] [IMP-06] a large upload is held, reviewed, approved; the customer is mailed; the report downloads', async () => {
       const preview = multipart({}, 'Email Address;First Name;OPTIN_TIME\nana@example.com;Ana;2026-01-02 10:00:00\n');
-      const pv = await t.app.inject({ method: 'POST', url: '/api/v1/imports/preview', headers: { ...owner.headers, ...preview.headers }, payload: preview.payload });
+      const pv = await t.app.inject({
+        method: 'POST',
+        url: '/api/v1/imports/preview',
+        headers: { ...owner.headers, ...preview.headers },
+        payload: preview.payload,
+      });
       expect(pv.statusCode).toBe(200);
-      expect(pv.json()).toMatchObject({ delimiter: ';', encoding: 'utf-8', mapping: { email: 'Email Address', firstName: 'First Name', optinTime: 'OPTIN_TIME' }, rows: [['ana@example.com', 'Ana', '2026-01-02 10:00:00']] });
+      expect(pv.json()).toMatchObject({
+        delimiter: ';',
+        encoding: 'utf-8',
+        mapping: { email: 'Email Address', firstName: 'First Name', optinTime: 'OPTIN_TIME' },
+        rows: [['ana@example.com', 'Ana', '2026-01-02 10:00:00']],
+      });
 
-      const rows = Array.from({ length: 1_001 }, (_, i) => `client.${i}.${(i * 7919) % 997}@example.com,2026-0${1 + (i % 9)}-1${i % 10}T0${i % 10}:${10 + (i % 50)}:00Z`).join('\n');
+      const rows = Array.from(
+        { length: 1_001 },
+        (_, i) => `client.${i}.${(i * 7919) % 997}@example.com,2026-0${1 + (i % 9)}-1${i % 10}T0${i % 10}:${10 + (i % 50)}:00Z`,
+      ).join('\n');
       const file = `email,optin_time\n${rows}\n`;
       const res = await upload(owner, { source: 'customers', attest: 'true', listIds: listId }, file);
       expect(res.statusCode).toBe(202);
@@ -100,8 +150,16 @@ for (const engine of ENGINES) {
       expect(held.status).toBe('held');
       expect(held.imported + held.quarantined + held.rejected).toBe(held.rowsRead);
 
-      const contact = await t.platform.services.contacts.findByAddress(owner.accountId, { email: `client.5.${(5 * 7919) % 997}@example.com` });
-      const gate = () => t.platform.services.gate.authorizeSend({ accountId: owner.accountId, listId, channel: 'email', contactIds: [contact!.id] });
+      const contact = await t.platform.services.contacts.findByAddress(owner.accountId, {
+        email: `client.5.${(5 * 7919) % 997}@example.com`,
+      });
+      const gate = () =>
+        t.platform.services.gate.authorizeSend({
+          accountId: owner.accountId,
+          listId,
+          channel: 'email',
+          contactIds: [contact!.id],
+        });
       expect((await gate()).get(contact!.id)).toEqual({ allowed: false, reason: 'list-unapproved' });
 
       const dup = await upload(owner, { source: 'customers', attest: 'true', listIds: listId }, file);
@@ -113,10 +171,18 @@ for (const engine of ENGINES) {
       const item = queue.json().items.find((x: { id: string }) => x.id === id);
       expect(item.forensics).toHaveProperty('reasons');
       expect(item.accountId).toBe(owner.accountId);
-      const approve = await t.app.inject({ method: 'POST', url: `/api/v1/operator/imports/${id}/review`, headers: reviewer.headers, payload: { decision: 'approve', reason: 'Shop customers with varied dates.' } });
+      const approve = await t.app.inject({
+        method: 'POST',
+        url: `/api/v1/operator/imports/${id}/review`,
+        headers: reviewer.headers,
+        payload: { decision: 'approve', reason: 'Shop customers with varied dates.' },
+      });
       expect(approve.statusCode).toBe(200);
       expect((await gate()).get(contact!.id)).toEqual({ allowed: true });
-      expect((await get(`/api/v1/imports/${id}`)).json().review).toMatchObject({ decision: 'approved', reason: 'Shop customers with varied dates.' });
+      expect((await get(`/api/v1/imports/${id}`)).json().review).toMatchObject({
+        decision: 'approved',
+        reason: 'Shop customers with varied dates.',
+      });
 
       const deadline = Date.now() + 20_000;
       while (!capture.messages.some((m) => m.envelope.to.includes(owner.email) && /approved/.test(m.parsed.subject ?? ''))) {
@@ -139,7 +205,11 @@ for (const engine of ENGINES) {
     });
 
     it('[IMP-06] a bad file ends failed with its reason; a restricted import service answers 403 SERVICE_RESTRICTED', async () => {
-      const res = await upload(owner, { source: 'event', attest: 'true', listIds: listId }, Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x00, 0x00]));
+      const res = await upload(
+        owner,
+        { source: 'event', attest: 'true', listIds: listId },
+        Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x00, 0x00]),
+      );
       expect(res.statusCode).toBe(202);
       const failed = await waitFor(res.json().id, ['failed', 'completed', 'held']);
       expect(failed).toMatchObject({ status: 'failed', error: { code: 'IMPORT_NOT_CSV' } });

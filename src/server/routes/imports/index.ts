@@ -15,7 +15,15 @@ import { registerReviewImport } from './review-import.ts';
 
 export function importRoutes(deps: AppDeps): FastifyPluginAsyncZod {
   return async (app) => {
-    await app.register(multipart, { limits: { fileSize: MAX_IMPORT_BYTES, files: 1, fields: MAX_IMPORT_FIELDS, fieldSize: MAX_IMPORT_FIELD_BYTES, parts: MAX_IMPORT_FIELDS + 1 } });
+    await app.register(multipart, {
+      limits: {
+        fileSize: MAX_IMPORT_BYTES,
+        files: 1,
+        fields: MAX_IMPORT_FIELDS,
+        fieldSize: MAX_IMPORT_FIELD_BYTES,
+        parts: MAX_IMPORT_FIELDS + 1,
+      },
+    });
     registerCreateImport(app, deps);
     registerPreviewImport(app, deps);
     registerListImports(app, deps);

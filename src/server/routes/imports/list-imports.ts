@@ -7,7 +7,14 @@ import { ImportSchema, SECURITY, TAGS, toImportView, type ZodApp } from './shape
 export function registerListImports(app: ZodApp, deps: AppDeps) {
   app.get(
     '/api/v1/imports',
-    { schema: { tags: TAGS, security: SECURITY, summary: 'List imports', response: { 200: z.object({ items: z.array(ImportSchema) }) } } },
+    {
+      schema: {
+        tags: TAGS,
+        security: SECURITY,
+        summary: 'List imports',
+        response: { 200: z.object({ items: z.array(ImportSchema) }) },
+      },
+    },
     async (request) => {
       const auth = requireAccount(request, 'imports:read');
       return { items: (await deps.services.imports.list(auth.accountId)).map(toImportView) };

@@ -6,7 +6,13 @@ import { requireOperator } from '../../auth.ts';
 import type { AppDeps } from '../../deps.ts';
 import { ImportSchema, TAGS, toImportView, type ZodApp } from './shapes.ts';
 
-const HistorySchema = z.object({ id: z.string(), status: z.string(), rowsRead: z.number(), createdAt: z.string(), riskScore: z.number().nullable() });
+const HistorySchema = z.object({
+  id: z.string(),
+  status: z.string(),
+  rowsRead: z.number(),
+  createdAt: z.string(),
+  riskScore: z.number().nullable(),
+});
 const QueueItem = ImportSchema.extend({
   accountId: z.string(),
   forensics: z.record(z.string(), z.unknown()).nullable(),

@@ -13,15 +13,32 @@ import { DELIMITERS } from '../../../core/imports/csv-reader.ts';
 export const MAX_IMPORT_FIELD_BYTES = 16 * 1024;
 export const MAX_IMPORT_FIELDS = 20;
 
-const bool = z.enum(['true', 'false', 'on', '1', '0', 'yes', 'no']).transform((v) => v === 'true' || v === 'on' || v === '1' || v === 'yes');
+const bool = z
+  .enum(['true', 'false', 'on', '1', '0', 'yes', 'no'])
+  .transform((v) => v === 'true' || v === 'on' || v === '1' || v === 'yes');
 
 export const ImportFieldsSchema = z
   .object({
     source: z.string().min(1).max(50),
     sourceDescription: z.string().max(2_000).optional(),
     attest: bool.optional(),
-    listIds: z.string().min(1).max(4_000).transform((v) => (v.trim().startsWith('[') ? z.array(z.string()).parse(JSON.parse(v)) : v.split(',').map((s) => s.trim()).filter(Boolean))),
-    mapping: z.string().max(MAX_IMPORT_FIELD_BYTES).transform((v) => ColumnMappingSchema.parse(JSON.parse(v))).optional(),
+    listIds: z
+      .string()
+      .min(1)
+      .max(4_000)
+      .transform((v) =>
+        v.trim().startsWith('[')
+          ? z.array(z.string()).parse(JSON.parse(v))
+          : v
+              .split(',')
+              .map((s) => s.trim())
+              .filter(Boolean),
+      ),
+    mapping: z
+      .string()
+      .max(MAX_IMPORT_FIELD_BYTES)
+      .transform((v) => ColumnMappingSchema.parse(JSON.parse(v)))
+      .optional(),
     encoding: z.enum(IMPORT_ENCODINGS).optional(),
     consentDate: z.string().max(40).optional(),
     allowDuplicate: bool.optional(),
@@ -29,7 +46,9 @@ export const ImportFieldsSchema = z
   .strict();
 export type ImportFields = z.infer<typeof ImportFieldsSchema>;
 
-export const PreviewFieldsSchema = z.object({ encoding: z.enum(IMPORT_ENCODINGS).optional(), delimiter: z.enum(DELIMITERS).optional() }).strict();
+export const PreviewFieldsSchema = z
+  .object({ encoding: z.enum(IMPORT_ENCODINGS).optional(), delimiter: z.enum(DELIMITERS).optional() })
+  .strict();
 
 export function parseFields<T>(schema: z.ZodType<T>, raw: Record<string, string>): T {
   try {
@@ -41,7 +60,10 @@ export function parseFields<T>(schema: z.ZodType<T>, raw: Record<string, string>
 }
 
 /** Walks the parts: collects fields until the file, hands the file to `onFile`, drains the rest. */
-export async function withUpload<R>(request: FastifyRequest, onFile: (fields: Record<string, string>, file: MultipartFile) => Promise<R>): Promise<R> {
+export async function withUpload<R>(
+  request: FastifyRequest,
+  onFile: (fields: Record<string, string>, file: MultipartFile) => Promise<R>,
+): Promise<R> {
   const fields: Record<string, string> = {};
   let result: { value: R } | null = null;
   for await (const part of request.parts()) {

@@ -18,7 +18,15 @@ const PreviewSchema = z.object({
 export function registerPreviewImport(app: ZodApp, deps: AppDeps) {
   app.post(
     '/api/v1/imports/preview',
-    { schema: { tags: TAGS, security: SECURITY, summary: 'Preview a CSV: encoding, delimiter, header, proposed mapping, first rows', consumes: ['multipart/form-data'], response: { 200: PreviewSchema } } },
+    {
+      schema: {
+        tags: TAGS,
+        security: SECURITY,
+        summary: 'Preview a CSV: encoding, delimiter, header, proposed mapping, first rows',
+        consumes: ['multipart/form-data'],
+        response: { 200: PreviewSchema },
+      },
+    },
     async (request) => {
       requireAccount(request, 'imports:write');
       return withUpload(request, async (raw, file) => {

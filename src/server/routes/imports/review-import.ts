@@ -21,7 +21,12 @@ export function registerReviewImport(app: ZodApp, deps: AppDeps) {
     },
     async (request) => {
       const auth = requireOperator(request);
-      const rec = await deps.services.imports.review(request.params.id, { userId: auth.userId }, request.body.decision, request.body.reason);
+      const rec = await deps.services.imports.review(
+        request.params.id,
+        { userId: auth.userId },
+        request.body.decision,
+        request.body.reason,
+      );
       return toImportView(rec);
     },
   );

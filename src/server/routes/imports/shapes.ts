@@ -1,10 +1,22 @@
 // Response shapes of the imports API, shared by its endpoint files.
-import type { FastifyInstance, FastifyBaseLogger, RawReplyDefaultExpression, RawRequestDefaultExpression, RawServerDefault } from 'fastify';
+import type {
+  FastifyInstance,
+  FastifyBaseLogger,
+  RawReplyDefaultExpression,
+  RawRequestDefaultExpression,
+  RawServerDefault,
+} from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { IMPORT_STATUSES, type ImportRecord } from '../../../core/imports/types.ts';
 
-export type ZodApp = FastifyInstance<RawServerDefault, RawRequestDefaultExpression, RawReplyDefaultExpression, FastifyBaseLogger, ZodTypeProvider>;
+export type ZodApp = FastifyInstance<
+  RawServerDefault,
+  RawRequestDefaultExpression,
+  RawReplyDefaultExpression,
+  FastifyBaseLogger,
+  ZodTypeProvider
+>;
 
 export const TAGS = ['imports'];
 export const SECURITY: Array<Record<string, string[]>> = [{ session: [] }, { apiKey: [] }];
@@ -18,7 +30,15 @@ export const ImportSchema = z.object({
   fileBytes: z.number(),
   source: z.string(),
   sourceDescription: z.string().nullable(),
-  attestation: z.object({ attested: z.boolean(), at: z.string(), userId: z.string().nullable(), ip: z.string().nullable(), userAgent: z.string().nullable(), text: z.string(), version: z.number() }),
+  attestation: z.object({
+    attested: z.boolean(),
+    at: z.string(),
+    userId: z.string().nullable(),
+    ip: z.string().nullable(),
+    userAgent: z.string().nullable(),
+    text: z.string(),
+    version: z.number(),
+  }),
   listIds: z.array(z.string()),
   mapping: z.record(z.string(), z.string()).nullable(),
   encoding: z.string().nullable(),
@@ -33,7 +53,9 @@ export const ImportSchema = z.object({
   riskScore: z.number().nullable(),
   holdReasons: z.array(z.string()).nullable(),
   error: z.object({ code: z.string(), message: z.string(), details: z.record(z.string(), z.unknown()).optional() }).nullable(),
-  review: z.object({ decision: z.enum(['approved', 'rejected']), reason: z.string().nullable(), at: z.string().nullable() }).nullable(),
+  review: z
+    .object({ decision: z.enum(['approved', 'rejected']), reason: z.string().nullable(), at: z.string().nullable() })
+    .nullable(),
   createdAt: z.string(),
   updatedAt: z.string(),
 });
@@ -63,7 +85,10 @@ export function toImportView(r: ImportRecord): z.infer<typeof ImportSchema> {
     holdReasons: r.holdReasons,
     error: r.error,
     // The customer sees the outcome of the review (IMP-05), not the reviewer's identity.
-    review: r.status === 'approved' || r.status === 'rejected' ? { decision: r.status, reason: r.reviewReason, at: r.reviewedAt } : null,
+    review:
+      r.status === 'approved' || r.status === 'rejected'
+        ? { decision: r.status, reason: r.reviewReason, at: r.reviewedAt }
+        : null,
     createdAt: r.createdAt,
     updatedAt: r.updatedAt,
   };

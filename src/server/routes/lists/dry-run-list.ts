@@ -6,8 +6,12 @@ import type { ZodApp } from '../auth/http.ts';
 import { IdParams } from './schemas.ts';
 
 export function registerDryRunList(app: ZodApp, deps: AppDeps): void {
-  app.get('/lists/:id/dry-run', { schema: { tags: ['lists'], summary: 'Dry-run the send gate over a list', params: IdParams } }, async (request) => {
-    const auth = requireAccount(request, 'lists:read');
-    return deps.services.gate.dryRun(auth.accountId, request.params.id);
-  });
+  app.get(
+    '/lists/:id/dry-run',
+    { schema: { tags: ['lists'], summary: 'Dry-run the send gate over a list', params: IdParams } },
+    async (request) => {
+      const auth = requireAccount(request, 'lists:read');
+      return deps.services.gate.dryRun(auth.accountId, request.params.id);
+    },
+  );
 }

@@ -7,7 +7,13 @@ import type { ZodApp } from '../auth/http.ts';
 export function registerListLists(app: ZodApp, deps: AppDeps): void {
   app.get(
     '/lists',
-    { schema: { tags: ['lists'], summary: 'List lists', querystring: z.object({ archived: z.enum(['true', 'false']).optional() }).strict() } },
+    {
+      schema: {
+        tags: ['lists'],
+        summary: 'List lists',
+        querystring: z.object({ archived: z.enum(['true', 'false']).optional() }).strict(),
+      },
+    },
     async (request) => {
       const auth = requireAccount(request, 'lists:read');
       return { items: await deps.services.lists.list(auth.accountId, { includeArchived: request.query.archived === 'true' }) };

@@ -1,6 +1,11 @@
 // Request shapes of the list routes (zod, strict: unknown fields → 400).
 import { z } from 'zod';
-import { MAX_FREQUENCY_LENGTH, MAX_LIST_NAME_LENGTH, MAX_PURPOSE_TEXT_LENGTH, MAX_SENDER_NAME_LENGTH } from '../../../core/lists/service.ts';
+import {
+  MAX_FREQUENCY_LENGTH,
+  MAX_LIST_NAME_LENGTH,
+  MAX_PURPOSE_TEXT_LENGTH,
+  MAX_SENDER_NAME_LENGTH,
+} from '../../../core/lists/service.ts';
 
 export const ID_MAX = 100;
 export const IdParams = z.object({ id: z.string().min(1).max(ID_MAX) });

@@ -5,8 +5,12 @@ import type { ZodApp } from '../auth/http.ts';
 import { IdParams, ListPatchBody } from './schemas.ts';
 
 export function registerUpdateList(app: ZodApp, deps: AppDeps): void {
-  app.patch('/lists/:id', { schema: { tags: ['lists'], summary: 'Update a list', params: IdParams, body: ListPatchBody } }, async (request) => {
-    const auth = requireAccount(request, 'lists:write');
-    return deps.services.lists.update(auth.accountId, request.params.id, request.body);
-  });
+  app.patch(
+    '/lists/:id',
+    { schema: { tags: ['lists'], summary: 'Update a list', params: IdParams, body: ListPatchBody } },
+    async (request) => {
+      const auth = requireAccount(request, 'lists:write');
+      return deps.services.lists.update(auth.accountId, request.params.id, request.body);
+    },
+  );
 }

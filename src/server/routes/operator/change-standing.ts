@@ -5,7 +5,15 @@ import { RESTRICTABLE_SERVICES } from '../../../core/services.ts';
 import { STANDING_ACTIONS, type StandingAction } from '../../../core/standing/machine.ts';
 import { requireOperator } from '../../auth.ts';
 import type { AppDeps } from '../../deps.ts';
-import { AccountIdParams, OperatorAccountSchema, SECURITY, TAGS, operatorActor, toOperatorAccount, type ZodApp } from './shapes.ts';
+import {
+  AccountIdParams,
+  OperatorAccountSchema,
+  SECURITY,
+  TAGS,
+  operatorActor,
+  toOperatorAccount,
+  type ZodApp,
+} from './shapes.ts';
 
 /** Blocking and lifting measures are for admins; reviewers may warn, restrict and suspend (see core/standing/CONTEXT.md). */
 export const ADMIN_ONLY_ACTIONS: readonly StandingAction[] = ['block', 'reinstate'];

@@ -3,7 +3,15 @@ import { z } from 'zod';
 import { MAX_AUDIT_REASON_LENGTH } from '../../../core/audit/types.ts';
 import { requireOperator } from '../../auth.ts';
 import type { AppDeps } from '../../deps.ts';
-import { AccountIdParams, OperatorAccountSchema, SECURITY, TAGS, operatorActor, toOperatorAccount, type ZodApp } from './shapes.ts';
+import {
+  AccountIdParams,
+  OperatorAccountSchema,
+  SECURITY,
+  TAGS,
+  operatorActor,
+  toOperatorAccount,
+  type ZodApp,
+} from './shapes.ts';
 
 export function registerDecideSignupReview(app: ZodApp, deps: AppDeps) {
   app.post(

@@ -2,7 +2,16 @@
 import { z } from 'zod';
 import { requireOperator } from '../../auth.ts';
 import type { AppDeps } from '../../deps.ts';
-import { AccountIdParams, AuditEntrySchema, OperatorAccountSchema, SECURITY, TAGS, toAuditEntry, toOperatorAccount, type ZodApp } from './shapes.ts';
+import {
+  AccountIdParams,
+  AuditEntrySchema,
+  OperatorAccountSchema,
+  SECURITY,
+  TAGS,
+  toAuditEntry,
+  toOperatorAccount,
+  type ZodApp,
+} from './shapes.ts';
 
 export const ACCOUNT_HISTORY_LIMIT = 200;
 
@@ -22,7 +31,13 @@ export function registerGetAccount(app: ZodApp, deps: AppDeps) {
             declaredSending: z.string(),
             language: z.string(),
             billing: z
-              .object({ plan: z.string(), paidTotalCents: z.number(), refundEligible: z.boolean(), refundNote: z.string().nullable(), updatedAt: z.string() })
+              .object({
+                plan: z.string(),
+                paidTotalCents: z.number(),
+                refundEligible: z.boolean(),
+                refundNote: z.string().nullable(),
+                updatedAt: z.string(),
+              })
               .nullable(),
             history: z.array(AuditEntrySchema),
           }),
@@ -44,7 +59,13 @@ export function registerGetAccount(app: ZodApp, deps: AppDeps) {
         declaredSending: account.declaredSending,
         language: account.language,
         billing: billing
-          ? { plan: billing.plan, paidTotalCents: billing.paidTotalCents, refundEligible: billing.refundEligible, refundNote: billing.refundNote, updatedAt: billing.updatedAt }
+          ? {
+              plan: billing.plan,
+              paidTotalCents: billing.paidTotalCents,
+              refundEligible: billing.refundEligible,
+              refundNote: billing.refundNote,
+              updatedAt: billing.updatedAt,
+            }
           : null,
         history: history.map(toAuditEntry),
       };

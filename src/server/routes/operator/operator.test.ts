@@ -74,8 +74,16 @@ for (const engine of ENGINES) {
     beforeAll(async () => {
       capture = await startSmtpCapture();
       t = await createTestPlatform(engine, { config: { smtpUrl: capture.url }, worker: true });
-      await t.platform.services.accounts.createOperator({ email: `admin-${engine}@assent.test`, role: 'admin', password: PASSWORD });
-      await t.platform.services.accounts.createOperator({ email: `reviewer-${engine}@assent.test`, role: 'reviewer', password: PASSWORD });
+      await t.platform.services.accounts.createOperator({
+        email: `admin-${engine}@assent.test`,
+        role: 'admin',
+        password: PASSWORD,
+      });
+      await t.platform.services.accounts.createOperator({
+        email: `reviewer-${engine}@assent.test`,
+        role: 'reviewer',
+        password: PASSWORD,
+      });
       admin = await new Client(t).login(`admin-${engine}@assent.test`);
       reviewer = await new Client(t).login(`reviewer-${engine}@assent.test`);
     });
@@ -101,13 +109,23 @@ for (const engine of ENGINES) {
       expect(mail!.parsed.text).toContain('contact import');
 
       const detail = (await admin.call('GET', `/api/v1/operator/accounts/${owner.accountId}`)).json();
-      expect(detail.history[0]).toMatchObject({ action: 'standing.restrict', actorType: 'operator', reason: 'Imported a list scraped from the web', rule: 'anti-spam-3' });
+      expect(detail.history[0]).toMatchObject({
+        action: 'standing.restrict',
+        actorType: 'operator',
+        reason: 'Imported a list scraped from the web',
+        rule: 'anti-spam-3',
+      });
       expect(detail.history[0].at).toBe(at);
       const audit = (await admin.call('GET', `/api/v1/operator/audit?accountId=${owner.accountId}`)).json();
       expect(audit.map((e: { action: string }) => e.action)).toContain('standing.restrict');
 
       const mine = await owner.client.call('GET', '/api/v1/account/standing');
-      expect(mine.json()).toMatchObject({ standing: 'restricted', restrictedServices: ['import'], reason: 'Imported a list scraped from the web', refundEligible: true });
+      expect(mine.json()).toMatchObject({
+        standing: 'restricted',
+        restrictedServices: ['import'],
+        reason: 'Imported a list scraped from the web',
+        refundEligible: true,
+      });
     });
 
     it('[ACC-05] [ACC-06] a block refuses the API at once with ACCOUNT_BLOCKED and marks the account not refund-eligible', async () => {
@@ -118,8 +136,19 @@ for (const engine of ENGINES) {
       api.bearer = key.json().key;
       expect((await api.call('GET', '/api/v1/account/standing')).statusCode).toBe(200);
 
-      expect((await reviewer.call('POST', `/api/v1/operator/accounts/${owner.accountId}/standing`, { action: 'block', reason: 'Purchased list' })).json()).toMatchObject({ error: { code: 'OPERATOR_ONLY' } });
-      const blocked = await admin.call('POST', `/api/v1/operator/accounts/${owner.accountId}/standing`, { action: 'block', reason: 'Sent to a purchased list', rule: 'anti-spam-2' });
+      expect(
+        (
+          await reviewer.call('POST', `/api/v1/operator/accounts/${owner.accountId}/standing`, {
+            action: 'block',
+            reason: 'Purchased list',
+          })
+        ).json(),
+      ).toMatchObject({ error: { code: 'OPERATOR_ONLY' } });
+      const blocked = await admin.call('POST', `/api/v1/operator/accounts/${owner.accountId}/standing`, {
+        action: 'block',
+        reason: 'Sent to a purchased list',
+        rule: 'anti-spam-2',
+      });
       expect(blocked.statusCode).toBe(200);
       expect(blocked.json()).toMatchObject({ standing: 'blocked', refundEligible: false });
 
@@ -127,10 +156,15 @@ for (const engine of ENGINES) {
       expect(refused.statusCode).toBe(403);
       expect(refused.json().error.code).toBe('ACCOUNT_BLOCKED');
       for (const service of ['import', 'email', 'sms', 'api'] as const) {
-        await expect(t.platform.services.standing.assertServiceAllowed(owner.accountId, service)).rejects.toMatchObject({ code: 'ACCOUNT_BLOCKED' });
+        await expect(t.platform.services.standing.assertServiceAllowed(owner.accountId, service)).rejects.toMatchObject({
+          code: 'ACCOUNT_BLOCKED',
+        });
       }
       const detail = (await admin.call('GET', `/api/v1/operator/accounts/${owner.accountId}`)).json();
-      expect(detail.billing).toMatchObject({ refundEligible: false, refundNote: 'blocked for violation of the Anti-Spam Policy: no refund' });
+      expect(detail.billing).toMatchObject({
+        refundEligible: false,
+        refundNote: 'blocked for violation of the Anti-Spam Policy: no refund',
+      });
       const [mail] = await mailTo(owner.email, /blocked/);
       expect(mail!.parsed.text).toContain('Sent to a purchased list');
       expect(mail!.parsed.text).toContain('not refunded');
@@ -138,12 +172,22 @@ for (const engine of ENGINES) {
 
     it('[ACC-04] answers 409 INVALID_TRANSITION for a move the machine does not allow, 400 for unknown fields', async () => {
       const owner = await signup();
-      const res = await admin.call('POST', `/api/v1/operator/accounts/${owner.accountId}/standing`, { action: 'reinstate', reason: 'nothing to lift' });
+      const res = await admin.call('POST', `/api/v1/operator/accounts/${owner.accountId}/standing`, {
+        action: 'reinstate',
+        reason: 'nothing to lift',
+      });
       expect(res.statusCode).toBe(409);
       expect(res.json().error.code).toBe('INVALID_TRANSITION');
-      const extra = await admin.call('POST', `/api/v1/operator/accounts/${owner.accountId}/standing`, { action: 'warn', reason: 'x', note: 'unknown' });
+      const extra = await admin.call('POST', `/api/v1/operator/accounts/${owner.accountId}/standing`, {
+        action: 'warn',
+        reason: 'x',
+        note: 'unknown',
+      });
       expect(extra.statusCode).toBe(400);
-      const missing = await admin.call('POST', '/api/v1/operator/accounts/no-such-account/standing', { action: 'warn', reason: 'x' });
+      const missing = await admin.call('POST', '/api/v1/operator/accounts/no-such-account/standing', {
+        action: 'warn',
+        reason: 'x',
+      });
       expect(missing.statusCode).toBe(404);
     });
 
@@ -152,8 +196,14 @@ for (const engine of ENGINES) {
       const calls = [
         owner.client.call('GET', '/api/v1/operator/accounts'),
         owner.client.call('GET', `/api/v1/operator/accounts/${owner.accountId}`),
-        owner.client.call('POST', `/api/v1/operator/accounts/${owner.accountId}/standing`, { action: 'reinstate', reason: 'self-service' }),
-        owner.client.call('POST', `/api/v1/operator/accounts/${owner.accountId}/signup-review`, { decision: 'approve', reason: 'me' }),
+        owner.client.call('POST', `/api/v1/operator/accounts/${owner.accountId}/standing`, {
+          action: 'reinstate',
+          reason: 'self-service',
+        }),
+        owner.client.call('POST', `/api/v1/operator/accounts/${owner.accountId}/signup-review`, {
+          decision: 'approve',
+          reason: 'me',
+        }),
         owner.client.call('GET', '/api/v1/operator/audit'),
         owner.client.call('GET', '/api/v1/operator/outbox'),
         owner.client.call('POST', '/api/v1/operator/notices', { all: true, category: 'critical', subject: 'x', body: 'y' }),
@@ -169,10 +219,19 @@ for (const engine of ENGINES) {
       const owner = await signup({ industry: 'real-estate' });
       const list = (await reviewer.call('GET', '/api/v1/operator/accounts?review=pending')).json();
       expect(list.map((a: { id: string }) => a.id)).toContain(owner.accountId);
-      const found = (await reviewer.call('GET', `/api/v1/operator/accounts?q=${encodeURIComponent(owner.email.toUpperCase())}`)).json();
-      expect(found).toEqual([expect.objectContaining({ id: owner.accountId, ownerEmail: owner.email, review: 'pending', standing: 'active' })]);
-      await expect(t.platform.services.standing.assertServiceAllowed(owner.accountId, 'email')).rejects.toMatchObject({ code: 'ACCOUNT_UNDER_REVIEW' });
-      const res = await reviewer.call('POST', `/api/v1/operator/accounts/${owner.accountId}/signup-review`, { decision: 'approve', reason: 'Agency with its own opted-in buyers list' });
+      const found = (
+        await reviewer.call('GET', `/api/v1/operator/accounts?q=${encodeURIComponent(owner.email.toUpperCase())}`)
+      ).json();
+      expect(found).toEqual([
+        expect.objectContaining({ id: owner.accountId, ownerEmail: owner.email, review: 'pending', standing: 'active' }),
+      ]);
+      await expect(t.platform.services.standing.assertServiceAllowed(owner.accountId, 'email')).rejects.toMatchObject({
+        code: 'ACCOUNT_UNDER_REVIEW',
+      });
+      const res = await reviewer.call('POST', `/api/v1/operator/accounts/${owner.accountId}/signup-review`, {
+        decision: 'approve',
+        reason: 'Agency with its own opted-in buyers list',
+      });
       expect(res.statusCode).toBe(200);
       expect(res.json().review).toBe('none');
       await expect(t.platform.services.standing.assertServiceAllowed(owner.accountId, 'email')).resolves.toBeUndefined();
@@ -185,35 +244,70 @@ for (const engine of ENGINES) {
       const b = await signup();
       const off = await owner2OptOut(b.client);
       expect(off).toBe(200);
-      const critical = await admin.call('POST', '/api/v1/operator/notices', { all: true, category: 'critical', subject: `Maintenance ${engine}`, body: 'Tonight 22:00-23:00.' });
+      const critical = await admin.call('POST', '/api/v1/operator/notices', {
+        all: true,
+        category: 'critical',
+        subject: `Maintenance ${engine}`,
+        body: 'Tonight 22:00-23:00.',
+      });
       expect(critical.statusCode).toBe(202);
       await mailTo(a.email, new RegExp(`Maintenance ${engine}`));
       await mailTo(b.email, new RegExp(`Maintenance ${engine}`));
       expect(critical.json().queued).toBeGreaterThanOrEqual(2);
 
-      const news = await admin.call('POST', '/api/v1/operator/notices', { all: true, category: 'feature-news', subject: `SMS launch ${engine}`, body: 'SMS sending is here.' });
+      const news = await admin.call('POST', '/api/v1/operator/notices', {
+        all: true,
+        category: 'feature-news',
+        subject: `SMS launch ${engine}`,
+        body: 'SMS sending is here.',
+      });
       expect(news.json().suppressed).toBeGreaterThanOrEqual(1);
       await mailTo(a.email, new RegExp(`SMS launch ${engine}`));
       const outbox = (await admin.call('GET', '/api/v1/operator/outbox?status=suppressed')).json();
-      expect(outbox.find((r: { to: string; subject: string }) => r.to === b.email && r.subject === `SMS launch ${engine}`)).toBeTruthy();
-      expect(capture.messages.some((m) => m.envelope.to.includes(b.email) && m.parsed.subject === `SMS launch ${engine}`)).toBe(false);
+      expect(
+        outbox.find((r: { to: string; subject: string }) => r.to === b.email && r.subject === `SMS launch ${engine}`),
+      ).toBeTruthy();
+      expect(capture.messages.some((m) => m.envelope.to.includes(b.email) && m.parsed.subject === `SMS launch ${engine}`)).toBe(
+        false,
+      );
 
-      const one = await reviewer.call('POST', '/api/v1/operator/notices', { accountId: a.accountId, category: 'critical', subject: `Just you ${engine}`, body: 'Hello.' });
+      const one = await reviewer.call('POST', '/api/v1/operator/notices', {
+        accountId: a.accountId,
+        category: 'critical',
+        subject: `Just you ${engine}`,
+        body: 'Hello.',
+      });
       expect(one.json()).toEqual({ queued: 1, suppressed: 0 });
-      expect((await reviewer.call('POST', '/api/v1/operator/notices', { all: true, category: 'critical', subject: 's', body: 'b' })).statusCode).toBe(403);
+      expect(
+        (await reviewer.call('POST', '/api/v1/operator/notices', { all: true, category: 'critical', subject: 's', body: 'b' }))
+          .statusCode,
+      ).toBe(403);
     });
 
     it('[ACC-07] a 4xx from the relay is retried with back-off and then delivered; a 5xx marks the mail failed', async () => {
       const a = await signup();
       await mailTo(a.email, /Confirm your email/);
       capture.failNext(1, 451);
-      await admin.call('POST', '/api/v1/operator/notices', { accountId: a.accountId, category: 'critical', subject: `Retry me ${engine}`, body: 'x' });
+      await admin.call('POST', '/api/v1/operator/notices', {
+        accountId: a.accountId,
+        category: 'critical',
+        subject: `Retry me ${engine}`,
+        body: 'x',
+      });
       await mailTo(a.email, new RegExp(`Retry me ${engine}`));
       const sent = (await admin.call('GET', `/api/v1/operator/outbox?accountId=${a.accountId}&status=sent`)).json();
-      expect(sent.find((r: { subject: string }) => r.subject === `Retry me ${engine}`)).toMatchObject({ status: 'sent', attempts: 2 });
+      expect(sent.find((r: { subject: string }) => r.subject === `Retry me ${engine}`)).toMatchObject({
+        status: 'sent',
+        attempts: 2,
+      });
 
       capture.failNext(1, 554);
-      await admin.call('POST', '/api/v1/operator/notices', { accountId: a.accountId, category: 'critical', subject: `Refused ${engine}`, body: 'x' });
+      await admin.call('POST', '/api/v1/operator/notices', {
+        accountId: a.accountId,
+        category: 'critical',
+        subject: `Refused ${engine}`,
+        body: 'x',
+      });
       const deadline = Date.now() + 20_000;
       let failed: { status: string; lastError: string } | undefined;
       while (!failed && Date.now() < deadline) {
@@ -239,7 +333,11 @@ for (const engine of ENGINES) {
     });
 
     it('[ACC-07] mail stays queued in the outbox, visible to operators, never dropped', async () => {
-      const id = await t.platform.services.systemMail.enqueue({ to: 'someone@example.test', template: 'notice', data: { subject: 'Waiting', body: 'x' } });
+      const id = await t.platform.services.systemMail.enqueue({
+        to: 'someone@example.test',
+        template: 'notice',
+        data: { subject: 'Waiting', body: 'x' },
+      });
       const deadline = Date.now() + 20_000;
       let row = await t.platform.services.systemMail.get(id);
       while (row?.lastError === null && Date.now() < deadline) {

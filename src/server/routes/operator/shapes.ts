@@ -1,6 +1,12 @@
 // Response shapes of the operator console API (api-contract.md "Standing, audit, system mail,
 // operator console"), shared by its endpoint files.
-import type { FastifyInstance, FastifyBaseLogger, RawReplyDefaultExpression, RawRequestDefaultExpression, RawServerDefault } from 'fastify';
+import type {
+  FastifyInstance,
+  FastifyBaseLogger,
+  RawReplyDefaultExpression,
+  RawRequestDefaultExpression,
+  RawServerDefault,
+} from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Actor, AuditEntry } from '../../../core/audit/types.ts';
@@ -10,7 +16,13 @@ import { ACCOUNT_REVIEWS, type OperatorAccountRow } from '../../../core/standing
 import type { OutboxRow } from '../../../core/system-mail/types.ts';
 import type { AuthContext } from '../../auth.ts';
 
-export type ZodApp = FastifyInstance<RawServerDefault, RawRequestDefaultExpression, RawReplyDefaultExpression, FastifyBaseLogger, ZodTypeProvider>;
+export type ZodApp = FastifyInstance<
+  RawServerDefault,
+  RawRequestDefaultExpression,
+  RawReplyDefaultExpression,
+  FastifyBaseLogger,
+  ZodTypeProvider
+>;
 
 export const TAGS = ['operator'];
 export const SECURITY = [{ session: [] }];

@@ -8,12 +8,14 @@ import { PAGE_STRINGS } from '../forms-public/strings.ts';
 import { preferencesPage } from './page.ts';
 
 export function getPreferences(app: FastifyInstance, deps: AppDeps): void {
-  app.withTypeProvider<ZodTypeProvider>().get('/p/:token', { schema: { hide: true, params: TokenParamsSchema } }, async (request, reply) => {
-    try {
-      const view = await deps.services.unsubscribe.preferences(request.params.token);
-      return sendPage(reply, 200, preferencesPage(request.params.token, view, false));
-    } catch (err) {
-      return sendErrorPage(reply, 'en', PAGE_STRINGS.en.linkProblemTitle, err);
-    }
-  });
+  app
+    .withTypeProvider<ZodTypeProvider>()
+    .get('/p/:token', { schema: { hide: true, params: TokenParamsSchema } }, async (request, reply) => {
+      try {
+        const view = await deps.services.unsubscribe.preferences(request.params.token);
+        return sendPage(reply, 200, preferencesPage(request.params.token, view, false));
+      } catch (err) {
+        return sendErrorPage(reply, 'en', PAGE_STRINGS.en.linkProblemTitle, err);
+      }
+    });
 }

@@ -16,23 +16,26 @@ const Body = z.union([
 ]);
 
 export function postPreferences(app: FastifyInstance, deps: AppDeps): void {
-  app.withTypeProvider<ZodTypeProvider>().post(
-    '/p/:token',
-    { config: { csrf: false }, schema: { hide: true, params: TokenParamsSchema, body: Body } },
-    async (request, reply) => {
-      const body = request.body;
-      const choice = body.action === 'leave-all' ? ('all' as const) : { listId: body.listId };
-      try {
-        const view = await deps.services.unsubscribe.leave(request.params.token, choice, {
-          ip: clientIp(request),
-          userAgent: userAgent(request),
-          textShown: choice === 'all' ? 'Preference centre: button "Leave all lists"' : 'Preference centre: button "Leave this list"',
-          via: 'preference-center',
-        });
-        return sendPage(reply, 200, preferencesPage(request.params.token, view, true));
-      } catch (err) {
-        return sendErrorPage(reply, 'en', PAGE_STRINGS.en.linkProblemTitle, err);
-      }
-    },
-  );
+  app
+    .withTypeProvider<ZodTypeProvider>()
+    .post(
+      '/p/:token',
+      { config: { csrf: false }, schema: { hide: true, params: TokenParamsSchema, body: Body } },
+      async (request, reply) => {
+        const body = request.body;
+        const choice = body.action === 'leave-all' ? ('all' as const) : { listId: body.listId };
+        try {
+          const view = await deps.services.unsubscribe.leave(request.params.token, choice, {
+            ip: clientIp(request),
+            userAgent: userAgent(request),
+            textShown:
+              choice === 'all' ? 'Preference centre: button "Leave all lists"' : 'Preference centre: button "Leave this list"',
+            via: 'preference-center',
+          });
+          return sendPage(reply, 200, preferencesPage(request.params.token, view, true));
+        } catch (err) {
+          return sendErrorPage(reply, 'en', PAGE_STRINGS.en.linkProblemTitle, err);
+        }
+      },
+    );
 }

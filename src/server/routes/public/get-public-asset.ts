@@ -17,8 +17,14 @@ export const PUBLIC_ASSETS: Record<string, { file: () => string; type: string }>
   '/assets/site.css': { file: () => OWN('site.css'), type: CSS },
   '/assets/consent.js': { file: () => OWN('consent.js'), type: JS },
   '/assets/analytics.js': { file: () => OWN('analytics.js'), type: JS },
-  '/assets/cookieconsent/cookieconsent.umd.js': { file: () => require.resolve('vanilla-cookieconsent/dist/cookieconsent.umd.js'), type: JS },
-  '/assets/cookieconsent/cookieconsent.css': { file: () => require.resolve('vanilla-cookieconsent/dist/cookieconsent.css'), type: CSS },
+  '/assets/cookieconsent/cookieconsent.umd.js': {
+    file: () => require.resolve('vanilla-cookieconsent/dist/cookieconsent.umd.js'),
+    type: JS,
+  },
+  '/assets/cookieconsent/cookieconsent.css': {
+    file: () => require.resolve('vanilla-cookieconsent/dist/cookieconsent.css'),
+    type: CSS,
+  },
 };
 
 export function getPublicAsset(app: FastifyInstance): void {

@@ -5,8 +5,12 @@ import type { ZodApp } from '../auth/http.ts';
 import { IdParams, PageQuery } from '../contacts/schemas.ts';
 
 export function registerListSegmentContacts(app: ZodApp, deps: AppDeps): void {
-  app.get('/segments/:id/contacts', { schema: { tags: ['segments'], summary: 'Contacts in a segment', params: IdParams, querystring: PageQuery } }, async (request) => {
-    const auth = requireAccount(request, 'contacts:read');
-    return deps.services.segments.contacts(auth.accountId, request.params.id, request.query);
-  });
+  app.get(
+    '/segments/:id/contacts',
+    { schema: { tags: ['segments'], summary: 'Contacts in a segment', params: IdParams, querystring: PageQuery } },
+    async (request) => {
+      const auth = requireAccount(request, 'contacts:read');
+      return deps.services.segments.contacts(auth.accountId, request.params.id, request.query);
+    },
+  );
 }

@@ -14,7 +14,10 @@ export function registerAcceptInvitation(app: ZodApp, deps: AppDeps): void {
   app.post(
     '/team/invitations/accept',
     {
-      config: { csrf: false, rateLimit: { max: ACCEPT_INVITATION_RATE_LIMIT_MAX, timeWindow: ACCEPT_INVITATION_RATE_LIMIT_WINDOW_MS } },
+      config: {
+        csrf: false,
+        rateLimit: { max: ACCEPT_INVITATION_RATE_LIMIT_MAX, timeWindow: ACCEPT_INVITATION_RATE_LIMIT_WINDOW_MS },
+      },
       schema: {
         tags: ['team'],
         summary: 'Accept an invitation and sign in',

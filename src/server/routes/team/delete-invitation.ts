@@ -8,7 +8,9 @@ import type { ZodApp } from '../auth/http.ts';
 export function registerDeleteInvitation(app: ZodApp, deps: AppDeps): void {
   app.delete(
     '/team/invitations/:id',
-    { schema: { tags: ['team'], summary: 'Withdraw a pending invitation (owner)', params: z.object({ id: z.string().max(100) }) } },
+    {
+      schema: { tags: ['team'], summary: 'Withdraw a pending invitation (owner)', params: z.object({ id: z.string().max(100) }) },
+    },
     async (request, reply) => {
       const auth = requireOwner(request);
       await deps.services.accounts.deleteInvitation(auth.accountId, request.params.id);

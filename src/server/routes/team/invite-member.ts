@@ -14,7 +14,13 @@ export function registerInviteMember(app: ZodApp, deps: AppDeps): void {
   app.post(
     '/team/invitations',
     {
-      config: { rateLimit: { max: INVITE_RATE_LIMIT_MAX, timeWindow: INVITE_RATE_LIMIT_WINDOW_MS, keyGenerator: (r) => r.auth?.accountId ?? r.ip } },
+      config: {
+        rateLimit: {
+          max: INVITE_RATE_LIMIT_MAX,
+          timeWindow: INVITE_RATE_LIMIT_WINDOW_MS,
+          keyGenerator: (r) => r.auth?.accountId ?? r.ip,
+        },
+      },
       schema: {
         tags: ['team'],
         summary: 'Invite a person to the account (owner)',

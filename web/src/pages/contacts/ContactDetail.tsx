@@ -14,7 +14,13 @@ import { useLists } from '../Lists.tsx';
 import { contactLabel } from './Contacts.tsx';
 
 const STATUS_COLOR: Record<ConsentStatus, string> = { active: 'green', pending: 'yellow', withdrawn: 'gray' };
-const KIND_COLOR: Record<ConsentEvent['kind'], string> = { requested: 'yellow', granted: 'green', confirmed: 'teal', withdrawn: 'gray', reconfirmed: 'blue' };
+const KIND_COLOR: Record<ConsentEvent['kind'], string> = {
+  requested: 'yellow',
+  granted: 'green',
+  confirmed: 'teal',
+  withdrawn: 'gray',
+  reconfirmed: 'blue',
+};
 
 export function ContactDetail() {
   const { t, i18n } = useTranslation();
@@ -44,21 +50,49 @@ export function ContactDetail() {
   const apiPath = `/api/v1${path}`;
   return (
     <Stack>
-      <Anchor component={Link} to="/contacts" size="sm">← {t('app.back')}</Anchor>
+      <Anchor component={Link} to="/contacts" size="sm">
+        ← {t('app.back')}
+      </Anchor>
       <Group justify="space-between">
-        <Title order={2} data-testid="contact-title">{contactLabel(c, t('contacts.erasedLabel'))}</Title>
-        {c.erasedAt && <Badge color="gray" size="lg">{t('contacts.erased')}</Badge>}
+        <Title order={2} data-testid="contact-title">
+          {contactLabel(c, t('contacts.erasedLabel'))}
+        </Title>
+        {c.erasedAt && (
+          <Badge color="gray" size="lg">
+            {t('contacts.erased')}
+          </Badge>
+        )}
       </Group>
       <Card withBorder>
         <Table>
           <Table.Tbody>
-            <Table.Tr><Table.Th w={200}>{t('contacts.email')}</Table.Th><Table.Td>{c.email ?? '—'}</Table.Td></Table.Tr>
-            <Table.Tr><Table.Th>{t('contacts.phone')}</Table.Th><Table.Td>{c.phone ?? '—'}</Table.Td></Table.Tr>
-            <Table.Tr><Table.Th>{t('contacts.language')}</Table.Th><Table.Td>{c.language ?? '—'}</Table.Td></Table.Tr>
-            <Table.Tr><Table.Th>{t('contacts.timeZone')}</Table.Th><Table.Td>{c.timeZone ?? '—'}</Table.Td></Table.Tr>
-            <Table.Tr><Table.Th>{t('contacts.added')}</Table.Th><Table.Td>{formatTime(c.createdAt, i18n.language)}</Table.Td></Table.Tr>
+            <Table.Tr>
+              <Table.Th w={200}>{t('contacts.email')}</Table.Th>
+              <Table.Td>{c.email ?? '—'}</Table.Td>
+            </Table.Tr>
+            <Table.Tr>
+              <Table.Th>{t('contacts.phone')}</Table.Th>
+              <Table.Td>{c.phone ?? '—'}</Table.Td>
+            </Table.Tr>
+            <Table.Tr>
+              <Table.Th>{t('contacts.language')}</Table.Th>
+              <Table.Td>{c.language ?? '—'}</Table.Td>
+            </Table.Tr>
+            <Table.Tr>
+              <Table.Th>{t('contacts.timeZone')}</Table.Th>
+              <Table.Td>{c.timeZone ?? '—'}</Table.Td>
+            </Table.Tr>
+            <Table.Tr>
+              <Table.Th>{t('contacts.added')}</Table.Th>
+              <Table.Td>{formatTime(c.createdAt, i18n.language)}</Table.Td>
+            </Table.Tr>
             {Object.keys(c.attributes).length > 0 && (
-              <Table.Tr><Table.Th>{t('contacts.attributes')}</Table.Th><Table.Td><Code>{JSON.stringify(c.attributes)}</Code></Table.Td></Table.Tr>
+              <Table.Tr>
+                <Table.Th>{t('contacts.attributes')}</Table.Th>
+                <Table.Td>
+                  <Code>{JSON.stringify(c.attributes)}</Code>
+                </Table.Td>
+              </Table.Tr>
             )}
           </Table.Tbody>
         </Table>
@@ -66,13 +100,19 @@ export function ContactDetail() {
 
       <Title order={3}>{t('contacts.consentTitle')}</Title>
       {d.consent.length === 0 ? (
-        <Alert color="yellow" data-testid="no-consent">{t('contacts.noConsentState')}</Alert>
+        <Alert color="yellow" data-testid="no-consent">
+          {t('contacts.noConsentState')}
+        </Alert>
       ) : (
         <Table striped data-testid="consent-states">
           <Table.Thead>
             <Table.Tr>
-              <Table.Th>{t('contacts.list')}</Table.Th><Table.Th>{t('lists.channel')}</Table.Th><Table.Th>{t('contacts.status')}</Table.Th>
-              <Table.Th>{t('contacts.grantedAt')}</Table.Th><Table.Th>{t('contacts.confirmedAt')}</Table.Th><Table.Th>{t('contacts.lastSent')}</Table.Th>
+              <Table.Th>{t('contacts.list')}</Table.Th>
+              <Table.Th>{t('lists.channel')}</Table.Th>
+              <Table.Th>{t('contacts.status')}</Table.Th>
+              <Table.Th>{t('contacts.grantedAt')}</Table.Th>
+              <Table.Th>{t('contacts.confirmedAt')}</Table.Th>
+              <Table.Th>{t('contacts.lastSent')}</Table.Th>
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
@@ -82,7 +122,11 @@ export function ContactDetail() {
                 <Table.Td>{t(`channel.${s.channel}`)}</Table.Td>
                 <Table.Td>
                   <Badge color={STATUS_COLOR[s.status]}>{t(`consent.status.${s.status}`)}</Badge>
-                  {s.hold && <Badge ml="xs" color="orange">{t('consent.held')}</Badge>}
+                  {s.hold && (
+                    <Badge ml="xs" color="orange">
+                      {t('consent.held')}
+                    </Badge>
+                  )}
                 </Table.Td>
                 <Table.Td>{formatTime(s.grantedAt, i18n.language)}</Table.Td>
                 <Table.Td>{formatTime(s.confirmedAt, i18n.language)}</Table.Td>
@@ -96,11 +140,17 @@ export function ContactDetail() {
       <Group justify="space-between">
         <Title order={3}>{t('contacts.eventsTitle')}</Title>
         <Group>
-          <Button component="a" href={`${apiPath}/proof`} download={`proof-${c.id}.json`} data-testid="proof-json">{t('contacts.proofJson')}</Button>
-          <Button component="a" href={`${apiPath}/proof.html`} target="_blank" rel="noopener" variant="light">{t('contacts.proofHtml')}</Button>
+          <Button component="a" href={`${apiPath}/proof`} download={`proof-${c.id}.json`} data-testid="proof-json">
+            {t('contacts.proofJson')}
+          </Button>
+          <Button component="a" href={`${apiPath}/proof.html`} target="_blank" rel="noopener" variant="light">
+            {t('contacts.proofHtml')}
+          </Button>
         </Group>
       </Group>
-      <Text size="sm" c="dimmed">{t('contacts.proofHint')}</Text>
+      <Text size="sm" c="dimmed">
+        {t('contacts.proofHint')}
+      </Text>
       {proof.data?.events.length === 0 && <Text c="dimmed">{t('contacts.noEvents')}</Text>}
       {proof.data?.events.map((e) => (
         <Card key={e.id} withBorder data-testid="consent-event">
@@ -108,38 +158,81 @@ export function ContactDetail() {
             <Group gap="xs">
               <Badge color={KIND_COLOR[e.kind]}>{t(`consent.kind.${e.kind}`)}</Badge>
               <Text fw={600}>{listName(e.listId)}</Text>
-              <Text size="sm" c="dimmed">{t(`channel.${e.channel}`)}</Text>
+              <Text size="sm" c="dimmed">
+                {t(`channel.${e.channel}`)}
+              </Text>
             </Group>
             <Text size="sm">{formatTime(e.occurredAt, i18n.language)}</Text>
           </Group>
           <Text size="sm" mt="xs">
-            <b>{t('consent.source')}:</b> {e.sourceType}{e.sourceId ? ` (${e.sourceId})` : ''}
-            {e.formId && <> · <b>{t('consent.form')}:</b> {e.formId} v{e.formVersion ?? '?'}</>}
-            {e.ip && <> · <b>IP:</b> {e.ip}</>}
-            {e.confirmedAt && <> · <b>{t('contacts.confirmedAt')}:</b> {formatTime(e.confirmedAt, i18n.language)}{e.confirmIp ? ` (${e.confirmIp})` : ''}</>}
+            <b>{t('consent.source')}:</b> {e.sourceType}
+            {e.sourceId ? ` (${e.sourceId})` : ''}
+            {e.formId && (
+              <>
+                {' '}
+                · <b>{t('consent.form')}:</b> {e.formId} v{e.formVersion ?? '?'}
+              </>
+            )}
+            {e.ip && (
+              <>
+                {' '}
+                · <b>IP:</b> {e.ip}
+              </>
+            )}
+            {e.confirmedAt && (
+              <>
+                {' '}
+                · <b>{t('contacts.confirmedAt')}:</b> {formatTime(e.confirmedAt, i18n.language)}
+                {e.confirmIp ? ` (${e.confirmIp})` : ''}
+              </>
+            )}
           </Text>
-          {e.partners.length > 0 && <Text size="sm"><b>{t('consent.partners')}:</b> {e.partners.join(', ')}</Text>}
+          {e.partners.length > 0 && (
+            <Text size="sm">
+              <b>{t('consent.partners')}:</b> {e.partners.join(', ')}
+            </Text>
+          )}
           {e.textShown && (
             <Spoiler maxHeight={60} showLabel={t('consent.more')} hideLabel={t('consent.less')}>
-              <Text size="sm" mt="xs" style={{ whiteSpace: 'pre-wrap', borderLeft: '3px solid var(--mantine-color-gray-4)', paddingLeft: 8 }}>{e.textShown}</Text>
+              <Text
+                size="sm"
+                mt="xs"
+                style={{ whiteSpace: 'pre-wrap', borderLeft: '3px solid var(--mantine-color-gray-4)', paddingLeft: 8 }}
+              >
+                {e.textShown}
+              </Text>
             </Spoiler>
           )}
-          {Object.keys(e.evidence).length > 0 && <Text size="xs" mt="xs"><b>{t('consent.evidence')}:</b> <Code>{JSON.stringify(e.evidence)}</Code></Text>}
-          <Text size="xs" c="dimmed" mt="xs" ff="monospace">#{e.seq} · {e.hash.slice(0, 16)}…</Text>
+          {Object.keys(e.evidence).length > 0 && (
+            <Text size="xs" mt="xs">
+              <b>{t('consent.evidence')}:</b> <Code>{JSON.stringify(e.evidence)}</Code>
+            </Text>
+          )}
+          <Text size="xs" c="dimmed" mt="xs" ff="monospace">
+            #{e.seq} · {e.hash.slice(0, 16)}…
+          </Text>
         </Card>
       ))}
 
       <Title order={3}>{t('contacts.rightsTitle')}</Title>
       <Group>
-        <Button component="a" href={`${apiPath}/export`} download={`contact-${c.id}.json`} variant="default">{t('contacts.exportData')}</Button>
-        <Button color="red" variant="light" disabled={!!c.erasedAt} onClick={() => setErasing(true)}>{t('contacts.erase')}</Button>
+        <Button component="a" href={`${apiPath}/export`} download={`contact-${c.id}.json`} variant="default">
+          {t('contacts.exportData')}
+        </Button>
+        <Button color="red" variant="light" disabled={!!c.erasedAt} onClick={() => setErasing(true)}>
+          {t('contacts.erase')}
+        </Button>
       </Group>
       <Modal opened={erasing} onClose={() => setErasing(false)} title={t('contacts.eraseTitle')}>
         <Stack>
           <Text size="sm">{t('contacts.eraseExplain')}</Text>
           <Group justify="flex-end">
-            <Button variant="default" onClick={() => setErasing(false)}>{t('app.cancel')}</Button>
-            <Button color="red" loading={erase.isPending} onClick={() => erase.mutate()}>{t('contacts.eraseConfirm')}</Button>
+            <Button variant="default" onClick={() => setErasing(false)}>
+              {t('app.cancel')}
+            </Button>
+            <Button color="red" loading={erase.isPending} onClick={() => erase.mutate()}>
+              {t('contacts.eraseConfirm')}
+            </Button>
           </Group>
         </Stack>
       </Modal>

@@ -20,7 +20,8 @@ export function Contacts() {
   const after = cursors[cursors.length - 1];
   const page = useQuery({
     queryKey: ['contacts', after ?? ''],
-    queryFn: () => api.get<ContactPage>(`/contacts?limit=${CONTACTS_PAGE_SIZE}${after ? `&after=${encodeURIComponent(after)}` : ''}`),
+    queryFn: () =>
+      api.get<ContactPage>(`/contacts?limit=${CONTACTS_PAGE_SIZE}${after ? `&after=${encodeURIComponent(after)}` : ''}`),
   });
   const [adding, setAdding] = useState(false);
   const next = page.data?.next;
@@ -36,16 +37,24 @@ export function Contacts() {
         <Table striped highlightOnHover>
           <Table.Thead>
             <Table.Tr>
-              <Table.Th>{t('contacts.email')}</Table.Th><Table.Th>{t('contacts.phone')}</Table.Th>
-              <Table.Th>{t('contacts.language')}</Table.Th><Table.Th>{t('contacts.added')}</Table.Th>
+              <Table.Th>{t('contacts.email')}</Table.Th>
+              <Table.Th>{t('contacts.phone')}</Table.Th>
+              <Table.Th>{t('contacts.language')}</Table.Th>
+              <Table.Th>{t('contacts.added')}</Table.Th>
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
             {page.data?.items.map((c) => (
               <Table.Tr key={c.id}>
                 <Table.Td>
-                  <Anchor component={Link} to={`/contacts/${encodeURIComponent(c.id)}`}>{contactLabel(c, t('contacts.erasedLabel'))}</Anchor>
-                  {c.erasedAt && <Badge ml="xs" color="gray" size="sm">{t('contacts.erased')}</Badge>}
+                  <Anchor component={Link} to={`/contacts/${encodeURIComponent(c.id)}`}>
+                    {contactLabel(c, t('contacts.erasedLabel'))}
+                  </Anchor>
+                  {c.erasedAt && (
+                    <Badge ml="xs" color="gray" size="sm">
+                      {t('contacts.erased')}
+                    </Badge>
+                  )}
                 </Table.Td>
                 <Table.Td>{c.phone ?? '—'}</Table.Td>
                 <Table.Td>{c.language ?? '—'}</Table.Td>
@@ -56,9 +65,15 @@ export function Contacts() {
         </Table>
       )}
       <Group>
-        <Button variant="default" disabled={cursors.length <= 1} onClick={() => setCursors((c) => c.slice(0, -1))}>{t('contacts.previous')}</Button>
-        <Button variant="default" disabled={!next} onClick={() => next && setCursors((c) => [...c, next])}>{t('contacts.next')}</Button>
-        <Text size="sm" c="dimmed">{t('contacts.page', { n: cursors.length })}</Text>
+        <Button variant="default" disabled={cursors.length <= 1} onClick={() => setCursors((c) => c.slice(0, -1))}>
+          {t('contacts.previous')}
+        </Button>
+        <Button variant="default" disabled={!next} onClick={() => next && setCursors((c) => [...c, next])}>
+          {t('contacts.next')}
+        </Button>
+        <Text size="sm" c="dimmed">
+          {t('contacts.page', { n: cursors.length })}
+        </Text>
       </Group>
       <AddContactModal opened={adding} onClose={() => setAdding(false)} />
     </Stack>
@@ -104,14 +119,41 @@ function AddContactModal(props: { opened: boolean; onClose: () => void }) {
     <Modal opened={props.opened} onClose={props.onClose} title={t('contacts.addTitle')} size="lg">
       <form onSubmit={submit}>
         <Stack>
-          <Alert color="yellow" title={t('contacts.noConsentTitle')} data-testid="no-consent-notice">{t('contacts.noConsent')}</Alert>
-          <TextInput label={t('contacts.email')} type="email" value={email} onChange={(e) => setEmail(e.currentTarget.value)} error={fieldErrors.email} data-autofocus />
-          <TextInput label={t('contacts.phone')} description={t('contacts.phoneHint')} value={phone} onChange={(e) => setPhone(e.currentTarget.value)} error={fieldErrors.phone} />
-          <TextInput label={t('contacts.language')} placeholder="ro" value={language} onChange={(e) => setLanguage(e.currentTarget.value)} error={fieldErrors.language} />
-          {err && Object.keys(fieldErrors).length === 0 && <Alert color="red">{err instanceof ApiError ? `${err.code}: ${err.message}` : t('app.unexpected')}</Alert>}
+          <Alert color="yellow" title={t('contacts.noConsentTitle')} data-testid="no-consent-notice">
+            {t('contacts.noConsent')}
+          </Alert>
+          <TextInput
+            label={t('contacts.email')}
+            type="email"
+            value={email}
+            onChange={(e) => setEmail(e.currentTarget.value)}
+            error={fieldErrors.email}
+            data-autofocus
+          />
+          <TextInput
+            label={t('contacts.phone')}
+            description={t('contacts.phoneHint')}
+            value={phone}
+            onChange={(e) => setPhone(e.currentTarget.value)}
+            error={fieldErrors.phone}
+          />
+          <TextInput
+            label={t('contacts.language')}
+            placeholder="ro"
+            value={language}
+            onChange={(e) => setLanguage(e.currentTarget.value)}
+            error={fieldErrors.language}
+          />
+          {err && Object.keys(fieldErrors).length === 0 && (
+            <Alert color="red">{err instanceof ApiError ? `${err.code}: ${err.message}` : t('app.unexpected')}</Alert>
+          )}
           <Group justify="flex-end">
-            <Button variant="default" onClick={props.onClose}>{t('app.cancel')}</Button>
-            <Button type="submit" loading={add.isPending}>{t('contacts.addSubmit')}</Button>
+            <Button variant="default" onClick={props.onClose}>
+              {t('app.cancel')}
+            </Button>
+            <Button type="submit" loading={add.isPending}>
+              {t('contacts.addSubmit')}
+            </Button>
           </Group>
         </Stack>
       </form>

@@ -27,7 +27,9 @@ export function ConsentBoxEditor(props: {
       <Stack gap="xs">
         <Group justify="space-between">
           <Text fw={600}>{t('forms.boxN', { n: props.index + 1 })}</Text>
-          <ActionIcon variant="subtle" color="red" aria-label={t('forms.removeBox')} onClick={props.onRemove}>✕</ActionIcon>
+          <ActionIcon variant="subtle" color="red" aria-label={t('forms.removeBox')} onClick={props.onRemove}>
+            ✕
+          </ActionIcon>
         </Group>
         <Select
           label={t('forms.boxList')}
@@ -41,22 +43,51 @@ export function ConsentBoxEditor(props: {
           }}
           allowDeselect={false}
         />
-        <Text size="xs" c="dimmed">{t('forms.neverPrechecked')}</Text>
-        <TextInput label={t('forms.boxLabel')} description={t('forms.boxLabelHint')} value={box.label} onChange={(e) => props.onChange({ ...box, label: e.currentTarget.value })} />
-        <Text size="sm" fw={500} mt="xs">{t('forms.purposeTitle')}</Text>
+        <Text size="xs" c="dimmed">
+          {t('forms.neverPrechecked')}
+        </Text>
+        <TextInput
+          label={t('forms.boxLabel')}
+          description={t('forms.boxLabelHint')}
+          value={box.label}
+          onChange={(e) => props.onChange({ ...box, label: e.currentTarget.value })}
+        />
+        <Text size="sm" fw={500} mt="xs">
+          {t('forms.purposeTitle')}
+        </Text>
         <SimpleGrid cols={{ base: 1, md: 2 }} spacing="xs">
           {PURPOSE_PARTS.map((part) => (
-            <TextInput key={part} label={t(`forms.purpose.${part}`)} required value={box.purpose[part]} onChange={(e) => setPurpose(part, e.currentTarget.value)} />
+            <TextInput
+              key={part}
+              label={t(`forms.purpose.${part}`)}
+              required
+              value={box.purpose[part]}
+              onChange={(e) => setPurpose(part, e.currentTarget.value)}
+            />
           ))}
         </SimpleGrid>
         {list?.channel === 'sms' && (
           <>
-            <Text size="sm" fw={500} mt="xs">{t('forms.smsTitle')}</Text>
+            <Text size="sm" fw={500} mt="xs">
+              {t('forms.smsTitle')}
+            </Text>
             <SimpleGrid cols={{ base: 1, md: 2 }} spacing="xs">
-              <TextInput label={t('forms.smsProgram')} required value={box.sms.programName} onChange={(e) => props.onChange({ ...box, sms: { ...box.sms, programName: e.currentTarget.value } })} />
-              <TextInput label={t('forms.smsFrequency')} required value={box.sms.frequency} onChange={(e) => props.onChange({ ...box, sms: { ...box.sms, frequency: e.currentTarget.value } })} />
+              <TextInput
+                label={t('forms.smsProgram')}
+                required
+                value={box.sms.programName}
+                onChange={(e) => props.onChange({ ...box, sms: { ...box.sms, programName: e.currentTarget.value } })}
+              />
+              <TextInput
+                label={t('forms.smsFrequency')}
+                required
+                value={box.sms.frequency}
+                onChange={(e) => props.onChange({ ...box, sms: { ...box.sms, frequency: e.currentTarget.value } })}
+              />
             </SimpleGrid>
-            <Alert color="blue" variant="light">{t('forms.smsAlwaysAdded')}</Alert>
+            <Alert color="blue" variant="light">
+              {t('forms.smsAlwaysAdded')}
+            </Alert>
           </>
         )}
       </Stack>
@@ -64,15 +95,36 @@ export function ConsentBoxEditor(props: {
   );
 }
 
-export function PartnerEditor(props: { index: number; partner: PartnerDraft; onChange: (p: PartnerDraft) => void; onRemove: () => void }) {
+export function PartnerEditor(props: {
+  index: number;
+  partner: PartnerDraft;
+  onChange: (p: PartnerDraft) => void;
+  onRemove: () => void;
+}) {
   const { t } = useTranslation();
   const { partner } = props;
   return (
     <Card withBorder p="sm">
       <Group align="end" wrap="nowrap">
-        <TextInput label={t('forms.partnerName', { n: props.index + 1 })} required value={partner.name} onChange={(e) => props.onChange({ ...partner, name: e.currentTarget.value })} style={{ flex: 1 }} />
-        <Textarea label={t('forms.partnerPurpose')} required autosize minRows={1} value={partner.purposeText} onChange={(e) => props.onChange({ ...partner, purposeText: e.currentTarget.value })} style={{ flex: 2 }} />
-        <ActionIcon variant="subtle" color="red" aria-label={t('forms.removePartner')} onClick={props.onRemove} mb={6}>✕</ActionIcon>
+        <TextInput
+          label={t('forms.partnerName', { n: props.index + 1 })}
+          required
+          value={partner.name}
+          onChange={(e) => props.onChange({ ...partner, name: e.currentTarget.value })}
+          style={{ flex: 1 }}
+        />
+        <Textarea
+          label={t('forms.partnerPurpose')}
+          required
+          autosize
+          minRows={1}
+          value={partner.purposeText}
+          onChange={(e) => props.onChange({ ...partner, purposeText: e.currentTarget.value })}
+          style={{ flex: 2 }}
+        />
+        <ActionIcon variant="subtle" color="red" aria-label={t('forms.removePartner')} onClick={props.onRemove} mb={6}>
+          ✕
+        </ActionIcon>
       </Group>
     </Card>
   );

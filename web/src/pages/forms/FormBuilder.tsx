@@ -3,7 +3,23 @@
 // 10). Every save is a new immutable version; publishing is refused by the server with the rule's
 // code when the version breaks a rule, and the refusal is shown as it came.
 import { useEffect, useMemo, useState } from 'react';
-import { Alert, Anchor, Button, Card, Checkbox, Grid, Group, List as MList, Select, Stack, Switch, Text, Textarea, TextInput, Title } from '@mantine/core';
+import {
+  Alert,
+  Anchor,
+  Button,
+  Card,
+  Checkbox,
+  Grid,
+  Group,
+  List as MList,
+  Select,
+  Stack,
+  Switch,
+  Text,
+  Textarea,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router-dom';
@@ -24,7 +40,11 @@ export function FormBuilder() {
   const id = useParams().id;
   const isNew = !id || id === 'new';
   const lists = useLists();
-  const view = useQuery({ queryKey: ['forms', id], queryFn: () => api.get<FormView>(`/forms/${encodeURIComponent(id ?? '')}`), enabled: !isNew });
+  const view = useQuery({
+    queryKey: ['forms', id],
+    queryFn: () => api.get<FormView>(`/forms/${encodeURIComponent(id ?? '')}`),
+    enabled: !isNew,
+  });
   const [draft, setDraft] = useState<FormDraft>(emptyDraft);
   const [dirty, setDirty] = useState(false);
   const [loadedVersion, setLoadedVersion] = useState<number | null>(null);
@@ -66,32 +86,85 @@ export function FormBuilder() {
 
   return (
     <Stack>
-      <Anchor component={Link} to="/forms" size="sm">← {t('app.back')}</Anchor>
+      <Anchor component={Link} to="/forms" size="sm">
+        ← {t('app.back')}
+      </Anchor>
       <Group justify="space-between">
         <Title order={2}>{isNew ? t('forms.newTitle') : t('forms.editTitle', { name: view.data?.form.name ?? '' })}</Title>
-        {!isNew && view.data && <Text c="dimmed">{t('forms.versionInfo', { latest: view.data.form.latestVersion, published: view.data.form.publishedVersion ?? '—' })}</Text>}
+        {!isNew && view.data && (
+          <Text c="dimmed">
+            {t('forms.versionInfo', { latest: view.data.form.latestVersion, published: view.data.form.publishedVersion ?? '—' })}
+          </Text>
+        )}
       </Group>
       <Grid gap="lg">
         <Grid.Col span={{ base: 12, lg: 7 }}>
           <Stack>
             <Card withBorder>
               <Stack gap="xs">
-                <TextInput label={t('forms.name')} required value={draft.name} onChange={(e) => edit({ ...draft, name: e.currentTarget.value })} />
+                <TextInput
+                  label={t('forms.name')}
+                  required
+                  value={draft.name}
+                  onChange={(e) => edit({ ...draft, name: e.currentTarget.value })}
+                />
                 <Group grow>
-                  <Select label={t('forms.language')} data={[{ value: 'en', label: t('lang.en') }, { value: 'ro', label: t('lang.ro') }]} value={draft.language} onChange={(v) => v && edit({ ...draft, language: v as 'en' | 'ro' })} allowDeselect={false} />
-                  <TextInput label={t('forms.defaultCountry')} description={t('forms.defaultCountryHint')} maxLength={2} value={draft.defaultCountry} onChange={(e) => edit({ ...draft, defaultCountry: e.currentTarget.value })} />
+                  <Select
+                    label={t('forms.language')}
+                    data={[
+                      { value: 'en', label: t('lang.en') },
+                      { value: 'ro', label: t('lang.ro') },
+                    ]}
+                    value={draft.language}
+                    onChange={(v) => v && edit({ ...draft, language: v as 'en' | 'ro' })}
+                    allowDeselect={false}
+                  />
+                  <TextInput
+                    label={t('forms.defaultCountry')}
+                    description={t('forms.defaultCountryHint')}
+                    maxLength={2}
+                    value={draft.defaultCountry}
+                    onChange={(e) => edit({ ...draft, defaultCountry: e.currentTarget.value })}
+                  />
                 </Group>
-                <Textarea label={t('forms.introField')} description={t('forms.introFieldHint')} autosize minRows={2} value={draft.intro} onChange={(e) => edit({ ...draft, intro: e.currentTarget.value })} />
+                <Textarea
+                  label={t('forms.introField')}
+                  description={t('forms.introFieldHint')}
+                  autosize
+                  minRows={2}
+                  value={draft.intro}
+                  onChange={(e) => edit({ ...draft, intro: e.currentTarget.value })}
+                />
               </Stack>
             </Card>
 
             <Card withBorder>
-              <Text fw={600} mb="xs">{t('forms.fieldsTitle')}</Text>
+              <Text fw={600} mb="xs">
+                {t('forms.fieldsTitle')}
+              </Text>
               <Stack gap={6}>
                 {FIELD_KEYS.map((k) => (
                   <Group key={k}>
-                    <Checkbox w={180} label={t(`forms.field.${k}`)} checked={draft.fields[k].on} onChange={(e) => edit({ ...draft, fields: { ...draft.fields, [k]: { ...draft.fields[k], on: e.currentTarget.checked } } })} />
-                    <Switch size="xs" label={t('forms.required')} disabled={!draft.fields[k].on} checked={draft.fields[k].required} onChange={(e) => edit({ ...draft, fields: { ...draft.fields, [k]: { ...draft.fields[k], required: e.currentTarget.checked } } })} />
+                    <Checkbox
+                      w={180}
+                      label={t(`forms.field.${k}`)}
+                      checked={draft.fields[k].on}
+                      onChange={(e) =>
+                        edit({ ...draft, fields: { ...draft.fields, [k]: { ...draft.fields[k], on: e.currentTarget.checked } } })
+                      }
+                    />
+                    <Switch
+                      size="xs"
+                      label={t('forms.required')}
+                      disabled={!draft.fields[k].on}
+                      checked={draft.fields[k].required}
+                      onChange={(e) =>
+                        edit({
+                          ...draft,
+                          fields: { ...draft.fields, [k]: { ...draft.fields[k], required: e.currentTarget.checked } },
+                        })
+                      }
+                    />
                   </Group>
                 ))}
               </Stack>
@@ -99,11 +172,24 @@ export function FormBuilder() {
 
             <Group justify="space-between">
               <Title order={3}>{t('forms.boxesTitle')}</Title>
-              <Button variant="light" disabled={taken.size >= allLists.length && draft.boxes.every((b) => b.listId)} onClick={() => edit({ ...draft, boxes: [...draft.boxes, newBox()] })}>{t('forms.addBox')}</Button>
+              <Button
+                variant="light"
+                disabled={taken.size >= allLists.length && draft.boxes.every((b) => b.listId)}
+                onClick={() => edit({ ...draft, boxes: [...draft.boxes, newBox()] })}
+              >
+                {t('forms.addBox')}
+              </Button>
             </Group>
-            <Text size="sm" c="dimmed">{t('forms.boxesHint')}</Text>
+            <Text size="sm" c="dimmed">
+              {t('forms.boxesHint')}
+            </Text>
             {allLists.length === 0 && (
-              <Alert color="yellow">{t('forms.noLists')} <Anchor component={Link} to="/lists">{t('nav.lists')}</Anchor></Alert>
+              <Alert color="yellow">
+                {t('forms.noLists')}{' '}
+                <Anchor component={Link} to="/lists">
+                  {t('nav.lists')}
+                </Anchor>
+              </Alert>
             )}
             {draft.boxes.map((b, i) => (
               <ConsentBoxEditor
@@ -113,17 +199,37 @@ export function FormBuilder() {
                 lists={allLists}
                 taken={new Set([...taken].filter((lid) => lid !== b.listId))}
                 onChange={(nb) => edit({ ...draft, boxes: draft.boxes.map((x) => (x.uid === b.uid ? nb : x)) })}
-                onPickList={(list) => edit({ ...draft, boxes: draft.boxes.map((x) => (x.uid === b.uid ? prefillFromList(x, list, withdrawHint) : x)) })}
+                onPickList={(list) =>
+                  edit({
+                    ...draft,
+                    boxes: draft.boxes.map((x) => (x.uid === b.uid ? prefillFromList(x, list, withdrawHint) : x)),
+                  })
+                }
                 onRemove={() => edit({ ...draft, boxes: draft.boxes.filter((x) => x.uid !== b.uid) })}
               />
             ))}
 
             <Card withBorder>
-              <Switch label={t('forms.termsBox')} description={t('forms.termsBoxHint')} checked={draft.terms.on} onChange={(e) => edit({ ...draft, terms: { ...draft.terms, on: e.currentTarget.checked } })} />
+              <Switch
+                label={t('forms.termsBox')}
+                description={t('forms.termsBoxHint')}
+                checked={draft.terms.on}
+                onChange={(e) => edit({ ...draft, terms: { ...draft.terms, on: e.currentTarget.checked } })}
+              />
               {draft.terms.on && (
                 <Group grow mt="xs">
-                  <TextInput label={t('forms.termsLabel')} required value={draft.terms.label} onChange={(e) => edit({ ...draft, terms: { ...draft.terms, label: e.currentTarget.value } })} />
-                  <TextInput label={t('forms.termsUrl')} placeholder="https://" value={draft.terms.url} onChange={(e) => edit({ ...draft, terms: { ...draft.terms, url: e.currentTarget.value } })} />
+                  <TextInput
+                    label={t('forms.termsLabel')}
+                    required
+                    value={draft.terms.label}
+                    onChange={(e) => edit({ ...draft, terms: { ...draft.terms, label: e.currentTarget.value } })}
+                  />
+                  <TextInput
+                    label={t('forms.termsUrl')}
+                    placeholder="https://"
+                    value={draft.terms.url}
+                    onChange={(e) => edit({ ...draft, terms: { ...draft.terms, url: e.currentTarget.value } })}
+                  />
                 </Group>
               )}
             </Card>
@@ -138,7 +244,9 @@ export function FormBuilder() {
                 {t('forms.addPartner')}
               </Button>
             </Group>
-            <Text size="sm" c="dimmed">{t('forms.partnersHint', { max: MAX_CO_REGISTRATION_PARTNERS })}</Text>
+            <Text size="sm" c="dimmed">
+              {t('forms.partnersHint', { max: MAX_CO_REGISTRATION_PARTNERS })}
+            </Text>
             {draft.partners.map((p, i) => (
               <PartnerEditor
                 key={p.uid}
@@ -149,10 +257,21 @@ export function FormBuilder() {
               />
             ))}
 
-            {save.error && (save.error instanceof ApiError ? <RefusalAlert error={save.error} /> : <Alert color="red">{t('app.unexpected')}</Alert>)}
+            {save.error &&
+              (save.error instanceof ApiError ? (
+                <RefusalAlert error={save.error} />
+              ) : (
+                <Alert color="red">{t('app.unexpected')}</Alert>
+              ))}
             <Group>
-              <Button onClick={() => save.mutate()} loading={save.isPending} disabled={!dirty && !isNew}>{isNew ? t('forms.create') : t('forms.saveVersion')}</Button>
-              {dirty && !isNew && <Text size="sm" c="orange">{t('forms.unsaved')}</Text>}
+              <Button onClick={() => save.mutate()} loading={save.isPending} disabled={!dirty && !isNew}>
+                {isNew ? t('forms.create') : t('forms.saveVersion')}
+              </Button>
+              {dirty && !isNew && (
+                <Text size="sm" c="orange">
+                  {t('forms.unsaved')}
+                </Text>
+              )}
             </Group>
           </Stack>
         </Grid.Col>
@@ -160,14 +279,26 @@ export function FormBuilder() {
           {view.data ? (
             <PublishPanel view={view.data} dirty={dirty} problems={problems} />
           ) : (
-            <Card withBorder><Text c="dimmed" size="sm">{t('forms.saveFirst')}</Text></Card>
+            <Card withBorder>
+              <Text c="dimmed" size="sm">
+                {t('forms.saveFirst')}
+              </Text>
+            </Card>
           )}
           {problems.length > 0 && (
             <Card withBorder mt="md" data-testid="form-problems">
               <Text fw={600}>{t('forms.problemsTitle')}</Text>
               <MList size="sm" mt="xs">
                 {problems.map((p, i) => (
-                  <MList.Item key={i}><Text span ff="monospace" size="xs" c="red">{p.code}</Text> {p.message} <Text span size="xs" c="dimmed" ff="monospace">({p.path})</Text></MList.Item>
+                  <MList.Item key={i}>
+                    <Text span ff="monospace" size="xs" c="red">
+                      {p.code}
+                    </Text>{' '}
+                    {p.message}{' '}
+                    <Text span size="xs" c="dimmed" ff="monospace">
+                      ({p.path})
+                    </Text>
+                  </MList.Item>
                 ))}
               </MList>
             </Card>

@@ -15,24 +15,40 @@ export function Forms() {
     <Stack>
       <Group justify="space-between">
         <Title order={2}>{t('forms.title')}</Title>
-        <Button component={Link} to="/forms/new">{t('forms.new')}</Button>
+        <Button component={Link} to="/forms/new">
+          {t('forms.new')}
+        </Button>
       </Group>
-      <Text size="sm" c="dimmed">{t('forms.intro')}</Text>
+      <Text size="sm" c="dimmed">
+        {t('forms.intro')}
+      </Text>
       {forms.data?.length === 0 && <Text c="dimmed">{t('forms.empty')}</Text>}
       {(forms.data?.length ?? 0) > 0 && (
         <Table striped>
           <Table.Thead>
             <Table.Tr>
-              <Table.Th>{t('forms.name')}</Table.Th><Table.Th>{t('forms.latestVersion')}</Table.Th>
-              <Table.Th>{t('forms.publishedVersion')}</Table.Th><Table.Th>{t('forms.updated')}</Table.Th>
+              <Table.Th>{t('forms.name')}</Table.Th>
+              <Table.Th>{t('forms.latestVersion')}</Table.Th>
+              <Table.Th>{t('forms.publishedVersion')}</Table.Th>
+              <Table.Th>{t('forms.updated')}</Table.Th>
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
             {forms.data?.map((f) => (
               <Table.Tr key={f.id}>
-                <Table.Td><Anchor component={Link} to={`/forms/${encodeURIComponent(f.id)}`}>{f.name}</Anchor></Table.Td>
+                <Table.Td>
+                  <Anchor component={Link} to={`/forms/${encodeURIComponent(f.id)}`}>
+                    {f.name}
+                  </Anchor>
+                </Table.Td>
                 <Table.Td>v{f.latestVersion}</Table.Td>
-                <Table.Td>{f.publishedVersion ? <Badge color="green">v{f.publishedVersion}</Badge> : <Badge color="gray">{t('forms.draft')}</Badge>}</Table.Td>
+                <Table.Td>
+                  {f.publishedVersion ? (
+                    <Badge color="green">v{f.publishedVersion}</Badge>
+                  ) : (
+                    <Badge color="gray">{t('forms.draft')}</Badge>
+                  )}
+                </Table.Td>
                 <Table.Td>{formatTime(f.updatedAt, i18n.language)}</Table.Td>
               </Table.Tr>
             ))}

@@ -1,7 +1,21 @@
 // Publishing a form: the version history (every saved version is immutable; any of them can be
 // published), the exact consent texts of the latest version, the hosted link /f/<id> and the
 // embeddable snippet. A refusal shows the rule's code and message as the server gave them.
-import { Alert, Anchor, Badge, Button, Card, Code, CopyButton, Group, List as MList, Stack, Table, Text, Title } from '@mantine/core';
+import {
+  Alert,
+  Anchor,
+  Badge,
+  Button,
+  Card,
+  Code,
+  CopyButton,
+  Group,
+  List as MList,
+  Stack,
+  Table,
+  Text,
+  Title,
+} from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api.ts';
@@ -16,15 +30,25 @@ export function RefusalAlert(props: { error: ApiError }) {
   const issues = (e.details?.issues as Array<{ path?: string; message?: string }> | undefined) ?? [];
   return (
     <Alert color="red" title={t('forms.refused')} data-testid="form-refusal">
-      <Text size="sm"><Code data-testid="refusal-code">{e.code}</Code> {e.message}</Text>
+      <Text size="sm">
+        <Code data-testid="refusal-code">{e.code}</Code> {e.message}
+      </Text>
       {violations.length > 1 && (
         <MList size="sm" mt="xs">
-          {violations.map((v, i) => <MList.Item key={i}><Code>{v.code}</Code> {v.message}</MList.Item>)}
+          {violations.map((v, i) => (
+            <MList.Item key={i}>
+              <Code>{v.code}</Code> {v.message}
+            </MList.Item>
+          ))}
         </MList>
       )}
       {issues.length > 0 && (
         <MList size="sm" mt="xs">
-          {issues.map((v, i) => <MList.Item key={i}>{v.path ? <Code>{v.path}</Code> : null} {v.message}</MList.Item>)}
+          {issues.map((v, i) => (
+            <MList.Item key={i}>
+              {v.path ? <Code>{v.path}</Code> : null} {v.message}
+            </MList.Item>
+          ))}
         </MList>
       )}
     </Alert>
@@ -56,13 +80,30 @@ export function PublishPanel(props: { view: FormView; dirty: boolean; problems: 
   return (
     <Stack>
       <Card withBorder>
-        <Title order={4} mb="xs">{t('forms.publishTitle')}</Title>
-        {props.dirty && <Alert color="orange" mb="xs">{t('forms.publishSaveFirst')}</Alert>}
-        <Button fullWidth onClick={() => publish.mutate(latest.version)} loading={publish.isPending} disabled={props.dirty || latest.version === form.publishedVersion}>
+        <Title order={4} mb="xs">
+          {t('forms.publishTitle')}
+        </Title>
+        {props.dirty && (
+          <Alert color="orange" mb="xs">
+            {t('forms.publishSaveFirst')}
+          </Alert>
+        )}
+        <Button
+          fullWidth
+          onClick={() => publish.mutate(latest.version)}
+          loading={publish.isPending}
+          disabled={props.dirty || latest.version === form.publishedVersion}
+        >
           {t('forms.publishLatest', { version: latest.version })}
         </Button>
-        {publish.error instanceof ApiError && <Stack mt="xs"><RefusalAlert error={publish.error} /></Stack>}
-        <Text fw={600} size="sm" mt="md">{t('forms.history')}</Text>
+        {publish.error instanceof ApiError && (
+          <Stack mt="xs">
+            <RefusalAlert error={publish.error} />
+          </Stack>
+        )}
+        <Text fw={600} size="sm" mt="md">
+          {t('forms.history')}
+        </Text>
         <Table data-testid="form-versions">
           <Table.Tbody>
             {versions.map((v) => (
@@ -70,11 +111,17 @@ export function PublishPanel(props: { view: FormView; dirty: boolean; problems: 
                 <Table.Td>v{v}</Table.Td>
                 <Table.Td>
                   {v === form.publishedVersion && <Badge color="green">{t('forms.live')}</Badge>}
-                  {v === latest.version && v !== form.publishedVersion && <Badge color="blue" variant="light">{t('forms.latest')}</Badge>}
+                  {v === latest.version && v !== form.publishedVersion && (
+                    <Badge color="blue" variant="light">
+                      {t('forms.latest')}
+                    </Badge>
+                  )}
                 </Table.Td>
                 <Table.Td ta="right">
                   {v !== form.publishedVersion && (
-                    <Button size="compact-xs" variant="subtle" onClick={() => publish.mutate(v)}>{t('forms.publishThis')}</Button>
+                    <Button size="compact-xs" variant="subtle" onClick={() => publish.mutate(v)}>
+                      {t('forms.publishThis')}
+                    </Button>
                   )}
                 </Table.Td>
               </Table.Tr>
@@ -85,21 +132,45 @@ export function PublishPanel(props: { view: FormView; dirty: boolean; problems: 
 
       {published && (
         <Card withBorder>
-          <Title order={4} mb="xs">{t('forms.shareTitle')}</Title>
+          <Title order={4} mb="xs">
+            {t('forms.shareTitle')}
+          </Title>
           <Text size="sm">{t('forms.hostedLink')}</Text>
           <Group gap="xs">
-            <Anchor href={props.view.publicUrl} target="_blank" rel="noopener" data-testid="hosted-link" style={{ wordBreak: 'break-all' }}>{props.view.publicUrl}</Anchor>
+            <Anchor
+              href={props.view.publicUrl}
+              target="_blank"
+              rel="noopener"
+              data-testid="hosted-link"
+              style={{ wordBreak: 'break-all' }}
+            >
+              {props.view.publicUrl}
+            </Anchor>
             <CopyButton value={props.view.publicUrl}>
-              {({ copied, copy }) => <Button size="compact-xs" variant="light" color={copied ? 'teal' : 'blue'} onClick={copy}>{copied ? t('apiKeys.copied') : t('apiKeys.copy')}</Button>}
+              {({ copied, copy }) => (
+                <Button size="compact-xs" variant="light" color={copied ? 'teal' : 'blue'} onClick={copy}>
+                  {copied ? t('apiKeys.copied') : t('apiKeys.copy')}
+                </Button>
+              )}
             </CopyButton>
           </Group>
-          <Text size="sm" mt="md">{t('forms.embedSnippet')}</Text>
-          <Text size="xs" c="dimmed">{t('forms.embedHint')}</Text>
+          <Text size="sm" mt="md">
+            {t('forms.embedSnippet')}
+          </Text>
+          <Text size="xs" c="dimmed">
+            {t('forms.embedHint')}
+          </Text>
           {embed.data && (
             <>
-              <Code block mt="xs" data-testid="embed-snippet" style={{ maxHeight: 200, overflow: 'auto' }}>{embed.data.html}</Code>
+              <Code block mt="xs" data-testid="embed-snippet" style={{ maxHeight: 200, overflow: 'auto' }}>
+                {embed.data.html}
+              </Code>
               <CopyButton value={embed.data.html}>
-                {({ copied, copy }) => <Button mt="xs" size="xs" color={copied ? 'teal' : 'blue'} onClick={copy}>{copied ? t('apiKeys.copied') : t('forms.copySnippet')}</Button>}
+                {({ copied, copy }) => (
+                  <Button mt="xs" size="xs" color={copied ? 'teal' : 'blue'} onClick={copy}>
+                    {copied ? t('apiKeys.copied') : t('forms.copySnippet')}
+                  </Button>
+                )}
               </CopyButton>
             </>
           )}
@@ -107,13 +178,19 @@ export function PublishPanel(props: { view: FormView; dirty: boolean; problems: 
       )}
 
       <Card withBorder>
-        <Title order={4} mb="xs">{t('forms.textsTitle', { version: latest.version })}</Title>
-        <Text size="xs" c="dimmed" mb="xs">{t('forms.textsHint')}</Text>
+        <Title order={4} mb="xs">
+          {t('forms.textsTitle', { version: latest.version })}
+        </Title>
+        <Text size="xs" c="dimmed" mb="xs">
+          {t('forms.textsHint')}
+        </Text>
         <Stack gap="xs" data-testid="rendered-texts">
           {latest.rendered.boxes.map((b) => (
             <Group key={b.key} align="flex-start" wrap="nowrap" gap="xs">
               <input type="checkbox" disabled aria-hidden />
-              <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>{b.text}</Text>
+              <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
+                {b.text}
+              </Text>
             </Group>
           ))}
           {latest.rendered.partners.map((p) => (

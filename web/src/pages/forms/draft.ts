@@ -2,7 +2,14 @@
 // (src/core/forms/definition.ts). There is deliberately no "checked by default" anywhere in
 // this state: a consent box can never be pre-checked from the builder (CON-02), and a terms
 // box never carries a list (CON-03).
-import { FIELD_KEYS, PURPOSE_PARTS, type FieldKey, type FormDefinition, type List, type PurposePart } from '../../permission-types.ts';
+import {
+  FIELD_KEYS,
+  PURPOSE_PARTS,
+  type FieldKey,
+  type FormDefinition,
+  type List,
+  type PurposePart,
+} from '../../permission-types.ts';
 
 export interface BoxDraft {
   uid: string;
@@ -70,7 +77,8 @@ const opt = (s: string) => (s.trim() ? s.trim() : undefined);
 
 export function toDefinition(d: FormDraft, lists: readonly List[]): FormDefinition {
   const channelOf = (id: string | null) => lists.find((l) => l.id === id)?.channel;
-  const purpose = (p: Record<PurposePart, string>) => Object.fromEntries(PURPOSE_PARTS.flatMap((k) => (p[k].trim() ? [[k, p[k].trim()]] : [])));
+  const purpose = (p: Record<PurposePart, string>) =>
+    Object.fromEntries(PURPOSE_PARTS.flatMap((k) => (p[k].trim() ? [[k, p[k].trim()]] : [])));
   return {
     name: d.name.trim(),
     language: d.language,
@@ -85,10 +93,22 @@ export function toDefinition(d: FormDraft, lists: readonly List[]): FormDefiniti
         listIds: [b.listId!],
         ...(opt(b.label) ? { label: b.label.trim() } : {}),
         purpose: purpose(b.purpose),
-        ...(channelOf(b.listId) === 'sms' ? { sms: { ...(opt(b.sms.programName) ? { programName: b.sms.programName.trim() } : {}), ...(opt(b.sms.frequency) ? { frequency: b.sms.frequency.trim() } : {}) } } : {}),
+        ...(channelOf(b.listId) === 'sms'
+          ? {
+              sms: {
+                ...(opt(b.sms.programName) ? { programName: b.sms.programName.trim() } : {}),
+                ...(opt(b.sms.frequency) ? { frequency: b.sms.frequency.trim() } : {}),
+              },
+            }
+          : {}),
       })),
-    ...(d.terms.on ? { termsBox: { label: d.terms.label.trim(), ...(opt(d.terms.url) ? { url: d.terms.url.trim() } : {}) } } : {}),
-    partners: d.partners.map((p) => ({ ...(opt(p.name) ? { name: p.name.trim() } : {}), ...(opt(p.purposeText) ? { purposeText: p.purposeText.trim() } : {}) })),
+    ...(d.terms.on
+      ? { termsBox: { label: d.terms.label.trim(), ...(opt(d.terms.url) ? { url: d.terms.url.trim() } : {}) } }
+      : {}),
+    partners: d.partners.map((p) => ({
+      ...(opt(p.name) ? { name: p.name.trim() } : {}),
+      ...(opt(p.purposeText) ? { purposeText: p.purposeText.trim() } : {}),
+    })),
   };
 }
 
@@ -107,7 +127,10 @@ export function fromDefinition(def: FormDefinition): FormDraft {
       key: b.key,
       listId: b.listIds[0] ?? null,
       label: b.label ?? '',
-      purpose: { ...emptyPurpose(), ...Object.fromEntries(Object.entries(b.purpose ?? {}).filter(([, v]) => typeof v === 'string')) },
+      purpose: {
+        ...emptyPurpose(),
+        ...Object.fromEntries(Object.entries(b.purpose ?? {}).filter(([, v]) => typeof v === 'string')),
+      },
       sms: { programName: b.sms?.programName ?? '', frequency: b.sms?.frequency ?? '' },
     })),
     terms: def.termsBox ? { on: true, label: def.termsBox.label, url: def.termsBox.url ?? '' } : base.terms,

@@ -40,9 +40,17 @@ export function DropArea(props: { file: File | null; onFile: (file: File) => voi
     >
       <Stack align="center" gap="xs">
         <Text fw={600}>{t('imports.dropHere')}</Text>
-        <Text size="sm" c="dimmed">{t('imports.dropHint')}</Text>
-        <Button variant="light" onClick={() => input.current?.click()}>{t('imports.chooseFile')}</Button>
-        {props.file && <Text size="sm" data-testid="chosen-file">{t('imports.chosen', { name: props.file.name, kb: Math.max(1, Math.round(props.file.size / 1024)) })}</Text>}
+        <Text size="sm" c="dimmed">
+          {t('imports.dropHint')}
+        </Text>
+        <Button variant="light" onClick={() => input.current?.click()}>
+          {t('imports.chooseFile')}
+        </Button>
+        {props.file && (
+          <Text size="sm" data-testid="chosen-file">
+            {t('imports.chosen', { name: props.file.name, kb: Math.max(1, Math.round(props.file.size / 1024)) })}
+          </Text>
+        )}
         <VisuallyHidden>
           <input
             ref={input}

@@ -20,27 +20,42 @@ export const IMPORT_STATUS_COLOR: Record<ImportStatus, string> = {
 export function Imports() {
   const { t, i18n } = useTranslation();
   const api = useApi();
-  const imports = useQuery({ queryKey: ['imports'], queryFn: async () => (await api.get<{ items: ImportView[] }>('/imports')).items });
+  const imports = useQuery({
+    queryKey: ['imports'],
+    queryFn: async () => (await api.get<{ items: ImportView[] }>('/imports')).items,
+  });
   return (
     <Stack>
       <Group justify="space-between">
         <Title order={2}>{t('imports.title')}</Title>
-        <Button component={Link} to="/imports/new">{t('imports.new')}</Button>
+        <Button component={Link} to="/imports/new">
+          {t('imports.new')}
+        </Button>
       </Group>
       {imports.data?.length === 0 && <Text c="dimmed">{t('imports.empty')}</Text>}
       {(imports.data?.length ?? 0) > 0 && (
         <Table striped>
           <Table.Thead>
             <Table.Tr>
-              <Table.Th>{t('imports.file')}</Table.Th><Table.Th>{t('imports.statusLabel')}</Table.Th><Table.Th>{t('imports.rows')}</Table.Th>
-              <Table.Th>{t('imports.imported')}</Table.Th><Table.Th>{t('imports.riskScore')}</Table.Th><Table.Th>{t('imports.uploadedAt')}</Table.Th>
+              <Table.Th>{t('imports.file')}</Table.Th>
+              <Table.Th>{t('imports.statusLabel')}</Table.Th>
+              <Table.Th>{t('imports.rows')}</Table.Th>
+              <Table.Th>{t('imports.imported')}</Table.Th>
+              <Table.Th>{t('imports.riskScore')}</Table.Th>
+              <Table.Th>{t('imports.uploadedAt')}</Table.Th>
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
             {imports.data?.map((r) => (
               <Table.Tr key={r.id}>
-                <Table.Td><Anchor component={Link} to={`/imports/${encodeURIComponent(r.id)}`}>{r.fileName ?? r.id}</Anchor></Table.Td>
-                <Table.Td><Badge color={IMPORT_STATUS_COLOR[r.status]}>{t(`imports.status.${r.status}`)}</Badge></Table.Td>
+                <Table.Td>
+                  <Anchor component={Link} to={`/imports/${encodeURIComponent(r.id)}`}>
+                    {r.fileName ?? r.id}
+                  </Anchor>
+                </Table.Td>
+                <Table.Td>
+                  <Badge color={IMPORT_STATUS_COLOR[r.status]}>{t(`imports.status.${r.status}`)}</Badge>
+                </Table.Td>
                 <Table.Td>{r.rowsRead}</Table.Td>
                 <Table.Td>{r.imported}</Table.Td>
                 <Table.Td>{r.riskScore ?? '—'}</Table.Td>

@@ -25,8 +25,12 @@ export function MappingTable(props: { preview: ImportPreview; mapping: Mapping; 
   return (
     <>
       <Group gap="xs">
-        <Badge variant="outline">{t('imports.encoding')}: {preview.encoding}</Badge>
-        <Badge variant="outline">{t('imports.delimiter')}: {preview.delimiter === '\t' ? 'TAB' : preview.delimiter}</Badge>
+        <Badge variant="outline">
+          {t('imports.encoding')}: {preview.encoding}
+        </Badge>
+        <Badge variant="outline">
+          {t('imports.delimiter')}: {preview.delimiter === '\t' ? 'TAB' : preview.delimiter}
+        </Badge>
         {!preview.hasHeader && <Badge color="orange">{t('imports.noHeader')}</Badge>}
       </Group>
       <SimpleGrid cols={{ base: 1, sm: 2, lg: 5 }} spacing="xs" data-testid="mapping">
@@ -45,7 +49,9 @@ export function MappingTable(props: { preview: ImportPreview; mapping: Mapping; 
           />
         ))}
       </SimpleGrid>
-      <Text size="sm" fw={600}>{t('imports.previewTitle', { n: preview.rows.length })}</Text>
+      <Text size="sm" fw={600}>
+        {t('imports.previewTitle', { n: preview.rows.length })}
+      </Text>
       <ScrollArea>
         <Table striped withTableBorder withColumnBorders data-testid="preview">
           <Table.Thead>
@@ -54,8 +60,18 @@ export function MappingTable(props: { preview: ImportPreview; mapping: Mapping; 
                 const f = fieldOf(h);
                 return (
                   <Table.Th key={i}>
-                    <Text size="xs" ff="monospace">{h}</Text>
-                    {f ? <Badge size="xs" color={CONSENT_FIELDS.has(f) ? 'teal' : 'blue'}>{t(`imports.field.${f}`)}</Badge> : <Badge size="xs" color="gray" variant="outline">{t('imports.ignored')}</Badge>}
+                    <Text size="xs" ff="monospace">
+                      {h}
+                    </Text>
+                    {f ? (
+                      <Badge size="xs" color={CONSENT_FIELDS.has(f) ? 'teal' : 'blue'}>
+                        {t(`imports.field.${f}`)}
+                      </Badge>
+                    ) : (
+                      <Badge size="xs" color="gray" variant="outline">
+                        {t('imports.ignored')}
+                      </Badge>
+                    )}
                   </Table.Th>
                 );
               })}
@@ -64,7 +80,11 @@ export function MappingTable(props: { preview: ImportPreview; mapping: Mapping; 
           <Table.Tbody>
             {preview.rows.map((r, i) => (
               <Table.Tr key={i}>
-                {preview.header.map((_, j) => <Table.Td key={j}><Text size="xs">{r[j] ?? ''}</Text></Table.Td>)}
+                {preview.header.map((_, j) => (
+                  <Table.Td key={j}>
+                    <Text size="xs">{r[j] ?? ''}</Text>
+                  </Table.Td>
+                ))}
               </Table.Tr>
             ))}
           </Table.Tbody>

@@ -78,12 +78,18 @@ export function NewImport() {
 
   return (
     <Stack>
-      <Anchor component={Link} to="/imports" size="sm">← {t('app.back')}</Anchor>
+      <Anchor component={Link} to="/imports" size="sm">
+        ← {t('app.back')}
+      </Anchor>
       <Title order={2}>{t('imports.newTitle')}</Title>
-      <Alert color="blue" variant="light">{t('imports.reviewNotice', { n: IMPORT_REVIEW_ROW_THRESHOLD })}</Alert>
+      <Alert color="blue" variant="light">
+        {t('imports.reviewNotice', { n: IMPORT_REVIEW_ROW_THRESHOLD })}
+      </Alert>
 
       <Card withBorder>
-        <Title order={4} mb="xs">{t('imports.step1')}</Title>
+        <Title order={4} mb="xs">
+          {t('imports.step1')}
+        </Title>
         <DropArea file={file} onFile={choose} />
         <Group mt="xs" align="end">
           <Select
@@ -99,12 +105,24 @@ export function NewImport() {
             }}
           />
         </Group>
-        {previewFile.error && <Alert color="red" mt="xs">{previewFile.error instanceof ApiError ? <><Code>{previewFile.error.code}</Code> {previewFile.error.message}</> : t('app.unexpected')}</Alert>}
+        {previewFile.error && (
+          <Alert color="red" mt="xs">
+            {previewFile.error instanceof ApiError ? (
+              <>
+                <Code>{previewFile.error.code}</Code> {previewFile.error.message}
+              </>
+            ) : (
+              t('app.unexpected')
+            )}
+          </Alert>
+        )}
       </Card>
 
       {preview && (
         <Card withBorder>
-          <Title order={4} mb="xs">{t('imports.step2')}</Title>
+          <Title order={4} mb="xs">
+            {t('imports.step2')}
+          </Title>
           <Stack>
             <MappingTable preview={preview} mapping={mapping} onChange={setMapping} />
             <TextInput
@@ -121,7 +139,9 @@ export function NewImport() {
 
       {preview && (
         <Card withBorder>
-          <Title order={4} mb="xs">{t('imports.step3')}</Title>
+          <Title order={4} mb="xs">
+            {t('imports.step3')}
+          </Title>
           <Stack>
             <Provenance value={declaration} onChange={setDeclaration} touched={touched} />
             <MultiSelect
@@ -136,15 +156,25 @@ export function NewImport() {
             {err && (
               <Alert color="red" data-testid="import-error">
                 <Code>{err.code}</Code> {err.message}
-                {typeof err.details?.clause === 'string' && <Text size="sm" mt="xs"><b>{t('imports.clause')}:</b> {err.details.clause}</Text>}
+                {typeof err.details?.clause === 'string' && (
+                  <Text size="sm" mt="xs">
+                    <b>{t('imports.clause')}:</b> {err.details.clause}
+                  </Text>
+                )}
                 {err.code === 'IMPORT_DUPLICATE_FILE' && (
-                  <Group mt="xs"><Button size="xs" variant="light" onClick={() => submit(true)}>{t('imports.importAnyway')}</Button></Group>
+                  <Group mt="xs">
+                    <Button size="xs" variant="light" onClick={() => submit(true)}>
+                      {t('imports.importAnyway')}
+                    </Button>
+                  </Group>
                 )}
               </Alert>
             )}
             {start.error && !err && <Alert color="red">{t('app.unexpected')}</Alert>}
             <Group>
-              <Button size="md" onClick={() => submit()} loading={start.isPending} disabled={!file}>{t('imports.start')}</Button>
+              <Button size="md" onClick={() => submit()} loading={start.isPending} disabled={!file}>
+                {t('imports.start')}
+              </Button>
             </Group>
           </Stack>
         </Card>

@@ -3,7 +3,12 @@
 // is the one source of both lists). The attestation is its own box, never ticked in advance.
 import { Badge, Card, Checkbox, Radio, Stack, Text, Textarea } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { ALLOWED_SOURCES, MIN_SOURCE_DESCRIPTION_LENGTH, REFUSED_SOURCES, type ImportSource } from '../../../../policy/imports.ts';
+import {
+  ALLOWED_SOURCES,
+  MIN_SOURCE_DESCRIPTION_LENGTH,
+  REFUSED_SOURCES,
+  type ImportSource,
+} from '../../../../policy/imports.ts';
 
 export interface Declaration {
   source: ImportSource | null;
@@ -27,7 +32,9 @@ export function Provenance(props: { value: Declaration; onChange: (d: Declaratio
         error={props.touched && !d.source ? t('imports.sourceRequired') : undefined}
       >
         <Stack gap={6} mt="xs">
-          {ALLOWED_SOURCES.map((s) => <Radio key={s} value={s} label={t(`imports.source.${s}`)} />)}
+          {ALLOWED_SOURCES.map((s) => (
+            <Radio key={s} value={s} label={t(`imports.source.${s}`)} />
+          ))}
         </Stack>
       </Radio.Group>
       {d.source === 'other' && (
@@ -39,17 +46,32 @@ export function Provenance(props: { value: Declaration; onChange: (d: Declaratio
           minRows={2}
           value={d.description}
           onChange={(e) => props.onChange({ ...d, description: e.currentTarget.value })}
-          error={props.touched && descriptionShort ? t('imports.sourceDescriptionShort', { min: MIN_SOURCE_DESCRIPTION_LENGTH }) : undefined}
+          error={
+            props.touched && descriptionShort
+              ? t('imports.sourceDescriptionShort', { min: MIN_SOURCE_DESCRIPTION_LENGTH })
+              : undefined
+          }
         />
       )}
       <Card withBorder bg="var(--mantine-color-red-0)" data-testid="refused-sources">
-        <Text fw={600} size="sm">{t('imports.refusedTitle')}</Text>
-        <Text size="xs" c="dimmed" mb="xs">{t('imports.refusedHint')}</Text>
+        <Text fw={600} size="sm">
+          {t('imports.refusedTitle')}
+        </Text>
+        <Text size="xs" c="dimmed" mb="xs">
+          {t('imports.refusedHint')}
+        </Text>
         <Stack gap={6}>
           {refused.map(([s, clause]) => (
             <div key={s}>
-              <Text size="sm"><Badge color="red" size="xs" mr="xs">{t('imports.refused')}</Badge>{t(`imports.source.${s}`)}</Text>
-              <Text size="xs" c="dimmed" ml="md">{clause}</Text>
+              <Text size="sm">
+                <Badge color="red" size="xs" mr="xs">
+                  {t('imports.refused')}
+                </Badge>
+                {t(`imports.source.${s}`)}
+              </Text>
+              <Text size="xs" c="dimmed" ml="md">
+                {clause}
+              </Text>
             </div>
           ))}
         </Stack>

@@ -54,11 +54,19 @@ function DetailView() {
   const off = servicesOff(a.standing, a.restrictedServices);
   return (
     <Stack>
-      <Anchor component={Link} to="/operator/accounts" size="sm">← {t('app.back')}</Anchor>
+      <Anchor component={Link} to="/operator/accounts" size="sm">
+        ← {t('app.back')}
+      </Anchor>
       <Group>
         <Title order={2}>{t('operator.detailTitle', { name: a.name })}</Title>
-        <Badge size="lg" color={STANDING_COLOR[a.standing]} data-testid="operator-standing">{t(`standing.${a.standing}`)}</Badge>
-        {a.review !== 'none' && <Badge size="lg" color={a.review === 'pending' ? 'yellow' : 'red'} variant="light">{t(`review.${a.review}`, a.review)}</Badge>}
+        <Badge size="lg" color={STANDING_COLOR[a.standing]} data-testid="operator-standing">
+          {t(`standing.${a.standing}`)}
+        </Badge>
+        {a.review !== 'none' && (
+          <Badge size="lg" color={a.review === 'pending' ? 'yellow' : 'red'} variant="light">
+            {t(`review.${a.review}`, a.review)}
+          </Badge>
+        )}
       </Group>
       <Card withBorder>
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
@@ -67,23 +75,38 @@ function DetailView() {
           <Field label={t('operator.industry')} value={a.industry} />
           <Field label={t('operator.postalAddress')} value={a.postalAddress} />
           <Field label={t('operator.declaredSending')} value={a.declaredSending} />
-          <Field label={t('operator.refundEligible')} value={a.refundEligible === undefined ? undefined : a.refundEligible ? t('app.yes') : t('app.no')} />
-          <Field label={t('standing.servicesOff')} value={off.length ? off.map((s) => t(`service.${s}`, s)).join(', ') : t('app.none')} />
+          <Field
+            label={t('operator.refundEligible')}
+            value={a.refundEligible === undefined ? undefined : a.refundEligible ? t('app.yes') : t('app.no')}
+          />
+          <Field
+            label={t('standing.servicesOff')}
+            value={off.length ? off.map((s) => t(`service.${s}`, s)).join(', ') : t('app.none')}
+          />
         </SimpleGrid>
       </Card>
       {a.review === 'pending' && (
         <Alert color="yellow" title={t('review.pending')}>
           {a.reviewReason && <Text size="sm">{a.reviewReason}</Text>}
           <Group mt="xs">
-            <Button color="green" onClick={() => setAction('approve')}>{t('operator.approve')}</Button>
-            <Button color="red" variant="light" onClick={() => setAction('refuse')}>{t('operator.refuse')}</Button>
+            <Button color="green" onClick={() => setAction('approve')}>
+              {t('operator.approve')}
+            </Button>
+            <Button color="red" variant="light" onClick={() => setAction('refuse')}>
+              {t('operator.refuse')}
+            </Button>
           </Group>
         </Alert>
       )}
       <Title order={4}>{t('operator.actions')}</Title>
       <Group>
         {STANDING_ACTIONS.map((s) => (
-          <Button key={s} variant={s === 'block' ? 'filled' : 'light'} color={s === 'block' || s === 'suspend' ? 'red' : s === 'reinstate' ? 'green' : 'orange'} onClick={() => setAction(s)}>
+          <Button
+            key={s}
+            variant={s === 'block' ? 'filled' : 'light'}
+            color={s === 'block' || s === 'suspend' ? 'red' : s === 'reinstate' ? 'green' : 'orange'}
+            onClick={() => setAction(s)}
+          >
             {t(`operator.${s}`)}
           </Button>
         ))}
@@ -106,8 +129,12 @@ function Field(props: { label: string; value: string | undefined }) {
   if (props.value === undefined) return null;
   return (
     <div>
-      <Text size="xs" c="dimmed">{props.label}</Text>
-      <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>{props.value}</Text>
+      <Text size="xs" c="dimmed">
+        {props.label}
+      </Text>
+      <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
+        {props.value}
+      </Text>
     </div>
   );
 }

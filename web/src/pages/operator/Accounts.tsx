@@ -38,7 +38,13 @@ function AccountsTable() {
     <Stack>
       <Title order={2}>{t('operator.accountsTitle')}</Title>
       <Group>
-        <TextInput placeholder={t('operator.search')} aria-label={t('operator.search')} value={q} onChange={(e) => setQ(e.currentTarget.value)} w={320} />
+        <TextInput
+          placeholder={t('operator.search')}
+          aria-label={t('operator.search')}
+          value={q}
+          onChange={(e) => setQ(e.currentTarget.value)}
+          w={320}
+        />
         <Select
           aria-label={t('operator.standingFilter')}
           placeholder={t('operator.standingFilter')}
@@ -52,20 +58,37 @@ function AccountsTable() {
       <Table striped highlightOnHover>
         <Table.Thead>
           <Table.Tr>
-            <Table.Th>{t('settings.name')}</Table.Th><Table.Th>{t('operator.owner')}</Table.Th><Table.Th>{t('standing.label')}</Table.Th>
-            <Table.Th>{t('review.label')}</Table.Th><Table.Th>{t('operator.created')}</Table.Th>
+            <Table.Th>{t('settings.name')}</Table.Th>
+            <Table.Th>{t('operator.owner')}</Table.Th>
+            <Table.Th>{t('standing.label')}</Table.Th>
+            <Table.Th>{t('review.label')}</Table.Th>
+            <Table.Th>{t('operator.created')}</Table.Th>
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
           {accounts.data?.map((a) => (
             <Table.Tr key={a.id} data-account-id={a.id}>
-              <Table.Td><Anchor component={Link} to={`/operator/accounts/${encodeURIComponent(a.id)}`}>{a.name}</Anchor></Table.Td>
+              <Table.Td>
+                <Anchor component={Link} to={`/operator/accounts/${encodeURIComponent(a.id)}`}>
+                  {a.name}
+                </Anchor>
+              </Table.Td>
               <Table.Td>{a.ownerEmail}</Table.Td>
               <Table.Td>
                 <Badge color={STANDING_COLOR[a.standing]}>{t(`standing.${a.standing}`)}</Badge>
-                {a.standing === 'restricted' && <Text size="xs" c="dimmed">{a.restrictedServices.map((s) => t(`service.${s}`, s)).join(', ')}</Text>}
+                {a.standing === 'restricted' && (
+                  <Text size="xs" c="dimmed">
+                    {a.restrictedServices.map((s) => t(`service.${s}`, s)).join(', ')}
+                  </Text>
+                )}
               </Table.Td>
-              <Table.Td>{a.review !== 'none' && <Badge color={a.review === 'pending' ? 'yellow' : 'red'} variant="light">{t(`review.${a.review}`, a.review)}</Badge>}</Table.Td>
+              <Table.Td>
+                {a.review !== 'none' && (
+                  <Badge color={a.review === 'pending' ? 'yellow' : 'red'} variant="light">
+                    {t(`review.${a.review}`, a.review)}
+                  </Badge>
+                )}
+              </Table.Td>
               <Table.Td>{formatTime(a.createdAt, i18n.language)}</Table.Td>
             </Table.Tr>
           ))}

@@ -51,16 +51,35 @@ export function ActionModal(props: {
             error={touched && !reason.trim() ? t('auth.required') : undefined}
           />
           {needsServices && (
-            <Checkbox.Group label={t('operator.servicesToRestrict')} value={services} onChange={(v) => setServices(v as Service[])} error={touched && services.length === 0 ? t('operator.pickService') : undefined}>
+            <Checkbox.Group
+              label={t('operator.servicesToRestrict')}
+              value={services}
+              onChange={(v) => setServices(v as Service[])}
+              error={touched && services.length === 0 ? t('operator.pickService') : undefined}
+            >
               <Stack gap={4} mt={4}>
-                {SERVICES.map((s) => <Checkbox key={s} value={s} label={t(`service.${s}`)} />)}
+                {SERVICES.map((s) => (
+                  <Checkbox key={s} value={s} label={t(`service.${s}`)} />
+                ))}
               </Stack>
             </Checkbox.Group>
           )}
-          {action === 'block' && <Text size="sm" c="red">{t('standing.explain.blocked')} {t('standing.noRefund')}</Text>}
+          {action === 'block' && (
+            <Text size="sm" c="red">
+              {t('standing.explain.blocked')} {t('standing.noRefund')}
+            </Text>
+          )}
           <Group justify="flex-end">
-            <Button variant="default" onClick={close}>{t('app.cancel')}</Button>
-            <Button type="submit" color={action === 'block' || action === 'suspend' || action === 'refuse' ? 'red' : 'blue'} loading={props.busy}>{label}</Button>
+            <Button variant="default" onClick={close}>
+              {t('app.cancel')}
+            </Button>
+            <Button
+              type="submit"
+              color={action === 'block' || action === 'suspend' || action === 'refuse' ? 'red' : 'blue'}
+              loading={props.busy}
+            >
+              {label}
+            </Button>
           </Group>
         </Stack>
       </form>

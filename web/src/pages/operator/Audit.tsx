@@ -40,7 +40,13 @@ function AuditView() {
     <Stack>
       <Title order={2}>{t('operator.auditTitle')}</Title>
       <Group>
-        <TextInput placeholder={t('operator.accountId')} aria-label={t('operator.accountId')} value={accountId} onChange={(e) => setAccountId(e.currentTarget.value)} w={360} />
+        <TextInput
+          placeholder={t('operator.accountId')}
+          aria-label={t('operator.accountId')}
+          value={accountId}
+          onChange={(e) => setAccountId(e.currentTarget.value)}
+          w={360}
+        />
       </Group>
       <AuditTable entries={entries} showAccount />
       {audit.hasNextPage && (

@@ -9,17 +9,27 @@ export function AuditTable(props: { entries: AuditEntry[]; showAccount?: boolean
     <Table striped>
       <Table.Thead>
         <Table.Tr>
-          <Table.Th>{t('operator.at')}</Table.Th><Table.Th>{t('operator.actor')}</Table.Th>
+          <Table.Th>{t('operator.at')}</Table.Th>
+          <Table.Th>{t('operator.actor')}</Table.Th>
           {props.showAccount && <Table.Th>{t('operator.accountId')}</Table.Th>}
-          <Table.Th>{t('operator.action')}</Table.Th><Table.Th>{t('operator.reason')}</Table.Th><Table.Th>{t('operator.rule')}</Table.Th>
+          <Table.Th>{t('operator.action')}</Table.Th>
+          <Table.Th>{t('operator.reason')}</Table.Th>
+          <Table.Th>{t('operator.rule')}</Table.Th>
         </Table.Tr>
       </Table.Thead>
       <Table.Tbody>
         {props.entries.map((e) => (
           <Table.Tr key={e.id}>
             <Table.Td>{formatTime(e.at, i18n.language)}</Table.Td>
-            <Table.Td>{e.actorType}{e.actorId ? ` ${e.actorId.slice(0, 8)}` : ''}</Table.Td>
-            {props.showAccount && <Table.Td><Code>{e.accountId ?? '—'}</Code></Table.Td>}
+            <Table.Td>
+              {e.actorType}
+              {e.actorId ? ` ${e.actorId.slice(0, 8)}` : ''}
+            </Table.Td>
+            {props.showAccount && (
+              <Table.Td>
+                <Code>{e.accountId ?? '—'}</Code>
+              </Table.Td>
+            )}
             <Table.Td>{e.action}</Table.Td>
             <Table.Td>{e.reason ?? ''}</Table.Td>
             <Table.Td>{e.rule ?? ''}</Table.Td>

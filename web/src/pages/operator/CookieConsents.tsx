@@ -28,23 +28,35 @@ function CookieView() {
     <Stack>
       <Group justify="space-between">
         <Title order={2}>{t('operator.cookieTitle')}</Title>
-        <Button component="a" href={`/api/v1/operator/cookie-consents?format=csv&limit=${COOKIE_LOG_LIMIT}`} download="cookie-consents.csv" variant="default">
+        <Button
+          component="a"
+          href={`/api/v1/operator/cookie-consents?format=csv&limit=${COOKIE_LOG_LIMIT}`}
+          download="cookie-consents.csv"
+          variant="default"
+        >
           {t('operator.exportCsv')}
         </Button>
       </Group>
       <Table striped>
         <Table.Thead>
           <Table.Tr>
-            <Table.Th>{t('operator.at')}</Table.Th><Table.Th>{t('cookies.consentId')}</Table.Th><Table.Th>{t('cookies.revision')}</Table.Th>
-            <Table.Th>{t('operator.action')}</Table.Th><Table.Th>{t('cookies.categories')}</Table.Th><Table.Th>{t('cookies.services')}</Table.Th>
-            <Table.Th>{t('app.language')}</Table.Th><Table.Th>{t('cookies.source')}</Table.Th>
+            <Table.Th>{t('operator.at')}</Table.Th>
+            <Table.Th>{t('cookies.consentId')}</Table.Th>
+            <Table.Th>{t('cookies.revision')}</Table.Th>
+            <Table.Th>{t('operator.action')}</Table.Th>
+            <Table.Th>{t('cookies.categories')}</Table.Th>
+            <Table.Th>{t('cookies.services')}</Table.Th>
+            <Table.Th>{t('app.language')}</Table.Th>
+            <Table.Th>{t('cookies.source')}</Table.Th>
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
           {log.data?.map((r) => (
             <Table.Tr key={r.id}>
               <Table.Td>{formatTime(r.at, i18n.language)}</Table.Td>
-              <Table.Td><Code>{r.consentId.slice(0, 12)}</Code></Table.Td>
+              <Table.Td>
+                <Code>{r.consentId.slice(0, 12)}</Code>
+              </Table.Td>
               <Table.Td>{r.revision}</Table.Td>
               <Table.Td>{r.action}</Table.Td>
               <Table.Td>{r.categories.join(', ')}</Table.Td>

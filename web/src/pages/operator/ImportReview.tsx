@@ -2,7 +2,22 @@
 // reasons with their weights), samples of flagged rows and the account's import history; the
 // reviewer approves or rejects it with a reason (audited; the customer is told by mail).
 import { useState, type FormEvent } from 'react';
-import { Anchor, Badge, Button, Card, Code, Group, Modal, Select, SimpleGrid, Stack, Table, Text, Textarea, Title } from '@mantine/core';
+import {
+  Anchor,
+  Badge,
+  Button,
+  Card,
+  Code,
+  Group,
+  Modal,
+  Select,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  Textarea,
+  Title,
+} from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
@@ -38,10 +53,25 @@ function QueueView() {
   return (
     <Stack>
       <Title order={2}>{t('importReview.queueTitle')}</Title>
-      <Text size="sm" c="dimmed">{t('importReview.queueHint')}</Text>
-      <Select w={220} aria-label={t('operator.status')} value={status} onChange={(v) => v && setStatus(v as ImportStatus)} data={STATUSES.map((s) => ({ value: s, label: t(`imports.status.${s}`) }))} allowDeselect={false} />
-      {queue.data?.length === 0 && <Text c="dimmed" data-testid="queue-empty">{t('importReview.empty')}</Text>}
-      {queue.data?.map((item) => <QueueItem key={item.id} item={item} onDecide={(decision) => setDeciding({ item, decision })} />)}
+      <Text size="sm" c="dimmed">
+        {t('importReview.queueHint')}
+      </Text>
+      <Select
+        w={220}
+        aria-label={t('operator.status')}
+        value={status}
+        onChange={(v) => v && setStatus(v as ImportStatus)}
+        data={STATUSES.map((s) => ({ value: s, label: t(`imports.status.${s}`) }))}
+        allowDeselect={false}
+      />
+      {queue.data?.length === 0 && (
+        <Text c="dimmed" data-testid="queue-empty">
+          {t('importReview.empty')}
+        </Text>
+      )}
+      {queue.data?.map((item) => (
+        <QueueItem key={item.id} item={item} onDecide={(decision) => setDeciding({ item, decision })} />
+      ))}
       <DecisionModal deciding={deciding} onClose={() => setDeciding(null)} />
     </Stack>
   );
@@ -58,38 +88,71 @@ function QueueItem(props: { item: ReviewQueueItem; onDecide: (d: 'approve' | 're
         <div>
           <Title order={4}>{r.fileName ?? r.id}</Title>
           <Text size="sm" c="dimmed">
-            {t('importReview.account')}: <Anchor component={Link} to={`/operator/accounts/${encodeURIComponent(r.accountId)}`}>{r.accountId}</Anchor> · {formatTime(r.createdAt, i18n.language)}
+            {t('importReview.account')}:{' '}
+            <Anchor component={Link} to={`/operator/accounts/${encodeURIComponent(r.accountId)}`}>
+              {r.accountId}
+            </Anchor>{' '}
+            · {formatTime(r.createdAt, i18n.language)}
           </Text>
           <Text size="sm">
-            <b>{t('imports.sourceLabel')}:</b> {t(`imports.source.${r.source}`, r.source)}{r.sourceDescription ? ` — ${r.sourceDescription}` : ''}
+            <b>{t('imports.sourceLabel')}:</b> {t(`imports.source.${r.source}`, r.source)}
+            {r.sourceDescription ? ` — ${r.sourceDescription}` : ''}
           </Text>
         </div>
         <Stack gap={4} align="flex-end">
           <Badge color={IMPORT_STATUS_COLOR[r.status]}>{t(`imports.status.${r.status}`)}</Badge>
-          <Text size="xl" fw={700} c={(r.riskScore ?? 0) >= IMPORT_REVIEW_RISK_SCORE ? 'red' : 'dark'}>{t('importReview.score', { score: r.riskScore ?? '—' })}</Text>
+          <Text size="xl" fw={700} c={(r.riskScore ?? 0) >= IMPORT_REVIEW_RISK_SCORE ? 'red' : 'dark'}>
+            {t('importReview.score', { score: r.riskScore ?? '—' })}
+          </Text>
         </Stack>
       </Group>
       <Group gap="lg" mt="xs">
-        <Text size="sm">{t('imports.rowsRead')}: <b>{r.rowsRead}</b></Text>
-        <Text size="sm">{t('imports.imported')}: <b>{r.imported}</b></Text>
-        <Text size="sm">{t('imports.quarantined')}: <b>{r.quarantined}</b></Text>
-        <Text size="sm">{t('imports.rejected')}: <b>{r.rejected}</b></Text>
-        <Text size="sm">{t('imports.withoutEvidence')}: <b>{r.withoutEvidence}</b></Text>
+        <Text size="sm">
+          {t('imports.rowsRead')}: <b>{r.rowsRead}</b>
+        </Text>
+        <Text size="sm">
+          {t('imports.imported')}: <b>{r.imported}</b>
+        </Text>
+        <Text size="sm">
+          {t('imports.quarantined')}: <b>{r.quarantined}</b>
+        </Text>
+        <Text size="sm">
+          {t('imports.rejected')}: <b>{r.rejected}</b>
+        </Text>
+        <Text size="sm">
+          {t('imports.withoutEvidence')}: <b>{r.withoutEvidence}</b>
+        </Text>
       </Group>
-      {(r.holdReasons?.length ?? 0) > 0 && <Text size="sm" mt="xs"><b>{t('importReview.heldBecause')}:</b> {r.holdReasons?.join('; ')}</Text>}
+      {(r.holdReasons?.length ?? 0) > 0 && (
+        <Text size="sm" mt="xs">
+          <b>{t('importReview.heldBecause')}:</b> {r.holdReasons?.join('; ')}
+        </Text>
+      )}
 
       <SimpleGrid cols={{ base: 1, lg: 2 }} mt="md">
         <div>
-          <Text fw={600} size="sm">{t('importReview.forensics')}</Text>
+          <Text fw={600} size="sm">
+            {t('importReview.forensics')}
+          </Text>
           {f && f.reasons.length > 0 ? (
             <Table fz="xs" data-testid="forensics">
               <Table.Thead>
-                <Table.Tr><Table.Th>{t('importReview.reason')}</Table.Th><Table.Th>{t('importReview.weight')}</Table.Th><Table.Th>{t('importReview.measure')}</Table.Th><Table.Th>{t('importReview.points')}</Table.Th></Table.Tr>
+                <Table.Tr>
+                  <Table.Th>{t('importReview.reason')}</Table.Th>
+                  <Table.Th>{t('importReview.weight')}</Table.Th>
+                  <Table.Th>{t('importReview.measure')}</Table.Th>
+                  <Table.Th>{t('importReview.points')}</Table.Th>
+                </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
                 {f.reasons.map((x) => (
                   <Table.Tr key={x.reason}>
-                    <Table.Td><Code>{x.reason}</Code><Text size="xs" c="dimmed">{x.detail}</Text></Table.Td>
+                    <Table.Td>
+                      <Code>{x.reason}</Code>
+                      <Text size="xs" c="dimmed">
+                        {x.detail}
+                      </Text>
+                    </Table.Td>
                     <Table.Td>{x.weight}</Table.Td>
                     <Table.Td>{x.measure}</Table.Td>
                     <Table.Td>{x.points}</Table.Td>
@@ -98,10 +161,18 @@ function QueueItem(props: { item: ReviewQueueItem; onDecide: (d: 'approve' | 're
               </Table.Tbody>
             </Table>
           ) : (
-            <Text size="sm" c="dimmed">{t('importReview.noSignals')}</Text>
+            <Text size="sm" c="dimmed">
+              {t('importReview.noSignals')}
+            </Text>
           )}
-          <Text fw={600} size="sm" mt="md">{t('importReview.samples')}</Text>
-          {samples.length === 0 && <Text size="sm" c="dimmed">{t('importReview.noSamples')}</Text>}
+          <Text fw={600} size="sm" mt="md">
+            {t('importReview.samples')}
+          </Text>
+          {samples.length === 0 && (
+            <Text size="sm" c="dimmed">
+              {t('importReview.noSamples')}
+            </Text>
+          )}
           {samples.map(([reason, rows]) => (
             <div key={reason}>
               <Code>{reason}</Code>
@@ -109,7 +180,9 @@ function QueueItem(props: { item: ReviewQueueItem; onDecide: (d: 'approve' | 're
                 <Table.Tbody>
                   {rows.map((s) => (
                     <Table.Tr key={`${reason}-${s.rowNumber}`}>
-                      <Table.Td w={70}>#{s.rowNumber}</Table.Td><Table.Td>{s.email}</Table.Td><Table.Td>{s.note ?? ''}</Table.Td>
+                      <Table.Td w={70}>#{s.rowNumber}</Table.Td>
+                      <Table.Td>{s.email}</Table.Td>
+                      <Table.Td>{s.note ?? ''}</Table.Td>
                     </Table.Tr>
                   ))}
                 </Table.Tbody>
@@ -118,16 +191,24 @@ function QueueItem(props: { item: ReviewQueueItem; onDecide: (d: 'approve' | 're
           ))}
         </div>
         <div>
-          <Text fw={600} size="sm">{t('importReview.history')}</Text>
+          <Text fw={600} size="sm">
+            {t('importReview.history')}
+          </Text>
           {r.history.length === 0 ? (
-            <Text size="sm" c="dimmed">{t('importReview.firstImport')}</Text>
+            <Text size="sm" c="dimmed">
+              {t('importReview.firstImport')}
+            </Text>
           ) : (
             <Table fz="xs">
               <Table.Tbody>
                 {r.history.map((h) => (
                   <Table.Tr key={h.id}>
                     <Table.Td>{formatTime(h.createdAt, i18n.language)}</Table.Td>
-                    <Table.Td><Badge size="xs" color={IMPORT_STATUS_COLOR[h.status as ImportStatus] ?? 'gray'}>{t(`imports.status.${h.status}`, h.status)}</Badge></Table.Td>
+                    <Table.Td>
+                      <Badge size="xs" color={IMPORT_STATUS_COLOR[h.status as ImportStatus] ?? 'gray'}>
+                        {t(`imports.status.${h.status}`, h.status)}
+                      </Badge>
+                    </Table.Td>
                     <Table.Td>{t('importReview.rowsN', { n: h.rowsRead })}</Table.Td>
                     <Table.Td>{h.riskScore ?? '—'}</Table.Td>
                   </Table.Tr>
@@ -140,15 +221,22 @@ function QueueItem(props: { item: ReviewQueueItem; onDecide: (d: 'approve' | 're
 
       {r.status === 'held' && (
         <Group justify="flex-end" mt="md">
-          <Button color="red" variant="light" onClick={() => props.onDecide('reject')}>{t('importReview.reject')}</Button>
-          <Button color="green" onClick={() => props.onDecide('approve')}>{t('importReview.approve')}</Button>
+          <Button color="red" variant="light" onClick={() => props.onDecide('reject')}>
+            {t('importReview.reject')}
+          </Button>
+          <Button color="green" onClick={() => props.onDecide('approve')}>
+            {t('importReview.approve')}
+          </Button>
         </Group>
       )}
     </Card>
   );
 }
 
-function DecisionModal(props: { deciding: { item: ReviewQueueItem; decision: 'approve' | 'reject' } | null; onClose: () => void }) {
+function DecisionModal(props: {
+  deciding: { item: ReviewQueueItem; decision: 'approve' | 'reject' } | null;
+  onClose: () => void;
+}) {
   const { t } = useTranslation();
   const api = useApi();
   const client = useQueryClient();
@@ -162,7 +250,10 @@ function DecisionModal(props: { deciding: { item: ReviewQueueItem; decision: 'ap
   };
   const decide = useMutation({
     mutationFn: (input: { id: string; decision: 'approve' | 'reject'; reason: string }) =>
-      api.post<unknown>(`/operator/imports/${encodeURIComponent(input.id)}/review`, { decision: input.decision, reason: input.reason }),
+      api.post<unknown>(`/operator/imports/${encodeURIComponent(input.id)}/review`, {
+        decision: input.decision,
+        reason: input.reason,
+      }),
     onSuccess: (_a, input) => {
       notifyOk(t(input.decision === 'approve' ? 'review.approvedOk' : 'review.rejectedOk'));
       void client.invalidateQueries({ queryKey: ['operator', 'imports'] });
@@ -178,14 +269,32 @@ function DecisionModal(props: { deciding: { item: ReviewQueueItem; decision: 'ap
   };
   const label = d?.decision === 'reject' ? t('importReview.reject') : t('importReview.approve');
   return (
-    <Modal opened={d !== null} onClose={close} title={t('importReview.decideTitle', { action: label, name: d?.item.fileName ?? d?.item.id ?? '' })}>
+    <Modal
+      opened={d !== null}
+      onClose={close}
+      title={t('importReview.decideTitle', { action: label, name: d?.item.fileName ?? d?.item.id ?? '' })}
+    >
       <form onSubmit={submit}>
         <Stack>
           <Text size="sm">{d?.decision === 'reject' ? t('importReview.rejectExplain') : t('importReview.approveExplain')}</Text>
-          <Textarea label={t('operator.reason')} description={t('importReview.reasonHint')} required autosize minRows={3} data-autofocus value={reason} onChange={(e) => setReason(e.currentTarget.value)} error={touched && tooShort ? t('auth.required') : undefined} />
+          <Textarea
+            label={t('operator.reason')}
+            description={t('importReview.reasonHint')}
+            required
+            autosize
+            minRows={3}
+            data-autofocus
+            value={reason}
+            onChange={(e) => setReason(e.currentTarget.value)}
+            error={touched && tooShort ? t('auth.required') : undefined}
+          />
           <Group justify="flex-end">
-            <Button variant="default" onClick={close}>{t('app.cancel')}</Button>
-            <Button type="submit" color={d?.decision === 'reject' ? 'red' : 'green'} loading={decide.isPending}>{label}</Button>
+            <Button variant="default" onClick={close}>
+              {t('app.cancel')}
+            </Button>
+            <Button type="submit" color={d?.decision === 'reject' ? 'red' : 'green'} loading={decide.isPending}>
+              {label}
+            </Button>
           </Group>
         </Stack>
       </form>

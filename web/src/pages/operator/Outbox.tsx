@@ -30,13 +30,26 @@ function OutboxView() {
   return (
     <Stack>
       <Title order={2}>{t('operator.outboxTitle')}</Title>
-      <Select w={200} clearable aria-label={t('operator.status')} placeholder={t('operator.status')} value={status} onChange={setStatus} data={STATUSES} />
+      <Select
+        w={200}
+        clearable
+        aria-label={t('operator.status')}
+        placeholder={t('operator.status')}
+        value={status}
+        onChange={setStatus}
+        data={STATUSES}
+      />
       <Table striped>
         <Table.Thead>
           <Table.Tr>
-            <Table.Th>{t('operator.at')}</Table.Th><Table.Th>{t('operator.to')}</Table.Th><Table.Th>{t('operator.subject')}</Table.Th>
-            <Table.Th>{t('operator.template')}</Table.Th><Table.Th>{t('operator.category')}</Table.Th><Table.Th>{t('operator.status')}</Table.Th>
-            <Table.Th>{t('operator.attempts')}</Table.Th><Table.Th>{t('operator.sentAt')}</Table.Th>
+            <Table.Th>{t('operator.at')}</Table.Th>
+            <Table.Th>{t('operator.to')}</Table.Th>
+            <Table.Th>{t('operator.subject')}</Table.Th>
+            <Table.Th>{t('operator.template')}</Table.Th>
+            <Table.Th>{t('operator.category')}</Table.Th>
+            <Table.Th>{t('operator.status')}</Table.Th>
+            <Table.Th>{t('operator.attempts')}</Table.Th>
+            <Table.Th>{t('operator.sentAt')}</Table.Th>
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
@@ -49,7 +62,11 @@ function OutboxView() {
               <Table.Td>{m.category}</Table.Td>
               <Table.Td>
                 <Badge color={STATUS_COLOR[m.status] ?? 'gray'}>{m.status}</Badge>
-                {m.lastError && <Text size="xs" c="red">{m.lastError}</Text>}
+                {m.lastError && (
+                  <Text size="xs" c="red">
+                    {m.lastError}
+                  </Text>
+                )}
               </Table.Td>
               <Table.Td>{m.attempts}</Table.Td>
               <Table.Td>{formatTime(m.sentAt, i18n.language)}</Table.Td>

@@ -79,7 +79,7 @@ export async function run(args: string[]): Promise<number> {
       bar.update(lastRow);
     });
     if (started) bar.stop();
-    if (!done) throw new AppError('not-found', 'IMPORT_NOT_FOUND', `No import ${id}.`);
+    if (!done) throw new AppError('IMPORT_NOT_FOUND', `No import ${id}.`);
     if (done.status === 'failed') {
       process.stderr.write(`assent: import ${id} failed: ${done.error?.code} ${done.error?.message}\n`);
       return 1;

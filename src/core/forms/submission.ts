@@ -39,7 +39,6 @@ export function planSubmission(v: FormVersion, input: SubmissionInput): Submissi
   if (input.version !== v.version) {
     // A stale version: the texts the person saw are no longer the ones we would record.
     throw new AppError(
-      'conflict',
       'FORM_VERSION_STALE',
       `The form changed (version ${input.version} is not the current ${v.version}); show the current version and submit again.`,
       {

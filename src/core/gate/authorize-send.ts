@@ -92,7 +92,7 @@ export async function authorizeSend(deps: GateDeps, input: AuthorizeSendInput): 
   const all = (reason: SendRefusal) => new Map(ids.map((id) => [id, refuse(reason)] as const));
   if (ids.length === 0) return new Map();
   if (ids.length > MAX_GATE_BATCH)
-    throw new AppError('invalid', 'BATCH_TOO_LARGE', `At most ${MAX_GATE_BATCH} recipients per decision batch.`);
+    throw new AppError('BATCH_TOO_LARGE', `At most ${MAX_GATE_BATCH} recipients per decision batch.`);
   const standing = await standingRefusal(deps, input.accountId, input.channel);
   if (standing) return all(standing);
   try {

@@ -99,12 +99,9 @@ export function createImportService(deps: ImportDeps) {
     for await (const chunk of file) {
       bytes += chunk.byteLength;
       if (bytes > MAX_IMPORT_BYTES)
-        throw new AppError(
-          'too-large',
-          'IMPORT_TOO_LARGE',
-          `The file is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB; split it.`,
-          { maxBytes: MAX_IMPORT_BYTES },
-        );
+        throw new AppError('IMPORT_TOO_LARGE', `The file is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB; split it.`, {
+          maxBytes: MAX_IMPORT_BYTES,
+        });
       hash.update(chunk);
       pending.push(Buffer.from(chunk));
       pendingBytes += chunk.byteLength;
@@ -152,7 +149,6 @@ export function createImportService(deps: ImportDeps) {
           const same = await deps.store.findBySha(input.accountId, upload.sha256);
           if (same.length > 0) {
             throw new AppError(
-              'conflict',
               'IMPORT_DUPLICATE_FILE',
               `This file was already imported (import ${same[0]!.id}); send allowDuplicate to import it again.`,
               { importId: same[0]!.id },

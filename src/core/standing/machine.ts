@@ -41,7 +41,7 @@ export interface NextStanding {
 /** Where `action` takes an account now in `from`; throws INVALID_TRANSITION (409) when not allowed. */
 export function nextStanding(from: Standing, action: StandingAction, services?: readonly RestrictableService[]): NextStanding {
   if (!ALLOWED_FROM[action].includes(from)) {
-    throw new AppError('conflict', 'INVALID_TRANSITION', `An account that is ${from} cannot be moved by "${action}".`, {
+    throw new AppError('INVALID_TRANSITION', `An account that is ${from} cannot be moved by "${action}".`, {
       from,
       action,
       allowedFrom: ALLOWED_FROM[action],
@@ -50,12 +50,12 @@ export function nextStanding(from: Standing, action: StandingAction, services?: 
   if (action === 'restrict') {
     const set = uniqueServices(services ?? []);
     if (set.length === 0) {
-      throw new AppError('invalid', 'SERVICES_REQUIRED', `Name the services to switch off: ${RESTRICTABLE_SERVICES.join(', ')}.`);
+      throw new AppError('SERVICES_REQUIRED', `Name the services to switch off: ${RESTRICTABLE_SERVICES.join(', ')}.`);
     }
     return { standing: 'restricted', restrictedServices: set };
   }
   if (services && services.length > 0) {
-    throw new AppError('invalid', 'SERVICES_ONLY_FOR_RESTRICT', 'Services are named only when restricting an account.');
+    throw new AppError('SERVICES_ONLY_FOR_RESTRICT', 'Services are named only when restricting an account.');
   }
   const to = TARGET[action];
   return { standing: to, restrictedServices: servicesOff(to, []) };

@@ -3,6 +3,7 @@
 import { prepareAuditRow, normalizeReason } from '../audit/audit-log.ts';
 import type { Actor, AuditLog } from '../audit/types.ts';
 import { AppError, forbidden, notFound, unavailable } from '../errors.ts';
+import type { CodeOfKind } from '../error-codes.ts';
 import type { Clock, Logger } from '../ports.ts';
 import type { RestrictableService, StandingGate } from '../services.ts';
 import type { SystemMailService } from '../system-mail/types.ts';
@@ -146,7 +147,7 @@ export function createStandingService(deps: StandingDeps): StandingService {
         ...(block ? { noRefundNote: BLOCK_REFUND_NOTE } : {}),
       });
       if (!applied) {
-        throw new AppError('conflict', 'STANDING_CHANGED', 'The account standing changed meanwhile; reload and try again.');
+        throw new AppError('STANDING_CHANGED', 'The account standing changed meanwhile; reload and try again.');
       }
       const event: StandingEvent = {
         accountId: account.id,
@@ -186,12 +187,9 @@ export function createStandingService(deps: StandingDeps): StandingService {
       if (input.actor.type !== 'operator') throw forbidden('OPERATOR_ONLY', 'Only a platform operator decides a signup review.');
       const account = await mustGet(input.accountId);
       if (account.review !== 'pending') {
-        throw new AppError(
-          'conflict',
-          'REVIEW_NOT_PENDING',
-          `This signup is not waiting for review (review: ${account.review}).`,
-          { review: account.review },
-        );
+        throw new AppError('REVIEW_NOT_PENDING', `This signup is not waiting for review (review: ${account.review}).`, {
+          review: account.review,
+        });
       }
       const to: AccountReview = input.decision === 'approve' ? 'none' : 'refused';
       const at = clock.now();
@@ -206,7 +204,7 @@ export function createStandingService(deps: StandingDeps): StandingService {
         at,
       );
       const applied = await store.applyReview({ accountId: account.id, to, at: at.toISOString(), audit });
-      if (!applied) throw new AppError('conflict', 'REVIEW_NOT_PENDING', 'This signup is no longer waiting for review.');
+      if (!applied) throw new AppError('REVIEW_NOT_PENDING', 'This signup is no longer waiting for review.');
       try {
         await deps.systemMail.enqueueToOwners({
           accountId: account.id,
@@ -245,7 +243,7 @@ export function createStandingService(deps: StandingDeps): StandingService {
 export function gateRefusal(
   account: Pick<AccountStandingRecord, 'standing' | 'restrictedServices' | 'review'>,
   service: RestrictableService,
-): { code: string; message: string } | null {
+): { code: CodeOfKind<'forbidden'>; message: string } | null {
   const standing: Standing = account.standing;
   if (standing === 'blocked') {
     return {

@@ -45,7 +45,7 @@ export function registerLogin(app: ZodApp, deps: AppDeps): void {
         // so this one is checked by hand.
         const result = await perIp(request);
         if (!result.isAllowed && result.isExceeded)
-          throw new AppError('rate-limited', 'RATE_LIMITED', 'Too many sign-in attempts from this address; wait a minute.');
+          throw new AppError('RATE_LIMITED', 'Too many sign-in attempts from this address; wait a minute.');
       },
       schema: { tags: ['auth'], summary: 'Sign in with email and password', body: LoginBody, response: { 200: MeSchema } },
     },

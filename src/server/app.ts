@@ -1,6 +1,6 @@
 // Builds the Fastify app from its dependencies. No listening, no timers: `inject()` tests use it
 // without a socket, and src/cli starts it.
-import Fastify, { LogController, type FastifyInstance } from 'fastify';
+import Fastify, { LogController, type FastifyInstance, type RouteOptions } from 'fastify';
 import cookie from '@fastify/cookie';
 import formbody from '@fastify/formbody';
 import helmet from '@fastify/helmet';
@@ -18,7 +18,12 @@ export const MAX_BODY_BYTES = 1024 * 1024;
 /** Largest header section we accept (Node's default is 16 KiB). */
 export const MAX_HEADER_BYTES = 16 * 1024;
 
-export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
+export interface BuildAppOptions {
+  /** Called for every route as it is registered (tests enumerate the route table with it). */
+  onRoute?: (route: RouteOptions) => void;
+}
+
+export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({
     logger: deps.config.logLevel === 'silent' ? false : { level: deps.config.logLevel },
     bodyLimit: MAX_BODY_BYTES,
@@ -30,6 +35,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     }),
   }).withTypeProvider<ZodTypeProvider>();
 
+  if (options.onRoute) app.addHook('onRoute', options.onRoute);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(errorHandler);

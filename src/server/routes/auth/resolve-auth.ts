@@ -1,10 +1,13 @@
 // Who is calling, resolved once per request on the ROOT app (so every route area sees it), and
-// the CSRF check for cookie-authenticated state changes (SEC-01).
+// the CSRF check for cookie-authenticated state changes (SEC-01, SEC-07).
 //
-// CSRF exemptions — a route whose only credential is in the request itself (login, signup, a
-// public form, cookie consent, a mailed token) opts out in one of two ways:
-//   1. preferred: route config   app.post('/x', { config: { csrf: false }, schema: … }, handler)
-//   2. a path prefix added to CSRF_EXEMPT_PATH_PREFIXES below (small surgical edit).
+// The CSRF decision is taken from the MATCHED ROUTE (its method and route config), never from the
+// URL text: the router decodes the path, so `/%61pi/v1/…` reaches the same handler as `/api/v1/…`
+// and a prefix test on `request.url` could be walked around. Every state-changing route is
+// checked when the caller is signed in by cookie, wherever it lives. A route whose only credential
+// is in the request itself (login, signup, a public form with its signed start token, the RFC 8058
+// one-click unsubscribe, the cookie-consent log, a mailed token) opts out in its route config:
+//   app.post('/x', { config: { csrf: false }, schema: … }, handler)
 // API-key requests never need a CSRF token (no ambient credential to abuse).
 import csrfProtection from '@fastify/csrf-protection';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
@@ -22,24 +25,21 @@ declare module 'fastify' {
 /** The cookie holding the CSRF secret (the token itself comes from GET /api/v1/auth/csrf). */
 export const CSRF_COOKIE = 'assent_csrf';
 export const CSRF_HEADER = 'x-csrf-token';
-/** Only the JSON API is checked; server-rendered public pages carry their own signed tokens (SEC-02). */
-export const CSRF_CHECKED_PREFIX = '/api/v1/';
-/**
- * Public endpoints, prefix match on the path: a signed-in visitor of a public page must not need
- * the app's CSRF token. Prefer `config: { csrf: false }` on the route.
- */
-export const CSRF_EXEMPT_PATH_PREFIXES: readonly string[] = ['/api/v1/cookie-consent'];
 
 const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 const BEARER = /^Bearer\s+(\S+)\s*$/i;
 
+/** Whether a route, by its declaration, needs a CSRF token from a cookie-authenticated caller. */
+export function routeNeedsCsrf(method: string, config: { csrf?: boolean } | undefined): boolean {
+  return STATE_CHANGING.has(method.toUpperCase()) && config?.csrf !== false;
+}
+
 export function needsCsrf(request: FastifyRequest): boolean {
-  if (!STATE_CHANGING.has(request.method)) return false;
   if (request.auth?.via !== 'session') return false;
-  const path = request.url.split('?')[0] ?? '';
-  if (!path.startsWith(CSRF_CHECKED_PREFIX)) return false;
-  if (request.routeOptions.config?.csrf === false) return false;
-  return !CSRF_EXEMPT_PATH_PREFIXES.some((p) => path.startsWith(p));
+  // No matched route (404): nothing will run, so there is nothing to protect.
+  if (request.routeOptions.url === undefined) return false;
+  // The request's method, not the route's list: one route may serve GET and POST.
+  return routeNeedsCsrf(request.method, request.routeOptions.config);
 }
 
 async function resolveAuth(request: FastifyRequest, deps: AppDeps): Promise<AuthContext | null> {

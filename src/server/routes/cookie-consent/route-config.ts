@@ -5,7 +5,7 @@
 // own consent cookie). The JSON endpoint cannot be posted cross-site without a CORS preflight
 // (application/json), and the no-JS form checks that the request comes from our own pages
 // (same-origin.ts). The opt-out is the route config `csrf: false` that
-// src/server/routes/auth/resolve-auth.ts honours (it also lists /api/v1/cookie-consent).
+// src/server/routes/auth/resolve-auth.ts honours.
 
 /** CK-05 bodies are a few hundred bytes; anything much larger is refused with 413. */
 export const MAX_COOKIE_CONSENT_BODY_BYTES = 2048;

@@ -1,83 +1,73 @@
 // `npm run conformance`: runs the test suite (or reads an existing vitest JSON report with
-// --from FILE) and prints, for every requirement id, its tests and their result. Writes
-// reports/conformance.json: {"ACC-01": {"tests": n, "passed": n, "failed": n, "titles": […]}, …}.
+// --from FILE) and prints, for every requirement id of the catalogue, its tests and their result.
+// Writes reports/conformance.json: {"ACC-01": {"tests": n, "passed": n, "failed": n, "titles": […]}, …}.
+// Only bracketed tags count (`[CON-13] …`, `[CON-13, IMP-05] …`). Exits 1 when a test failed, a
+// test file failed to load, a title names an id the catalogue lacks, the run wrote no report, or
+// the catalogue cannot be found (--requirements FILE, $ASSENT_REQUIREMENTS, or ../shared/).
+// The logic is in conformance-lib.ts.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { findCatalogue, formatConformance, parseCatalogue, tally, type VitestReport } from './conformance-lib.ts';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const ID_PATTERN = /\b([A-Z][A-Z0-9]{1,4}-\d{2})\b/g;
-
-interface AssertionResult {
-  fullName: string;
-  title: string;
-  status: 'passed' | 'failed' | 'skipped' | 'pending' | 'todo' | 'disabled';
-}
-interface Report {
-  testResults: Array<{ name: string; assertionResults: AssertionResult[] }>;
-}
-
-function knownIds(): string[] {
-  // The catalogue lives beside the repository in ../shared/REQUIREMENTS.md.
-  const file = join(root, '..', 'shared', 'REQUIREMENTS.md');
-  if (!existsSync(file)) return [];
-  const ids = new Set<string>();
-  for (const line of readFileSync(file, 'utf8').split('\n')) {
-    const m = /^- ([A-Z][A-Z0-9]{1,4}-\d{2}) /.exec(line);
-    if (m?.[1]) ids.add(m[1]);
-  }
-  return [...ids];
-}
-
 const args = process.argv.slice(2);
-const fromIdx = args.indexOf('--from');
-let reportFile = join(root, 'reports', 'vitest.json');
-if (fromIdx >= 0 && args[fromIdx + 1]) {
-  reportFile = args[fromIdx + 1]!;
+const option = (name: string): string | undefined => {
+  const i = args.indexOf(name);
+  return i >= 0 ? args[i + 1] : undefined;
+};
+const fail = (message: string): never => {
+  console.error(`conformance: ${message}`);
+  process.exit(1);
+};
+
+// The catalogue first: without it every id that has no test would silently vanish from the report.
+const explicitCatalogue = option('--requirements') ?? process.env.ASSENT_REQUIREMENTS;
+const catalogueFile = findCatalogue(root, explicitCatalogue);
+if (!catalogueFile) {
+  fail(
+    explicitCatalogue
+      ? `the requirements catalogue ${explicitCatalogue} does not exist`
+      : 'the requirements catalogue (shared/REQUIREMENTS.md beside the repository or a parent folder) ' +
+          'was not found; pass --requirements FILE or set ASSENT_REQUIREMENTS',
+  );
+}
+const catalogue = parseCatalogue(readFileSync(catalogueFile!, 'utf8'));
+if (catalogue.length === 0) fail(`${catalogueFile} lists no requirement ids`);
+
+let reportFile: string;
+let runStatus = 0;
+const from = option('--from');
+if (from !== undefined) {
+  reportFile = resolve(from);
+  if (!existsSync(reportFile)) fail(`the report ${from} does not exist`);
 } else {
+  reportFile = join(root, 'reports', 'vitest.json');
   mkdirSync(join(root, 'reports'), { recursive: true });
+  // A report left by an earlier run must never stand in for this one.
+  rmSync(reportFile, { force: true });
   const run = spawnSync('npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${reportFile}`], {
     cwd: root,
     stdio: 'inherit',
   });
-  if (!existsSync(reportFile)) {
-    console.error(`conformance: the test run produced no report (exit ${run.status})`);
-    process.exit(1);
-  }
+  runStatus = run.status ?? 1;
+  if (!existsSync(reportFile)) fail(`the test run wrote no report (exit ${run.status ?? run.signal})`);
 }
 
-const report = JSON.parse(readFileSync(reportFile, 'utf8')) as Report;
-const result: Record<string, { tests: number; passed: number; failed: number; titles: string[] }> = {};
-for (const id of knownIds()) result[id] = { tests: 0, passed: 0, failed: 0, titles: [] };
-for (const file of report.testResults) {
-  for (const t of file.assertionResults) {
-    const ids = new Set([...t.fullName.matchAll(ID_PATTERN)].map((m) => m[1]!));
-    for (const id of ids) {
-      const r = (result[id] ??= { tests: 0, passed: 0, failed: 0, titles: [] });
-      if (t.status === 'skipped' || t.status === 'pending' || t.status === 'todo' || t.status === 'disabled') continue;
-      r.tests++;
-      if (t.status === 'passed') r.passed++;
-      else r.failed++;
-      r.titles.push(`${t.status === 'passed' ? 'ok  ' : 'FAIL'} ${t.fullName}`);
-    }
-  }
+let report: VitestReport;
+try {
+  report = JSON.parse(readFileSync(reportFile, 'utf8')) as VitestReport;
+  if (!Array.isArray(report.testResults)) throw new Error('no testResults');
+} catch (err) {
+  fail(`${reportFile} is not a vitest JSON report (${(err as Error).message})`);
 }
+const result = tally(report!, catalogue);
 
-const ids = Object.keys(result).sort();
 mkdirSync(join(root, 'reports'), { recursive: true });
-writeFileSync(
-  join(root, 'reports', 'conformance.json'),
-  JSON.stringify(Object.fromEntries(ids.map((id) => [id, result[id]])), null, 2),
-);
-let covered = 0;
-for (const id of ids) {
-  const r = result[id]!;
-  const mark = r.tests === 0 ? 'NONE' : r.failed > 0 ? 'FAIL' : 'PASS';
-  if (r.tests > 0 && r.failed === 0) covered++;
-  console.log(`${id.padEnd(8)} ${mark.padEnd(5)} ${r.passed}/${r.tests} passed`);
-  if (args.includes('--verbose')) for (const title of r.titles) console.log(`           ${title}`);
+writeFileSync(join(root, 'reports', 'conformance.json'), JSON.stringify(result.ids, null, 2));
+for (const line of formatConformance(result, args.includes('--verbose'))) console.log(line);
+if (!result.ok || runStatus !== 0) {
+  if (result.ok) console.error(`conformance: the test run exited ${runStatus}`);
+  process.exit(1);
 }
-console.log(
-  `\n${covered} of ${ids.length} requirement ids have passing tests and no failures; written to reports/conformance.json`,
-);

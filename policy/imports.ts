@@ -8,14 +8,17 @@ export type ImportSource = (typeof ALLOWED_SOURCES)[number];
 
 /** Sources refused outright, each with the clause of the anti-spam policy it breaks (IMP-01). */
 export const REFUSED_SOURCES = {
-  purchased: 'Conectoo anti-spam policy, clause 2 and "No list rental or purchasing": no address bought from anyone.',
-  rented: 'Conectoo anti-spam policy, "No list rental or purchasing": rented lists are not allowed.',
-  borrowed: 'Conectoo anti-spam policy, clause 2: no address loaned or acquired from a third party.',
+  purchased:
+    'Assent Anti-Spam Policy, section 4 (/legal/anti-spam#no-rented-lists): no rented or purchased lists; and section 3, item 2: no address bought from anyone.',
+  rented: 'Assent Anti-Spam Policy, section 4 (/legal/anti-spam#no-rented-lists): no rented or purchased lists.',
+  borrowed:
+    'Assent Anti-Spam Policy, section 3, item 2 (/legal/anti-spam#list-sources): no address borrowed or obtained from a third party.',
   'third-party':
-    'Conectoo anti-spam policy, clause 2: no address acquired from a third party, whatever they claim about permission.',
+    'Assent Anti-Spam Policy, section 3, item 2 (/legal/anti-spam#list-sources): no address obtained from a third party, whatever it says about permission.',
   'web-scraped':
-    'Conectoo anti-spam policy, clause 3 and measure 5: no address copied from the web or collected from the Internet.',
-  'social-network': 'OptiMail Pro anti-spam policy: no contacts taken from LinkedIn or another professional social network.',
+    'Assent Anti-Spam Policy, section 3, item 3 (/legal/anti-spam#list-sources): no address copied from websites or collected from the internet in any other way.',
+  'social-network':
+    'Assent Anti-Spam Policy, section 8 (/legal/anti-spam#high-risk): no contacts taken from LinkedIn or another professional social network.',
 } as const satisfies Record<string, string>;
 export type RefusedSource = keyof typeof REFUSED_SOURCES;
 

@@ -22,6 +22,8 @@ export const EnvSchema = z.object({
   TRUST_PROXY: bool.default(false),
   COOKIE_SECURE: bool.optional(),
   OPERATOR_EMAIL: z.string().email().optional(),
+  // Where recipients report spam (the public /report-spam page names it). RFC 2142: abuse@domain.
+  ABUSE_EMAIL: z.string().email().optional(),
   ALLOW_PRIVATE_WEBHOOKS: bool.default(false),
 });
 
@@ -37,6 +39,8 @@ export interface Config {
   trustProxy: boolean;
   cookieSecure: boolean;
   operatorEmail: string | undefined;
+  /** The address the public "Report spam" page tells recipients to write to. */
+  abuseEmail: string;
   allowPrivateWebhooks: boolean;
   /** Cookie policy revision in force; defaults to COOKIE_POLICY_REVISION in policy/cookies.ts (CK-06). Tests inject a bump. */
   cookiePolicyRevision?: number;
@@ -66,6 +70,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     trustProxy: e.TRUST_PROXY,
     cookieSecure: e.COOKIE_SECURE ?? publicUrl.startsWith('https://'),
     operatorEmail: e.OPERATOR_EMAIL,
+    abuseEmail: e.ABUSE_EMAIL ?? `abuse@${new URL(publicUrl).hostname}`,
     allowPrivateWebhooks: e.ALLOW_PRIVATE_WEBHOOKS,
   };
 }
@@ -84,6 +89,7 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     trustProxy: false,
     cookieSecure: false,
     operatorEmail: undefined,
+    abuseEmail: 'abuse@assent.test',
     allowPrivateWebhooks: false,
     ...overrides,
   };

@@ -213,7 +213,7 @@ describe('import held for review, approved by a reviewer, then sendable [sqlite]
     // IMP-01: refused sources are listed as refused with the clause; the attestation starts unticked.
     const refused = page.getByTestId('refused-sources');
     expect(await refused.textContent()).toContain('Bought');
-    expect(await refused.textContent()).toContain('No list rental or purchasing');
+    expect(await refused.textContent()).toContain('no rented or purchased lists');
     expect(await refused.textContent()).toContain('LinkedIn');
     const attest = page.getByRole('checkbox', { name: /every address in this file gave us its permission directly/ });
     expect(await attest.isChecked()).toBe(false);

@@ -80,7 +80,7 @@ export function layout(ctx: PageContext, page: { title: string; body: SafeHtml; 
               <li><a href="${href(ctx, '/legal/terms')}">${t.navTerms}</a></li>
               <li><a href="${href(ctx, '/legal/anti-spam')}">${t.navAntiSpam}</a></li>
               <li><a href="${href(ctx, '/legal/cookies')}">${t.navCookies}</a></li>
-              <li><a href="/report-spam">${t.reportSpam}</a></li>
+              <li><a href="${href(ctx, '/report-spam')}">${t.reportSpam}</a></li>
               <li>
                 <a id="cookie-settings-link" href="${href(ctx, '/legal/cookies#settings')}" data-cc="show-preferencesModal"
                   >${t.cookieSettings}</a

@@ -8,6 +8,7 @@ import { Trans, useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router-dom';
 import { PublicPage } from '../components/PublicPage.tsx';
 import { pickLanguage } from '../i18n/index.ts';
+import { PolicyClause } from '../components/PolicyClause.tsx';
 import { errorMessage } from '../notify.ts';
 import { useApi, useSessionChanged } from '../session.tsx';
 import type { Industry, Me } from '../types.ts';
@@ -127,7 +128,7 @@ export function Signup() {
               <Text size="sm">{t(chosen.policy === 'refused' ? 'auth.industryRefused' : 'auth.industryReview')}</Text>
               {chosen.clause && (
                 <Text size="sm" mt={4} fs="italic">
-                  {chosen.clause}
+                  <PolicyClause clause={chosen.clause} />
                 </Text>
               )}
             </Alert>

@@ -1,5 +1,5 @@
-// Assent's Anti-Spam Policy, English. Every clause of the two source policies (Conectoo's and
-// OptiMail Pro's, /work/shared/seeds) restated in our own words; the section ids are stable.
+// Assent's Anti-Spam Policy, English. Every clause of the two seed policies (/work/shared/seeds)
+// restated in our own words, as Assent's; the section ids are stable (clauses cite them as anchors).
 import type { LegalDocument } from './types.ts';
 
 export const ANTI_SPAM_EN: LegalDocument = {

@@ -109,7 +109,9 @@ for (const engine of ENGINES) {
       expect(res.statusCode).toBe(422);
       expect(res.json().error).toMatchObject({
         code: 'INDUSTRY_NOT_ACCEPTED',
-        details: { clause: 'OptiMail Pro does not accept: Debt collection.' },
+        details: {
+          clause: 'Assent Anti-Spam Policy, section 7 (/legal/anti-spam#not-accepted): we do not accept debt collection.',
+        },
       });
       expect(
         await db().selectFrom('users').select('id').where('email', '=', String(payload.email)).executeTakeFirst(),
@@ -133,7 +135,9 @@ for (const engine of ENGINES) {
       expect(res.statusCode).toBe(201);
       expect(res.json().account).toMatchObject({
         review: 'pending',
-        reviewReason: 'Higher abuse/complaints rate: Lead generation services.',
+        reviewReason: expect.stringMatching(
+          /^Assent Anti-Spam Policy, section 8 \(\/legal\/anti-spam#high-risk\): .*lead generation/,
+        ),
       });
       const row = await db()
         .selectFrom('accounts')

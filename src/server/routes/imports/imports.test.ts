@@ -101,7 +101,7 @@ for (const engine of ENGINES) {
       const refused = await upload(owner, { source: 'purchased', attest: 'true', listIds: listId }, 'email\na@example.com\n');
       expect(refused.statusCode).toBe(422);
       expect(refused.json().error.code).toBe('IMPORT_SOURCE_REFUSED');
-      expect(refused.json().error.details.clause).toMatch(/No list rental or purchasing/);
+      expect(refused.json().error.details.clause).toMatch(/no rented or purchased lists/);
       const linkedin = await upload(
         owner,
         { source: 'social-network', attest: 'true', listIds: listId },

@@ -1,4 +1,4 @@
-// The public, server-rendered website: home, legal pages, the cookie policy with its no-JS
+// The public, server-rendered website: home, legal pages, the report-spam page, the cookie policy with its no-JS
 // settings form, the language switch, our static assets and the first-party analytics counter.
 import type { FastifyPluginAsync } from 'fastify';
 import { defaultIndustries } from '../../../core/accounts/industries.ts';
@@ -9,6 +9,7 @@ import { getConsentConfig } from './get-consent-config.ts';
 import { getCookiePolicyPage } from './get-cookie-policy-page.ts';
 import { getHomePage } from './get-home-page.ts';
 import { getPublicAsset } from './get-public-asset.ts';
+import { getReportSpamPage } from './get-report-spam-page.ts';
 import { getTermsPage } from './get-terms-page.ts';
 import { recordPageView } from './record-page-view.ts';
 import { setLanguage } from './set-language.ts';
@@ -20,6 +21,7 @@ export function publicRoutes(deps: AppDeps): FastifyPluginAsync {
     getTermsPage(app);
     getAntiSpamPage(app, defaultIndustries());
     getCookiePolicyPage(app, revision);
+    getReportSpamPage(app, deps.config.abuseEmail);
     setLanguage(app, deps);
     getPublicAsset(app);
     getConsentConfig(app, revision);

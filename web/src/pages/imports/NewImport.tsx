@@ -11,6 +11,7 @@ import { ApiError } from '../../api.ts';
 import type { ImportPreview, ImportView } from '../../permission-types.ts';
 import { useApi } from '../../session.tsx';
 import { useLists } from '../Lists.tsx';
+import { PolicyClause } from '../../components/PolicyClause.tsx';
 import { DropArea } from './DropArea.tsx';
 import { MappingTable, type Mapping } from './MappingTable.tsx';
 import { Provenance, type Declaration } from './Provenance.tsx';
@@ -158,7 +159,7 @@ export function NewImport() {
                 <Code>{err.code}</Code> {err.message}
                 {typeof err.details?.clause === 'string' && (
                   <Text size="sm" mt="xs">
-                    <b>{t('imports.clause')}:</b> {err.details.clause}
+                    <b>{t('imports.clause')}:</b> <PolicyClause clause={err.details.clause} />
                   </Text>
                 )}
                 {err.code === 'IMPORT_DUPLICATE_FILE' && (

@@ -3,6 +3,7 @@
 // is the one source of both lists). The attestation is its own box, never ticked in advance.
 import { Badge, Card, Checkbox, Radio, Stack, Text, Textarea } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { PolicyClause } from '../../components/PolicyClause.tsx';
 import {
   ALLOWED_SOURCES,
   MIN_SOURCE_DESCRIPTION_LENGTH,
@@ -70,7 +71,7 @@ export function Provenance(props: { value: Declaration; onChange: (d: Declaratio
                 {t(`imports.source.${s}`)}
               </Text>
               <Text size="xs" c="dimmed" ml="md">
-                {clause}
+                <PolicyClause clause={clause} />
               </Text>
             </div>
           ))}

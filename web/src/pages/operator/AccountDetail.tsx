@@ -9,6 +9,7 @@ import { formatTime, servicesOff, STANDING_COLOR } from '../../components/format
 import { notifyOk } from '../../notify.ts';
 import { useApi } from '../../session.tsx';
 import type { AccountDetails, AuditEntry, OperatorAccount, Service } from '../../types.ts';
+import { PolicyClause } from '../../components/PolicyClause.tsx';
 import { ActionModal, type OperatorAction } from './ActionModal.tsx';
 import { AuditTable } from './AuditTable.tsx';
 import { OperatorOnly } from './OperatorOnly.tsx';
@@ -87,7 +88,11 @@ function DetailView() {
       </Card>
       {a.review === 'pending' && (
         <Alert color="yellow" title={t('review.pending')}>
-          {a.reviewReason && <Text size="sm">{a.reviewReason}</Text>}
+          {a.reviewReason && (
+            <Text size="sm">
+              <PolicyClause clause={a.reviewReason} />
+            </Text>
+          )}
           <Group mt="xs">
             <Button color="green" onClick={() => setAction('approve')}>
               {t('operator.approve')}

@@ -202,8 +202,6 @@ for (const engine of engines(process.argv[2])) {
         channel: 'email',
         kind: 'granted',
         sourceType: 'form',
-        formId: 'form-1',
-        formVersion: 1,
         textShown: TEXT,
         ip: '203.0.113.5',
         userAgent: 'Mozilla/5.0 (bench)',

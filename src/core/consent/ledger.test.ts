@@ -4,6 +4,7 @@ import { describeEachEngine } from '../../../test/helpers/engines.ts';
 import { manualClock } from '../../../test/helpers/clock.ts';
 import {
   createAccountRow,
+  createFormRow,
   dropLedgerTriggers,
   emailList,
   permissionServices,
@@ -16,9 +17,12 @@ const TEXT = 'Yes, send me the monthly Shop newsletter by email. Unsubscribe any
 
 describeEachEngine('consent ledger', (db) => {
   const clock = manualClock('2026-03-01T09:00:00.000Z');
+  /** The form of the account set up last (events name it: a form of the same account). */
+  let formId = '';
   const setup = async () => {
     const s = permissionServices(db(), clock);
     const accountId = await createAccountRow(db());
+    formId = await createFormRow(db(), accountId, `form-${accountId}`, 3);
     const listA = await s.lists.create(accountId, emailList('A'));
     const listB = await s.lists.create(accountId, emailList('B'));
     const sms = await s.lists.create(accountId, smsList());
@@ -32,7 +36,7 @@ describeEachEngine('consent ledger', (db) => {
     kind: 'granted',
     sourceType: 'form',
     sourceId: 'sub-1',
-    formId: 'form-1',
+    formId,
     formVersion: 3,
     textShown: TEXT,
     ...extra,
@@ -76,7 +80,7 @@ describeEachEngine('consent ledger', (db) => {
     const [confirmed] = await s.consent.record(accountId, [
       grant(contact.id, listA.id, {
         kind: 'confirmed',
-        confirmedAt: '2026-03-01T09:05:00.000Z',
+        confirmedAt: '2026-03-01T08:59:30.000Z',
         confirmIp: '203.0.113.8',
         confirmUserAgent: 'Mail app',
         textShown: TEXT,
@@ -94,7 +98,7 @@ describeEachEngine('consent ledger', (db) => {
       kind: 'requested',
       sourceType: 'form',
       sourceId: 'sub-1',
-      formId: 'form-1',
+      formId,
       formVersion: 3,
       textShown: TEXT,
       textHash: sha256Hex(TEXT),
@@ -110,7 +114,7 @@ describeEachEngine('consent ledger', (db) => {
     expect(confirmed).toMatchObject({
       seq: 2,
       kind: 'confirmed',
-      confirmedAt: '2026-03-01T09:05:00.000Z',
+      confirmedAt: '2026-03-01T08:59:30.000Z',
       confirmIp: '203.0.113.8',
       confirmUserAgent: 'Mail app',
       prevHash: req!.hash,
@@ -119,7 +123,7 @@ describeEachEngine('consent ledger', (db) => {
     expect(state).toMatchObject({
       status: 'active',
       grantedAt: '2026-03-01T08:59:00.000Z',
-      confirmedAt: '2026-03-01T09:05:00.000Z',
+      confirmedAt: '2026-03-01T08:59:30.000Z',
       lastEventSeq: 2,
     });
   });
@@ -230,6 +234,46 @@ describeEachEngine('consent ledger', (db) => {
     await sql`delete from consent_events where id = ${events[1]!.id}`.execute(db().db);
     const v = await s.consent.verifyChain(accountId);
     expect(v).toMatchObject({ ok: false, firstProblem: { problem: 'head-mismatch' } });
+  });
+
+  it('[CON-07] an event naming a form must name a form of its own account and a version it has', async () => {
+    const { s, accountId, listA, contact } = await setup();
+    const own = formId;
+    const other = await createAccountRow(db());
+    const foreign = await createFormRow(db(), other, `form-other-${other}`);
+    await expect(s.consent.record(accountId, [grant(contact.id, listA.id, { formId: foreign })])).rejects.toMatchObject({
+      code: 'FORM_NOT_FOUND',
+    });
+    await expect(s.consent.record(accountId, [grant(contact.id, listA.id, { formId: 'no-such-form' })])).rejects.toMatchObject({
+      code: 'FORM_NOT_FOUND',
+    });
+    await expect(s.consent.record(accountId, [grant(contact.id, listA.id, { formVersion: 4 })])).rejects.toMatchObject({
+      code: 'FORM_VERSION_NOT_FOUND',
+    });
+    await expect(s.consent.record(accountId, [grant(contact.id, listA.id, { formId: null })])).rejects.toMatchObject({
+      code: 'CONSENT_FORM_REQUIRED',
+    });
+    expect(await s.consent.eventsFor(accountId, contact.id)).toEqual([]);
+    const [ok] = await s.consent.record(accountId, [grant(contact.id, listA.id, { formId: own, formVersion: 3 })]);
+    expect(ok).toMatchObject({ formId: own, formVersion: 3 });
+  });
+
+  it('[CON-13] no event of any source carries a future time: refused past the skew allowance, clamped to now within it', async () => {
+    const { s, accountId, listA, listB, contact } = await setup();
+    for (const sourceType of ['api', 'operator', 'import', 'form'] as const) {
+      await expect(
+        s.consent.record(accountId, [grant(contact.id, listA.id, { sourceType, occurredAt: '2099-01-01T00:00:00Z' })]),
+      ).rejects.toMatchObject({ code: 'CONSENT_TIME_IN_FUTURE', details: { field: 'occurredAt' } });
+    }
+    await expect(
+      s.consent.record(accountId, [
+        grant(contact.id, listA.id, { kind: 'confirmed', confirmedAt: new Date(clock.now().getTime() + 3600_000).toISOString() }),
+      ]),
+    ).rejects.toMatchObject({ code: 'CONSENT_TIME_IN_FUTURE', details: { field: 'confirmedAt' } });
+    expect(await s.consent.eventsFor(accountId, contact.id)).toEqual([]);
+    const skewed = new Date(clock.now().getTime() + 60_000).toISOString();
+    const [e] = await s.consent.record(accountId, [grant(contact.id, listB.id, { sourceType: 'api', occurredAt: skewed })]);
+    expect(e!.occurredAt).toBe(clock.now().toISOString());
   });
 
   it('[CON-01] consent of another account cannot be recorded or read', async () => {

@@ -10,6 +10,7 @@ import { stateKey, type ChainHead, type ConsentStore, type StateKey } from './st
 import type { ChainVerification, ConsentEvent, ConsentState, NewConsentEvent, WithdrawalSource } from './types.ts';
 import { CHAIN_START, checkChainRows, combineRangeChecks, type ChainCursor, type RangeCheck } from './verify.ts';
 import { newId as uuidV7 } from '../ids.ts';
+import { checkConsentTime } from './intake-policy.ts';
 
 /** Most events one record() call appends (one transaction). Imports call it per batch. */
 export const MAX_EVENTS_PER_APPEND = 5_000;
@@ -48,13 +49,22 @@ export function createConsentService(deps: ConsentDeps): ConsentService {
     if (input.length === 0) return [];
     if (input.length > MAX_EVENTS_PER_APPEND)
       throw invalid('TOO_MANY_EVENTS', `At most ${MAX_EVENTS_PER_APPEND} consent events per call.`);
-    const now = deps.clock.now().toISOString();
+    const clockNow = deps.clock.now();
+    const now = clockNow.toISOString();
     for (const e of input) validateNew(e);
+    // CON-13: no event of any path (form, import, API, operator) carries a time that has not
+    // happened; a time within the clock-skew allowance is recorded as now.
+    const times = input.map((e) => ({
+      occurredAt: e.occurredAt ? checkConsentTime('occurredAt', e.occurredAt, clockNow) : now,
+      confirmedAt: e.confirmedAt ? checkConsentTime('confirmedAt', e.confirmedAt, clockNow) : null,
+    }));
     const listIds = [...new Set(input.map((e) => e.listId))];
     const contactIds = [...new Set(input.map((e) => e.contactId))];
-    const [channels, live] = await Promise.all([
+    const formIds = [...new Set(input.flatMap((e) => (e.formId ? [e.formId] : [])))];
+    const [channels, live, forms] = await Promise.all([
       deps.store.listChannels(accountId, listIds),
       deps.store.liveContactIds(accountId, contactIds),
+      formIds.length > 0 ? deps.store.formVersions(accountId, formIds) : new Map<string, number>(),
     ]);
     for (const e of input) {
       const channel = channels.get(e.listId);
@@ -62,6 +72,7 @@ export function createConsentService(deps: ConsentDeps): ConsentService {
       if (channel !== e.channel)
         throw invalid('CHANNEL_MISMATCH', `List ${e.listId} is a ${channel} list; consent must name that channel (CON-01).`);
       if (!live.has(e.contactId)) throw notFound('CONTACT_NOT_FOUND', 'No such contact in this account.');
+      checkFormRef(e, forms);
     }
     const keys: StateKey[] = input.map((e) => ({ contactId: e.contactId, listId: e.listId, channel: e.channel }));
     return deps.store.append(accountId, keys, (head, states) => {
@@ -69,7 +80,7 @@ export function createConsentService(deps: ConsentDeps): ConsentService {
       let seq = head.lastSeq;
       const events: ConsentEvent[] = [];
       const touched = new Map<string, ConsentState>();
-      for (const n of input) {
+      for (const [i, n] of input.entries()) {
         seq += 1;
         const fields: Omit<ConsentEvent, 'hash'> = {
           seq,
@@ -89,8 +100,8 @@ export function createConsentService(deps: ConsentDeps): ConsentService {
           ip: n.ip ?? null,
           userAgent: n.userAgent ?? null,
           language: n.language ?? null,
-          occurredAt: n.occurredAt ? toIso(n.occurredAt) : now,
-          confirmedAt: n.confirmedAt ? toIso(n.confirmedAt) : null,
+          occurredAt: times[i]!.occurredAt,
+          confirmedAt: times[i]!.confirmedAt,
           confirmIp: n.confirmIp ?? null,
           confirmUserAgent: n.confirmUserAgent ?? null,
           evidence: n.evidence ?? {},
@@ -201,11 +212,23 @@ function validateNew(e: NewConsentEvent): void {
   if (e.confirmedAt != null && !isIso(e.confirmedAt)) throw invalid('INVALID_TIME', 'confirmedAt must be an ISO-8601 UTC time.');
 }
 
+/**
+ * CON-07: an event naming a form names a form of the same account (and a version it has): the
+ * proof of opt-in points at the exact text of that version. Another account's form id answers
+ * like a missing one, so nothing leaks across tenants.
+ */
+function checkFormRef(e: NewConsentEvent, forms: Map<string, number>): void {
+  if (e.formVersion != null && !e.formId)
+    throw invalid('CONSENT_FORM_REQUIRED', 'formVersion names a version of a form: give formId too.');
+  if (!e.formId) return;
+  const latest = forms.get(e.formId);
+  if (latest === undefined) throw notFound('FORM_NOT_FOUND', `No form ${e.formId} in this account.`);
+  if (e.formVersion != null && e.formVersion > latest)
+    throw notFound('FORM_VERSION_NOT_FOUND', `Form ${e.formId} has no version ${e.formVersion} (latest is ${latest}).`);
+}
+
 // Times are stored as ISO-8601 UTC with milliseconds (ARCHITECTURE.md), so hashes see one spelling.
 const ISO_RE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
 function isIso(s: string): boolean {
   return ISO_RE.test(s) && !Number.isNaN(Date.parse(s));
-}
-function toIso(s: string): string {
-  return new Date(s).toISOString();
 }

@@ -6,7 +6,13 @@ import { sql } from 'kysely';
 import { afterAll, expect, it } from 'vitest';
 import { describeEachEngine } from '../../../test/helpers/engines.ts';
 import { manualClock } from '../../../test/helpers/clock.ts';
-import { createAccountRow, dropLedgerTriggers, emailList, permissionServices } from '../../db/repositories/permission.testkit.ts';
+import {
+  createAccountRow,
+  createFormRow,
+  dropLedgerTriggers,
+  emailList,
+  permissionServices,
+} from '../../db/repositories/permission.testkit.ts';
 import { verifyProofBundle } from './proof.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'assent-proof-'));
@@ -30,7 +36,7 @@ describeEachEngine('proof of opt-in', (db, engine) => {
         channel: 'email',
         kind: 'requested',
         sourceType: 'form',
-        formId: 'f1',
+        formId: await createFormRow(db(), accountId, `f1-${accountId}`, 2),
         formVersion: 2,
         textShown: 'Yes, send me News (monthly). Unsubscribe any time. — Ünïcødé ✓',
         ip: '203.0.113.9',

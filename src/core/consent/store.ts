@@ -24,6 +24,8 @@ export interface AppendPlan {
 export interface ConsentStore {
   /** The channel of each given list that belongs to the account (others are absent). */
   listChannels(accountId: string, listIds: string[]): Promise<Map<string, Channel>>;
+  /** The latest version of each given form that belongs to the account (others are absent). */
+  formVersions(accountId: string, formIds: string[]): Promise<Map<string, number>>;
   /** Which of the ids are contacts of the account and not erased. */
   liveContactIds(accountId: string, contactIds: string[]): Promise<Set<string>>;
   /**

@@ -255,6 +255,20 @@ export function createConsentStore(database: Database): ConsentStore {
       return out;
     },
 
+    async formVersions(accountId, formIds) {
+      const out = new Map<string, number>();
+      for (const ids of chunk(formIds, ID_CHUNK)) {
+        const rows = await db
+          .selectFrom('forms')
+          .select(['id', 'latest_version'])
+          .where('account_id', '=', accountId)
+          .where('id', 'in', ids)
+          .execute();
+        for (const r of rows) out.set(r.id, Number(r.latest_version));
+      }
+      return out;
+    },
+
     async liveContactIds(accountId, contactIds) {
       const out = new Set<string>();
       for (const ids of chunk(contactIds, ID_CHUNK)) {

@@ -51,6 +51,25 @@ export async function createAccountRow(database: Database, id = `acct-${process.
   return id;
 }
 
+/** A bare form row of the account (consent events may name only forms of their account, CON-07). */
+export async function createFormRow(database: Database, accountId: string, id: string, latestVersion = 1): Promise<string> {
+  const now = new Date().toISOString();
+  await database.db
+    .insertInto('forms')
+    .values({
+      id,
+      account_id: accountId,
+      name: id,
+      latest_version: latestVersion,
+      published_version: null,
+      published_at: null,
+      created_at: now,
+      updated_at: now,
+    })
+    .execute();
+  return id;
+}
+
 export const emailList = (name = 'Newsletter'): NewList => ({
   name,
   purposeText: `${name}: product news, monthly; unsubscribe any time via the link in every mail.`,

@@ -122,7 +122,7 @@ describe('cookie consent service', () => {
 });
 
 describe('page view counter', () => {
-  it('[CK-04] counts views per path and stays bounded', () => {
+  it('counts views per path and stays bounded', () => {
     const counter = createPageViewCounter();
     expect(counter.record('/legal/cookies?x=1')).toBe(1);
     expect(counter.record('/legal/cookies')).toBe(2);

@@ -373,7 +373,7 @@ async function verifyOk(perm: ReturnType<typeof permissionServices>, acct: strin
 }
 
 describe('imports: policy files', () => {
-  it('[IMP-05] thresholds live in policy/imports.ts', async () => {
+  it('policy/imports.ts holds the review thresholds', async () => {
     const policy = await import('../../../policy/imports.ts');
     expect(policy.IMPORT_REVIEW_ROW_THRESHOLD).toBe(1_000);
     expect(policy.IMPORT_REVIEW_RISK_SCORE).toBeGreaterThan(0);

@@ -156,8 +156,20 @@ for (const engine of ENGINES) {
 
     it('[CON-02] a new version makes the old one stale; the ledger keeps pointing at the version it recorded', async () => {
       const other = await createPublishedForm(t.app, fx.owner, definition(fx.lists, { name: 'Second form' }));
+      const earlyPage = await openForm(t.app, other);
       const page = await openForm(t.app, other);
       t.clock.advance(5_000);
+      const early = await postForm(t.app, other, {
+        _version: earlyPage.version,
+        _started: earlyPage.started,
+        email: 'early@example.com',
+        box_deals: 'yes',
+      });
+      expect(early.statusCode).toBe(200);
+      const dealsText = async () =>
+        (await t.platform.services.forms.get(fx.owner.accountId, other)).published!.rendered.boxes.find((b) => b.key === 'deals')!
+          .text;
+      const v1Text = await dealsText();
       const put = await t.app.inject({
         method: 'PUT',
         url: `/api/v1/forms/${other}`,
@@ -175,6 +187,29 @@ for (const engine of ENGINES) {
       expect(res.statusCode).toBe(409);
       expect(res.body).toContain('name="_version" value="2"');
       expect(res.body).toContain('value="late@example.com"');
+
+      // The ledger: the sign-up made on version 1 still points at version 1 with version 1's
+      // text, and the resubmission on version 2 records version 2.
+      const v2Page = await openForm(t.app, other);
+      t.clock.advance(5_000);
+      const resent = await postForm(t.app, other, {
+        _version: v2Page.version,
+        _started: v2Page.started,
+        email: 'late@example.com',
+        box_deals: 'yes',
+      });
+      expect(resent.statusCode).toBe(200);
+      const v2Text = await dealsText();
+      const eventOf = async (email: string) => {
+        const contact = await t.platform.services.contacts.findByAddress(fx.owner.accountId, { email });
+        return t.platform.services.consent.eventsFor(fx.owner.accountId, contact!.id);
+      };
+      expect(await eventOf('early@example.com')).toEqual([
+        expect.objectContaining({ kind: 'granted', formId: other, formVersion: 1, textShown: v1Text }),
+      ]);
+      expect(await eventOf('late@example.com')).toEqual([
+        expect.objectContaining({ kind: 'granted', formId: other, formVersion: 2, textShown: v2Text }),
+      ]);
     });
 
     it('[CON-11] a filled honeypot looks accepted but stores nothing', async () => {

@@ -209,6 +209,7 @@ describeEachEngine('consent ledger', (db) => {
       grant(contact.id, listA.id),
       grant(contact.id, listB.id),
       grant(contact.id, listA.id, { kind: 'withdrawn', sourceType: 'unsubscribe' }),
+      grant(contact.id, listB.id, { kind: 'withdrawn', sourceType: 'unsubscribe' }),
     ]);
     await dropLedgerTriggers(db());
     // Edit: the IP of the first event changes.
@@ -218,7 +219,11 @@ describeEachEngine('consent ledger', (db) => {
     expect(v.firstProblem).toMatchObject({ seq: 1, eventId: events[0]!.id, problem: 'hash-mismatch' });
     await sql`update consent_events set ip = null where id = ${events[0]!.id}`.execute(db().db);
     expect((await s.consent.verifyChain(accountId)).ok).toBe(true);
-    // Delete a middle event.
+    // Truncate the tail: the newest event goes; the chain head still names seq 4.
+    await sql`delete from consent_events where id = ${events[3]!.id}`.execute(db().db);
+    v = await s.consent.verifyChain(accountId);
+    expect(v).toMatchObject({ ok: false, firstProblem: { seq: 4, problem: 'head-mismatch' } });
+    // Delete a middle event too: the gap is the first problem.
     await sql`delete from consent_events where id = ${events[1]!.id}`.execute(db().db);
     v = await s.consent.verifyChain(accountId);
     expect(v.firstProblem).toMatchObject({ seq: 2, problem: 'seq-gap' });

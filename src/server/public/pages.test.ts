@@ -26,7 +26,7 @@ describe('html escaping', () => {
 });
 
 describe('language', () => {
-  it('[I18N-01] picks ?lang= first, then the lang cookie, then Accept-Language', () => {
+  it('picks ?lang= first, then the lang cookie, then Accept-Language', () => {
     expect(resolveLanguage({ query: 'ro', cookies: { lang: 'en' }, acceptLanguage: 'en' })).toBe('ro');
     expect(resolveLanguage({ query: 'xx', cookies: { lang: 'ro' }, acceptLanguage: 'en' })).toBe('ro');
     expect(resolveLanguage({ cookies: {}, acceptLanguage: 'fr-FR, ro;q=0.8, en;q=0.5' })).toBe('ro');
@@ -135,7 +135,7 @@ describe('public pages', () => {
     expect(cookiePolicyPage(ro, { revision: 1, accepted: [], saved: true })).toContain('Alegerea dumneavoastră a fost salvată.');
   });
 
-  it('[I18N-01] the terms describe the suspension process the anti-spam policy refers to', () => {
+  it('the terms describe the suspension process the anti-spam policy refers to', () => {
     expect(termsPage(en)).toContain('<section id="suspension-process">');
     expect(termsPage(ro)).toContain('Procedura de suspendare');
   });

@@ -227,7 +227,7 @@ for (const engine of ENGINES) {
       expect(noOrigin.statusCode).toBe(403);
     });
 
-    it('[CK-01] [I18N-01] public pages render without setting any cookie, in English and Romanian', async () => {
+    it('[CK-01] public pages render without setting any cookie, in English and Romanian', async () => {
       for (const url of ['/', '/legal/terms', '/legal/anti-spam', '/legal/cookies']) {
         const res = await t.app.inject({ method: 'GET', url });
         expect(res.statusCode, url).toBe(200);
@@ -240,7 +240,7 @@ for (const engine of ENGINES) {
       expect(ro.body).toContain('Politica de cookie-uri');
     });
 
-    it('[I18N-01] the language switch sets the lang cookie only on an explicit choice and stays on this site', async () => {
+    it('the language switch sets the lang cookie only on an explicit choice and stays on this site', async () => {
       const res = await t.app.inject({ method: 'GET', url: '/lang/ro?next=%2F%2Fevil.example%2F' });
       expect(res.statusCode).toBe(303);
       expect(res.headers.location).toBe('/');

@@ -100,7 +100,7 @@ describeEachEngine('job queue', (database) => {
     expect(seen[0]!.data).toEqual({ report: 'daily' });
   });
 
-  it.concurrent('[DEL-03] resumes a job whose worker was killed mid-run, once its lease lapses', async () => {
+  it.concurrent('resumes a job whose worker was killed mid-run, once its lease lapses', async () => {
     const target = database().target;
     const child = spawn(process.execPath, [FIXTURE, JSON.stringify(target), 'contract-dead', String(TUNING.leaseSeconds)], {
       stdio: ['ignore', 'pipe', 'inherit'],

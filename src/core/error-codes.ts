@@ -103,6 +103,7 @@ export const ERROR_CODES = {
   INVALID_CONTENT_LENGTH: { kind: 'invalid' },
   INVALID_CREDENTIALS: { kind: 'unauthenticated' },
   INVALID_JSON: { kind: 'invalid' },
+  INVALID_TEXT: { kind: 'invalid' },
   INVALID_TIME: { kind: 'invalid' },
   INVALID_TRANSITION: { kind: 'conflict' },
   INVITATION_INVALID: { kind: 'invalid' },

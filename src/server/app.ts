@@ -12,6 +12,7 @@ import type { AppDeps } from './deps.ts';
 import { errorBody, errorHandler } from './errors.ts';
 import { registerRoutes } from './routes/index.ts';
 import { installAuth } from './routes/auth/resolve-auth.ts';
+import { installTextCheck } from './clean-text.ts';
 
 /** Largest JSON or form body we accept on ordinary routes; uploads set their own limits. */
 export const MAX_BODY_BYTES = 1024 * 1024;
@@ -79,6 +80,8 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Pr
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
+  // Every string that enters is clean text (SEC-06), before anyone reads it.
+  installTextCheck(app);
   // Who is calling (session cookie or API key) and the CSRF check, before any route (SEC-01).
   await installAuth(app, deps);
   await registerRoutes(app, deps);

@@ -5,6 +5,7 @@ import type { MultipartFile, MultipartValue } from '@fastify/multipart';
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { invalid } from '../../../core/errors.ts';
+import { assertCleanText } from '../../../core/text.ts';
 import { IMPORT_ENCODINGS } from '../../../core/imports/encoding.ts';
 import { ColumnMappingSchema } from '../../../core/imports/mapping.ts';
 import { DELIMITERS } from '../../../core/imports/csv-reader.ts';
@@ -51,8 +52,11 @@ export const PreviewFieldsSchema = z
   .strict();
 
 export function parseFields<T>(schema: z.ZodType<T>, raw: Record<string, string>): T {
+  assertCleanText(raw, 'field'); // SEC-06, as for every other body (src/server/clean-text.ts)
   try {
-    return schema.parse(raw);
+    const parsed = schema.parse(raw);
+    assertCleanText(parsed, 'field'); // what JSON-valued fields decode to (\u0000 escapes)
+    return parsed;
   } catch (err) {
     if (err instanceof SyntaxError) throw invalid('VALIDATION_FAILED', `A form field is not valid JSON: ${err.message}`);
     throw err;

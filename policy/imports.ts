@@ -95,3 +95,39 @@ export const FUTURE_CONSENT_TOLERANCE_MS = 24 * 3600 * 1000;
 export const SEQUENTIAL_MIN_GROUP = 5;
 /** Generic mailboxes (info@, webmaster@ …) across at least this many domains are "many unrelated domains". */
 export const GENERIC_MIN_DOMAINS = 10;
+
+/**
+ * IMP-01: words in a source description that say the addresses were acquired rather than given,
+ * in English and Romanian, per refused source. Matched on the description lower-cased with
+ * diacritics removed: a single word matches any word that starts with it (a stem: "purchas"
+ * matches purchased, purchasing), a phrase of several words matches those words in order.
+ * A description naming one is refused like the source itself, whatever source was declared.
+ */
+export const REFUSED_DESCRIPTION_TERMS: Record<RefusedSource, readonly string[]> = {
+  purchased: ['bought', 'purchas', 'cumparat', 'achizitionat'],
+  rented: ['rent', 'leased', 'inchiri'],
+  borrowed: ['borrow', 'loaned', 'imprumut'],
+  'third-party': [
+    'broker',
+    'list vendor',
+    'data vendor',
+    'list provider',
+    'data provider',
+    'third party',
+    'furnizor de liste',
+    'terti',
+    'terta parte',
+  ],
+  'web-scraped': [
+    'scrape',
+    'scraping',
+    'harvest',
+    'crawled',
+    'crawler',
+    'extracted from',
+    'colectat de pe',
+    'colectate de pe',
+    'extrase de pe',
+  ],
+  'social-network': ['linkedin', 'sales navigator'],
+};

@@ -10,6 +10,7 @@ import {
   ATTESTATION_VERSION,
   MAX_SOURCE_DESCRIPTION_LENGTH,
   MIN_SOURCE_DESCRIPTION_LENGTH,
+  REFUSED_DESCRIPTION_TERMS,
   REFUSED_SOURCES,
   type ImportSource,
   type RefusedSource,
@@ -40,6 +41,38 @@ export interface Attester {
 }
 
 const isRefused = (s: string): s is RefusedSource => Object.hasOwn(REFUSED_SOURCES, s);
+
+/** Lower case, diacritics removed (ă â î ș ț → a a i s t, also the cedilla forms), words split on anything else. */
+function words(text: string): string[] {
+  return text
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((w) => w !== '');
+}
+
+const TERMS = (Object.entries(REFUSED_DESCRIPTION_TERMS) as [RefusedSource, readonly string[]][]).flatMap(([source, terms]) =>
+  terms.map((t) => ({ source, term: t, words: words(t) })),
+);
+
+/**
+ * IMP-01: the refused source a description describes ("bought from a broker", "listă
+ * cumpărată"), with the term found; null when it names none. Single-word terms are stems (a word
+ * starting with it matches); phrases match their words in order, the last one as a stem.
+ */
+export function refusedSourceIn(description: string): { source: RefusedSource; term: string } | null {
+  const w = words(description);
+  for (const t of TERMS) {
+    const n = t.words.length;
+    for (let i = 0; i + n <= w.length; i++) {
+      let hit = true;
+      for (let k = 0; k < n && hit; k++) hit = k === n - 1 ? w[i + k]!.startsWith(t.words[k]!) : w[i + k] === t.words[k];
+      if (hit) return { source: t.source, term: t.term };
+    }
+  }
+  return null;
+}
 const isAllowed = (s: string): s is ImportSource => (ALLOWED_SOURCES as readonly string[]).includes(s);
 
 /**
@@ -77,6 +110,14 @@ export function checkDeclaration(
     throw invalid(
       'IMPORT_SOURCE_DESCRIPTION_TOO_LONG',
       `The description is longer than ${MAX_SOURCE_DESCRIPTION_LENGTH} characters.`,
+    );
+  }
+  const described = description ? refusedSourceIn(description) : null;
+  if (described) {
+    throw unprocessable(
+      'IMPORT_SOURCE_REFUSED',
+      `The description says the addresses were obtained in a way the policy refuses ("${described.term}": ${described.source}): ${REFUSED_SOURCES[described.source]} If these are people who bought from you, declare the source "customers".`,
+      { source: described.source, term: described.term, clause: REFUSED_SOURCES[described.source] },
     );
   }
   if (d.attest !== true) {

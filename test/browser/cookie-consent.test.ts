@@ -10,7 +10,7 @@ import {
   COOKIE_SERVICES,
   COOKIES,
 } from '../../policy/cookies.ts';
-import { launchBrowser, withPage } from '../helpers/browser.ts';
+import { launchBrowser, screenshot, withPage } from '../helpers/browser.ts';
 import { createTestPlatform, type TestPlatform } from '../helpers/platform.ts';
 
 const BANNER = '#cc-main .cm';
@@ -94,7 +94,7 @@ describe('cookie banner in a browser', () => {
         expect(requests.some((u) => u.endsWith('/assets/cookieconsent/cookieconsent.umd.js'))).toBe(true);
         // Let the banner's fade-in finish before the picture.
         await expect.poll(() => page.evaluate(`getComputedStyle(document.querySelector('#cc-main .cm')).opacity`)).toBe('1');
-        await page.screenshot({ path: '/tmp/home.png', fullPage: false });
+        await screenshot(page, 'home', { fullPage: false });
       },
       { browser },
     );

@@ -8,7 +8,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { IMPORT_REVIEW_ROW_THRESHOLD } from '../../policy/imports.ts';
 import { signUp, type SignedIn } from '../helpers/accounts.ts';
-import { ensureWebAppBuilt, launchBrowser } from '../helpers/browser.ts';
+import { ensureWebAppBuilt, launchBrowser, screenshot } from '../helpers/browser.ts';
 import { createTestPlatform, type TestPlatform } from '../helpers/platform.ts';
 import { startSmtpCapture, type SmtpCapture } from '../helpers/smtp.ts';
 
@@ -221,7 +221,7 @@ describe('import held for review, approved by a reviewer, then sendable [sqlite]
     await page.getByRole('combobox', { name: /^Target lists/ }).click({ force: true });
     await page.getByRole('option', { name: 'Shop news' }).click();
     await page.keyboard.press('Escape');
-    await page.screenshot({ path: '/tmp/assent-import-mapping.png', fullPage: true });
+    await screenshot(page, 'import-mapping');
 
     // Without the attestation nothing is uploaded.
     await page.getByRole('button', { name: 'Upload and import' }).click();
@@ -266,7 +266,7 @@ describe('import held for review, approved by a reviewer, then sendable [sqlite]
     expect(text).toContain(`more than ${IMPORT_REVIEW_ROW_THRESHOLD} rows`);
     expect(text).toContain('Forensics report');
     expect(text).toContain("This is the account's first import.");
-    await ops.screenshot({ path: '/tmp/assent-import-review.png', fullPage: true });
+    await screenshot(ops, 'import-review');
 
     await item.getByRole('button', { name: 'Approve' }).click();
     const dialog = ops.getByRole('dialog');

@@ -3,7 +3,7 @@
 // account, which the customer then sees with the reason.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureWebAppBuilt, launchBrowser } from '../helpers/browser.ts';
+import { ensureWebAppBuilt, launchBrowser, screenshot } from '../helpers/browser.ts';
 import { createTestPlatform, type TestPlatform } from '../helpers/platform.ts';
 
 const CUSTOMER = { email: 'owner@acme-shop.test', password: 'correct horse battery', company: 'Acme Shop SRL' };
@@ -62,7 +62,7 @@ describe('web app in a browser (sqlite)', () => {
     expect(await antiSpam.isChecked()).toBe(false);
     expect(await page.getByRole('link', { name: 'Terms' }).getAttribute('href')).toBe('/legal/terms');
     expect(await page.getByRole('link', { name: 'Anti-Spam Policy' }).getAttribute('href')).toBe('/legal/anti-spam');
-    await page.screenshot({ path: '/tmp/assent-signup.png', fullPage: true });
+    await screenshot(page, 'signup');
 
     await terms.check();
     await page.getByRole('button', { name: 'Create account' }).click();
@@ -147,7 +147,7 @@ describe('web app in a browser (sqlite)', () => {
     await ops.waitForURL(`${base}/app/operator/accounts`);
     const row = ops.getByRole('row', { name: new RegExp(CUSTOMER.company) });
     await expect.poll(() => row.textContent()).toContain('Active');
-    await ops.screenshot({ path: '/tmp/assent-operator-accounts.png', fullPage: true });
+    await screenshot(ops, 'operator-accounts');
 
     await row.getByRole('link', { name: CUSTOMER.company }).click();
     await ops.getByRole('button', { name: 'Block', exact: true }).click();
@@ -156,7 +156,7 @@ describe('web app in a browser (sqlite)', () => {
     await dialog.getByRole('button', { name: 'Block', exact: true }).click();
     await expect.poll(() => ops.getByTestId('operator-standing').textContent()).toBe('Blocked');
     await expect.poll(() => ops.getByRole('cell', { name: BLOCK_REASON }).count()).toBeGreaterThan(0);
-    await ops.screenshot({ path: '/tmp/assent-operator-console.png', fullPage: true });
+    await screenshot(ops, 'operator-console');
     // ACC-07: the verification mail and the block notice went through the system-mail outbox.
     await ops.getByRole('link', { name: 'System-mail outbox' }).click();
     await expect.poll(() => ops.getByRole('row', { name: new RegExp(CUSTOMER.email) }).count()).toBeGreaterThan(0);
@@ -180,6 +180,6 @@ describe('web app in a browser (sqlite)', () => {
     expect(await customer.getByTestId('standing-reason').textContent()).toBe(BLOCK_REASON);
     const text = (await banner.textContent()) ?? '';
     for (const service of ['Contact imports', 'Email sending', 'SMS sending', 'API access']) expect(text).toContain(service);
-    await customer.screenshot({ path: '/tmp/assent-customer-blocked.png', fullPage: true });
+    await screenshot(customer, 'customer-blocked');
   }, 60_000);
 });

@@ -1,7 +1,7 @@
 // A real headless Chromium for browser tests (Debian's /usr/bin/chromium driven by
 // playwright-core: no browser download). Shared by every browser test in test/.
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { WEB_DIST_DIR } from '../../src/server/routes/app/index.ts';
 import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
@@ -62,6 +62,18 @@ export async function withPage<T>(
     await context.close();
     if (!options.browser) await browser.close();
   }
+}
+
+/**
+ * Saves a picture of the page for a person to look at, only when ASSENT_SCREENSHOTS names a
+ * folder (`ASSENT_SCREENSHOTS=reports/screenshots npx vitest run test/browser`); otherwise it
+ * writes nothing. Tests write nothing outside their own temporary folders.
+ */
+export async function screenshot(page: Page, name: string, options: { fullPage?: boolean } = {}): Promise<void> {
+  const dir = process.env.ASSENT_SCREENSHOTS;
+  if (!dir) return;
+  mkdirSync(dir, { recursive: true });
+  await page.screenshot({ path: join(dir, `${name}.png`), fullPage: options.fullPage ?? true });
 }
 
 /** Builds the web app once when web/dist is missing (`npm test` builds it before the tests run). */

@@ -2,6 +2,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppDeps } from '../../deps.ts';
 import { registerCreateSegment } from './create-segment.ts';
+import { registerGetSegment } from './get-segment.ts';
 import { registerListSegmentContacts } from './list-segment-contacts.ts';
 import { registerListSegments } from './list-segments.ts';
 
@@ -10,6 +11,7 @@ export function segmentRoutes(deps: AppDeps): FastifyPluginAsyncZod {
   return async (app) => {
     registerCreateSegment(app, deps);
     registerListSegments(app, deps);
+    registerGetSegment(app, deps);
     registerListSegmentContacts(app, deps);
   };
 }

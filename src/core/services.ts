@@ -19,6 +19,15 @@ export interface StandingGate {
   assertServiceAllowed(accountId: string, service: RestrictableService): Promise<void>;
 }
 
+/** The same standing check for any write an account makes (the HTTP guard, public forms, jobs). */
+export interface AccountWriteGate {
+  /**
+   * Throws ACCOUNT_BLOCKED or ACCOUNT_SUSPENDED for every write of a blocked or suspended account,
+   * SERVICE_RESTRICTED / ACCOUNT_UNDER_REVIEW when one of `services` is off (details as above).
+   */
+  assertWriteAllowed(accountId: string, services?: readonly RestrictableService[]): Promise<void>;
+}
+
 /** System mail from the platform to its customers (ACC-07): always through the outbox. */
 export type SystemMailCategory = 'critical' | 'feature-news';
 export interface SystemMailRequest {

@@ -12,6 +12,7 @@ import type { AppDeps } from './deps.ts';
 import { errorBody, errorHandler } from './errors.ts';
 import { registerRoutes } from './routes/index.ts';
 import { installAuth } from './routes/auth/resolve-auth.ts';
+import { installStandingGuard } from './standing-guard.ts';
 import { installTextCheck } from './clean-text.ts';
 
 /** Largest JSON or form body we accept on ordinary routes; uploads set their own limits. */
@@ -84,6 +85,8 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Pr
   installTextCheck(app);
   // Who is calling (session cookie or API key) and the CSRF check, before any route (SEC-01).
   await installAuth(app, deps);
+  // Account standing for every account-scoped write, session or API key (ACC-04, ACC-05).
+  installStandingGuard(app, deps);
   await registerRoutes(app, deps);
   return app;
 }

@@ -5,7 +5,7 @@ import type { Actor, AuditLog } from '../audit/types.ts';
 import { AppError, forbidden, notFound, unavailable } from '../errors.ts';
 import type { CodeOfKind } from '../error-codes.ts';
 import type { Clock, Logger } from '../ports.ts';
-import type { RestrictableService, StandingGate } from '../services.ts';
+import type { AccountWriteGate, RestrictableService, StandingGate } from '../services.ts';
 import type { SystemMailService } from '../system-mail/types.ts';
 import { nextStanding, type Standing } from './machine.ts';
 import {
@@ -28,7 +28,7 @@ export const MAX_ACCOUNT_LIST = 200;
 /** Services a signup still under review (or refused) may not use (ACC-02): nothing goes out. */
 export const REVIEW_BLOCKED_SERVICES: readonly RestrictableService[] = ['email', 'sms'];
 
-export interface StandingService extends StandingGate {
+export interface StandingService extends StandingGate, AccountWriteGate {
   transition(input: TransitionInput): Promise<OperatorAccountRow>;
   decideSignupReview(input: {
     accountId: string;
@@ -87,28 +87,31 @@ export function createStandingService(deps: StandingDeps): StandingService {
     }
   }
 
-  return {
-    async assertServiceAllowed(accountId, service) {
-      let account: AccountStandingRecord | null;
-      try {
-        account = await store.getAccount(accountId);
-      } catch (err) {
-        // Fail closed: when we cannot tell the standing, nothing goes out.
-        logger.error({ err, accountId }, 'standing lookup failed');
-        throw unavailable('POLICY_UNAVAILABLE', 'The account standing cannot be checked right now; try again shortly.');
-      }
-      if (!account) throw notFound('ACCOUNT_NOT_FOUND', 'No such account.');
-      const refusal = gateRefusal(account, service);
-      if (!refusal) return;
-      const latest = refusal.code === 'ACCOUNT_UNDER_REVIEW' ? null : await latestReason(accountId).catch(() => null);
-      throw forbidden(refusal.code, refusal.message, {
-        service,
-        standing: account.standing,
-        review: account.review,
-        reason: latest?.reason ?? null,
-      });
-    },
+  /** The one standing check (ACC-04, ACC-05) behind both gate methods; fails closed. */
+  async function assertAllowed(accountId: string, services: readonly RestrictableService[]): Promise<void> {
+    let account: AccountStandingRecord | null;
+    try {
+      account = await store.getAccount(accountId);
+    } catch (err) {
+      // Fail closed: when we cannot tell the standing, nothing is changed or goes out.
+      logger.error({ err, accountId }, 'standing lookup failed');
+      throw unavailable('POLICY_UNAVAILABLE', 'The account standing cannot be checked right now; try again shortly.');
+    }
+    if (!account) throw notFound('ACCOUNT_NOT_FOUND', 'No such account.');
+    const refusal = standingRefusal(account, services);
+    if (!refusal) return;
+    const latest = refusal.code === 'ACCOUNT_UNDER_REVIEW' ? null : await latestReason(accountId).catch(() => null);
+    throw forbidden(refusal.code, refusal.message, {
+      service: refusal.service,
+      standing: account.standing,
+      review: account.review,
+      reason: latest?.reason ?? null,
+    });
+  }
 
+  return {
+    assertServiceAllowed: (accountId, service) => assertAllowed(accountId, [service]),
+    assertWriteAllowed: (accountId, services = []) => assertAllowed(accountId, services),
     async transition(input) {
       const reason = normalizeReason(input.reason);
       // Only a person at the platform may lift a measure; automatic rules only escalate.
@@ -131,8 +134,9 @@ export function createStandingService(deps: StandingDeps): StandingService {
             from,
             to: next.standing,
             restrictedServices: next.restrictedServices,
-            // ACC-05: blocking holds the account's queued campaign mail; the gate refuses it from now.
-            ...(block ? { queuedMail: 'held', refundEligible: false, refundNote: BLOCK_REFUND_NOTE } : {}),
+            // ACC-05/06: a block is never refunded. (Queued mail needs no note here: every sender
+            // re-checks the gate when it runs, and the gate refuses a blocked account from now.)
+            ...(block ? { refundEligible: false, refundNote: BLOCK_REFUND_NOTE } : {}),
           },
         },
         at,
@@ -239,35 +243,49 @@ export function createStandingService(deps: StandingDeps): StandingService {
   };
 }
 
-/** Why this account may not use this service now, or null when it may. Order: the harshest first. */
-export function gateRefusal(
+/**
+ * Why this account may not make this write now, or null when it may (ACC-04, ACC-05). Blocked and
+ * suspended refuse every write whatever it uses; otherwise each named service must be on. An
+ * empty `services` is a plain account write (a list, a contact, a form). Order: the harshest first.
+ */
+export function standingRefusal(
   account: Pick<AccountStandingRecord, 'standing' | 'restrictedServices' | 'review'>,
-  service: RestrictableService,
-): { code: CodeOfKind<'forbidden'>; message: string } | null {
+  services: readonly RestrictableService[],
+): { code: CodeOfKind<'forbidden'>; message: string; service: RestrictableService | null } | null {
   const standing: Standing = account.standing;
+  const first = services[0] ?? null;
   if (standing === 'blocked') {
     return {
       code: 'ACCOUNT_BLOCKED',
-      message: 'This account is blocked for a violation of the Anti-Spam Policy; nothing can be imported or sent.',
+      message:
+        'This account is blocked for a violation of the Anti-Spam Policy; its data can be read and exported, but nothing can be changed, imported or sent.',
+      service: first,
     };
   }
   if (standing === 'suspended') {
     return {
       code: 'ACCOUNT_SUSPENDED',
-      message: 'This account is suspended; its services are off until an operator reinstates it.',
-    };
-  }
-  if (standing === 'restricted' && account.restrictedServices.includes(service)) {
-    return { code: 'SERVICE_RESTRICTED', message: `The "${service}" service is switched off for this account.` };
-  }
-  if (account.review !== 'none' && REVIEW_BLOCKED_SERVICES.includes(service)) {
-    return {
-      code: 'ACCOUNT_UNDER_REVIEW',
       message:
-        account.review === 'pending'
-          ? 'This account is waiting for signup review; sending starts once it is approved.'
-          : "This account's signup was refused; it cannot send.",
+        'This account is suspended until an operator reinstates it; its data can be read and exported, but nothing can be changed, imported or sent.',
+      service: first,
     };
+  }
+  for (const service of services) {
+    if (standing === 'restricted' && account.restrictedServices.includes(service)) {
+      return { code: 'SERVICE_RESTRICTED', message: `The "${service}" service is switched off for this account.`, service };
+    }
+  }
+  for (const service of services) {
+    if (account.review !== 'none' && REVIEW_BLOCKED_SERVICES.includes(service)) {
+      return {
+        code: 'ACCOUNT_UNDER_REVIEW',
+        message:
+          account.review === 'pending'
+            ? 'This account is waiting for signup review; sending starts once it is approved.'
+            : "This account's signup was refused; it cannot send.",
+        service,
+      };
+    }
   }
   return null;
 }

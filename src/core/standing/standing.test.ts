@@ -161,6 +161,31 @@ describeEachEngine('standing service', (database, engine) => {
     await expect(standing.assertServiceAllowed(accountId, 'sms')).resolves.toBeUndefined();
   });
 
+  it('[ACC-04] [ACC-05] the write guard: blocked and suspended refuse every write with the reason; restricted only its services', async () => {
+    const { accountId } = await seedAccount(database().db);
+    await expect(standing.assertWriteAllowed(accountId)).resolves.toBeUndefined();
+    await standing.transition({ accountId, action: 'restrict', reason: 'Scraped import', services: ['import'], actor: operator });
+    await expect(standing.assertWriteAllowed(accountId)).resolves.toBeUndefined();
+    await expect(standing.assertWriteAllowed(accountId, ['email'])).resolves.toBeUndefined();
+    expect(await refusal(standing.assertWriteAllowed(accountId, ['email', 'import']))).toMatchObject({
+      code: 'SERVICE_RESTRICTED',
+      details: { service: 'import', reason: 'Scraped import' },
+    });
+    await standing.transition({ accountId, action: 'suspend', reason: 'Complaints over 0.3%', actor: operator });
+    expect(await refusal(standing.assertWriteAllowed(accountId))).toMatchObject({
+      kind: 'forbidden',
+      code: 'ACCOUNT_SUSPENDED',
+      details: { standing: 'suspended', reason: 'Complaints over 0.3%', service: null },
+    });
+    await standing.transition({ accountId, action: 'block', reason: 'Bought list', actor: operator });
+    expect(await refusal(standing.assertWriteAllowed(accountId))).toMatchObject({
+      code: 'ACCOUNT_BLOCKED',
+      details: { standing: 'blocked', reason: 'Bought list' },
+    });
+    await standing.transition({ accountId, action: 'reinstate', reason: 'Appeal accepted', actor: operator });
+    await expect(standing.assertWriteAllowed(accountId, ['import'])).resolves.toBeUndefined();
+  });
+
   it('[ACC-04] refuses transitions the machine does not allow, empty reasons and reinstatement by a rule', async () => {
     const { accountId } = await seedAccount(database().db);
     expect(
@@ -208,7 +233,9 @@ describeEachEngine('standing service', (database, engine) => {
     }
     expect(blocked.map((e) => e.accountId)).toContain(accountId);
     const [entry] = await audit.list({ accountId, actionPrefix: 'standing.block' });
-    expect(entry!.details).toMatchObject({ queuedMail: 'held', from: 'active', to: 'blocked' });
+    expect(entry!.details).toMatchObject({ from: 'active', to: 'blocked', refundEligible: false });
+    // No claim about a mail queue that does not exist yet (issue 7 §3).
+    expect(entry!.details).not.toHaveProperty('queuedMail');
     expect(await refusal(standing.transition({ accountId, action: 'block', reason: 'again', actor: operator }))).toMatchObject({
       code: 'INVALID_TRANSITION',
     });

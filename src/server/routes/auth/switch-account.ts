@@ -11,6 +11,8 @@ export function registerSwitchAccount(app: ZodApp, deps: AppDeps): void {
   app.post(
     '/me/account',
     {
+      // Moving to another account is about the user, not the account left (standing-guard.ts).
+      config: { standing: 'not-account' },
       schema: {
         tags: ['auth'],
         summary: 'Switch the current account',

@@ -16,7 +16,11 @@ const Body = z
 export function registerWithdrawConsent(app: ZodApp, deps: AppDeps): void {
   app.post(
     '/contacts/:id/consent/withdraw',
-    { schema: { tags: ['consent'], summary: 'Withdraw consent (recorded as new events)', params: IdParams, body: Body } },
+    {
+      // Open whatever the standing: an opt-out must always be recordable (standing-guard.ts).
+      config: { standing: 'open' },
+      schema: { tags: ['consent'], summary: 'Withdraw consent (recorded as new events)', params: IdParams, body: Body },
+    },
     async (request) => {
       const auth = requireAccount(request, 'consent:write');
       await deps.services.contacts.get(auth.accountId, request.params.id);

@@ -9,6 +9,8 @@ export function registerCreateImport(app: ZodApp, deps: AppDeps) {
   app.post(
     '/api/v1/imports',
     {
+      // Refused before the upload is read when `import` is off (standing-guard.ts).
+      config: { standing: { service: 'import' } },
       schema: {
         tags: TAGS,
         security: SECURITY,

@@ -19,6 +19,7 @@ export function registerPreviewImport(app: ZodApp, deps: AppDeps) {
   app.post(
     '/api/v1/imports/preview',
     {
+      config: { standing: { service: 'import' } },
       schema: {
         tags: TAGS,
         security: SECURITY,

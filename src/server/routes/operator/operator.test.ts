@@ -130,7 +130,10 @@ for (const engine of ENGINES) {
 
     it('[ACC-05] [ACC-06] a block refuses the API at once with ACCOUNT_BLOCKED and marks the account not refund-eligible', async () => {
       const owner = await signup();
-      const key = await owner.client.call('POST', '/api/v1/api-keys', { name: 'integration', scopes: ['contacts:write'] });
+      const key = await owner.client.call('POST', '/api/v1/api-keys', {
+        name: 'integration',
+        scopes: ['contacts:write', 'account:read'],
+      });
       expect(key.statusCode).toBe(201);
       const api = new Client(t);
       api.bearer = key.json().key;

@@ -27,7 +27,8 @@ export function registerGetStanding(app: ZodApp, deps: AppDeps) {
     },
     async (request) => {
       // Not id-based: the account is the caller's own, never one named in the request.
-      const auth = requireAccount(request);
+      // An API key needs `account:read`, as for GET /api/v1/account (issue 7 §9).
+      const auth = requireAccount(request, 'account:read');
       return deps.services.standing.getStanding(auth.accountId);
     },
   );

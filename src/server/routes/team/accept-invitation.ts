@@ -16,6 +16,8 @@ export function registerAcceptInvitation(app: ZodApp, deps: AppDeps): void {
     {
       config: {
         csrf: false,
+        // The invited user joins another account; the current one is not acted on (standing-guard.ts).
+        standing: 'not-account',
         rateLimit: { max: ACCEPT_INVITATION_RATE_LIMIT_MAX, timeWindow: ACCEPT_INVITATION_RATE_LIMIT_WINDOW_MS },
       },
       schema: {

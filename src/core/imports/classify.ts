@@ -63,7 +63,8 @@ const cut = (s: string | undefined) => (s ? s.slice(0, MAX_FIELD_LENGTH) : undef
 
 /** Classifies one record from what it holds alone. */
 export function classifyRecord(rec: CsvRecord, resolved: ResolvedMapping, file: FileConsentDeclaration): Classified {
-  if (rec.fields === null) return { kind: 'rejected', rowNumber: rec.rowNumber, email: null, reason: rec.problem };
+  if (rec.fields === null)
+    return { kind: 'rejected', rowNumber: rec.rowNumber, email: addressIn(rec.text, resolved.email), reason: rec.problem };
   const row = applyMapping(rec.fields, resolved);
   const raw = row.email;
   if (!raw) return { kind: 'rejected', rowNumber: rec.rowNumber, email: null, reason: 'missing-email' };
@@ -106,6 +107,19 @@ export function classifyRecord(rec: CsvRecord, resolved: ResolvedMapping, file: 
       language: cut(row.language) ?? null,
     },
   };
+}
+
+// An address anywhere in a text: enough to name the row in the report, not to import it.
+const ADDRESS_IN_TEXT = /[^\s<>"'`,;:()[\]{}=]+@[^\s<>"'`,;:()[\]{}=]+\.[^\s<>"'`,;:()[\]{}=.]{2,}/;
+
+/** The address a record that could not be read holds (the email column first), for the report (IMP-06). */
+export function addressIn(text: string[], emailColumn: number | undefined): string | null {
+  const ordered = emailColumn !== undefined && text[emailColumn] !== undefined ? [text[emailColumn], ...text] : text;
+  for (const t of ordered) {
+    const m = ADDRESS_IN_TEXT.exec(t ?? '');
+    if (m) return m[0].slice(0, MAX_FIELD_LENGTH);
+  }
+  return null;
 }
 
 /** A 52-bit key of an address for the in-file duplicate set (a number keeps the set small). */

@@ -24,7 +24,14 @@ export type RecordProblem = 'ragged-row' | 'malformed-quoting';
 
 export type CsvRecord =
   | { rowNumber: number; fields: string[]; problem?: undefined }
-  | { rowNumber: number; fields: null; problem: RecordProblem; detail: string };
+  | {
+      rowNumber: number;
+      fields: null;
+      problem: RecordProblem;
+      detail: string;
+      /** What could be read of the record (its fields, or its raw text), to show the address it holds. */
+      text: string[];
+    };
 
 export interface OpenCsvOptions {
   encoding?: ImportEncoding;
@@ -35,6 +42,11 @@ export interface OpenedCsv {
   layout: CsvLayout;
   /** Data records in file order, numbered from 1 (the header is not a row). */
   records: AsyncGenerator<CsvRecord, void, undefined>;
+  /**
+   * Stops reading: tears the parser down; `drain` reads the rest of the source and discards it
+   * (an HTTP upload must be read to its end before the answer, or the connection stalls).
+   */
+  close(options?: { drain?: boolean }): Promise<void>;
 }
 
 type ByteSource = AsyncIterable<Uint8Array>;
@@ -66,27 +78,39 @@ export async function openCsv(source: ByteSource, options: OpenCsvOptions = {}):
 
   async function* replay(): AsyncGenerator<Buffer> {
     for (const c of head) yield c;
-    if (done) return;
-    for (;;) {
+    while (!done) {
       const next = await iterator.next();
-      if (next.done) return;
+      if (next.done) {
+        done = true;
+        return;
+      }
       yield Buffer.from(next.value.buffer, next.value.byteOffset, next.value.byteLength);
     }
   }
 
+  let lastSkippedLine = -1;
   const parser = new Parser({
     delimiter,
     bom: true,
     relax_column_count: true,
+    // Excel writes a quote inside an unquoted field as is (`wants 12" and 15" sizes`,
+    // `37°36'37.8"N`) and text after a closing quote stays in its field: a quote that does not
+    // open a field is data (RFC 4180 §2.5 is stricter than real exports), so the record and its
+    // row number stay whole.
+    relax_quotes: true,
     skip_empty_lines: true,
     max_record_size: MAX_ROW_BYTES,
     skip_records_with_error: true,
+    raw: true,
     on_skip: (err) => {
-      const code = (err as { code?: string } | undefined)?.code;
-      // A record too long, a quote never closed or text after a closing quote cannot be
-      // resynchronised (the parser would swallow the rest of the file): the file fails there.
-      if (code === 'CSV_MAX_RECORD_SIZE' || code === 'CSV_QUOTE_NOT_CLOSED' || code === 'CSV_INVALID_CLOSING_QUOTE') throw err;
-      parser.push({ skipped: true, message: err?.message ?? 'malformed record' });
+      const e = err as { code?: string; lines?: number; raw?: string } | undefined;
+      // A record too long or a quote never closed cannot be resynchronised (the parser would
+      // swallow the rest of the file): the file fails there with its line.
+      if (e?.code === 'CSV_MAX_RECORD_SIZE' || e?.code === 'CSV_QUOTE_NOT_CLOSED') throw err;
+      // One record, one outcome: the parser may report several errors on one record.
+      if (e?.lines === lastSkippedLine) return;
+      lastSkippedLine = e?.lines ?? -1;
+      parser.push({ skipped: true, message: err?.message ?? 'malformed record', raw: e?.raw ?? '' });
     },
   });
   const raw = Readable.from(replay(), { objectMode: false });
@@ -95,8 +119,26 @@ export async function openCsv(source: ByteSource, options: OpenCsvOptions = {}):
   input.on('error', (e: Error) => parser.destroy(e));
   input.pipe(parser);
 
-  const recordIterator = parser[Symbol.asyncIterator]() as AsyncIterator<string[] | { skipped: true; message: string }>;
-  const first = await nextRecord(recordIterator);
+  const recordIterator = parser[Symbol.asyncIterator]() as AsyncIterator<ParsedRecord>;
+  let closed = false;
+  async function close(options: { drain?: boolean } = {}): Promise<void> {
+    if (closed) return;
+    closed = true;
+    raw.destroy();
+    parser.destroy();
+    if (options.drain) {
+      while (!done) {
+        const next = await iterator.next();
+        if (next.done) done = true;
+      }
+    } else {
+      await iterator.return?.();
+    }
+  }
+  const first = await nextRecord(recordIterator).catch(async (err: unknown) => {
+    await close({ drain: false }).catch(() => {});
+    throw err;
+  });
   if (first === null) throw invalid('IMPORT_EMPTY', 'The file has no rows.');
   if ('skipped' in first) throw invalid('IMPORT_MALFORMED', `The header row is not valid CSV: ${first.message}`, { line: 1 });
   if (first.length > MAX_COLUMNS) throw tooManyColumns(first.length);
@@ -121,7 +163,7 @@ export async function openCsv(source: ByteSource, options: OpenCsvOptions = {}):
       if (rec === null) break;
       rowNumber++;
       if ('skipped' in rec) {
-        yield { rowNumber, fields: null, problem: 'malformed-quoting', detail: rec.message };
+        yield { rowNumber, fields: null, problem: 'malformed-quoting', detail: rec.message, text: [rec.raw] };
         continue;
       }
       if (rec.length > MAX_COLUMNS) throw tooManyColumns(rec.length);
@@ -129,20 +171,33 @@ export async function openCsv(source: ByteSource, options: OpenCsvOptions = {}):
       // Trailing empty cells beyond the header (spreadsheet exports add them) are not raggedness.
       if (fields.length > width && fields.slice(width).every((f) => f.trim() === '')) fields = fields.slice(0, width);
       if (fields.length !== width) {
-        yield { rowNumber, fields: null, problem: 'ragged-row', detail: `${fields.length} fields where the header has ${width}` };
+        yield {
+          rowNumber,
+          fields: null,
+          problem: 'ragged-row',
+          detail: `${fields.length} fields where the header has ${width}`,
+          text: fields,
+        };
         continue;
       }
       yield { rowNumber, fields };
     }
     if (rowNumber === 0) throw invalid('IMPORT_NO_ROWS', 'The file has a header but no rows.');
   }
-  return { layout, records: records() };
+  return { layout, records: records(), close };
 }
 
-async function nextRecord(it: AsyncIterator<string[] | { skipped: true; message: string }>) {
+type ParsedRecord = string[] | { skipped: true; message: string; raw: string };
+
+async function nextRecord(
+  it: AsyncIterator<ParsedRecord>,
+): Promise<string[] | { skipped: true; message: string; raw: string } | null> {
   try {
     const n = await it.next();
-    return n.done ? null : n.value;
+    if (n.done) return null;
+    // raw: true wraps each record as { record, raw }.
+    const v = n.value as ParsedRecord | { record: string[]; raw: string };
+    return 'record' in v ? v.record : v;
   } catch (err) {
     throw toImportError(err);
   }

@@ -337,7 +337,7 @@ describeEachEngine('imports: the import job', (db) => {
       ['email\n', 'IMPORT_NO_ROWS'],
       [`${Array.from({ length: 50_000 }, (_, i) => `c${i}`).join(',')}\n`, 'IMPORT_TOO_MANY_COLUMNS'],
       [`email,note\nkeep@example.com,x\nz@example.com,${'y'.repeat(10 * 1024 * 1024)}\n`, 'IMPORT_ROW_TOO_LONG'],
-      ['email,name\nkeep@example.com,A\nq@example.com,"broken"quote\n', 'IMPORT_MALFORMED'],
+      ['email,name\nkeep@example.com,A\nq@example.com,"a quote never closed\n', 'IMPORT_MALFORMED'],
       ['name,city\nAna,Cluj\n', 'IMPORT_NO_EMAIL_COLUMN'],
     ];
     for (const [file, code] of bad) {

@@ -83,20 +83,54 @@ describe('imports: reading CSV', () => {
     expect(long.details?.maxRowBytes).toBe(MAX_ROW_BYTES);
   });
 
-  it('[IMP-06] ragged rows and broken quoting become per-row problems; an unclosed quote fails with its line', async () => {
+  it('[IMP-06] ragged rows become per-row problems with their address; an unclosed quote fails with its line', async () => {
     const r = await readAll('email,name\na@example.com,A\nb@example.com\nc@example.com,C"x\nd@example.com,D,,\n');
     expect(r.records.map((x) => [x.rowNumber, x.problem ?? 'ok'])).toEqual([
       [1, 'ok'],
       [2, 'ragged-row'],
-      [3, 'malformed-quoting'],
+      [3, 'ok'],
       [4, 'ok'],
     ]);
+    const ragged = classifyRecord(
+      r.records[1]!,
+      { email: 0 },
+      { consentDate: null, source: 'customers', sourceDescription: null },
+    );
+    expect(ragged).toMatchObject({ kind: 'rejected', rowNumber: 2, email: 'b@example.com', reason: 'ragged-row' });
     const unclosed = await failure(readAll('email,name\na@example.com,"open\nb@example.com,B\n'));
     expect(unclosed.code).toBe('IMPORT_MALFORMED');
     expect(unclosed.details?.line).toBeTypeOf('number');
-    const afterQuote = await failure(readAll('email,name\na@example.com,A\nc@example.com,"C"x\nd@example.com,D\n'));
-    expect(afterQuote.code).toBe('IMPORT_MALFORMED');
-    expect(afterQuote.details?.line).toBe(3);
+  });
+
+  it('[IMP-06] bare quotes in unquoted fields (Excel exports, csv-spectrum location_coordinates) keep one row per record with its address', async () => {
+    const r = await readAll(
+      [
+        'email,note',
+        'a@example.com,wants 12" and 15" sizes',
+        'b@example.com,"quoted, with ""quotes"" and a',
+        'newline"',
+        'c@example.com,37°36\'37.8"N 121°2\'17.9"W',
+        'd@example.com,"C"x',
+        'e@example.com,ok',
+        '',
+      ].join('\r\n'),
+    );
+    expect(r.records.map((x) => [x.rowNumber, x.problem ?? 'ok', x.fields?.[0]])).toEqual([
+      [1, 'ok', 'a@example.com'],
+      [2, 'ok', 'b@example.com'],
+      [3, 'ok', 'c@example.com'],
+      [4, 'ok', 'd@example.com'],
+      [5, 'ok', 'e@example.com'],
+    ]);
+    expect(r.records[0]!.fields![1]).toBe('wants 12" and 15" sizes');
+    expect(r.records[1]!.fields![1]).toBe('quoted, with "quotes" and a\r\nnewline');
+    expect(r.records[2]!.fields![1]).toBe('37°36\'37.8"N 121°2\'17.9"W');
+    const spectrum = await readAll(
+      'Contact Phone Number,Location Coordinates,Cities,Counties,Email\n02095257564,37°36\'37.8"N 121°2\'17.9"W,Modesto,Stanislaus,m@example.com\n',
+    );
+    expect(spectrum.records).toEqual([
+      { rowNumber: 1, fields: ['02095257564', '37°36\'37.8"N 121°2\'17.9"W', 'Modesto', 'Stanislaus', 'm@example.com'] },
+    ]);
   });
 
   it('[IMP-02] maps a Mailchimp audience export automatically and ignores unknown columns', async () => {

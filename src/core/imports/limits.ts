@@ -1,7 +1,14 @@
 // Every size limit of the import path, named (STYLE 6: every upload and parser is bounded).
 
-/** Largest upload we store and process. */
+/** Largest upload we store and process (413 IMPORT_TOO_LARGE). */
 export const MAX_IMPORT_BYTES = 512 * 1024 * 1024;
+/** Most data rows in one import; a longer file fails in the analyse pass, nothing applied (IMPORT_TOO_MANY_ROWS). */
+export const MAX_IMPORT_ROWS = 5_000_000;
+/**
+ * Most bytes of uploads an account keeps stored at once (imports waiting or running; a blob is
+ * deleted when its import ends). Over it: 413 IMPORT_STORAGE_FULL, nothing stored.
+ */
+export const MAX_ACCOUNT_PENDING_IMPORT_BYTES = 1024 * 1024 * 1024;
 /** Longest CSV record (all fields of one row); a longer one fails the file with IMPORT_ROW_TOO_LONG. */
 export const MAX_ROW_BYTES = 64 * 1024;
 /** Most columns in the header or any row (IMPORT_TOO_MANY_COLUMNS). */
@@ -27,3 +34,16 @@ export const BLOB_CHUNK_BYTES = 1024 * 1024;
 export const MAX_LOCAL_PART_LENGTH = 64;
 export const MAX_DOMAIN_LENGTH = 255;
 export const MAX_ADDRESS_LENGTH = 254;
+
+/** The limits an import service applies; defaults above, a copy per service (tests lower them). */
+export interface ImportLimits {
+  maxUploadBytes: number;
+  maxRows: number;
+  maxAccountPendingBytes: number;
+}
+
+export const defaultImportLimits = (): ImportLimits => ({
+  maxUploadBytes: MAX_IMPORT_BYTES,
+  maxRows: MAX_IMPORT_ROWS,
+  maxAccountPendingBytes: MAX_ACCOUNT_PENDING_IMPORT_BYTES,
+});

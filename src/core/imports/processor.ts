@@ -11,13 +11,13 @@ import {
 } from '../../../policy/imports.ts';
 import { createConsentService, type ConsentService } from '../consent/ledger.ts';
 import type { ConsentStore } from '../consent/store.ts';
-import { AppError } from '../errors.ts';
+import { AppError, unprocessable } from '../errors.ts';
 import type { Clock, Logger } from '../ports.ts';
 import { applyBatch } from './apply-batch.ts';
 import { classifyRecord, dedupeKey, type Classified } from './classify.ts';
 import { openCsv } from './csv-reader.ts';
 import { createForensicCollector, scoreImport, type ForensicReport } from './forensics.ts';
-import { IMPORT_BATCH_ROWS } from './limits.ts';
+import { IMPORT_BATCH_ROWS, MAX_IMPORT_ROWS } from './limits.ts';
 import { resolveMapping } from './mapping.ts';
 import type { ImportRecord, ImportStore } from './types.ts';
 
@@ -28,6 +28,8 @@ export interface ProcessorDeps {
   logger: Logger;
   newId: () => string;
   batchRows?: number;
+  /** Most data rows of one import (limits.ts MAX_IMPORT_ROWS). */
+  maxRows?: number;
   /** Called after each committed batch (progress bars; tests simulate a crash by throwing). */
   onBatch?: (rec: { importId: string; lastRow: number; totalRows: number | null }) => void | Promise<void>;
 }
@@ -118,8 +120,13 @@ async function analyse(deps: ProcessorDeps, rec: ImportRecord): Promise<ImportRe
     }
     batch = [];
   };
+  const maxRows = deps.maxRows ?? MAX_IMPORT_ROWS;
   for await (const r of csv.records) {
     rows++;
+    if (rows > maxRows) {
+      await csv.close();
+      throw unprocessable('IMPORT_TOO_MANY_ROWS', `The file has more than ${maxRows} rows; split it.`, { maxRows });
+    }
     collector.countRow();
     const k = classifyRecord(r, resolved, file);
     if (k.kind !== 'candidate') continue;

@@ -4,13 +4,13 @@ import { createHash } from 'node:crypto';
 import { IMPORT_REVIEW_ROW_THRESHOLD } from '../../../policy/imports.ts';
 import type { Actor, AuditLog } from '../audit/types.ts';
 import type { ConsentStore } from '../consent/store.ts';
-import { invalid, notFound, AppError } from '../errors.ts';
+import { invalid, notFound, tooLarge, AppError } from '../errors.ts';
 import type { GateService } from '../gate/service.ts';
 import type { Clock, Logger, Queue } from '../ports.ts';
 import type { StandingGate, SystemMailSender } from '../services.ts';
 import { openCsv, type Delimiter } from './csv-reader.ts';
 import type { ImportEncoding } from './encoding.ts';
-import { BLOB_CHUNK_BYTES, MAX_IMPORT_BYTES, PREVIEW_ROWS } from './limits.ts';
+import { BLOB_CHUNK_BYTES, defaultImportLimits, PREVIEW_ROWS, type ImportLimits } from './limits.ts';
 import { detectMapping, type ColumnMapping } from './mapping.ts';
 import { processImport } from './processor.ts';
 import { checkDeclaration, type Attester, type Declaration } from './provenance.ts';
@@ -62,12 +62,17 @@ export interface ImportDeps {
   gate: Pick<GateService, 'releaseHold'>;
   newId?: () => string;
   batchRows?: number;
+  limits?: Partial<ImportLimits>;
 }
 
 export type ImportService = ReturnType<typeof createImportService>;
 
+const mib = (bytes: number) => Math.round((bytes / 1024 / 1024) * 10) / 10;
+
 export function createImportService(deps: ImportDeps) {
-  const newId = deps.newId ?? uuidV7;
+  const newId = deps.newId ?? (() => uuidV7(deps.clock));
+  /** Read at each use; the HTTP upload limit is taken from here per request. */
+  const limits: ImportLimits = { ...defaultImportLimits(), ...deps.limits };
   const processorDeps = () => ({
     store: deps.store,
     consentStore: deps.consentStore,
@@ -75,6 +80,7 @@ export function createImportService(deps: ImportDeps) {
     logger: deps.logger,
     newId,
     batchRows: deps.batchRows,
+    maxRows: limits.maxRows,
   });
 
   async function get(accountId: string | null, id: string): Promise<ImportRecord> {
@@ -83,8 +89,16 @@ export function createImportService(deps: ImportDeps) {
     return rec;
   }
 
-  /** Streams the upload into the blob store (hashing as it goes), bounded by MAX_IMPORT_BYTES. */
-  async function storeUpload(id: string, file: AsyncIterable<Uint8Array>): Promise<{ sha256: string; bytes: number }> {
+  /**
+   * Streams the upload into the blob store (hashing as it goes), bounded by the upload limit and
+   * by what the account still has stored. The caller deletes the blob when this throws.
+   */
+  async function storeUpload(
+    accountId: string,
+    id: string,
+    file: AsyncIterable<Uint8Array>,
+  ): Promise<{ sha256: string; bytes: number }> {
+    const room = limits.maxAccountPendingBytes - (await deps.store.pendingUploadBytes(accountId));
     const hash = createHash('sha256');
     let bytes = 0;
     let seq = 0;
@@ -98,10 +112,16 @@ export function createImportService(deps: ImportDeps) {
     };
     for await (const chunk of file) {
       bytes += chunk.byteLength;
-      if (bytes > MAX_IMPORT_BYTES)
-        throw new AppError('IMPORT_TOO_LARGE', `The file is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB; split it.`, {
-          maxBytes: MAX_IMPORT_BYTES,
+      if (bytes > limits.maxUploadBytes)
+        throw tooLarge('IMPORT_TOO_LARGE', `The file is larger than ${mib(limits.maxUploadBytes)} MB; split it.`, {
+          maxBytes: limits.maxUploadBytes,
         });
+      if (bytes > room)
+        throw tooLarge(
+          'IMPORT_STORAGE_FULL',
+          `This account already has ${mib(limits.maxAccountPendingBytes - room)} MB of uploads waiting to be imported; at most ${mib(limits.maxAccountPendingBytes)} MB are kept at once. Wait for them to finish.`,
+          { maxAccountPendingBytes: limits.maxAccountPendingBytes },
+        );
       hash.update(chunk);
       pending.push(Buffer.from(chunk));
       pendingBytes += chunk.byteLength;
@@ -143,7 +163,7 @@ export function createImportService(deps: ImportDeps) {
       const id = newId();
       let upload: { sha256: string; bytes: number };
       try {
-        upload = await storeUpload(id, input.file);
+        upload = await storeUpload(input.accountId, id, input.file);
         if (upload.bytes === 0) throw invalid('IMPORT_EMPTY', 'The file is empty.');
         if (!input.allowDuplicate) {
           const same = await deps.store.findBySha(input.accountId, upload.sha256);
@@ -225,11 +245,16 @@ export function createImportService(deps: ImportDeps) {
     ): Promise<ImportPreview> {
       const csv = await openCsv(file, options);
       const rows: string[][] = [];
-      for await (const r of csv.records) {
-        rows.push(r.fields ?? []);
-        if (rows.length >= PREVIEW_ROWS) break;
+      try {
+        for await (const r of csv.records) {
+          rows.push(r.fields ?? r.text);
+          if (rows.length >= PREVIEW_ROWS) break;
+        }
+      } finally {
+        // The preview shows the head, but the upload is read to its end: a request body left
+        // unread stalls the upload stream and the connection (answers never came past ~280 KB).
+        await csv.close({ drain: true });
       }
-      await csv.records.return(undefined);
       return { ...csv.layout, mapping: detectMapping(csv.layout.header), rows };
     },
 
@@ -273,6 +298,8 @@ export function createImportService(deps: ImportDeps) {
         decision,
         reason,
       ),
+
+    limits,
 
     /** Used by the policy page and the UI. */
     reviewRowThreshold: IMPORT_REVIEW_ROW_THRESHOLD,

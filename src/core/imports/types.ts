@@ -91,6 +91,8 @@ export interface ImportStore {
   /** Imports of the account with this file hash that did not fail. */
   findBySha(accountId: string, sha256: string): Promise<ImportRecord[]>;
 
+  /** Bytes of the account's uploads still stored (imports uploaded or processing). */
+  pendingUploadBytes(accountId: string): Promise<number>;
   appendBlob(id: string, seq: number, bytes: Uint8Array): Promise<void>;
   readBlob(id: string): AsyncIterable<Uint8Array>;
   deleteBlob(id: string): Promise<void>;

@@ -173,6 +173,17 @@ export function createImportStore(database: Database): ImportStore {
       return rows.map(toRecord);
     },
 
+    async pendingUploadBytes(accountId) {
+      // Blobs are kept while an import waits or runs (deleted when it ends or fails).
+      const r = await db
+        .selectFrom('imports')
+        .select((eb) => eb.fn.coalesce(eb.fn.sum<number>('file_bytes'), eb.lit(0)).as('n'))
+        .where('account_id', '=', accountId)
+        .where('status', 'in', ['uploaded', 'processing'])
+        .executeTakeFirst();
+      return Number(r?.n ?? 0);
+    },
+
     async appendBlob(id, seq, bytes) {
       await db
         .insertInto('import_blobs')

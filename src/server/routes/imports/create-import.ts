@@ -28,7 +28,7 @@ export function registerCreateImport(app: ZodApp, deps: AppDeps) {
         ip: clientIp(request) || null,
         userAgent: userAgent(request) || null,
       };
-      const rec = await withUpload(request, async (raw, file) => {
+      const rec = await withUpload(request, deps.services.imports.limits.maxUploadBytes, async (raw, file) => {
         const f = parseFields(ImportFieldsSchema, raw);
         const declaration = { source: f.source, sourceDescription: f.sourceDescription ?? null, attest: f.attest === true };
         // Refuse a forbidden source, a missing attestation or a foreign list before storing anything.
@@ -41,10 +41,10 @@ export function registerCreateImport(app: ZodApp, deps: AppDeps) {
           encoding: f.encoding ?? null,
           consentDate: f.consentDate ?? null,
           allowDuplicate: f.allowDuplicate === true,
-          fileName: file.filename ?? null,
+          fileName: file.filename,
           who,
           actor: auth.userId ? { type: 'user', id: auth.userId } : { type: 'api-key', id: auth.accountId },
-          file: file.file,
+          file: file.body,
         });
       });
       return reply.status(202).send(toImportView(rec));

@@ -13,6 +13,9 @@ import { MAX_IMPORT_FIELD_BYTES, MAX_IMPORT_FIELDS } from './multipart-fields.ts
 import { registerPreviewImport } from './preview-import.ts';
 import { registerReviewImport } from './review-import.ts';
 
+/** The most of an unread upload body we read and discard after answering; more closes the connection. */
+export const MAX_DRAIN_AFTER_ANSWER_BYTES = 16 * 1024 * 1024;
+
 export function importRoutes(deps: AppDeps): FastifyPluginAsyncZod {
   return async (app) => {
     await app.register(multipart, {
@@ -23,6 +26,21 @@ export function importRoutes(deps: AppDeps): FastifyPluginAsyncZod {
         fieldSize: MAX_IMPORT_FIELD_BYTES,
         parts: MAX_IMPORT_FIELDS + 1,
       },
+    });
+    // An answer given before the upload was read to its end (a refused declaration, a bad file)
+    // must not leave the rest of the body in the connection: a keep-alive connection would
+    // never answer again. A small rest is read and discarded; a large one closes the connection.
+    app.addHook('onSend', async (request, reply, payload) => {
+      const raw = request.raw;
+      if (raw.complete || raw.readableEnded) return payload;
+      const declared = Number(raw.headers['content-length']);
+      if (Number.isFinite(declared) && declared <= MAX_DRAIN_AFTER_ANSWER_BYTES) {
+        raw.unpipe();
+        raw.resume();
+      } else {
+        void reply.header('connection', 'close');
+      }
+      return payload;
     });
     registerCreateImport(app, deps);
     registerPreviewImport(app, deps);

@@ -1,10 +1,10 @@
 // The form fields of an import upload (multipart/form-data), validated with one strict schema:
 // unknown fields are refused (400). Fields must come before the file so the declaration can be
 // refused before a single byte of the file is stored (IMP-01).
-import type { MultipartFile, MultipartValue } from '@fastify/multipart';
+import type { Multipart, MultipartFile, MultipartValue } from '@fastify/multipart';
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { invalid } from '../../../core/errors.ts';
+import { invalid, tooLarge } from '../../../core/errors.ts';
 import { assertCleanText } from '../../../core/text.ts';
 import { IMPORT_ENCODINGS } from '../../../core/imports/encoding.ts';
 import { ColumnMappingSchema } from '../../../core/imports/mapping.ts';
@@ -63,23 +63,52 @@ export function parseFields<T>(schema: z.ZodType<T>, raw: Record<string, string>
   }
 }
 
-/** Walks the parts: collects fields until the file, hands the file to `onFile`, drains the rest. */
+/** An uploaded file: its name and its bytes, which end only when the whole request has been read. */
+export interface Upload {
+  filename: string | null;
+  /**
+   * The file's bytes. After the last one the rest of the request is read: a file over the size
+   * limit, a second file, a field after the file or a multipart limit throws HERE, while the
+   * consumer (the import service storing the blob) can still undo what it wrote. A refused
+   * request leaves no import, no blob, no rows.
+   */
+  body: AsyncIterable<Uint8Array>;
+}
+
+/** Walks the parts: collects the fields until the file, then hands the file to `onFile`. */
 export async function withUpload<R>(
   request: FastifyRequest,
-  onFile: (fields: Record<string, string>, file: MultipartFile) => Promise<R>,
+  maxBytes: number,
+  onFile: (fields: Record<string, string>, file: Upload) => Promise<R>,
 ): Promise<R> {
   const fields: Record<string, string> = {};
-  let result: { value: R } | null = null;
-  for await (const part of request.parts()) {
-    if (part.type === 'file') {
-      if (result) throw invalid('IMPORT_ONE_FILE', 'Send one file per import.');
-      result = { value: await onFile(fields, part) };
-      continue;
-    }
-    if (result) throw invalid('IMPORT_FIELDS_FIRST', 'Send the form fields before the file.');
+  const parts = request.parts({ limits: { fileSize: maxBytes } })[Symbol.asyncIterator]();
+  for (;;) {
+    const next = await parts.next();
+    if (next.done) throw invalid('IMPORT_FILE_REQUIRED', 'Attach the CSV file as the "file" field.');
+    const part = next.value;
+    if (part.type === 'file')
+      return onFile(fields, { filename: part.filename ?? null, body: wholeRequest(part, parts, maxBytes) });
     const v = (part as MultipartValue).value;
     fields[part.fieldname] = typeof v === 'string' ? v : String(v);
   }
-  if (!result) throw invalid('IMPORT_FILE_REQUIRED', 'Attach the CSV file as the "file" field.');
-  return result.value;
+}
+
+async function* wholeRequest(file: MultipartFile, parts: AsyncIterator<Multipart>, maxBytes: number): AsyncGenerator<Uint8Array> {
+  for await (const chunk of file.file) yield chunk as Uint8Array;
+  // busboy truncates a file at the size limit and ends it normally: the truncation is the refusal.
+  if (file.file.truncated)
+    throw tooLarge('IMPORT_TOO_LARGE', `The file is larger than ${Math.round(maxBytes / 1024 / 1024)} MB; split it.`, {
+      maxBytes,
+    });
+  for (;;) {
+    const next = await parts.next(); // a multipart limit (a second file: FST_FILES_LIMIT) throws here
+    if (next.done) return;
+    const part = next.value;
+    if (part.type === 'file') {
+      part.file.resume();
+      throw invalid('IMPORT_ONE_FILE', 'Send one file per import.');
+    }
+    throw invalid('IMPORT_FIELDS_FIRST', 'Send the form fields before the file.');
+  }
 }

@@ -1,5 +1,5 @@
 // POST /api/v1/imports/preview — the first rows with the detected encoding, delimiter and
-// column mapping, for the mapping screen. Reads only the start of the file; stores nothing.
+// column mapping, for the mapping screen. Parses only the start of the file; stores nothing.
 import { z } from 'zod';
 import { requireAccount } from '../../auth.ts';
 import type { AppDeps } from '../../deps.ts';
@@ -30,10 +30,10 @@ export function registerPreviewImport(app: ZodApp, deps: AppDeps) {
     },
     async (request) => {
       requireAccount(request, 'imports:write');
-      return withUpload(request, async (raw, file) => {
+      return withUpload(request, deps.services.imports.limits.maxUploadBytes, async (raw, file) => {
         const f = parseFields(PreviewFieldsSchema, raw);
-        const preview = await deps.services.imports.preview(file.file, f);
-        file.file.resume(); // discard the rest of the upload
+        // The service reads the head and drains the rest (the request is read to its end).
+        const preview = await deps.services.imports.preview(file.body, f);
         return { ...preview, mapping: preview.mapping as Record<string, string> };
       });
     },

@@ -3,11 +3,14 @@
 // bits. New rows sort after old ones, so primary-key and foreign-key index inserts append at
 // the right edge of the B-tree instead of dirtying a random page each (SQLite and PostgreSQL
 // alike); the random part keeps them unguessable like version 4.
+// The time comes from the Clock passed in (never Date.now()), so a test's manual clock orders ids
+// as it orders every other time.
 import { randomUUID } from 'node:crypto';
+import type { Clock } from './ports.ts';
 
-/** A new UUIDv7 as text ('0193f2c4-5b1e-7xxx-yxxx-xxxxxxxxxxxx'). */
-export function newId(): string {
-  return uuidV7At(Date.now());
+/** A new UUIDv7 as text ('0193f2c4-5b1e-7xxx-yxxx-xxxxxxxxxxxx'), stamped with the clock's time. */
+export function newId(clock: Clock): string {
+  return uuidV7At(clock.now().getTime());
 }
 
 /** A UUIDv7 for the given Unix time in milliseconds. */

@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { describeEachEngine } from '../../test/helpers/engines.ts';
 import { newId, uuidV7At } from '../core/ids.ts';
+import { systemClock } from '../core/ports.ts';
 import { insertRows } from './bulk.ts';
 import { createAccountRow } from './repositories/permission.testkit.ts';
 
@@ -69,10 +70,14 @@ describeEachEngine('unit of work and bulk inserts', (database) => {
       await database()
         .db.transaction()
         .execute(async (trx) => {
-          await insertRows(trx, database().engine, 'contacts', COLUMNS, [contact(newId(), acct, `a-${acct}@example.com`)]);
+          await insertRows(trx, database().engine, 'contacts', COLUMNS, [
+            contact(newId(systemClock), acct, `a-${acct}@example.com`),
+          ]);
         });
       await database().transaction(() =>
-        insertRows(database().db, database().engine, 'contacts', COLUMNS, [contact(newId(), acct, `b-${acct}@example.com`)]),
+        insertRows(database().db, database().engine, 'contacts', COLUMNS, [
+          contact(newId(systemClock), acct, `b-${acct}@example.com`),
+        ]),
       );
     });
     expect(database().currentTransaction()).toBeNull();
@@ -84,10 +89,12 @@ describeEachEngine('unit of work and bulk inserts', (database) => {
     await expect(
       database().transaction(async () => {
         await insertRows(database().db, database().engine, 'contacts', COLUMNS, [
-          contact(newId(), acct, `c-${acct}@example.com`),
+          contact(newId(systemClock), acct, `c-${acct}@example.com`),
         ]);
         await database().transaction(() =>
-          insertRows(database().db, database().engine, 'contacts', COLUMNS, [contact(newId(), acct, `d-${acct}@example.com`)]),
+          insertRows(database().db, database().engine, 'contacts', COLUMNS, [
+            contact(newId(systemClock), acct, `d-${acct}@example.com`),
+          ]),
         );
         throw new Error('refused after the writes');
       }),
@@ -97,9 +104,12 @@ describeEachEngine('unit of work and bulk inserts', (database) => {
 
   it('inserts thousands of rows past the bound-value limit, and an ON CONFLICT tail skips taken rows', async () => {
     const acct = await createAccountRow(database());
-    const rows = Array.from({ length: 4_000 }, (_, i) => contact(newId(), acct, `bulk${i}-${acct}@example.com`));
+    const rows = Array.from({ length: 4_000 }, (_, i) => contact(newId(systemClock), acct, `bulk${i}-${acct}@example.com`));
     expect(await insertRows(database().db, database().engine, 'contacts', COLUMNS, rows)).toBe(4_000);
-    const again = [contact(newId(), acct, `bulk7-${acct}@example.com`), contact(newId(), acct, `new-${acct}@example.com`)];
+    const again = [
+      contact(newId(systemClock), acct, `bulk7-${acct}@example.com`),
+      contact(newId(systemClock), acct, `new-${acct}@example.com`),
+    ];
     expect(
       await insertRows(database().db, database().engine, 'contacts', COLUMNS, again, {
         tail: 'on conflict ("account_id", "email") do nothing',
@@ -122,6 +132,6 @@ describe('time-ordered ids', () => {
     expect(a).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
     expect(a < b).toBe(true);
     expect(Number.parseInt(a.replace(/-/g, '').slice(0, 12), 16)).toBe(Date.parse('2026-01-01T00:00:00Z'));
-    expect(new Set(Array.from({ length: 1_000 }, () => newId())).size).toBe(1_000);
+    expect(new Set(Array.from({ length: 1_000 }, () => newId(systemClock))).size).toBe(1_000);
   });
 });

@@ -68,7 +68,7 @@ export function createSqliteQueue(database: Database, deps: QueueDeps): Queue {
     const row = await db
       .insertInto('jobs')
       .values({
-        id: uuidV7(),
+        id: uuidV7(clock),
         name,
         data: JSON.stringify({ v: data }),
         state: 'created',

@@ -43,7 +43,7 @@ export interface ConsentDeps {
 }
 
 export function createConsentService(deps: ConsentDeps): ConsentService {
-  const newId = deps.newId ?? uuidV7;
+  const newId = deps.newId ?? (() => uuidV7(deps.clock));
 
   async function record(accountId: string, input: NewConsentEvent[]): Promise<ConsentEvent[]> {
     if (input.length === 0) return [];

@@ -81,7 +81,7 @@ function checkAttributes(attributes: Attributes, fields: Record<string, string>)
 }
 
 export function createContactService(deps: ContactDeps): ContactService {
-  const newId = deps.newId ?? uuidV7;
+  const newId = deps.newId ?? (() => uuidV7(deps.clock));
 
   async function getRecord(accountId: string, id: string): Promise<ContactRecord> {
     const r = await deps.store.get(accountId, id);

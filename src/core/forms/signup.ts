@@ -51,7 +51,7 @@ export interface SignupDeps {
 }
 
 export function createSignup(deps: SignupDeps) {
-  const newId = deps.newId ?? uuidV7;
+  const newId = deps.newId ?? (() => uuidV7(deps.clock));
   const versions = new Map<string, FormVersion>();
 
   async function version(formId: string, n: number): Promise<FormVersion | null> {

@@ -71,7 +71,7 @@ export function createSystemMailService(deps: SystemMailDeps): SystemMailService
     // ACC-07: feature news can be turned off by the customer; account-critical notices cannot.
     const suppressed = category === 'feature-news' && accountPrefs?.featureNewsOptOut === true;
     const row: OutboxRow = {
-      id: uuidV7(),
+      id: uuidV7(clock),
       accountId,
       to: to.data,
       template: mail.template,

@@ -92,6 +92,7 @@ try {
         contacts: s.contacts,
         consent: s.consent,
         systemMail: s.systemMail,
+        standing: s.standing,
         clock: platform.clock,
         secret: platform.config.secret,
         publicUrl: platform.config.publicUrl,

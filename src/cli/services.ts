@@ -106,6 +106,7 @@ export function buildServices(deps: ServiceDeps): Services {
     contacts: permission.contacts,
     consent,
     systemMail,
+    standing,
   });
   const unsubscribe = createUnsubscribeService({
     ...tokenSigner,

@@ -67,6 +67,7 @@ export const ERROR_CODES = {
   FORM_START_INVALID: { kind: 'invalid' },
   FORM_TOO_FAST: { kind: 'invalid' },
   FORM_TOO_MANY_PARTNERS: { kind: 'unprocessable' },
+  FORM_UNAVAILABLE: { kind: 'not-found' },
   FORM_UNKNOWN_BOX: { kind: 'invalid' },
   FORM_UNKNOWN_FIELD: { kind: 'invalid' },
   FORM_VERSION_NOT_FOUND: { kind: 'not-found' },

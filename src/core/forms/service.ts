@@ -3,7 +3,7 @@ import type { ConsentService } from '../consent/ledger.ts';
 import type { ContactService } from '../contacts/service.ts';
 import type { ListService } from '../lists/service.ts';
 import type { Clock } from '../ports.ts';
-import type { SystemMailSender } from '../services.ts';
+import type { AccountWriteGate, SystemMailSender } from '../services.ts';
 import { DEFAULT_BOT_DEFENCE, issueStartStamp, type BotDefenceSettings } from './bot-defence.ts';
 import { createFormBuilder, type FormBuilder } from './builder.ts';
 import { createSignup, type Signup } from './signup.ts';
@@ -15,6 +15,8 @@ export interface FormsDeps {
   contacts: Pick<ContactService, 'upsert'>;
   consent: Pick<ConsentService, 'record' | 'stateFor'>;
   systemMail: SystemMailSender;
+  /** ACC-09: a blocked or suspended account's forms collect nothing (signup.ts). */
+  standing: AccountWriteGate;
   clock: Clock;
   secret: string;
   publicUrl: string;

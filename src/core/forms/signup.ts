@@ -3,11 +3,11 @@
 import type { ConsentService } from '../consent/ledger.ts';
 import type { NewConsentEvent } from '../consent/types.ts';
 import type { ContactService } from '../contacts/service.ts';
-import { invalid, notFound } from '../errors.ts';
+import { AppError, invalid, notFound } from '../errors.ts';
 import type { ListService } from '../lists/service.ts';
 import type { List } from '../lists/types.ts';
 import type { Clock } from '../ports.ts';
-import type { SystemMailSender } from '../services.ts';
+import type { AccountWriteGate, SystemMailSender } from '../services.ts';
 import { signToken, verifyToken } from '../tokens/signed-token.ts';
 import { HONEYPOT_FIELD, checkStartStamp, type BotDefenceSettings } from './bot-defence.ts';
 import { planSubmission, type SubmissionInput } from './submission.ts';
@@ -47,6 +47,8 @@ export interface SignupDeps {
   secret: string;
   publicUrl: string;
   botDefence: BotDefenceSettings;
+  /** ACC-09: a blocked or suspended account's forms collect nothing. */
+  standing: AccountWriteGate;
   newId?: () => string;
 }
 
@@ -66,10 +68,25 @@ export function createSignup(deps: SignupDeps) {
     return v;
   }
 
+  /**
+   * ACC-09: a blocked or suspended account takes no sign-up, confirmation or mail through its forms.
+   * The visitor gets a neutral answer: why an account is blocked is not the public's business.
+   * A standing that cannot be read fails closed (503 POLICY_UNAVAILABLE).
+   */
+  async function assertCollecting(accountId: string): Promise<void> {
+    try {
+      await deps.standing.assertWriteAllowed(accountId);
+    } catch (err) {
+      if (err instanceof AppError && err.kind === 'forbidden') throw notFound('FORM_UNAVAILABLE', 'This form is not available.');
+      throw err;
+    }
+  }
+
   async function published(formId: string): Promise<{ form: FormRecord; version: FormVersion }> {
     const form = await deps.store.getFormAnyAccount(formId);
     const v = form && form.publishedVersion !== null ? await version(formId, form.publishedVersion) : null;
     if (!form || !v) throw notFound('FORM_NOT_FOUND', 'This form does not exist or is not published.');
+    await assertCollecting(form.accountId);
     return { form, version: v };
   }
 
@@ -98,6 +115,7 @@ export function createSignup(deps: SignupDeps) {
       throw invalid('CONFIRM_TOKEN_EXPIRED', 'This confirmation link has expired. Sign up again to get a new one.');
     const v = await version(c.formId, c.formVersion);
     if (!v) throw invalid('CONFIRM_TOKEN_INVALID', 'This confirmation link is not valid.');
+    await assertCollecting(c.accountId);
     return { c, v };
   }
 

@@ -5,7 +5,7 @@ import type { FastifyReply } from 'fastify';
 import { AppError } from '../../../core/errors.ts';
 import { STATUS_BY_KIND } from '../../errors.ts';
 import { html, type SafeHtml } from '../../public/html.ts';
-import type { PageLanguage } from './strings.ts';
+import { PAGE_STRINGS, type PageLanguage } from './strings.ts';
 
 export const HTML_TYPE = 'text/html; charset=utf-8';
 
@@ -52,5 +52,10 @@ export function sendPage(reply: FastifyReply, status: number, body: string): Fas
 /** An AppError as a readable page, with the status its kind maps to (src/server/errors.ts). */
 export function sendErrorPage(reply: FastifyReply, lang: PageLanguage, title: string, err: unknown): FastifyReply {
   if (!(err instanceof AppError)) throw err;
+  // ACC-09: a blocked or suspended account's form or link: the same neutral page everywhere.
+  if (err.code === 'FORM_UNAVAILABLE') {
+    const t = PAGE_STRINGS[lang];
+    return sendPage(reply, STATUS_BY_KIND[err.kind], messagePage(lang, t.unavailableTitle, t.unavailable));
+  }
   return sendPage(reply, STATUS_BY_KIND[err.kind], messagePage(lang, title, err.message));
 }

@@ -19,6 +19,8 @@ export const PAGE_STRINGS = {
     thanks: 'You are signed up. Every message has a link to unsubscribe.',
     badRequestTitle: 'This form could not be sent',
     notFoundTitle: 'Form not found',
+    unavailableTitle: 'Not available',
+    unavailable: 'This form is not available.',
     confirmTitle: 'Confirm your subscription',
     confirmLead: (sender: string, lists: string) =>
       `Press the button to confirm that you want to receive from ${sender}: ${lists}.`,
@@ -61,6 +63,8 @@ export const PAGE_STRINGS = {
     thanks: 'V-ați abonat. Fiecare mesaj are un link de dezabonare.',
     badRequestTitle: 'Formularul nu a putut fi trimis',
     notFoundTitle: 'Formularul nu există',
+    unavailableTitle: 'Indisponibil',
+    unavailable: 'Acest formular nu este disponibil.',
     confirmTitle: 'Confirmați abonarea',
     confirmLead: (sender: string, lists: string) =>
       `Apăsați butonul pentru a confirma că doriți să primiți de la ${sender}: ${lists}.`,

@@ -51,7 +51,7 @@ export async function composePlatform(config: Config, options: ComposeOptions): 
   const secret = resolveSecret(config);
   const fullConfig = { ...config, secret };
   const clock = options.clock ?? systemClock;
-  const queue = createQueue(database, { logger, clock });
+  const queue = createQueue(database, { logger, clock, workerId: config.workerId });
   const services = buildServices({ config: fullConfig, database, clock, logger, queue });
   return {
     config: fullConfig,

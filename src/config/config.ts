@@ -1,9 +1,56 @@
 // The boot configuration: the only module that reads process.env. Everything else receives a
 // Config value from the composition root (src/cli).
+import { isIP } from 'node:net';
+import { hostname } from 'node:os';
 import { z } from 'zod';
 
 export const DEFAULT_PORT = 8080;
 export const DEFAULT_SQLITE_FILE = './data/assent.db';
+
+/**
+ * TRUST_PROXY: which hops in front of us may name the client in X-Forwarded-For (Fastify's
+ * trustProxy). `false` (default): none, the socket address is the client. A hop count `N`: the
+ * N proxies nearest to us are trusted and the address they saw is the client. A comma-separated
+ * list of proxy addresses / CIDRs: only those are trusted. `true` means one hop (a single reverse
+ * proxy): trusting every hop would let a client's own X-Forwarded-For choose its address and walk
+ * around every per-IP limit.
+ */
+export type TrustProxy = false | number | string[];
+/** More hops than any real chain of proxies: a larger count is almost certainly a mistake. */
+export const MAX_TRUSTED_PROXY_HOPS = 10;
+
+const CIDR = /^(.+?)(?:\/(\d{1,3}))?$/;
+function isAddressOrCidr(entry: string): boolean {
+  const m = CIDR.exec(entry);
+  if (!m) return false;
+  const family = isIP(m[1] ?? '');
+  if (family === 0) return false;
+  return m[2] === undefined || Number(m[2]) <= (family === 4 ? 32 : 128);
+}
+
+export const TrustProxySchema = z
+  .string()
+  .trim()
+  .transform((v, ctx): TrustProxy => {
+    const lower = v.toLowerCase();
+    if (['false', '0', 'no', ''].includes(lower)) return false;
+    if (['true', 'yes'].includes(lower)) return 1;
+    if (/^\d+$/.test(v)) {
+      const hops = Number(v);
+      if (hops <= MAX_TRUSTED_PROXY_HOPS) return hops;
+    } else {
+      const entries = v
+        .split(',')
+        .map((x) => x.trim())
+        .filter(Boolean);
+      if (entries.length > 0 && entries.every(isAddressOrCidr)) return entries;
+    }
+    ctx.addIssue({
+      code: 'custom',
+      message: `expected false, a hop count (1-${MAX_TRUSTED_PROXY_HOPS}) or a comma-separated list of proxy addresses/CIDRs`,
+    });
+    return z.NEVER;
+  });
 
 const bool = z.enum(['true', 'false', '1', '0', 'yes', 'no']).transform((v) => v === 'true' || v === '1' || v === 'yes');
 
@@ -19,12 +66,20 @@ export const EnvSchema = z.object({
   SMTP_URL: z.string().optional(),
   MAIL_FROM: z.string().default('Assent <no-reply@assent.localhost>'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  TRUST_PROXY: bool.default(false),
+  TRUST_PROXY: TrustProxySchema.default(false),
   COOKIE_SECURE: bool.optional(),
   OPERATOR_EMAIL: z.string().email().optional(),
   // Where recipients report spam (the public /report-spam page names it). RFC 2142: abuse@domain.
   ABUSE_EMAIL: z.string().email().optional(),
   ALLOW_PRIVATE_WEBHOOKS: bool.default(false),
+  // Bearer token for GET /metrics; without it /metrics answers only loopback callers.
+  METRICS_TOKEN: z.string().min(16).optional(),
+  // This worker's identity, stored with each job lease: a restarted worker with the same id
+  // reclaims its dead predecessor's jobs at once. Unique per concurrently running worker process.
+  WORKER_ID: z
+    .string()
+    .regex(/^[A-Za-z0-9._:-]{1,100}$/)
+    .optional(),
 });
 
 export interface Config {
@@ -36,12 +91,16 @@ export interface Config {
   smtpUrl: string | undefined;
   mailFrom: string;
   logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL'];
-  trustProxy: boolean;
+  trustProxy: TrustProxy;
   cookieSecure: boolean;
   operatorEmail: string | undefined;
   /** The address the public "Report spam" page tells recipients to write to. */
   abuseEmail: string;
   allowPrivateWebhooks: boolean;
+  /** Bearer token that opens GET /metrics; undefined: loopback callers only. */
+  metricsToken: string | undefined;
+  /** Identity stored with job leases (default: the host name). */
+  workerId: string;
   /** Cookie policy revision in force; defaults to COOKIE_POLICY_REVISION in policy/cookies.ts (CK-06). Tests inject a bump. */
   cookiePolicyRevision?: number;
 }
@@ -72,6 +131,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     operatorEmail: e.OPERATOR_EMAIL,
     abuseEmail: e.ABUSE_EMAIL ?? `abuse@${new URL(publicUrl).hostname}`,
     allowPrivateWebhooks: e.ALLOW_PRIVATE_WEBHOOKS,
+    metricsToken: e.METRICS_TOKEN,
+    workerId: e.WORKER_ID ?? hostname(),
   };
 }
 
@@ -91,6 +152,8 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     operatorEmail: undefined,
     abuseEmail: 'abuse@assent.test',
     allowPrivateWebhooks: false,
+    metricsToken: undefined,
+    workerId: 'test-worker',
     ...overrides,
   };
 }

@@ -4,12 +4,18 @@ import type { Clock, Logger } from '../core/ports.ts';
 export interface QueueDeps {
   logger: Logger;
   clock: Clock;
+  /**
+   * This worker's identity (config WORKER_ID), stored with every lease it holds. A worker that
+   * starts again under the same id reclaims the jobs its dead predecessor held at once (they are
+   * not waited out). Two live processes must never share an id.
+   */
+  workerId?: string;
   /** Timings; the defaults suit production, tests shorten them. */
   tuning?: QueueTuning;
 }
 
 export interface QueueTuning {
-  /** Lease of a claimed job (pg-boss: expireInSeconds). */
+  /** Lease of a claimed job, renewed by heartbeat while the handler runs (pg-boss: heartbeatSeconds, at least 10). */
   leaseSeconds?: number;
   /** How often idle workers look for work (pg-boss accepts no less than 500 ms). */
   pollIntervalMs?: number;
@@ -17,8 +23,19 @@ export interface QueueTuning {
   superviseIntervalSeconds?: number;
 }
 
-/** A job left active this long without its worker renewing the lease is claimed again. */
-export const DEFAULT_LEASE_SECONDS = 900;
+/**
+ * A job left active this long without its worker renewing the lease is claimed again. Short: the
+ * running worker renews it every third of it (a heartbeat), so only a dead worker's lease lapses.
+ */
+export const DEFAULT_LEASE_SECONDS = 30;
+/** The heartbeat renews a lease this many times per lease period (one missed beat is no loss). */
+export const HEARTBEATS_PER_LEASE = 3;
+/** pg-boss refuses a heartbeat interval under 10 s. */
+export const PGBOSS_MIN_HEARTBEAT_SECONDS = 10;
+/** The longest one run of a job may take even while it heartbeats (pg-boss expireInSeconds). */
+export const MAX_JOB_RUN_SECONDS = 4 * 60 * 60;
+/** The worker id when none is configured (tests, scripts). */
+export const DEFAULT_WORKER_ID = 'worker';
 export const DEFAULT_RETRY_LIMIT = 3;
 /** Seconds before the first retry when the sender gives none; doubles each retry. */
 export const DEFAULT_RETRY_DELAY_SECONDS = 10;

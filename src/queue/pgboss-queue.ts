@@ -1,7 +1,11 @@
 // The Queue port on PostgreSQL: pg-boss 12 in its own schema ('pgboss'). Every queue uses the
 // 'exclusive' policy, so a singletonKey is unique among created/retry/active jobs of a queue;
-// a job sent without a key gets a random one so that it never collides. pg-boss sweeps expired
-// jobs (a dead worker's) back to retry, and evaluates schedules once per tick across instances.
+// a job sent without a key gets a random one so that it never collides. A running job heartbeats
+// (queue heartbeatSeconds: pg-boss's worker refreshes it, its supervisor retries a job whose
+// heartbeat stopped), so a dead worker's job is retried within a short lease; expireInSeconds only
+// caps one run. Who runs a job is kept in job_owners (migration 0007): a worker that starts again
+// under the same WORKER_ID fails its dead predecessor's jobs at once, which sends them to retry.
+// pg-boss evaluates schedules once per tick across instances.
 import { randomUUID } from 'node:crypto';
 // Loaded on first use: the embedded (SQLite) mode never pays for pg-boss at start-up.
 import type { PgBoss, SendOptions } from 'pg-boss';
@@ -14,6 +18,9 @@ import {
   DEFAULT_LEASE_SECONDS,
   DEFAULT_RETRY_DELAY_SECONDS,
   DEFAULT_RETRY_LIMIT,
+  DEFAULT_WORKER_ID,
+  MAX_JOB_RUN_SECONDS,
+  PGBOSS_MIN_HEARTBEAT_SECONDS,
   PGBOSS_POLL_INTERVAL_MS,
   STOP_GRACE_MS,
   type Envelope,
@@ -37,7 +44,10 @@ export function createPgBossQueue(database: Database, deps: QueueDeps): Queue {
   const url = database.url;
   if (!url) throw new Error('the pg-boss queue needs the PostgreSQL connection string (Database.url)');
   const { logger } = deps;
-  const leaseSeconds = deps.tuning?.leaseSeconds ?? DEFAULT_LEASE_SECONDS;
+  const heartbeatSeconds = Math.max(PGBOSS_MIN_HEARTBEAT_SECONDS, deps.tuning?.leaseSeconds ?? DEFAULT_LEASE_SECONDS);
+  const expireInSeconds = Math.max(MAX_JOB_RUN_SECONDS, heartbeatSeconds);
+  const workerId = deps.workerId ?? DEFAULT_WORKER_ID;
+  const instanceId = randomUUID();
   const pollSeconds = Math.max(PGBOSS_MIN_POLL_SECONDS, (deps.tuning?.pollIntervalMs ?? PGBOSS_POLL_INTERVAL_MS) / 1000);
   const supervise = deps.tuning?.superviseIntervalSeconds;
   const workers: Worker[] = [];
@@ -75,14 +85,18 @@ export function createPgBossQueue(database: Database, deps: QueueDeps): Queue {
     const instance = await boss();
     let created = queues.get(name);
     if (!created) {
-      // createQueue is idempotent (insert … on conflict do nothing); the first creator's options stick.
-      created = instance.createQueue(name, {
-        policy: 'exclusive',
-        expireInSeconds: leaseSeconds,
-        retryLimit: DEFAULT_RETRY_LIMIT,
-        retryDelay: DEFAULT_RETRY_DELAY_SECONDS,
-        retryBackoff: true,
-      });
+      // createQueue is idempotent (insert … on conflict do nothing); the first creator's options
+      // stick, so the timings are set again with updateQueue (queues made before heartbeats).
+      const timings = { expireInSeconds, heartbeatSeconds };
+      created = instance
+        .createQueue(name, {
+          policy: 'exclusive',
+          ...timings,
+          retryLimit: DEFAULT_RETRY_LIMIT,
+          retryDelay: DEFAULT_RETRY_DELAY_SECONDS,
+          retryBackoff: true,
+        })
+        .then(() => instance.updateQueue(name, timings));
       queues.set(name, created);
       created.catch(() => queues.delete(name));
     }
@@ -90,15 +104,54 @@ export function createPgBossQueue(database: Database, deps: QueueDeps): Queue {
     return instance;
   }
 
+  /** Jobs of this queue held by an earlier (dead) instance of this worker id go to retry now. */
+  async function reclaimOwn(instance: PgBoss, name: string): Promise<void> {
+    const dead = await database.db
+      .selectFrom('job_owners')
+      .select('job_id')
+      .where('worker_id', '=', workerId)
+      .where('queue', '=', name)
+      .where('instance_id', '!=', instanceId)
+      .execute();
+    if (dead.length === 0) return;
+    const ids = dead.map((r) => r.job_id);
+    // fail() touches only jobs still active: one that finished or was retried already is left alone.
+    await instance.fail(name, ids, { reason: `worker ${workerId} restarted` });
+    await database.db.deleteFrom('job_owners').where('job_id', 'in', ids).execute();
+    logger.warn({ queue: name, worker: workerId, jobs: ids.length }, 'reclaimed jobs of a dead instance of this worker');
+  }
+
+  async function own(jobId: string, name: string): Promise<void> {
+    await database.db
+      .insertInto('job_owners')
+      .values({ job_id: jobId, queue: name, worker_id: workerId, instance_id: instanceId, claimed_at: new Date().toISOString() })
+      .onConflict((oc) => oc.column('job_id').doUpdateSet({ worker_id: workerId, instance_id: instanceId }))
+      .execute();
+  }
+
   async function activate(worker: Worker): Promise<void> {
     const instance = await queue(worker.name);
+    try {
+      await reclaimOwn(instance, worker.name);
+    } catch (err) {
+      logger.error({ err, queue: worker.name }, 'reclaiming dead jobs failed; they resume when their heartbeat lapses');
+    }
     await instance.work<Envelope>(
       worker.name,
       { localConcurrency: worker.concurrency, pollingIntervalSeconds: pollSeconds, batchSize: 1 },
       async (jobs) => {
         for (const job of jobs) {
           const data = EnvelopeSchema.parse(job.data).v;
-          await worker.handler({ id: job.id, name: job.name, data, attempt: job.retryCount + 1 });
+          await own(job.id, job.name);
+          try {
+            await worker.handler({ id: job.id, name: job.name, data, attempt: job.retryCount + 1 });
+          } finally {
+            await database.db
+              .deleteFrom('job_owners')
+              .where('job_id', '=', job.id)
+              .where('instance_id', '=', instanceId)
+              .execute();
+          }
         }
       },
     );
@@ -128,7 +181,8 @@ export function createPgBossQueue(database: Database, deps: QueueDeps): Queue {
         retryLimit: options.retryLimit ?? DEFAULT_RETRY_LIMIT,
         retryDelay,
         retryBackoff: retryDelay > 0,
-        expireInSeconds: leaseSeconds,
+        expireInSeconds,
+        heartbeatSeconds,
       };
       if (options.startAfterSeconds) sendOptions.startAfter = options.startAfterSeconds;
       // Inside a unit of work (Database.transaction) the job row joins that transaction: a job

@@ -100,9 +100,10 @@ describeEachEngine('job queue', (database) => {
     expect(seen[0]!.data).toEqual({ report: 'daily' });
   });
 
-  it.concurrent('resumes a job whose worker was killed mid-run, once its lease lapses', async () => {
+  /** Starts the dead-worker fixture, lets it claim one job of `name`, then kills it (SIGKILL). */
+  async function jobOfKilledWorker(name: string, leaseSeconds: number, workerId: string): Promise<string | null> {
     const target = database().target;
-    const child = spawn(process.execPath, [FIXTURE, JSON.stringify(target), 'contract-dead', String(TUNING.leaseSeconds)], {
+    const child = spawn(process.execPath, [FIXTURE, JSON.stringify(target), name, String(leaseSeconds), workerId], {
       stdio: ['ignore', 'pipe', 'inherit'],
     });
     children.push(child);
@@ -111,17 +112,56 @@ describeEachEngine('job queue', (database) => {
       out += chunk.toString();
     });
     await waitFor(() => out.includes('ready'));
-    const id = await queue.send('contract-dead', { step: 'resume' }, { retryLimit: 3, retryDelaySeconds: 0 });
+    const id = await queue.send(name, { step: 'resume' }, { retryLimit: 3, retryDelaySeconds: 0 });
     await waitFor(() => out.includes(`claimed ${id} 1`));
     child.kill('SIGKILL');
     await new Promise((r) => child.once('exit', r));
+    return id;
+  }
 
-    const resumed: Job<{ step: string }>[] = [];
-    await queue.work<{ step: string }>('contract-dead', async (job) => {
-      resumed.push(job);
-    });
-    await waitFor(() => resumed.length === 1);
-    expect(resumed[0]).toMatchObject({ id, data: { step: 'resume' } });
-    expect(resumed[0]!.attempt).toBeGreaterThanOrEqual(2);
-  });
+  it.concurrent(
+    'a restarted worker reclaims the jobs its killed predecessor held at once, long before the lease lapses',
+    async () => {
+      // A lease far longer than the test may wait: only the reclaim by worker identity can explain a resume.
+      const leaseSeconds = 120;
+      const id = await jobOfKilledWorker('contract-restart', leaseSeconds, 'worker-restart');
+      const restarted = createQueue(database(), {
+        logger: silentLogger,
+        clock: systemClock,
+        workerId: 'worker-restart',
+        tuning: { ...TUNING, leaseSeconds },
+      });
+      const killedAt = Date.now();
+      try {
+        await restarted.start();
+        const resumed: Job<{ step: string }>[] = [];
+        await restarted.work<{ step: string }>('contract-restart', async (job) => {
+          resumed.push(job);
+        });
+        await waitFor(() => resumed.length === 1, 10_000);
+        expect(Date.now() - killedAt).toBeLessThan(10_000);
+        expect(resumed[0]).toMatchObject({ id, data: { step: 'resume' } });
+        expect(resumed[0]!.attempt).toBeGreaterThanOrEqual(2);
+      } finally {
+        await restarted.stop();
+      }
+    },
+  );
+
+  it.concurrent(
+    'resumes a job whose worker was killed mid-run and never came back, once its lease lapses',
+    async () => {
+      const id = await jobOfKilledWorker('contract-dead', TUNING.leaseSeconds, 'dead-worker');
+
+      const resumed: Job<{ step: string }>[] = [];
+      await queue.work<{ step: string }>('contract-dead', async (job) => {
+        resumed.push(job);
+      });
+      // pg-boss's heartbeat is at least 10 s, plus a supervisor pass.
+      await waitFor(() => resumed.length === 1, 30_000);
+      expect(resumed[0]).toMatchObject({ id, data: { step: 'resume' } });
+      expect(resumed[0]!.attempt).toBeGreaterThanOrEqual(2);
+    },
+    60_000,
+  );
 });

@@ -1,7 +1,9 @@
 // The Queue port on SQLite: a durable jobs table (migration 0005) polled by in-process workers.
 // A claim is one UPDATE … RETURNING, atomic under SQLite's single writer, and carries a lease
-// (locked_until) that the running worker renews; a job whose lease lapsed (its worker died) is
-// claimed again. Schedules fire at most once per cron tick across processes: the tick is taken
+// (locked_until) that the running worker renews by heartbeat, and the holder's identity
+// (locked_by = WORKER_ID, lock_instance = this process). A job whose lease lapsed (its worker
+// died) is claimed again; a worker that starts again under the same id reclaims its
+// predecessor's jobs at once, when it registers for their queue. Schedules fire at most once per cron tick across processes: the tick is taken
 // by a conditional update of job_schedules.last_tick before the job is sent.
 import { sql } from 'kysely';
 import { z } from 'zod';
@@ -13,6 +15,8 @@ import {
   DEFAULT_LEASE_SECONDS,
   DEFAULT_RETRY_DELAY_SECONDS,
   DEFAULT_RETRY_LIMIT,
+  DEFAULT_WORKER_ID,
+  HEARTBEATS_PER_LEASE,
   SCHEDULE_CHECK_MS,
   SQLITE_POLL_INTERVAL_MS,
   STOP_GRACE_MS,
@@ -38,6 +42,8 @@ export function createSqliteQueue(database: Database, deps: QueueDeps): Queue {
   const { clock, logger } = deps;
   const leaseMs = (deps.tuning?.leaseSeconds ?? DEFAULT_LEASE_SECONDS) * 1000;
   const pollMs = deps.tuning?.pollIntervalMs ?? SQLITE_POLL_INTERVAL_MS;
+  const workerId = deps.workerId ?? DEFAULT_WORKER_ID;
+  const instance = uuidV7(clock);
   const workers: Worker[] = [];
   const timers = new Set<NodeJS.Timeout>();
   const heartbeats = new Set<NodeJS.Timeout>();
@@ -78,6 +84,8 @@ export function createSqliteQueue(database: Database, deps: QueueDeps): Queue {
         retry_delay_seconds: options.retryDelaySeconds ?? DEFAULT_RETRY_DELAY_SECONDS,
         run_at: iso(now + (options.startAfterSeconds ?? 0) * 1000),
         locked_until: null,
+        locked_by: null,
+        lock_instance: null,
         last_error: null,
         created_at: iso(now),
         updated_at: iso(now),
@@ -107,7 +115,14 @@ export function createSqliteQueue(database: Database, deps: QueueDeps): Queue {
       .limit(1);
     return db
       .updateTable('jobs')
-      .set({ state: 'active', attempt: sql<number>`attempt + 1`, locked_until: iso(now + leaseMs), updated_at: nowIso })
+      .set({
+        state: 'active',
+        attempt: sql<number>`attempt + 1`,
+        locked_until: iso(now + leaseMs),
+        locked_by: workerId,
+        lock_instance: instance,
+        updated_at: nowIso,
+      })
       .where('id', '=', next)
       .returningAll()
       .executeTakeFirst();
@@ -117,7 +132,7 @@ export function createSqliteQueue(database: Database, deps: QueueDeps): Queue {
   async function settle(job: JobsTable, set: Partial<Pick<JobsTable, 'state' | 'run_at' | 'last_error'>>): Promise<void> {
     await db
       .updateTable('jobs')
-      .set({ ...set, locked_until: null, updated_at: iso(nowMs()) })
+      .set({ ...set, locked_until: null, locked_by: null, lock_instance: null, updated_at: iso(nowMs()) })
       .where('id', '=', job.id)
       .where('state', '=', 'active')
       .where('attempt', '=', job.attempt)
@@ -153,7 +168,7 @@ export function createSqliteQueue(database: Database, deps: QueueDeps): Queue {
         .where('attempt', '=', job.attempt)
         .execute()
         .catch((err: unknown) => logger.warn({ err, job: job.id }, 'job lease renewal failed'));
-    }, leaseMs / 2);
+    }, leaseMs / HEARTBEATS_PER_LEASE);
     heartbeat.unref();
     heartbeats.add(heartbeat);
     try {
@@ -237,8 +252,35 @@ export function createSqliteQueue(database: Database, deps: QueueDeps): Queue {
     );
   }
 
+  /**
+   * Jobs of this queue still held by an earlier instance of this worker id: that instance is dead
+   * (an id is never shared by two live processes), so its leases are released now.
+   */
+  async function reclaimOwn(name: string): Promise<void> {
+    const nowIso = iso(nowMs());
+    const released = await db
+      .updateTable('jobs')
+      .set({ state: 'created', run_at: nowIso, locked_until: null, locked_by: null, lock_instance: null, updated_at: nowIso })
+      .where('name', '=', name)
+      .where('state', '=', 'active')
+      .where('locked_by', '=', workerId)
+      .where('lock_instance', '!=', instance)
+      .executeTakeFirst();
+    const n = Number(released.numUpdatedRows);
+    if (n > 0) logger.warn({ queue: name, worker: workerId, jobs: n }, 'reclaimed jobs of a dead instance of this worker');
+  }
+
   function activate(worker: Worker): void {
-    for (let i = 0; i < worker.concurrency; i++) loop(worker);
+    track(
+      (async () => {
+        try {
+          await reclaimOwn(worker.name);
+        } catch (err) {
+          logger.error({ err, queue: worker.name }, 'reclaiming dead jobs failed; they resume when their lease lapses');
+        }
+        for (let i = 0; i < worker.concurrency; i++) loop(worker);
+      })(),
+    );
   }
 
   return {

@@ -8,17 +8,27 @@ import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import { serializerCompiler, validatorCompiler, jsonSchemaTransform, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { Config } from '../config/config.ts';
 import type { AppDeps } from './deps.ts';
 import { errorBody, errorHandler } from './errors.ts';
 import { registerRoutes } from './routes/index.ts';
 import { installAuth } from './routes/auth/resolve-auth.ts';
-import { installStandingGuard } from './standing-guard.ts';
 import { installTextCheck } from './clean-text.ts';
+import { installStandingGuard } from './standing-guard.ts';
 
 /** Largest JSON or form body we accept on ordinary routes; uploads set their own limits. */
 export const MAX_BODY_BYTES = 1024 * 1024;
 /** Largest header section we accept (Node's default is 16 KiB). */
 export const MAX_HEADER_BYTES = 16 * 1024;
+
+/**
+ * Fastify's trustProxy for config TRUST_PROXY: a hop count becomes "the nearest N hops" (what
+ * Fastify does with a number at run time; its types name only the function form).
+ */
+function trustProxyOption(trust: Config['trustProxy']): false | string[] | ((address: string, hop: number) => boolean) {
+  if (typeof trust === 'number') return (_address, hop) => hop < trust;
+  return trust;
+}
 
 export interface BuildAppOptions {
   /** Called for every route as it is registered (tests enumerate the route table with it). */
@@ -30,7 +40,7 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Pr
     logger: deps.config.logLevel === 'silent' ? false : { level: deps.config.logLevel },
     bodyLimit: MAX_BODY_BYTES,
     routerOptions: { maxParamLength: 200 },
-    trustProxy: deps.config.trustProxy,
+    trustProxy: trustProxyOption(deps.config.trustProxy),
     // Per-request log lines only at debug/trace: at 10k requests/s they would dominate the cost.
     logController: new LogController({
       disableRequestLogging: deps.config.logLevel !== 'debug' && deps.config.logLevel !== 'trace',

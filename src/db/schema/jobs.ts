@@ -20,6 +20,10 @@ export interface JobsTable {
   run_at: string;
   /** The claim's lease: past this time a worker is presumed dead and the job is claimed again. */
   locked_until: string | null;
+  /** The lease holder's WORKER_ID (migration 0007); null when not held. */
+  locked_by: string | null;
+  /** The lease holder's process instance (random per start); null when not held. */
+  lock_instance: string | null;
   last_error: string | null;
   created_at: string;
   updated_at: string;
@@ -35,7 +39,17 @@ export interface JobSchedulesTable {
   updated_at: string;
 }
 
+/** PostgreSQL only (migration 0007): who runs a pg-boss job, one row while it runs. */
+export interface JobOwnersTable {
+  job_id: string;
+  queue: string;
+  worker_id: string;
+  instance_id: string;
+  claimed_at: string;
+}
+
 export interface JobTables {
   jobs: JobsTable;
   job_schedules: JobSchedulesTable;
+  job_owners: JobOwnersTable;
 }

@@ -62,13 +62,13 @@ export const RISK_WEIGHTS = {
   'scraping-artefacts': 35,
   'generic-mailboxes-many-domains': 20,
   'old-consent': 15,
-  'large-against-verified': 15,
 } as const;
 export type RiskReason = keyof typeof RISK_WEIGHTS;
 
 /**
- * The share of rows (or, for 'large-against-verified', the excess ratio) at which a reason gives
- * its full weight; below it the points grow linearly.
+ * The share of rows at which a reason gives its full weight; below it the points grow linearly.
+ * (Size against verified contacts is a hold reason of its own, IMP-05, and scores no points:
+ * one fact is counted once.)
  */
 export const RISK_SATURATION: Record<RiskReason, number> = {
   'role-addresses': 0.3,
@@ -82,7 +82,6 @@ export const RISK_SATURATION: Record<RiskReason, number> = {
   'scraping-artefacts': 0.05,
   'generic-mailboxes-many-domains': 0.3,
   'old-consent': 0.5,
-  'large-against-verified': 20,
 };
 
 /** Below this share of rows a signal is noise and scores nothing. */
@@ -93,6 +92,11 @@ export const MIN_PLAUSIBLE_CONSENT_TIME = '1995-01-01T00:00:00.000Z';
 export const FUTURE_CONSENT_TOLERANCE_MS = 24 * 3600 * 1000;
 /** A local-part group (prefix + number within one domain) of at least this size can be "sequential". */
 export const SEQUENTIAL_MIN_GROUP = 5;
+/**
+ * … and is sequential when its numbers span at most this many times its size: client3, client17,
+ * client40 … drawn from 0–799 is a generated list as much as client1, client2, client3 is.
+ */
+export const SEQUENTIAL_MAX_SPREAD = 20;
 /** Generic mailboxes (info@, webmaster@ …) across at least this many domains are "many unrelated domains". */
 export const GENERIC_MIN_DOMAINS = 10;
 

@@ -16,9 +16,17 @@ export interface CleanedAddress {
   address: string;
   /** Written as "name [at] domain (dot) com" and rewritten by us — a sign of scraping. */
   deobfuscated: boolean;
-  /** Carried web/markup debris: mailto:, <>, quotes, trailing punctuation. */
+  /** Carried web/markup debris: HTML, mailto:, stray <>, quotes, trailing punctuation. */
   artefact: boolean;
+  /** The display name of an RFC 5322 name-addr cell ("Anna Pop <anna@example.org>"). */
+  displayName: string | null;
 }
+
+// An HTML link to an address (<a href="mailto:x@y">x@y</a>): a page copied into a spreadsheet.
+const MAILTO_LINK = /<\s*a\b[^>]*?href\s*=\s*["']?\s*mailto:([^"'>?\s]+)/i;
+const HTML_TAG = /<\/?[a-z][a-z0-9]*(?:\s[^<>]*)?\/?>/gi;
+// RFC 5322 §3.4 name-addr: [display-name] "<" addr-spec ">", nothing after it.
+const NAME_ADDR = /^([^<>]*)<([^<>@\s]+@[^<>\s]+)>\s*$/;
 
 const OBFUSCATED_AT = /\s*(?:\[\s*at\s*\]|\(\s*at\s*\)|\{\s*at\s*\}|\s+at\s+|\s*\[@\]\s*)\s*/i;
 const OBFUSCATED_DOT = /\s*(?:\[\s*dot\s*\]|\(\s*dot\s*\)|\{\s*dot\s*\}|\s+dot\s+)\s*/gi;
@@ -28,14 +36,38 @@ export function cleanAddress(raw: string): CleanedAddress {
   let s = raw.trim();
   let artefact = false;
   let deobfuscated = false;
-  if (/^mailto:/i.test(s)) {
-    s = s.slice(7).split('?')[0] ?? '';
+  let displayName: string | null = null;
+  const link = MAILTO_LINK.exec(s);
+  if (link) {
+    s = decodeURIComponentSafe(link[1] ?? '');
+    artefact = true;
+  } else if (HTML_TAG.test(s)) {
+    s = s.replace(HTML_TAG, ' ').trim();
     artefact = true;
   }
-  const angle = /<([^<>]*)>/.exec(s);
-  if (angle && angle[1]?.includes('@')) {
-    s = angle[1];
+  HTML_TAG.lastIndex = 0;
+  if (/^mailto:/i.test(s)) {
+    s = decodeURIComponentSafe(s.slice(7).split('?')[0] ?? '');
     artefact = true;
+  }
+  const nameAddr = NAME_ADDR.exec(s);
+  if (nameAddr) {
+    // A mail client's "Name <address>" is a person's mailbox, not debris: read both (RFC 5322).
+    const parsed = emailAddresses.parseOneAddress({ input: s, rfc6532: true });
+    displayName = parsed && parsed.type === 'mailbox' ? parsed.name?.trim() || null : null;
+    if (parsed && parsed.type === 'mailbox' && displayName) {
+      s = parsed.address;
+    } else {
+      // "<address>" alone, or a name-addr that does not parse: text copied around an address.
+      s = nameAddr[2] ?? '';
+      artefact = true;
+    }
+  } else {
+    const angle = /<([^<>]*)>/.exec(s);
+    if (angle && angle[1]?.includes('@')) {
+      s = angle[1];
+      artefact = true;
+    }
   }
   const stripped = s.replace(/^["'`(\[{\s]+/, '').replace(/["'`)\]}\s.,;:!?>]+$/, '');
   if (stripped !== s && !/^"[^"]*"@/.test(s)) {
@@ -51,7 +83,15 @@ export function cleanAddress(raw: string): CleanedAddress {
     deobfuscated = true;
   }
   OBFUSCATED_DOT.lastIndex = 0;
-  return { address: s, deobfuscated, artefact };
+  return { address: s, deobfuscated, artefact, displayName };
+}
+
+function decodeURIComponentSafe(s: string): string {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return s;
+  }
 }
 
 // RFC 5321 §4.1.2 Dot-string: atext runs separated by single dots (ASCII).

@@ -85,8 +85,12 @@ export function classifyRecord(rec: CsvRecord, resolved: ResolvedMapping, file: 
   else if (!supported) quarantine = 'unsupported-address';
   const evidence = rowEvidence(row, file);
   const attributes: Record<string, string> = {};
-  if (row.firstName) attributes.firstName = cut(row.firstName) as string;
-  if (row.lastName) attributes.lastName = cut(row.lastName) as string;
+  // A "Name <address>" cell names the person when the file has no name columns.
+  const named = !row.firstName && !row.lastName && cleaned.displayName ? splitDisplayName(cleaned.displayName) : null;
+  const firstName = row.firstName ?? named?.firstName;
+  const lastName = row.lastName ?? named?.lastName;
+  if (firstName) attributes.firstName = cut(firstName) as string;
+  if (lastName) attributes.lastName = cut(lastName) as string;
   if (row.phone) attributes.phone = cut(row.phone) as string;
   return {
     kind: 'candidate',
@@ -107,6 +111,16 @@ export function classifyRecord(rec: CsvRecord, resolved: ResolvedMapping, file: 
       language: cut(row.language) ?? null,
     },
   };
+}
+
+/** "Anna Maria Pop" → first "Anna Maria", last "Pop"; "Pop, Anna" → first "Anna", last "Pop". */
+export function splitDisplayName(name: string): { firstName?: string; lastName?: string } {
+  const comma = name.split(',').map((p) => p.trim());
+  if (comma.length === 2 && comma[0] && comma[1]) return { firstName: comma[1], lastName: comma[0] };
+  const words = name.trim().split(/\s+/).filter(Boolean);
+  if (words.length === 0) return {};
+  if (words.length === 1) return { firstName: words[0] };
+  return { firstName: words.slice(0, -1).join(' '), lastName: words[words.length - 1] };
 }
 
 // An address anywhere in a text: enough to name the row in the report, not to import it.

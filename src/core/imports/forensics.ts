@@ -4,13 +4,13 @@
 import {
   FUTURE_CONSENT_TOLERANCE_MS,
   GENERIC_MIN_DOMAINS,
-  IMPORT_REVIEW_GROWTH_FACTOR,
   MIN_PLAUSIBLE_CONSENT_TIME,
   OLD_CONSENT_MONTHS,
   RISK_MIN_SHARE,
   RISK_SATURATION,
   RISK_WEIGHTS,
   SAME_SECOND_CLUSTER,
+  SEQUENTIAL_MAX_SPREAD,
   SEQUENTIAL_MIN_GROUP,
   type RiskReason,
 } from '../../../policy/imports.ts';
@@ -72,7 +72,7 @@ export interface ForensicContext {
 export interface RiskReasonScore {
   reason: RiskReason;
   weight: number;
-  /** The share of rows showing it (for 'large-against-verified': rows per verified contact). */
+  /** The share of rows showing it. */
   measure: number;
   points: number;
   detail: string;
@@ -216,8 +216,9 @@ export function createForensicCollector(ctx: ForensicContext) {
     finish(): ForensicStats {
       let sequential = 0;
       for (const g of groups.values()) {
-        // Dense numbering: the numbers used cover at least half the span between min and max.
-        if (g.count >= SEQUENTIAL_MIN_GROUP && g.max - g.min + 1 <= 2 * g.count) {
+        // Numbered in sequence: dense (client1, client2 …) or sparse (client3, client17, client40 …
+        // drawn from 0–799); a group must be large before a sparse spread counts.
+        if (g.count >= SEQUENTIAL_MIN_GROUP && g.max - g.min + 1 <= SEQUENTIAL_MAX_SPREAD * g.count) {
           sequential += g.count;
           for (const s of g.sample) sample('sequential-local-parts', s);
         }
@@ -242,7 +243,7 @@ function isNextInRun(prev: string, cur: string): boolean {
 }
 
 /** The risk score: Σ weight × min(1, measure / saturation) over reasons above the noise floor, capped at 100. */
-export function scoreImport(stats: ForensicStats, ctx: Pick<ForensicContext, 'verifiedContacts'>): ForensicReport {
+export function scoreImport(stats: ForensicStats): ForensicReport {
   const n = Math.max(1, stats.addressed);
   const dated = Math.max(1, stats.withDate);
   const measures: Record<RiskReason, [number, string]> = {
@@ -278,23 +279,13 @@ export function scoreImport(stats: ForensicStats, ctx: Pick<ForensicContext, 've
       `${stats.generic} generic mailboxes (info@, webmaster@ …) across ${stats.genericDomains} domains`,
     ],
     'old-consent': [stats.old / dated, `${stats.old} consents older than ${OLD_CONSENT_MONTHS} months`],
-    'large-against-verified': [
-      stats.addressed / Math.max(1, ctx.verifiedContacts),
-      `${stats.addressed} rows against ${ctx.verifiedContacts} verified contacts`,
-    ],
   };
   const reasons: RiskReasonScore[] = [];
   let total = 0;
   for (const reason of Object.keys(RISK_WEIGHTS) as RiskReason[]) {
     const [measure, detail] = measures[reason];
     const weight = RISK_WEIGHTS[reason];
-    let strength: number;
-    if (reason === 'large-against-verified') {
-      const excess = measure - IMPORT_REVIEW_GROWTH_FACTOR;
-      strength = excess > 0 ? Math.min(1, excess / RISK_SATURATION[reason]) : 0;
-    } else {
-      strength = measure < RISK_MIN_SHARE ? 0 : Math.min(1, measure / RISK_SATURATION[reason]);
-    }
+    const strength = measure < RISK_MIN_SHARE ? 0 : Math.min(1, measure / RISK_SATURATION[reason]);
     const points = Math.round(weight * strength * 10) / 10;
     if (points > 0) reasons.push({ reason, weight, measure: Math.round(measure * 1000) / 1000, points, detail });
     total += points;

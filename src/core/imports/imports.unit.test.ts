@@ -3,7 +3,7 @@
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../errors.ts';
-import { REFUSED_SOURCES } from '../../../policy/imports.ts';
+import { REFUSED_SOURCES, RISK_WEIGHTS } from '../../../policy/imports.ts';
 import { checkSyntax, cleanAddress, isDisposableDomain, isRoleAddress } from './address.ts';
 import { classifyRecord } from './classify.ts';
 import { openCsv, type CsvRecord } from './csv-reader.ts';
@@ -11,6 +11,7 @@ import { detectEncoding } from './encoding.ts';
 import { createForensicCollector, scoreImport } from './forensics.ts';
 import { MAX_COLUMNS, MAX_ROW_BYTES } from './limits.ts';
 import { resolveMapping } from './mapping.ts';
+import { holdReasons } from './processor.ts';
 import { checkDeclaration } from './provenance.ts';
 
 async function* bytes(...chunks: Array<string | Buffer>): AsyncGenerator<Uint8Array> {
@@ -207,11 +208,78 @@ describe('imports: per-row checks', () => {
   });
 
   it('[IMP-03] [IMP-04] undoes "[at]"/"(dot)" obfuscation and strips markup artefacts, flagging both', () => {
-    expect(cleanAddress('ion [at] firma (dot) ro')).toEqual({ address: 'ion@firma.ro', deobfuscated: true, artefact: false });
-    expect(cleanAddress('mailto:ana@example.com')).toEqual({ address: 'ana@example.com', deobfuscated: false, artefact: true });
-    expect(cleanAddress('"Ana" <ana@example.com>')).toEqual({ address: 'ana@example.com', deobfuscated: false, artefact: true });
-    expect(cleanAddress('ana@example.com.')).toEqual({ address: 'ana@example.com', deobfuscated: false, artefact: true });
-    expect(cleanAddress(' ana@example.com ')).toEqual({ address: 'ana@example.com', deobfuscated: false, artefact: false });
+    const plain = { deobfuscated: false, artefact: false, displayName: null };
+    expect(cleanAddress('ion [at] firma (dot) ro')).toEqual({ ...plain, address: 'ion@firma.ro', deobfuscated: true });
+    expect(cleanAddress('mailto:ana@example.com')).toEqual({ ...plain, address: 'ana@example.com', artefact: true });
+    expect(cleanAddress('<ana@example.com>')).toEqual({ ...plain, address: 'ana@example.com', artefact: true });
+    expect(cleanAddress('ana@example.com.')).toEqual({ ...plain, address: 'ana@example.com', artefact: true });
+    expect(cleanAddress(' ana@example.com ')).toEqual({ ...plain, address: 'ana@example.com' });
+    expect(cleanAddress('<a href="mailto:ana@example.com">ana@example.com</a>')).toEqual({
+      ...plain,
+      address: 'ana@example.com',
+      artefact: true,
+    });
+    expect(cleanAddress("<A HREF='mailto:ion%2Bnews@example.ro?subject=Hi'>Ion</A>")).toEqual({
+      ...plain,
+      address: 'ion+news@example.ro',
+      artefact: true,
+    });
+    expect(cleanAddress('<b>dan@example.com</b>')).toEqual({ ...plain, address: 'dan@example.com', artefact: true });
+  });
+
+  it('[IMP-03] an RFC 5322 name-addr cell ("Anna Pop <anna@example.org>") is read as name + address, not quarantined', () => {
+    expect(cleanAddress('Anna Pop <anna@example.org>')).toEqual({
+      address: 'anna@example.org',
+      deobfuscated: false,
+      artefact: false,
+      displayName: 'Anna Pop',
+    });
+    expect(cleanAddress('"Pop, Anna" <anna@example.org>').displayName).toBe('Pop, Anna');
+    const file = { consentDate: '2026-01-02', source: 'customers', sourceDescription: null };
+    const c = classifyRecord({ rowNumber: 1, fields: ['Anna Maria Pop <Anna@Example.org>'] }, { email: 0 }, file);
+    expect(c).toMatchObject({
+      kind: 'candidate',
+      candidate: {
+        email: 'anna@example.org',
+        quarantine: null,
+        artefact: false,
+        attributes: { firstName: 'Anna Maria', lastName: 'Pop' },
+      },
+    });
+    // Name columns win over the display name.
+    const named = classifyRecord({ rowNumber: 2, fields: ['Ana <ana@example.org>', 'Ioana'] }, { email: 0, firstName: 1 }, file);
+    expect(named).toMatchObject({ kind: 'candidate', candidate: { attributes: { firstName: 'Ioana' } } });
+  });
+
+  it('[IMP-02] maps the headers real exports have: Google Contacts, German, French, Spanish, Dutch, Italian, Polish, Czech, Romanian', () => {
+    const cases: Array<[string[], Record<string, string>]> = [
+      [
+        ['Name', 'Given Name', 'Family Name', 'E-mail 1 - Type', 'E-mail 1 - Value', 'Phone 1 - Type', 'Phone 1 - Value'],
+        { email: 'E-mail 1 - Value', firstName: 'Given Name', lastName: 'Family Name', phone: 'Phone 1 - Value' },
+      ],
+      [
+        ['Vorname', 'Nachname', 'E-Mail-Adresse', 'Telefonnummer'],
+        { email: 'E-Mail-Adresse', firstName: 'Vorname', lastName: 'Nachname', phone: 'Telefonnummer' },
+      ],
+      [
+        ['Prénom', 'Nom', 'Courriel', 'Téléphone'],
+        { email: 'Courriel', firstName: 'Prénom', lastName: 'Nom', phone: 'Téléphone' },
+      ],
+      [
+        ['Nombre', 'Apellidos', 'Correo electrónico', 'Teléfono'],
+        { email: 'Correo electrónico', firstName: 'Nombre', lastName: 'Apellidos', phone: 'Teléfono' },
+      ],
+      [['Voornaam', 'Achternaam', 'Emailadres'], { email: 'Emailadres', firstName: 'Voornaam', lastName: 'Achternaam' }],
+      [['Nome', 'Cognome', 'Indirizzo email'], { email: 'Indirizzo email', firstName: 'Nome', lastName: 'Cognome' }],
+      [['Imię', 'Nazwisko', 'Adres e-mail'], { email: 'Adres e-mail', firstName: 'Imię', lastName: 'Nazwisko' }],
+      [['Jméno', 'Příjmení', 'E-mailová adresa'], { email: 'E-mailová adresa', firstName: 'Jméno', lastName: 'Příjmení' }],
+      [
+        ['Email opt-in date', 'Mailing Address', 'Full Name', 'Work Email', 'Mobile Phone'],
+        { email: 'Work Email', phone: 'Mobile Phone' },
+      ],
+      [['MailChimp ID', 'workEmail'], { email: 'workEmail' }],
+    ];
+    for (const [header, expected] of cases) expect(resolveMapping(header, null).mapping).toEqual(expected);
   });
 });
 
@@ -267,7 +335,7 @@ describe('imports: forensics', () => {
         consentAt: r.date,
       });
     });
-    return scoreImport(c.finish(), ctx);
+    return scoreImport(c.finish());
   }
 
   it('[IMP-04] a clean list scores low', () => {
@@ -325,5 +393,65 @@ describe('imports: forensics', () => {
     expect(r.reasons.map((x) => x.reason)).toContain('implausible-consent-dates');
     expect(r.stats.future).toBe(50);
     expect(r.stats.tooEarly).toBe(50);
+  });
+
+  it('[IMP-04] sparse sequential local parts (client<N>@ with N drawn from 0–799) are detected like dense ones', () => {
+    // 150 distinct numbers from 0–799, shuffled: not contiguous, not in file order.
+    const numbers = Array.from({ length: 800 }, (_, i) => i)
+      .filter((i) => (i * 7919) % 16 < 3)
+      .sort((a, b) => ((a * 2654435761) % 1000) - ((b * 2654435761) % 1000));
+    expect(numbers.length).toBeGreaterThan(100);
+    const clean = Array.from({ length: 600 }, (_, i) => ({
+      raw: `${FIRST[i % FIRST.length]}.${LAST[Math.floor(i / FIRST.length) % LAST.length]}${Math.floor(i / 120) || ''}@${DOMAINS[i % DOMAINS.length]}`,
+      date: new Date(Date.parse('2026-03-01T00:00:00Z') + i * 3_600_000).toISOString(),
+    }));
+    const rows = [
+      ...clean,
+      ...numbers.map((n, i) => ({
+        raw: `client${n}@shop-list.ro`,
+        date: new Date(Date.parse('2026-04-01T00:00:00Z') + i * 977_000).toISOString(),
+      })),
+    ];
+    const r = score(rows);
+    expect(r.stats.sequentialRows).toBe(numbers.length);
+    expect(r.reasons.map((x) => x.reason)).toContain('sequential-local-parts');
+    expect(r.samples['sequential-local-parts']?.[0]?.email).toMatch(/^client\d+@shop-list\.ro$/);
+    // The clean part alone has no sequence.
+    expect(score(clean).stats.sequentialRows).toBe(0);
+  });
+
+  it('[IMP-04] <a href="mailto:…"> cells are read and counted as scraping artefacts, not rejected as invalid syntax', () => {
+    const rows = Array.from({ length: 50 }, (_, i) => ({
+      raw:
+        i % 2
+          ? `<a href="mailto:person${i}@site${i}.ro">person${i}@site${i}.ro</a>`
+          : `ana.${LAST[i % LAST.length]}${i}@example.ro`,
+      date: '2026-03-01T00:00:00.000Z',
+    }));
+    const r = score(rows);
+    expect(r.stats.addressed).toBe(50);
+    expect(r.stats.artefact).toBe(25);
+    expect(r.reasons.find((x) => x.reason === 'scraping-artefacts')?.points).toBeGreaterThan(0);
+    const c = classifyRecord(
+      { rowNumber: 1, fields: ['<a href="mailto:x@example.ro">x@example.ro</a>'] },
+      { email: 0 },
+      { consentDate: '2026-01-02', source: 'customers', sourceDescription: null },
+    );
+    expect(c).toMatchObject({ kind: 'candidate', candidate: { email: 'x@example.ro', quarantine: 'markup-artefact' } });
+  });
+
+  it('[IMP-04] [IMP-05] size against verified contacts is counted once (a hold reason, no risk points); the hold text uses the forensics row count', () => {
+    const rows = Array.from({ length: 400 }, (_, i) => ({
+      raw:
+        i < 10 ? `not an address ${i}` : `${FIRST[i % FIRST.length]}.${LAST[i % LAST.length]}${i}@${DOMAINS[i % DOMAINS.length]}`,
+      date: new Date(Date.parse('2026-03-01T00:00:00Z') + i * 3_600_000).toISOString(),
+    }));
+    const r = score(rows);
+    expect(r.stats.rows).toBe(400);
+    expect(r.stats.addressed).toBe(390);
+    expect(Object.keys(RISK_WEIGHTS)).not.toContain('large-against-verified');
+    expect(r.reasons.map((x) => x.reason)).not.toContain('large-against-verified');
+    const reasons = holdReasons(r.stats.rows, 3, r.score);
+    expect(reasons).toEqual([`400 rows against 3 verified contacts (more than 5×)`]);
   });
 });

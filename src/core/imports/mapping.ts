@@ -25,14 +25,28 @@ export type ColumnMapping = z.infer<typeof ColumnMappingSchema>;
 /** field → column index, resolved against one file's header. */
 export type ResolvedMapping = Partial<Record<ImportField, number>>;
 
+/** A header reduced to letters and digits: lower case, diacritics removed ("E-Mail-Adresse" → "emailadresse"). */
 const key = (h: string) =>
   h
-    .toLowerCase()
     .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
     .replace(/[^a-z0-9]/g, '');
 
-// Normalised header names (lower case, letters and digits only) per field. Mailchimp's export
-// names come first; Romanian names are common in local exports.
+/** A header as words: camelCase, separators and digits split ("E-mail 1 - Value" → e, mail, value). */
+export function headerWords(h: string): string[] {
+  return h
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .replace(/([a-z])([A-Z])/g, '$1 $2')
+    .toLowerCase()
+    .replace(/(^|[^a-z])e[\s_.-]+mail/g, '$1email') // "e-mail", "e mail", "E_Mail" are one word
+    .split(/[^a-z]+/)
+    .filter(Boolean);
+}
+
+// Normalised header names (lower case, letters and digits only) per field that map whatever
+// else the header has: Mailchimp's export names, then common local names.
 const SYNONYMS: Record<ImportField, string[]> = {
   email: ['emailaddress', 'email', 'emailadress', 'mail', 'adresaemail', 'adresadeemail', 'emailul'],
   firstName: ['firstname', 'fname', 'givenname', 'prenume'],
@@ -46,9 +60,50 @@ const SYNONYMS: Record<ImportField, string[]> = {
   consentSource: ['consentsource', 'source', 'signupsource', 'sursa'],
 };
 
-/** The mapping we propose for a header: the first column matching each field's synonyms. */
+// Words that name a field in the exports people bring (English, Romanian, French, German,
+// Spanish, Portuguese, Italian, Dutch, Polish, Czech, Hungarian, Nordic …), for headers the
+// synonyms above do not list ("E-Mail-Adresse", "Courriel", "Work Email", "E-mail 1 - Value").
+const FIELD_WORDS: Partial<Record<ImportField, RegExp>> = {
+  email:
+    /^(?:email\w*|\w*mail|\w*mailadres\w*|courriel|correo|correoelectronico|epost|eposta|sahkoposti|emejl|mejl|posta|elettronica)$/,
+  firstName:
+    /^(?:first|firstname|fname|given|givenname|forename|prenume|prenom|vorname|nombre|nome|voornaam|imie|jmeno|keresztnev|fornavn|fornamn|etunimi)$/,
+  lastName:
+    /^(?:last|lastname|lname|surname|family|familyname|nume|nom|nachname|familienname|apellido|apellidos|cognome|sobrenome|achternaam|nazwisko|prijmeni|vezeteknev|efternavn|efternamn|sukunimi)$/,
+  phone:
+    /^(?:phone\w*|telephone|tel|mobile|mobil|mobilni|cell|cellphone|cellular|telefon\w*|telefono|telefone|telefoon\w*|handy|gsm|portable|celular|cellulare|komorka|puhelin)$/,
+};
+// Words that make a column ABOUT the field rather than the field itself: "E-mail 1 - Type",
+// "Email opt-in date", "Mailing address" (postal), "MailChimp ID", "Phone Label".
+const NOT_THE_VALUE =
+  /^(?:type|label|kind|status|state|consent|optin|opt|in|out|date|time|ip|verified|confirmed|valid|validity|format|permission|permissions|subscribed|subscription|unsubscribed|marketing|bounce|bounced|domain|count|preference|preferences|score|source|list|campaign|campaigns|opens|clicks|hash|md|sha|mailchimp|mailing|postal|post|street|city|country|tip|typ|stare|data|datum|fecha|date)$/;
+// "Name" words that need a qualifier to be a first or last name ("first name", "nom de famille").
+const NAME_WORDS = new Set(['name', 'names', 'nume', 'nom', 'namn', 'navn', 'naam']);
+
+/** How well a header names a field by its words: 0 = not at all; fewer other words score higher. */
+function wordScore(field: ImportField, words: string[]): number {
+  const re = FIELD_WORDS[field];
+  if (!re || words.length === 0) return 0;
+  if (words.some((w) => NOT_THE_VALUE.test(w))) return 0;
+  const hits = words.filter((w) => re.test(w)).length;
+  if (hits === 0) return 0;
+  // "Nom"/"Nume" alone is a last name, but "nume complet"/"full name" is neither first nor last.
+  if (words.includes('full') || words.includes('complet') || words.includes('display')) return 0;
+  const others = words.filter(
+    (w) =>
+      !re.test(w) &&
+      !NAME_WORDS.has(w) &&
+      !/^(?:address|adresse|adres|adresa|adress|indirizzo|endereco|direccion|cim|value|primary|work|home|personal|private|business|office|de|do|da|di|del|of|the|your|e|contact|principal)$/.test(
+        w,
+      ),
+  );
+  return 100 - 10 * others.length;
+}
+
+/** The mapping we propose for a header: synonyms first, then the best-named column per field. */
 export function detectMapping(header: string[]): ColumnMapping {
   const keys = header.map(key);
+  const words = header.map(headerWords);
   const mapping: ColumnMapping = {};
   const used = new Set<number>();
   for (const field of IMPORT_FIELDS) {
@@ -59,6 +114,23 @@ export function detectMapping(header: string[]): ColumnMapping {
         used.add(i);
         break;
       }
+    }
+  }
+  for (const field of IMPORT_FIELDS) {
+    if (mapping[field] !== undefined || !FIELD_WORDS[field]) continue;
+    let best = -1;
+    let bestScore = 0;
+    words.forEach((w, i) => {
+      if (used.has(i)) return;
+      const score = wordScore(field, w);
+      if (score > bestScore) {
+        best = i;
+        bestScore = score;
+      }
+    });
+    if (best >= 0) {
+      mapping[field] = header[best] as string;
+      used.add(best);
     }
   }
   return mapping;

@@ -13,6 +13,7 @@ import { createConsentService, type ConsentService } from '../consent/ledger.ts'
 import type { ConsentStore } from '../consent/store.ts';
 import { AppError, unprocessable } from '../errors.ts';
 import type { Clock, Logger } from '../ports.ts';
+import type { StandingGate } from '../services.ts';
 import { applyBatch } from './apply-batch.ts';
 import { classifyRecord, dedupeKey, type Classified } from './classify.ts';
 import { openCsv } from './csv-reader.ts';
@@ -27,6 +28,8 @@ export interface ProcessorDeps {
   clock: Clock;
   logger: Logger;
   newId: () => string;
+  /** ACC-09: asked per job and inside each batch; a refusal stops the import with the reason. */
+  standing: StandingGate;
   batchRows?: number;
   /** Most data rows of one import (limits.ts MAX_IMPORT_ROWS). */
   maxRows?: number;
@@ -70,6 +73,8 @@ export async function processImport(deps: ProcessorDeps, importId: string): Prom
     rec = { ...rec, status: 'processing' };
   }
   try {
+    // ACC-09: a job of a blocked, suspended or import-restricted account does not start (failed, with the reason).
+    await deps.standing.assertServiceAllowed(rec.accountId, 'import');
     if (rec.phase === 'analyse') rec = await analyse(deps, rec);
     if (rec.phase === 'apply') rec = await apply(deps, rec);
     return rec;
@@ -137,8 +142,9 @@ async function analyse(deps: ProcessorDeps, rec: ImportRecord): Promise<ImportRe
     if (batch.length >= (deps.batchRows ?? IMPORT_BATCH_ROWS)) await flush();
   }
   await flush();
-  const report: ForensicReport = scoreImport(collector.finish(), { verifiedContacts: verified });
-  const reasons = holdReasons(rows, verified, report.score);
+  const report: ForensicReport = scoreImport(collector.finish());
+  // One source of truth for the row count: the forensics' own (every row read) feeds the hold text.
+  const reasons = holdReasons(report.stats.rows, verified, report.score);
   const patch: Partial<ImportRecord> = {
     phase: 'apply',
     mapping,
@@ -172,6 +178,9 @@ async function apply(deps: ProcessorDeps, rec: ImportRecord): Promise<ImportReco
     const lastNumber = last.kind === 'candidate' ? last.candidate.rowNumber : last.rowNumber;
     const batch = items;
     const { counters } = await deps.store.batchUnit(async () => {
+      // ACC-09: asked again in the batch's own transaction, so a block stops the import at its next
+      // batch and nothing more is recorded; the refusal fails the import with the standing's reason.
+      await deps.standing.assertServiceAllowed(rec.accountId, 'import');
       const applied = await applyBatch({ store: deps.store, consent, record: current, now: at, newId: deps.newId }, batch);
       await deps.store.commitBatch(rec.id, applied.rows, applied.counters, lastNumber, at);
       return applied;

@@ -34,8 +34,33 @@ const restrict = (paths, packages = []) => ({
   ],
 });
 
+// SEC-02: secrets, tokens, signatures, HMACs and digests are compared in one place, in constant
+// time (src/core/tokens/constant-time.ts, the only caller of crypto.timingSafeEqual).
+const CONSTANT_TIME_FILE = 'src/core/tokens/constant-time.ts';
+const SECRET_NAME = '/(hash|token|secret|signature|hmac|mac|digest)$/i';
+// Comparing with null, undefined or a literal is a presence or shape check, not a secret compare.
+// (esquery reads a missing attribute as the text 'undefined', hence the type checks.)
+const NOT_A_PLAIN_VALUE =
+  ":not(:matches([right.type='Literal'], [left.type='Literal'], [right.type='Identifier'][right.name='undefined'], [left.type='Identifier'][left.name='undefined']))";
+const secretOperand = (side) =>
+  `[${side}.type='Identifier'][${side}.name=${SECRET_NAME}], [${side}.type='MemberExpression'][${side}.property.name=${SECRET_NAME}]`;
+const NO_SECRET_EQUALITY = {
+  selector: `BinaryExpression:matches([operator='==='], [operator='!=='], [operator='=='], [operator='!=']):matches(${secretOperand('left')}, ${secretOperand('right')})${NOT_A_PLAIN_VALUE}`,
+  message: `Compare secrets, tokens, signatures and digests with safeEqual from ${CONSTANT_TIME_FILE} (constant time, SEC-02).`,
+};
+const NO_TIMING_SAFE_EQUAL = [
+  {
+    selector: "ImportSpecifier[imported.name='timingSafeEqual'], MemberExpression[property.name='timingSafeEqual']",
+    message: `Only ${CONSTANT_TIME_FILE} calls timingSafeEqual; use its safeEqual.`,
+  },
+];
+const NO_PROCESS_ENV = {
+  selector: "MemberExpression[object.name='process'][property.name='env']",
+  message: 'Only src/config reads process.env; receive a Config instead.',
+};
+
 export default tseslint.config(
-  { ignores: ['node_modules/**', 'web/dist/**', 'data/**', 'reports/**', '.tools/**', 'dist/**'] },
+  { ignores: ['node_modules/**', 'web/dist/**', 'data/**', 'reports/**', '.tools/**', 'dist/**', '.stryker-tmp/**'] },
   ...tseslint.configs.recommended,
   {
     rules: {
@@ -45,17 +70,11 @@ export default tseslint.config(
   },
   {
     files: ['src/**/*.ts'],
-    ignores: ['src/config/**'],
-    rules: {
-      'no-restricted-syntax': [
-        'error',
-        {
-          selector: "MemberExpression[object.name='process'][property.name='env']",
-          message: 'Only src/config reads process.env; receive a Config instead.',
-        },
-      ],
-    },
+    ignores: ['src/config/**', CONSTANT_TIME_FILE],
+    rules: { 'no-restricted-syntax': ['error', NO_PROCESS_ENV, NO_SECRET_EQUALITY, ...NO_TIMING_SAFE_EQUAL] },
   },
+  { files: ['src/config/**/*.ts'], rules: { 'no-restricted-syntax': ['error', NO_SECRET_EQUALITY, ...NO_TIMING_SAFE_EQUAL] } },
+  { files: [CONSTANT_TIME_FILE], rules: { 'no-restricted-syntax': ['error', NO_PROCESS_ENV] } },
   {
     files: ['src/core/**/*.ts'],
     ignores: ['src/**/*.test.ts'],

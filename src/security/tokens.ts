@@ -1,6 +1,7 @@
 // Random tokens, their stored digests and constant-time comparison (SEC-01, STYLE 6).
-import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import type { TokenKit } from '../core/accounts/ports.ts';
+import { safeEqual } from '../core/tokens/constant-time.ts';
 
 export const DEFAULT_TOKEN_BYTES = 32;
 
@@ -13,13 +14,8 @@ export function sha256Hex(value: string): string {
   return createHash('sha256').update(value, 'utf8').digest('hex');
 }
 
-/** Compares two strings in time independent of where they differ (lengths may leak, contents not). */
-export function safeEqual(a: string, b: string): boolean {
-  const ba = Buffer.from(a, 'utf8');
-  const bb = Buffer.from(b, 'utf8');
-  if (ba.length !== bb.length) return false;
-  return timingSafeEqual(ba, bb);
-}
+/** The one constant-time comparison (lengths may leak, contents not): src/core/tokens/constant-time.ts. */
+export { safeEqual };
 
 export function createTokenKit(): TokenKit {
   return { randomToken, digest: sha256Hex, equals: safeEqual };

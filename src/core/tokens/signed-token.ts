@@ -5,8 +5,9 @@
 // The payload is a compact binary record (UUIDs packed to 16 bytes) so a token fits in a URL
 // path segment (the server's maxParamLength is 200). The purpose is part of the signed bytes:
 // a token minted for one purpose never verifies for another. Signatures are compared with
-// crypto.timingSafeEqual (SEC-02); nothing about the payload is trusted before that.
-import { createHmac, timingSafeEqual } from 'node:crypto';
+// constant time (safeEqual, SEC-02); nothing about the payload is trusted before that.
+import { createHmac } from 'node:crypto';
+import { safeEqual } from './constant-time.ts';
 
 export const TOKEN_FORMAT_VERSION = 1;
 /** Longest token we even try to decode; anything longer is refused as malformed. */
@@ -116,14 +117,7 @@ export function verifyToken(secret: string, purpose: TokenPurpose, token: string
   // Re-encoding must give back the same text, so two spellings of one token cannot exist.
   if (payload.toString('base64url') !== p || given.toString('base64url') !== s) return { ok: false, reason: 'malformed' };
   const expected = mac(secret, purpose, payload);
-  if (given.length !== expected.length || !timingSafeEqual(given, expected)) return { ok: false, reason: 'bad-signature' };
+  if (!safeEqual(given, expected)) return { ok: false, reason: 'bad-signature' };
   const fields = decodeFields(payload);
   return fields ? { ok: true, fields } : { ok: false, reason: 'malformed' };
-}
-
-/** Constant-time comparison of two strings (SEC-02) for callers outside this module. */
-export function safeEqual(a: string, b: string): boolean {
-  const x = Buffer.from(a, 'utf8');
-  const y = Buffer.from(b, 'utf8');
-  return x.length === y.length && timingSafeEqual(x, y);
 }

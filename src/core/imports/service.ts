@@ -79,6 +79,7 @@ export function createImportService(deps: ImportDeps) {
     clock: deps.clock,
     logger: deps.logger,
     newId,
+    standing: deps.standing,
     batchRows: deps.batchRows,
     maxRows: limits.maxRows,
   });

@@ -69,6 +69,58 @@ describe('imports: reading CSV', () => {
     expect(detectEncoding(Buffer.from('ăşţ', 'utf8'), true)).toBe('utf-8');
   });
 
+  it('[IMP-06] detects the single-byte encoding of real text in Portuguese, French, German, Spanish, Romanian, Polish, Czech', async () => {
+    const samples: Array<[string, string, string]> = [
+      [
+        'pt',
+        'windows-1252',
+        'João Conceição,joao@example.pt,São Paulo\nAntónio Guimarães,antonio@example.pt,Évora\nInês Estêvão,ines@example.pt,Coimbra\n',
+      ],
+      [
+        'fr',
+        'windows-1252',
+        'Hélène Lefèvre,helene@example.fr,Besançon\nFrançois Noël,francois@example.fr,Orléans\nCœur Élodie,elodie@example.fr,Nîmes\n',
+      ],
+      [
+        'de',
+        'windows-1252',
+        'Jürgen Müller,juergen@example.de,Köln\nGrößer Straße,strasse@example.de,München\nÄnne Schäfer,aenne@example.de,Lübeck\n',
+      ],
+      [
+        'es',
+        'windows-1252',
+        'José Núñez,jose@example.es,Logroño\nMaría Peña,maria@example.es,Cádiz\nAgustín Ibáñez,agustin@example.es,Alcalá\n',
+      ],
+      [
+        'ro',
+        'iso-8859-2',
+        'Ştefan Brăileanu,stefan@example.ro,Târgu Mureş\nŢuţuianu Ana,ana@example.ro,Brăila\nIoniţă Găină,ionita@example.ro,Bacău\n',
+      ],
+      [
+        'pl',
+        'iso-8859-2',
+        'Łukasz Wąsik,lukasz@example.pl,Łódź\nZażółć Gęślą,jazn@example.pl,Kraków\nMałgorzata Dąbrowska,malgorzata@example.pl,Gdańsk\n',
+      ],
+      [
+        'cs',
+        'windows-1250',
+        'Jiří Dvořák,jiri@example.cz,Plzeň\nŽaneta Šťastná,zaneta@example.cz,České Budějovice\nPřemysl Kůň,premysl@example.cz,Ústí\n',
+      ],
+    ];
+    for (const [lang, encoding, text] of samples) {
+      const file = iconv.encode(`name,email,city\n${text}`, encoding);
+      const r = await readAll(file);
+      expect([lang, r.layout.encoding]).toEqual([lang, encoding]);
+      expect(r.records[0]!.fields![0]).toBe(text.split(',')[0]);
+    }
+    // Polish in Windows-1250 too (its own positions for ą ś ź).
+    const pl1250 = await readAll(
+      iconv.encode('name,email\nŚwiętosław Źdźbło,s@example.pl\nąś źć,q@example.pl\n', 'windows-1250'),
+    );
+    expect(pl1250.layout.encoding).toBe('windows-1250');
+    expect(pl1250.records[0]!.fields![0]).toBe('Świętosław Źdźbło');
+  });
+
   it('[IMP-06] refuses binary, empty, header-only, 50,000 columns and a 10 MB line with clear codes', async () => {
     expect((await failure(readAll(Buffer.from([0x50, 0x4b, 0x03, 0x04, 0, 0, 1, 2])))).code).toBe('IMPORT_NOT_CSV');
     expect((await failure(readAll(Buffer.from('email\nab\u0000cd\n', 'latin1')))).code).toBe('IMPORT_NOT_CSV');

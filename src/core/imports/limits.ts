@@ -21,6 +21,8 @@ export const SNIFF_LINES = 50;
 export const IMPORT_BATCH_ROWS = 5_000;
 /** Rows shown by the preview endpoint. */
 export const PREVIEW_ROWS = 20;
+/** The head of a file the web page sends for the preview: the sniffed bytes plus PREVIEW_ROWS longest rows. */
+export const PREVIEW_UPLOAD_BYTES = SNIFF_BYTES + PREVIEW_ROWS * MAX_ROW_BYTES;
 /** Longest field value we keep for names and other profile fields. */
 export const MAX_FIELD_LENGTH = 256;
 /** Flagged rows kept per forensic reason for the reviewer (bounded memory). */

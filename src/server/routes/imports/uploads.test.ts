@@ -2,6 +2,7 @@
 // both engines: a refused upload leaves no import, no blob and no rows; an answer given before
 // the body was read never stalls the connection; the preview answers whatever the file size.
 import http from 'node:http';
+import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApiKey, signUp, type SignedIn } from '../../../../test/helpers/accounts.ts';
 import { ENGINES, pgAvailable } from '../../../../test/helpers/engines.ts';
@@ -228,6 +229,38 @@ for (const engine of ENGINES) {
         );
         expect(again.status).toBe(200);
       }
+    });
+
+    it('[IMP-06] the preview detects a Portuguese Windows-1252 file and lets the user override the encoding', async () => {
+      const file = iconv.encode('nome,email\nJoão Conceição,joao@example.pt\nInês Estêvão,ines@example.pt\n', 'windows-1252');
+      const detected = await send(
+        agent,
+        base,
+        '/api/v1/imports/preview',
+        key,
+        multipart([{ name: 'file', filename: 'pt.csv', value: file }]),
+      );
+      expect(JSON.parse(detected.body)).toMatchObject({
+        encoding: 'windows-1252',
+        rows: [
+          ['João Conceição', 'joao@example.pt'],
+          ['Inês Estêvão', 'ines@example.pt'],
+        ],
+      });
+      const chosen = await send(
+        agent,
+        base,
+        '/api/v1/imports/preview',
+        key,
+        multipart([
+          { name: 'encoding', value: 'iso-8859-2' },
+          { name: 'file', filename: 'pt.csv', value: file },
+        ]),
+      );
+      expect(JSON.parse(chosen.body)).toMatchObject({
+        encoding: 'iso-8859-2',
+        rows: [['Joăo Conceiçăo', 'joao@example.pt'], expect.anything()],
+      });
     });
 
     it('[IMP-06] the preview answers for files of 300 KB, 400 KB and 1 MB, again and again on one connection', async () => {

@@ -2,11 +2,26 @@
 // declare the source and attest (IMP-01), pick the target lists (consent is per purpose, IMP-02),
 // then upload. The fields go before the file so a refused declaration stores nothing.
 import { useState } from 'react';
-import { Alert, Anchor, Button, Card, Code, Group, MultiSelect, Select, Stack, Text, TextInput, Title } from '@mantine/core';
+import {
+  Alert,
+  Anchor,
+  Button,
+  Card,
+  Code,
+  Group,
+  Loader,
+  MultiSelect,
+  Select,
+  Stack,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router-dom';
 import { IMPORT_REVIEW_ROW_THRESHOLD } from '../../../../policy/imports.ts';
+import { PREVIEW_UPLOAD_BYTES } from '../../../../src/core/imports/limits.ts';
 import { ApiError } from '../../api.ts';
 import type { ImportPreview, ImportView } from '../../permission-types.ts';
 import { useApi } from '../../session.tsx';
@@ -16,8 +31,8 @@ import { DropArea } from './DropArea.tsx';
 import { MappingTable, type Mapping } from './MappingTable.tsx';
 import { Provenance, type Declaration } from './Provenance.tsx';
 
-/** The encodings the server reads (src/core/imports/encoding.ts); '' = detect. */
-const ENCODINGS = ['utf-8', 'windows-1252', 'iso-8859-2', 'windows-1250', 'utf-16le', 'utf-16be'];
+/** The encodings the server reads (src/core/imports/encoding.ts IMPORT_ENCODINGS); '' = detect. */
+const ENCODINGS = ['utf-8', 'windows-1252', 'iso-8859-2', 'windows-1250', 'iso-8859-15', 'iso-8859-16', 'utf-16le', 'utf-16be'];
 
 export function NewImport() {
   const { t } = useTranslation();
@@ -39,7 +54,8 @@ export function NewImport() {
     mutationFn: (input: { file: File; encoding: string | null }) => {
       const form = new FormData();
       if (input.encoding) form.append('encoding', input.encoding);
-      form.append('file', input.file, input.file.name);
+      // The preview needs only the head: a big file is not sent twice.
+      form.append('file', input.file.slice(0, PREVIEW_UPLOAD_BYTES), input.file.name);
       return api.upload<ImportPreview>('/imports/preview', form);
     },
     onSuccess: (answer) => {
@@ -106,6 +122,12 @@ export function NewImport() {
             }}
           />
         </Group>
+        {previewFile.isPending && (
+          <Group mt="xs" gap="xs" role="status" aria-live="polite" data-testid="preview-busy">
+            <Loader size="sm" />
+            <Text size="sm">{t('imports.previewing')}</Text>
+          </Group>
+        )}
         {previewFile.error && (
           <Alert color="red" mt="xs">
             {previewFile.error instanceof ApiError ? (

@@ -1,0 +1,38 @@
+// The rule modules under mutation testing (stryker.config.mjs, scripts/mutation.ts): what is
+// mutated, and the test files that exercise it (its unit tests and the closest integration tests;
+// the whole suite would take hours per module).
+export interface MutationModule {
+  mutate: string[];
+  tests: string[];
+}
+
+export const MUTATION_MODULES: Record<string, MutationModule> = {
+  gate: {
+    mutate: ['src/core/gate/**/*.ts'],
+    tests: ['src/core/gate/**/*.test.ts', 'src/core/contacts/contacts.test.ts'],
+  },
+  consent: {
+    mutate: ['src/core/consent/**/*.ts'],
+    tests: ['src/core/consent/**/*.test.ts', 'src/server/routes/consent/intake.test.ts'],
+  },
+  'forms-rules': {
+    mutate: ['src/core/forms/rules.ts'],
+    tests: ['src/core/forms/rules.test.ts'],
+  },
+  provenance: {
+    mutate: ['src/core/imports/provenance.ts'],
+    tests: ['src/core/imports/provenance.test.ts', 'src/core/imports/imports.unit.test.ts'],
+  },
+  review: {
+    mutate: ['src/core/imports/review.ts'],
+    tests: ['src/core/imports/import-flow.test.ts', 'src/core/imports/imports.unit.test.ts'],
+  },
+  standing: {
+    mutate: ['src/core/standing/**/*.ts'],
+    tests: ['src/core/standing/**/*.test.ts', 'src/server/standing-guard.test.ts', 'src/worker/import-standing.test.ts'],
+  },
+  tokens: {
+    mutate: ['src/core/tokens/**/*.ts'],
+    tests: ['src/core/tokens/**/*.test.ts', 'src/security/**/*.test.ts'],
+  },
+};

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApiKey, signUp, type SignedIn } from '../../test/helpers/accounts.ts';
 import { ENGINES, pgAvailable } from '../../test/helpers/engines.ts';
 import { createTestPlatform, type TestPlatform } from '../../test/helpers/platform.ts';
-import type { RestrictableService } from '../core/services.ts';
+import type { RestrictableService } from '../core/standing/ports.ts';
 import type { StandingAction } from '../core/standing/machine.ts';
 
 const operator = { type: 'operator' as const, id: 'op-standing-guard' };

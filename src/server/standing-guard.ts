@@ -11,7 +11,7 @@
 // (GET /account/standing) and take its data out (exports, proofs). API-key reads are refused
 // earlier, when the key is resolved, if the account's `api` service is off (accounts/api-keys.ts).
 import type { FastifyInstance, FastifyRequest, RouteOptions } from 'fastify';
-import type { RestrictableService } from '../core/services.ts';
+import type { RestrictableService } from '../core/standing/ports.ts';
 import type { AppDeps } from './deps.ts';
 
 /** How standing applies to a route. */

@@ -2,7 +2,7 @@
 import { createContext, useContext, type ReactNode } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { ApiError, type Api } from './api.ts';
-import type { Me } from './types.ts';
+import type { MeView as Me } from '../../src/core/accounts/views.ts';
 
 const ApiContext = createContext<Api | null>(null);
 

@@ -1,6 +1,7 @@
 // What createAccountsService needs; wired in src/cli/services.ts.
 import type { Clock, Logger } from '../ports.ts';
-import type { StandingGate, SystemMailSender } from '../services.ts';
+import type { SystemMailSender } from '../system-mail/ports.ts';
+import type { StandingGate } from '../standing/ports.ts';
 import type { Industry } from './industries.ts';
 import type { AccountsStore, PasswordHasher, TokenKit } from './ports.ts';
 

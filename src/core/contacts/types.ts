@@ -49,6 +49,12 @@ export interface ContactPage {
   next: string | null;
 }
 
+/** A contact with its consent per list and channel (GET /contacts/:id answers it). */
+export interface ContactDetail {
+  contact: Contact;
+  consent: ConsentState[];
+}
+
 export interface ContactExport {
   contact: Contact;
   consentStates: ConsentState[];

@@ -46,6 +46,7 @@ export const PurposeSchema = z
   })
   .strict();
 export const PURPOSE_PARTS = ['sender', 'kind', 'purpose', 'channel', 'frequency', 'withdraw'] as const;
+export type PurposePart = (typeof PURPOSE_PARTS)[number];
 
 /** SMS-01: the program name and frequency; the rates notice and HELP/STOP are always added. */
 export const SmsTermsSchema = z

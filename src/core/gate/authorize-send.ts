@@ -3,7 +3,7 @@
 // any lookup error refuses the whole batch with 'policy-unavailable'.
 import { AppError } from '../errors.ts';
 import type { Logger } from '../ports.ts';
-import type { StandingGate } from '../services.ts';
+import type { StandingGate } from '../standing/ports.ts';
 import {
   SEND_REFUSALS,
   type AuthorizeSendInput,

@@ -1,7 +1,7 @@
 // The gate service: authorizeSend for senders, a streaming dry run for people (DEL-01).
 import { notFound } from '../errors.ts';
 import type { Clock, Logger } from '../ports.ts';
-import type { StandingGate } from '../services.ts';
+import type { StandingGate } from '../standing/ports.ts';
 import type { Channel } from '../consent/types.ts';
 import { authorizeSend, decide, repermissionCutoff, standingRefusal } from './authorize-send.ts';
 import {

@@ -10,7 +10,7 @@ import { createConsentStore } from '../../db/repositories/consent.ts';
 import { createImportStore } from '../../db/repositories/imports.ts';
 import { allowAll, createAccountRow, emailList, permissionServices } from '../../db/repositories/permission.testkit.ts';
 import { silentLogger, type Queue } from '../ports.ts';
-import type { SystemMailRequest } from '../services.ts';
+import type { SystemMailRequest } from '../system-mail/ports.ts';
 import { addressHash } from '../suppression/address.ts';
 import { createImportService } from './service.ts';
 import type { ImportStore } from './types.ts';

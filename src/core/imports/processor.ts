@@ -13,7 +13,7 @@ import { createConsentService, type ConsentService } from '../consent/ledger.ts'
 import type { ConsentStore } from '../consent/store.ts';
 import { AppError, unprocessable } from '../errors.ts';
 import type { Clock, Logger } from '../ports.ts';
-import type { StandingGate } from '../services.ts';
+import type { StandingGate } from '../standing/ports.ts';
 import { applyBatch } from './apply-batch.ts';
 import { classifyRecord, dedupeKey, type Classified } from './classify.ts';
 import { openCsv } from './csv-reader.ts';

@@ -9,7 +9,7 @@ import type { NewConsentEvent } from '../consent/types.ts';
 import { conflict, invalid, notFound } from '../errors.ts';
 import type { GateService } from '../gate/service.ts';
 import type { Clock, Logger } from '../ports.ts';
-import type { SystemMailSender } from '../services.ts';
+import type { SystemMailSender } from '../system-mail/ports.ts';
 import type { ImportRecord, ImportStore } from './types.ts';
 
 export const REVIEW_DECISIONS = ['approve', 'reject'] as const;

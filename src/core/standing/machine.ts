@@ -1,7 +1,7 @@
 // The account standing state machine (ACC-04): which action may move an account from which
 // standing, and where it lands. Pure: no storage, no time.
 import { AppError } from '../errors.ts';
-import { RESTRICTABLE_SERVICES, type RestrictableService } from '../services.ts';
+import { RESTRICTABLE_SERVICES, type RestrictableService } from './ports.ts';
 
 export const STANDINGS = ['active', 'warned', 'restricted', 'suspended', 'blocked'] as const;
 export type Standing = (typeof STANDINGS)[number];

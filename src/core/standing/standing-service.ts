@@ -5,7 +5,7 @@ import type { Actor, AuditLog } from '../audit/types.ts';
 import { AppError, forbidden, notFound, unavailable } from '../errors.ts';
 import type { CodeOfKind } from '../error-codes.ts';
 import type { Clock, Logger } from '../ports.ts';
-import type { AccountWriteGate, RestrictableService, StandingGate } from '../services.ts';
+import type { AccountWriteGate, RestrictableService, StandingGate } from './ports.ts';
 import type { SystemMailService } from '../system-mail/types.ts';
 import { nextStanding, type Standing } from './machine.ts';
 import {

@@ -14,7 +14,7 @@ import { createAuditLog } from '../audit/audit-log.ts';
 import type { AuditLog } from '../audit/types.ts';
 import { AppError } from '../errors.ts';
 import { silentLogger, type Queue } from '../ports.ts';
-import { RESTRICTABLE_SERVICES, type RestrictableService } from '../services.ts';
+import { RESTRICTABLE_SERVICES, type RestrictableService } from './ports.ts';
 import { createSystemMailService } from '../system-mail/system-mail-service.ts';
 import { createTemplateRenderer } from '../system-mail/templates.ts';
 import { createStandingService, type StandingService } from './standing-service.ts';

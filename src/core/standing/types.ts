@@ -1,7 +1,7 @@
 // Account standing's data shapes and its store port (src/db/repositories/standing.ts).
 import { z } from 'zod';
 import type { Actor, AuditRow } from '../audit/types.ts';
-import { RESTRICTABLE_SERVICES, type RestrictableService } from '../services.ts';
+import { RESTRICTABLE_SERVICES, type RestrictableService } from './ports.ts';
 import type { Standing, StandingAction } from './machine.ts';
 
 export const ACCOUNT_REVIEWS = ['none', 'pending', 'refused'] as const;

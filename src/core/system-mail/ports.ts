@@ -1,4 +1,24 @@
-// The mail transport port: src/channels/email/smtp-transport.ts implements it with nodemailer.
+// The system-mail area's ports. SystemMailSender is what other areas (accounts, standing,
+// imports, forms) hand their mail to; MailTransport is what src/channels/email/smtp-transport.ts
+// implements with nodemailer.
+
+/** System mail from the platform to its customers (ACC-07): always through the outbox. */
+export type SystemMailCategory = 'critical' | 'feature-news';
+export interface SystemMailRequest {
+  to: string;
+  /** Template id, e.g. 'verify-email', 'password-reset', 'invitation', 'standing-changed', 'consent-confirm'. */
+  template: string;
+  data: Record<string, unknown>;
+  language?: string;
+  accountId?: string | null;
+  /** 'critical' mail (verification, standing, review outcomes) ignores the feature-news opt-out. */
+  category?: SystemMailCategory;
+}
+export interface SystemMailSender {
+  /** Stores the mail in the outbox and queues its delivery; returns the outbox id. */
+  enqueue(mail: SystemMailRequest): Promise<string>;
+}
+
 export interface MailMessage {
   from: string;
   to: string;

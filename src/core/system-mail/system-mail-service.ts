@@ -4,7 +4,7 @@ import { z } from 'zod';
 import type { AuditLog } from '../audit/types.ts';
 import { invalid, notFound } from '../errors.ts';
 import type { Clock, Logger, Queue } from '../ports.ts';
-import type { SystemMailCategory, SystemMailRequest } from '../services.ts';
+import type { SystemMailCategory, SystemMailRequest } from './ports.ts';
 import { DEFAULT_CATEGORY, isTemplateId, mailLanguage, type TemplateRenderer } from './templates.ts';
 import {
   MAX_NOTICE_BODY_LENGTH,

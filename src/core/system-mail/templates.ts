@@ -3,7 +3,7 @@
 import { Liquid, type Template } from 'liquidjs';
 import { z } from 'zod';
 import { invalid } from '../errors.ts';
-import type { SystemMailCategory } from '../services.ts';
+import type { SystemMailCategory } from './ports.ts';
 import { EN, EN_LABELS } from './templates-en.ts';
 import { RO, RO_LABELS } from './templates-ro.ts';
 

@@ -1,6 +1,6 @@
 // System mail's data shapes and its store port (src/db/repositories/system-mail.ts).
 import type { Actor } from '../audit/types.ts';
-import type { SystemMailCategory, SystemMailSender } from '../services.ts';
+import type { SystemMailCategory, SystemMailSender } from './ports.ts';
 
 export const SYSTEM_MAIL_STATUSES = ['queued', 'sent', 'failed', 'held', 'suppressed'] as const;
 export type SystemMailStatus = (typeof SYSTEM_MAIL_STATUSES)[number];

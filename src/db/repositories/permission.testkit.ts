@@ -8,7 +8,7 @@ import type { NewList } from '../../core/lists/types.ts';
 import type { Clock } from '../../core/ports.ts';
 import { silentLogger } from '../../core/ports.ts';
 import { createSegmentService } from '../../core/segments/service.ts';
-import type { StandingGate } from '../../core/services.ts';
+import type { StandingGate } from '../../core/standing/ports.ts';
 import { createSuppressionService } from '../../core/suppression/service.ts';
 import type { Database } from '../database.ts';
 import { createConsentStore } from './consent.ts';

@@ -1,7 +1,7 @@
 // SQL for the system mail outbox (ACC-07) and the account facts mail needs (owners, feature-news
 // opt-out, language). Outbox rows are only ever advanced: queued → sent | failed.
 import { sql, type Kysely, type Selectable } from 'kysely';
-import type { SystemMailCategory } from '../../core/services.ts';
+import type { SystemMailCategory } from '../../core/system-mail/ports.ts';
 import type { OutboxRow, SystemMailStore } from '../../core/system-mail/types.ts';
 import type { DB } from '../schema/index.ts';
 import type { SystemMailTable } from '../schema/system-mail.ts';

@@ -5,7 +5,7 @@ import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { useApi, useSessionChanged } from '../session.tsx';
-import type { Me } from '../types.ts';
+import type { MeView as Me } from '../../../src/core/accounts/views.ts';
 import { LanguageSwitcher } from './LanguageSwitcher.tsx';
 import { StandingBanner } from './StandingBanner.tsx';
 

@@ -4,7 +4,7 @@ import { Alert, Badge, Group, List, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useApi } from '../session.tsx';
-import type { StandingInfo } from '../types.ts';
+import type { StandingView as StandingInfo } from '../../../src/core/standing/types.ts';
 import { formatTime, servicesOff, STANDING_COLOR } from './format.ts';
 
 /** `showOk`: also say so when the account is in good standing (the dashboard does). */

@@ -1,4 +1,4 @@
-import type { Standing } from '../types.ts';
+import type { Standing } from '../../../src/core/standing/machine.ts';
 
 export function formatTime(iso: string | null | undefined, language: string): string {
   if (!iso) return '—';

@@ -5,7 +5,7 @@ import i18next, { type i18n } from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import en from './en.json';
 import ro from './ro.json';
-import type { Language } from '../types.ts';
+import type { Language } from '../../../policy/cookies.ts';
 
 export const LANGUAGES: Language[] = ['en', 'ro'];
 

@@ -7,7 +7,7 @@ import { useNavigate, useSearchParams } from 'react-router-dom';
 import { PublicPage } from '../components/PublicPage.tsx';
 import { errorMessage } from '../notify.ts';
 import { useApi, useSessionChanged } from '../session.tsx';
-import type { Me } from '../types.ts';
+import type { MeView as Me } from '../../../src/core/accounts/views.ts';
 
 export function AcceptInvitation() {
   const { t } = useTranslation();

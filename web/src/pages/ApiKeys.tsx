@@ -19,7 +19,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { formatTime } from '../components/format.ts';
 import { useApi } from '../session.tsx';
-import type { ApiKey } from '../types.ts';
+import type { ApiKeyView as ApiKey } from '../../../src/core/accounts/api-keys.ts';
 
 /** Suggested scopes (`area:action`, or '*' for everything the account may do); others can be typed. */
 export const SUGGESTED_SCOPES = [

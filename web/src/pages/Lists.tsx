@@ -19,7 +19,9 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { formatTime } from '../components/format.ts';
 import { notifyOk } from '../notify.ts';
-import { SEND_REFUSALS, type Channel, type DryRunReport, type List } from '../permission-types.ts';
+import type { Channel } from '../../../src/core/consent/types.ts';
+import { SEND_REFUSALS, type DryRunReport } from '../../../src/core/gate/types.ts';
+import type { List } from '../../../src/core/lists/types.ts';
 import { useApi } from '../session.tsx';
 
 export const LISTS_KEY = ['lists'] as const;

@@ -7,7 +7,7 @@ import { PublicPage } from '../components/PublicPage.tsx';
 import { pickLanguage } from '../i18n/index.ts';
 import { errorMessage } from '../notify.ts';
 import { useApi, useSessionChanged } from '../session.tsx';
-import type { Me } from '../types.ts';
+import type { MeView as Me } from '../../../src/core/accounts/views.ts';
 
 export function Login() {
   const { t, i18n } = useTranslation();

@@ -8,7 +8,7 @@ import { LANGUAGES, pickLanguage } from '../i18n/index.ts';
 import { notifyOk } from '../notify.ts';
 import { ChangePassword } from './ChangePassword.tsx';
 import { ME_KEY, useApi, useMe } from '../session.tsx';
-import type { AccountDetails } from '../types.ts';
+import type { AccountView as AccountDetails } from '../../../src/core/accounts/views.ts';
 
 export function Settings() {
   const { t, i18n } = useTranslation();

@@ -11,7 +11,8 @@ import { pickLanguage } from '../i18n/index.ts';
 import { PolicyClause } from '../components/PolicyClause.tsx';
 import { errorMessage } from '../notify.ts';
 import { useApi, useSessionChanged } from '../session.tsx';
-import type { Industry, Me } from '../types.ts';
+import type { Industry } from '../../../src/core/accounts/industries.ts';
+import type { MeView as Me } from '../../../src/core/accounts/views.ts';
 
 interface SignupAnswer {
   account: { id: string; name: string; review: string };

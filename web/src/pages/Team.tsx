@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { formatTime } from '../components/format.ts';
 import { notifyOk } from '../notify.ts';
 import { useApi, useMe } from '../session.tsx';
-import type { TeamInfo } from '../types.ts';
+import type { TeamView as TeamInfo } from '../../../src/core/accounts/team.ts';
 
 export function Team() {
   const { t, i18n } = useTranslation();

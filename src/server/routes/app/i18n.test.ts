@@ -3,7 +3,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { RESTRICTABLE_SERVICES } from '../../../core/services.ts';
+import { RESTRICTABLE_SERVICES } from '../../../core/standing/ports.ts';
 import { STANDINGS } from '../../../core/standing/machine.ts';
 import { WEB_DIST_DIR } from './index.ts';
 

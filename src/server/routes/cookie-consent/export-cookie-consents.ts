@@ -25,6 +25,9 @@ const RecordSchema = z.object({
   ip: z.string(),
 });
 
+/** One logged choice as the JSON export answers it (the web app reads this type). */
+export type CookieConsentRow = z.infer<typeof RecordSchema>;
+
 export function exportCookieConsents(app: FastifyInstance, deps: AppDeps): void {
   app.withTypeProvider<ZodTypeProvider>().get(
     '/api/v1/operator/cookie-consents',

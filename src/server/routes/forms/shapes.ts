@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { FORM_RULE_CODES } from '../../../core/forms/rules.ts';
 import type { FormView } from '../../../core/forms/builder.ts';
+import type { FormDefinition } from '../../../core/forms/definition.ts';
 import type { FormRecord } from '../../../core/forms/types.ts';
 
 export const FormIdParams = z.object({ id: z.string().min(1).max(100) });
@@ -39,6 +40,16 @@ export const FormViewSchema = z.object({
   problems: z.array(z.object({ code: z.enum(FORM_RULE_CODES), message: z.string(), path: z.string() })),
   publicUrl: z.string(),
 });
+
+export type FormSummary = z.infer<typeof FormSummarySchema>;
+export type FormProblem = z.infer<typeof FormViewSchema>['problems'][number];
+/** A version as answered: the schema types the definition loosely; the value is the core's definition. */
+export type FormVersionAnswer = Omit<z.infer<typeof VersionSchema>, 'definition'> & { definition: FormDefinition };
+/** GET/PUT/POST form answers (the web app reads this type). */
+export type FormViewAnswer = Omit<z.infer<typeof FormViewSchema>, 'latest' | 'published'> & {
+  latest: FormVersionAnswer;
+  published: FormVersionAnswer | null;
+};
 
 export function summary(f: FormRecord) {
   const { accountId: _a, ...rest } = f;

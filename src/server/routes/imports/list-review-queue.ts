@@ -1,6 +1,7 @@
 // GET /api/v1/operator/imports?status=held — the compliance reviewer's queue (IMP-05): each
 // import with its forensics report, flagged-row samples and the account's import history.
 import { z } from 'zod';
+import type { ForensicReport } from '../../../core/imports/forensics.ts';
 import { IMPORT_STATUSES } from '../../../core/imports/types.ts';
 import { requireOperator } from '../../auth.ts';
 import type { AppDeps } from '../../deps.ts';
@@ -18,6 +19,8 @@ const QueueItem = ImportSchema.extend({
   forensics: z.record(z.string(), z.unknown()).nullable(),
   history: z.array(HistorySchema),
 });
+/** One queued import as answered; forensics is the core's report (typed loosely in the schema). */
+export type ReviewQueueItem = Omit<z.infer<typeof QueueItem>, 'forensics'> & { forensics: ForensicReport | null };
 /** Earlier imports shown beside each queued one. */
 export const REVIEW_HISTORY_ITEMS = 20;
 

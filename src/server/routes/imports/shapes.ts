@@ -60,6 +60,9 @@ export const ImportSchema = z.object({
   updatedAt: z.string(),
 });
 
+/** An import as the API answers it (the web app reads this type). */
+export type ImportView = z.infer<typeof ImportSchema>;
+
 export function toImportView(r: ImportRecord): z.infer<typeof ImportSchema> {
   return {
     id: r.id,

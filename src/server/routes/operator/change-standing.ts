@@ -1,7 +1,7 @@
 // POST /api/v1/operator/accounts/:id/standing — warn, restrict, suspend, block or reinstate (ACC-04, ACC-05).
 import { z } from 'zod';
 import { MAX_AUDIT_REASON_LENGTH, MAX_AUDIT_RULE_LENGTH } from '../../../core/audit/types.ts';
-import { RESTRICTABLE_SERVICES } from '../../../core/services.ts';
+import { RESTRICTABLE_SERVICES } from '../../../core/standing/ports.ts';
 import { STANDING_ACTIONS, type StandingAction } from '../../../core/standing/machine.ts';
 import { requireOperator } from '../../auth.ts';
 import type { AppDeps } from '../../deps.ts';

@@ -10,7 +10,7 @@ import type {
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Actor, AuditEntry } from '../../../core/audit/types.ts';
-import { RESTRICTABLE_SERVICES } from '../../../core/services.ts';
+import { RESTRICTABLE_SERVICES } from '../../../core/standing/ports.ts';
 import { STANDINGS } from '../../../core/standing/machine.ts';
 import { ACCOUNT_REVIEWS, type OperatorAccountRow } from '../../../core/standing/types.ts';
 import type { OutboxRow } from '../../../core/system-mail/types.ts';
@@ -40,6 +40,9 @@ export const OperatorAccountSchema = z.object({
   ownerEmail: z.string().nullable(),
 });
 
+/** One account in the operator console's answers (the web app reads this type). */
+export type OperatorAccount = z.infer<typeof OperatorAccountSchema>;
+
 export function toOperatorAccount(a: OperatorAccountRow): z.infer<typeof OperatorAccountSchema> {
   return {
     id: a.id,
@@ -65,6 +68,8 @@ export const AuditEntrySchema = z.object({
   rule: z.string().nullable(),
   details: z.record(z.string(), z.unknown()),
 });
+
+export type AuditEntryAnswer = z.infer<typeof AuditEntrySchema>;
 
 export function toAuditEntry(e: AuditEntry): z.infer<typeof AuditEntrySchema> {
   return {
@@ -95,6 +100,8 @@ export const OutboxEntrySchema = z.object({
   createdAt: z.string(),
   sentAt: z.string().nullable(),
 });
+
+export type OutboxEntry = z.infer<typeof OutboxEntrySchema>;
 
 export function toOutboxEntry(r: OutboxRow): z.infer<typeof OutboxEntrySchema> {
   return {

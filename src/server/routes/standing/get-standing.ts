@@ -1,6 +1,6 @@
 // GET /api/v1/account/standing — the caller's own account standing, the reason and since when (ACC-04).
 import { z } from 'zod';
-import { RESTRICTABLE_SERVICES } from '../../../core/services.ts';
+import { RESTRICTABLE_SERVICES } from '../../../core/standing/ports.ts';
 import { STANDINGS } from '../../../core/standing/machine.ts';
 import { requireAccount } from '../../auth.ts';
 import type { AppDeps } from '../../deps.ts';

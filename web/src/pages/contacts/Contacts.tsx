@@ -7,7 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router-dom';
 import { ApiError } from '../../api.ts';
 import { formatTime } from '../../components/format.ts';
-import type { Contact, ContactPage } from '../../permission-types.ts';
+import type { Contact, ContactPage } from '../../../../src/core/contacts/types.ts';
 import { useApi } from '../../session.tsx';
 
 export const CONTACTS_PAGE_SIZE = 50;

@@ -2,7 +2,8 @@
 // co-registration partner (CON-05). None of them has a "pre-checked" control (CON-02).
 import { ActionIcon, Alert, Card, Group, Select, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { PURPOSE_PARTS, type List } from '../../permission-types.ts';
+import { PURPOSE_PARTS } from '../../../../src/core/forms/definition.ts';
+import type { List } from '../../../../src/core/lists/types.ts';
 import type { BoxDraft, PartnerDraft } from './draft.ts';
 
 export function ConsentBoxEditor(props: {

@@ -4,7 +4,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { formatTime } from '../../components/format.ts';
-import type { FormSummary } from '../../permission-types.ts';
+import type { FormSummary } from '../../../../src/server/routes/forms/shapes.ts';
 import { useApi } from '../../session.tsx';
 
 export function Forms() {

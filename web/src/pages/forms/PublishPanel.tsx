@@ -20,7 +20,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api.ts';
 import { notifyOk } from '../../notify.ts';
-import type { FormProblem, FormView } from '../../permission-types.ts';
+import type { FormProblem, FormViewAnswer as FormView } from '../../../../src/server/routes/forms/shapes.ts';
 import { useApi } from '../../session.tsx';
 
 export function RefusalAlert(props: { error: ApiError }) {

@@ -7,9 +7,10 @@ import {
   PURPOSE_PARTS,
   type FieldKey,
   type FormDefinition,
-  type List,
+  type FormDefinitionInput,
   type PurposePart,
-} from '../../permission-types.ts';
+} from '../../../../src/core/forms/definition.ts';
+import type { List } from '../../../../src/core/lists/types.ts';
 
 export interface BoxDraft {
   uid: string;
@@ -75,7 +76,7 @@ export function prefillFromList(box: BoxDraft, list: List, withdrawHint: string)
 
 const opt = (s: string) => (s.trim() ? s.trim() : undefined);
 
-export function toDefinition(d: FormDraft, lists: readonly List[]): FormDefinition {
+export function toDefinition(d: FormDraft, lists: readonly List[]): FormDefinitionInput {
   const channelOf = (id: string | null) => lists.find((l) => l.id === id)?.channel;
   const purpose = (p: Record<PurposePart, string>) =>
     Object.fromEntries(PURPOSE_PARTS.flatMap((k) => (p[k].trim() ? [[k, p[k].trim()]] : [])));

@@ -19,7 +19,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
 import { formatTime } from '../../components/format.ts';
-import type { ImportView } from '../../permission-types.ts';
+import type { ImportView } from '../../../../src/server/routes/imports/shapes.ts';
 import { useApi } from '../../session.tsx';
 import { useLists } from '../Lists.tsx';
 import { IMPORT_STATUS_COLOR } from './Imports.tsx';

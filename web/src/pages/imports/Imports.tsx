@@ -4,7 +4,8 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { formatTime } from '../../components/format.ts';
-import type { ImportStatus, ImportView } from '../../permission-types.ts';
+import type { ImportStatus } from '../../../../src/core/imports/types.ts';
+import type { ImportView } from '../../../../src/server/routes/imports/shapes.ts';
 import { useApi } from '../../session.tsx';
 
 export const IMPORT_STATUS_COLOR: Record<ImportStatus, string> = {

@@ -3,7 +3,8 @@
 // OPTIN_TIME, CONFIRM_IP …); the customer can change any of it. Unmapped columns are ignored.
 import { Badge, Group, ScrollArea, Select, SimpleGrid, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { IMPORT_FIELDS, type ImportField, type ImportPreview } from '../../permission-types.ts';
+import { IMPORT_FIELDS, type ImportField } from '../../../../src/core/imports/mapping.ts';
+import type { ImportPreview } from '../../../../src/core/imports/service.ts';
 
 export type Mapping = Partial<Record<ImportField, string>>;
 

@@ -7,7 +7,8 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { formatTime, STANDING_COLOR } from '../../components/format.ts';
 import { useApi } from '../../session.tsx';
-import type { OperatorAccount, Standing } from '../../types.ts';
+import type { Standing } from '../../../../src/core/standing/machine.ts';
+import type { OperatorAccount } from '../../../../src/server/routes/operator/shapes.ts';
 import { OperatorOnly } from './OperatorOnly.tsx';
 
 const STANDINGS: Standing[] = ['active', 'warned', 'restricted', 'suspended', 'blocked'];

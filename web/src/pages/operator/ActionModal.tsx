@@ -3,7 +3,7 @@
 import { useState, type FormEvent } from 'react';
 import { Button, Checkbox, Group, Modal, Stack, Text, Textarea } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { SERVICES, type Service } from '../../types.ts';
+import { RESTRICTABLE_SERVICES as SERVICES, type RestrictableService as Service } from '../../../../src/core/standing/ports.ts';
 
 export type OperatorAction = 'warn' | 'restrict' | 'suspend' | 'block' | 'reinstate' | 'approve' | 'refuse';
 

@@ -5,7 +5,7 @@ import { useDebouncedValue } from '@mantine/hooks';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useApi } from '../../session.tsx';
-import type { AuditEntry } from '../../types.ts';
+import type { AuditEntryAnswer as AuditEntry } from '../../../../src/server/routes/operator/shapes.ts';
 import { AuditTable } from './AuditTable.tsx';
 import { OperatorOnly } from './OperatorOnly.tsx';
 

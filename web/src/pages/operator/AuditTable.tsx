@@ -1,7 +1,7 @@
 import { Code, Table } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { formatTime } from '../../components/format.ts';
-import type { AuditEntry } from '../../types.ts';
+import type { AuditEntryAnswer as AuditEntry } from '../../../../src/server/routes/operator/shapes.ts';
 
 export function AuditTable(props: { entries: AuditEntry[]; showAccount?: boolean }) {
   const { t, i18n } = useTranslation();

@@ -4,7 +4,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { formatTime } from '../../components/format.ts';
 import { useApi } from '../../session.tsx';
-import type { CookieConsentRow } from '../../types.ts';
+import type { CookieConsentRow } from '../../../../src/server/routes/cookie-consent/export-cookie-consents.ts';
 import { OperatorOnly } from './OperatorOnly.tsx';
 
 export const COOKIE_LOG_LIMIT = 500;

@@ -5,7 +5,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { formatTime } from '../../components/format.ts';
 import { useApi } from '../../session.tsx';
-import type { OutboxItem } from '../../types.ts';
+import type { OutboxEntry as OutboxItem } from '../../../../src/server/routes/operator/shapes.ts';
 import { OperatorOnly } from './OperatorOnly.tsx';
 
 const STATUSES = ['queued', 'sent', 'failed', 'held', 'suppressed'];

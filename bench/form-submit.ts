@@ -14,13 +14,15 @@ import { composePlatform } from '../src/cli/compose.ts';
 import { silentLogger } from '../src/core/ports.ts';
 import { createFormsService } from '../src/core/forms/service.ts';
 import { createFormStore } from '../src/db/repositories/forms.ts';
+import { createUsedStartStampStore } from '../src/db/repositories/used-start-stamps.ts';
 import { buildApp } from '../src/server/app.ts';
 import { benchAccount, benchDatabase, engines } from './permission-fixtures.ts';
 
 const SECONDS = Number(process.argv[3] ?? 10);
 const CONNECTIONS = Number(process.argv[4] ?? 32);
 const THREADS = 2;
-export const BENCH_BOT_DEFENCE = { minFillTimeMs: 0, submissionsPerIpPerMinute: null };
+// wrk sends one body (one start stamp) many times: the single-use check is off here only.
+export const BENCH_BOT_DEFENCE = { minFillTimeMs: 0, submissionsPerIpPerMinute: null, singleUseStartStamp: false };
 
 if (spawnSync('sh', ['-c', 'command -v wrk']).status !== 0) {
   console.error('wrk is not installed: apt-get install -y wrk');
@@ -88,6 +90,7 @@ try {
       const s = platform.services;
       const forms = createFormsService({
         store: createFormStore(database),
+        usedStartStamps: createUsedStartStampStore(database),
         lists: s.lists,
         contacts: s.contacts,
         consent: s.consent,

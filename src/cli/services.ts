@@ -35,6 +35,7 @@ import { createSuppressionStore } from '../db/repositories/suppression.ts';
 import { createFormsService } from '../core/forms/service.ts';
 import { createUnsubscribeService } from '../core/unsubscribe/service.ts';
 import { createFormStore } from '../db/repositories/forms.ts';
+import { createUsedStartStampStore } from '../db/repositories/used-start-stamps.ts';
 import { createImportService } from '../core/imports/service.ts';
 import { createImportStore } from '../db/repositories/imports.ts';
 
@@ -102,6 +103,7 @@ export function buildServices(deps: ServiceDeps): Services {
   const forms = createFormsService({
     ...tokenSigner,
     store: createFormStore(deps.database),
+    usedStartStamps: createUsedStartStampStore(deps.database),
     lists: permission.lists,
     contacts: permission.contacts,
     consent,

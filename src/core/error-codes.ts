@@ -65,6 +65,7 @@ export const ERROR_CODES = {
   FORM_SMS_TEXT_INCOMPLETE: { kind: 'unprocessable' },
   FORM_START_EXPIRED: { kind: 'invalid' },
   FORM_START_INVALID: { kind: 'invalid' },
+  FORM_START_USED: { kind: 'conflict' },
   FORM_TOO_FAST: { kind: 'invalid' },
   FORM_TOO_MANY_PARTNERS: { kind: 'unprocessable' },
   FORM_UNAVAILABLE: { kind: 'not-found' },

@@ -5,7 +5,8 @@ import type { ListService } from '../lists/service.ts';
 import type { Clock } from '../ports.ts';
 import type { SystemMailSender } from '../system-mail/ports.ts';
 import type { AccountWriteGate } from '../standing/ports.ts';
-import { DEFAULT_BOT_DEFENCE, issueStartStamp, type BotDefenceSettings } from './bot-defence.ts';
+import { DEFAULT_BOT_DEFENCE, issueStartStamp, type BotDefenceSettings, type UsedStartStamps } from './bot-defence.ts';
+import { newId as uuidV7 } from '../ids.ts';
 import { createFormBuilder, type FormBuilder } from './builder.ts';
 import { createSignup, type Signup } from './signup.ts';
 import type { FormStore } from './types.ts';
@@ -23,6 +24,8 @@ export interface FormsDeps {
   publicUrl: string;
   /** CON-11 settings; defaults are the policy. Benchmarks pass { minFillTimeMs: 0, submissionsPerIpPerMinute: null }. */
   botDefence?: Partial<BotDefenceSettings>;
+  /** CON-11: start stamps spent on a stored sign-up. */
+  usedStartStamps: UsedStartStamps;
   newId?: () => string;
 }
 
@@ -43,7 +46,7 @@ export function createFormsService(deps: FormsDeps): FormsService {
   return {
     ...builder,
     botDefence,
-    startStamp: (formId) => issueStartStamp(deps.secret, formId, deps.clock.now()),
+    startStamp: (formId) => issueStartStamp(deps.secret, formId, deps.clock.now(), uuidV7(deps.clock)),
     published: signup.published,
     submit: signup.submit,
     inspectConfirmation: signup.inspectConfirmation,

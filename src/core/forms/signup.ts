@@ -10,7 +10,13 @@ import type { Clock } from '../ports.ts';
 import type { SystemMailSender } from '../system-mail/ports.ts';
 import type { AccountWriteGate } from '../standing/ports.ts';
 import { signToken, verifyToken } from '../tokens/signed-token.ts';
-import { HONEYPOT_FIELD, checkStartStamp, type BotDefenceSettings } from './bot-defence.ts';
+import {
+  HONEYPOT_FIELD,
+  checkStartStamp,
+  spendStartStamp,
+  type BotDefenceSettings,
+  type UsedStartStamps,
+} from './bot-defence.ts';
 import { planSubmission, type SubmissionInput } from './submission.ts';
 import type { Confirmation, FormRecord, FormStore, FormVersion } from './types.ts';
 import { newId as uuidV7 } from '../ids.ts';
@@ -48,6 +54,8 @@ export interface SignupDeps {
   secret: string;
   publicUrl: string;
   botDefence: BotDefenceSettings;
+  /** CON-11: a start stamp buys one stored sign-up. */
+  usedStartStamps: UsedStartStamps;
   /** ACC-09: a blocked or suspended account's forms collect nothing. */
   standing: AccountWriteGate;
   newId?: () => string;
@@ -142,7 +150,7 @@ export function createSignup(deps: SignupDeps) {
       // CON-11: honeypot first, so a bot learns nothing from the other checks.
       if ((input.honeypot ?? '') !== '') return { kind: 'discarded' };
       const now = deps.clock.now();
-      checkStartStamp(deps.secret, deps.botDefence, formId, input.startStamp, now);
+      const { expiresAt } = checkStartStamp(deps.secret, deps.botDefence, formId, input.startStamp, now);
       const plan = planSubmission(v, input);
       const accountId = form.accountId;
       const lists = await listsOf(
@@ -157,6 +165,9 @@ export function createSignup(deps: SignupDeps) {
       if (plan.firstName) attributes.first_name = plan.firstName;
       if (plan.lastName) attributes.last_name = plan.lastName;
       return deps.store.unitOfWork(async () => {
+        // First write: a replayed page load stops here, and a failed sign-up does not spend it.
+        const stamp = { stamp: input.startStamp ?? '', formId, expiresAt };
+        await spendStartStamp(deps.usedStartStamps, deps.botDefence, stamp, now);
         const { contact, created } = await deps.contacts.upsert(
           accountId,
           { email: plan.email, phone: plan.phone, language, attributes },

@@ -10,6 +10,7 @@ import * as m0002 from './0002_standing_audit.ts';
 import * as m0003 from './0003_system_mail.ts';
 import * as m0004 from './0004_cookie_consent.ts';
 import * as m0005 from './0005_jobs.ts';
+import * as m0006 from './0006_used_start_stamps.ts';
 import * as m0007 from './0007_job_owners.ts';
 import * as m0010 from './0010_lists_contacts.ts';
 import * as m0011 from './0011_consent_ledger.ts';
@@ -23,6 +24,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0003_system_mail': m0003,
   '0004_cookie_consent': m0004,
   '0005_jobs': m0005,
+  '0006_used_start_stamps': m0006,
   '0007_job_owners': m0007,
   '0010_lists_contacts': m0010,
   '0011_consent_ledger': m0011,

@@ -4,6 +4,7 @@ import type { CookieConsentTables } from './cookie-consent.ts';
 import type { StandingTables } from './standing.ts';
 import type { SystemMailTables } from './system-mail.ts';
 import type { JobTables } from './jobs.ts';
+import type { BotDefenceTables } from './bot-defence.ts';
 import type { FormTables } from './forms.ts';
 import type { ListTables } from './lists.ts';
 import type { ContactTables } from './contacts.ts';
@@ -18,6 +19,7 @@ export interface DB
     StandingTables,
     SystemMailTables,
     JobTables,
+    BotDefenceTables,
     FormTables,
     ListTables,
     ContactTables,

@@ -5,7 +5,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { AppError } from '../../../core/errors.ts';
 import { STATUS_BY_KIND } from '../../errors.ts';
 import type { AppDeps } from '../../deps.ts';
-import { FormParamsSchema, requestContext, submissionRateLimit } from './http.ts';
+import { FormParamsSchema, requestContext, type SubmissionLimit } from './http.ts';
 import { formPage } from './render-form.ts';
 import { messagePage, sendErrorPage, sendPage } from './shell.ts';
 import { PAGE_STRINGS, pageLanguage } from './strings.ts';
@@ -17,16 +17,18 @@ const RE_SHOW_NOTICE: Record<string, 'staleVersion' | 'tooFast' | 'startInvalid'
   FORM_TOO_FAST: 'tooFast',
   FORM_START_INVALID: 'startInvalid',
   FORM_START_EXPIRED: 'startInvalid',
+  FORM_START_USED: 'startInvalid',
 };
 
-export function postHostedForm(app: FastifyInstance, deps: AppDeps): void {
+export function postHostedForm(app: FastifyInstance, deps: AppDeps, limit: SubmissionLimit): void {
   const forms = deps.services.forms;
   app.withTypeProvider<ZodTypeProvider>().post(
     '/f/:formId',
     {
       // A public form: the visitor has no session with us; the signed start stamp and the
       // per-IP limit guard it instead of a CSRF token.
-      config: { csrf: false, ...submissionRateLimit(forms.botDefence) },
+      config: { csrf: false },
+      ...limit,
       schema: { hide: true, params: FormParamsSchema, body: UrlencodedBodySchema },
     },
     async (request, reply) => {

@@ -5,16 +5,17 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppDeps } from '../../deps.ts';
-import { FormParamsSchema, requestContext, submissionRateLimit } from './http.ts';
+import { FormParamsSchema, requestContext, type SubmissionLimit } from './http.ts';
 import { JsonSubmissionSchema, fromJson } from './submission-input.ts';
 
-export function postSubmission(app: FastifyInstance, deps: AppDeps): void {
+export function postSubmission(app: FastifyInstance, deps: AppDeps, limit: SubmissionLimit): void {
   const forms = deps.services.forms;
   app.withTypeProvider<ZodTypeProvider>().post(
     '/api/v1/public/forms/:formId/submissions',
     {
       // Public endpoint: no session involved, so no CSRF token (resolve-auth.ts).
-      config: { csrf: false, ...submissionRateLimit(forms.botDefence) },
+      config: { csrf: false },
+      ...limit,
       schema: {
         tags: ['forms (public)'],
         summary: 'Submit a sign-up (JSON)',

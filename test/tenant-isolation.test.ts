@@ -90,7 +90,7 @@ const SEEDS: Array<(ctx: SeedContext) => Promise<Ids>> = [
       method: 'POST',
       url: `/api/v1/contacts/${contactId}/consent`,
       headers: victim.headers,
-      payload: { listId: list.json().id, textShown: 'yes', source: 'fair', occurredAt: '2026-11-01T00:00:00Z' },
+      payload: { listId: list.json().id, textShown: 'yes', source: 'event', attest: true, occurredAt: '2026-11-01T00:00:00Z' },
     });
     const segment = await app.inject({
       method: 'POST',
@@ -144,7 +144,13 @@ const CASES: IsolationCase[] = [
   {
     method: 'POST',
     path: (ids) => `/api/v1/contacts/${ids.victimContactId}/consent`,
-    body: (ids) => ({ listId: ids.victimListId, textShown: 'x', source: 'x', occurredAt: '2026-11-01T00:00:00Z' }),
+    body: (ids) => ({
+      listId: ids.victimListId,
+      textShown: 'x',
+      source: 'event',
+      attest: true,
+      occurredAt: '2026-11-01T00:00:00Z',
+    }),
   },
   { method: 'POST', path: (ids) => `/api/v1/contacts/${ids.victimContactId}/consent/withdraw`, body: () => ({ lists: 'all' }) },
   { method: 'GET', path: (ids) => `/api/v1/segments/${ids.victimSegmentId}` },

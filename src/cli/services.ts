@@ -27,6 +27,8 @@ import { createListService } from '../core/lists/service.ts';
 import { createSegmentService } from '../core/segments/service.ts';
 import { createSuppressionService } from '../core/suppression/service.ts';
 import { createConsentStore } from '../db/repositories/consent.ts';
+import { createConsentIntake } from '../core/consent/intake.ts';
+import { createIntakeStore } from '../db/repositories/consent-intake.ts';
 import { createContactStore } from '../db/repositories/contacts.ts';
 import { createGateStore } from '../db/repositories/gate.ts';
 import { createListStore } from '../db/repositories/lists.ts';
@@ -129,8 +131,20 @@ export function buildServices(deps: ServiceDeps): Services {
     systemMail,
     gate: permission.gate,
   });
+  // CON-13: API consent meets the intake policy (forms' double opt-in, imports' declaration and review).
+  const consentIntake = createConsentIntake({
+    store: createIntakeStore(deps.database),
+    consentStore: createConsentStore(deps.database),
+    imports: createImportStore(deps.database),
+    lists: permission.lists,
+    contacts: permission.contacts,
+    confirmations: forms,
+    audit,
+    clock: deps.clock,
+  });
   return {
     ...permission,
+    consentIntake,
     forms,
     unsubscribe,
     imports,

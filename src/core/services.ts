@@ -20,11 +20,14 @@ import type { UnsubscribeService } from './unsubscribe/service.ts';
 
 import type { AccountsService } from './accounts/service.ts';
 import type { ImportService } from './imports/service.ts';
+import type { ConsentIntake } from './consent/intake.ts';
 
 export interface Services {
   /** Signup, sessions, team, API keys, operators (ACC-01..03, SEC-01). */
   accounts: AccountsService;
   consent: ConsentService;
+  /** CON-13: the intake policy for consent recorded through the API (DOI, declaration, review by volume, rate). */
+  consentIntake: ConsentIntake;
   contacts: ContactService;
   lists: ListService;
   suppression: SuppressionService;

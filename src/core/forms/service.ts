@@ -37,6 +37,7 @@ export interface FormsService extends FormBuilder {
   submit: Signup['submit'];
   inspectConfirmation: Signup['inspectConfirmation'];
   confirm: Signup['confirm'];
+  requestConfirmation: Signup['requestConfirmation'];
 }
 
 export function createFormsService(deps: FormsDeps): FormsService {
@@ -51,5 +52,6 @@ export function createFormsService(deps: FormsDeps): FormsService {
     submit: signup.submit,
     inspectConfirmation: signup.inspectConfirmation,
     confirm: signup.confirm,
+    requestConfirmation: signup.requestConfirmation,
   };
 }

@@ -103,8 +103,8 @@ export function createSignup(deps: SignupDeps) {
     return signToken(deps.secret, 'confirm', [id, Math.floor(issuedAt.getTime() / 1000)]);
   }
 
-  /** Verifies the token (constant time, SEC-02) and its age; the confirmation it names. */
-  async function confirmationFor(token: string): Promise<{ c: Confirmation; v: FormVersion }> {
+  /** Verifies the token (constant time, SEC-02) and its age; the confirmation it names (v: null without a form). */
+  async function confirmationFor(token: string): Promise<{ c: Confirmation; v: FormVersion | null }> {
     const check = verifyToken(deps.secret, 'confirm', token);
     if (!check.ok || typeof check.fields[0] !== 'string' || typeof check.fields[1] !== 'number') {
       throw invalid(
@@ -122,6 +122,7 @@ export function createSignup(deps: SignupDeps) {
     const expired = now.getTime() > check.fields[1] * 1000 + CONFIRM_TOKEN_TTL_MS || now.toISOString() > c.expiresAt;
     if (expired && !c.confirmedAt)
       throw invalid('CONFIRM_TOKEN_EXPIRED', 'This confirmation link has expired. Sign up again to get a new one.');
+    if (c.formId === null || c.formVersion === null) return { c, v: null };
     const v = await version(c.formId, c.formVersion);
     if (!v) throw invalid('CONFIRM_TOKEN_INVALID', 'This confirmation link is not valid.');
     await assertCollecting(c.accountId);
@@ -132,10 +133,10 @@ export function createSignup(deps: SignupDeps) {
     return Promise.all(ids.map((id) => deps.lists.get(accountId, id)));
   }
 
-  function viewOf(c: Confirmation, v: FormVersion, lists: List[]): ConfirmationView {
+  function viewOf(c: Confirmation, v: FormVersion | null, lists: List[]): ConfirmationView {
     return {
       status: c.confirmedAt ? 'confirmed' : 'pending',
-      formName: v.definition.name,
+      formName: v?.definition.name ?? lists.map((l) => l.name).join(', '),
       listNames: lists.map((l) => l.name),
       senderName: lists[0]?.senderName ?? '',
       language: c.language,
@@ -144,6 +145,52 @@ export function createSignup(deps: SignupDeps) {
 
   return {
     published,
+
+    /**
+     * CON-06 / CON-13: starts the double opt-in confirmation of consent that did not come from a
+     * form (API consent on a double opt-in list): the same confirmation record, signed
+     * single-use token, outbox mail and confirm page as a form sign-up. Call it inside the unit
+     * of work that records the 'requested' events. Returns the confirmation id.
+     */
+    async requestConfirmation(r: {
+      accountId: string;
+      contactId: string;
+      email: string;
+      lists: { list: List; textShown: string }[];
+      language: string;
+    }): Promise<string> {
+      const now = deps.clock.now();
+      const id = newId();
+      await deps.store.insertConfirmation({
+        id,
+        accountId: r.accountId,
+        contactId: r.contactId,
+        formId: null,
+        formVersion: null,
+        items: r.lists.map((l) => ({ listId: l.list.id, textShown: l.textShown })),
+        language: r.language,
+        createdAt: now.toISOString(),
+        expiresAt: new Date(now.getTime() + CONFIRM_TOKEN_TTL_MS).toISOString(),
+        confirmedAt: null,
+        confirmIp: null,
+        confirmUserAgent: null,
+      });
+      const names = r.lists.map((l) => l.list.name);
+      await deps.systemMail.enqueue({
+        to: r.email,
+        template: 'consent-confirm',
+        data: {
+          formName: names.join(', ').slice(0, 200),
+          listNames: names,
+          confirmUrl: `${deps.publicUrl}/confirm/${confirmToken(id, now)}`,
+          senderName: r.lists[0]?.list.senderName ?? '',
+        },
+        language: r.language,
+        accountId: r.accountId,
+        category: 'critical',
+      });
+      return id;
+    },
 
     async submit(formId: string, input: SubmissionInput, ctx: RequestContext): Promise<SubmitResult> {
       const { form, version: v } = await published(formId);
@@ -276,19 +323,20 @@ export function createSignup(deps: SignupDeps) {
       const events: NewConsentEvent[] = [];
       c.items.forEach((item, i) => {
         const list = lists[i] as List;
-        const box = v.rendered.boxes.find((b) => b.key === item.boxKey);
+        // Without a form (API consent, CON-13) the item carries the text the person was shown.
+        const text = v ? v.rendered.boxes.find((b) => b.key === item.boxKey)?.text : item.textShown;
         // A list left (withdrawn) since the sign-up stays left: confirming revives nothing.
-        if (!box || !stillPending.has(list.id)) return;
+        if (!text || !stillPending.has(list.id)) return;
         events.push({
           contactId: c.contactId,
           listId: list.id,
           channel: list.channel,
           kind: 'confirmed',
-          sourceType: 'form',
+          sourceType: v ? 'form' : 'api',
           sourceId: c.id,
           formId: c.formId,
           formVersion: c.formVersion,
-          textShown: box.text,
+          textShown: text,
           ip: ctx.ip,
           userAgent: ctx.userAgent,
           language: c.language,

@@ -25,15 +25,19 @@ export interface FormVersion {
 
 export interface ConfirmationItem {
   listId: string;
-  boxKey: string;
+  /** The form box the person ticked (form sign-ups). */
+  boxKey?: string;
+  /** The text the person was shown, for a confirmation without a form (API consent, CON-13). */
+  textShown?: string;
 }
 
 export interface Confirmation {
   id: string;
   accountId: string;
   contactId: string;
-  formId: string;
-  formVersion: number;
+  /** null: started by API consent on a double opt-in list (CON-13), not by a form. */
+  formId: string | null;
+  formVersion: number | null;
   items: ConfirmationItem[];
   language: string;
   createdAt: string;

@@ -6,7 +6,7 @@ import type { Confirmation, FormRecord, FormStore, FormVersion } from '../../cor
 import type { Database } from '../database.ts';
 import type { FormConfirmationsTable, FormsTable, FormVersionsTable } from '../schema/forms.ts';
 
-const ItemsJson = z.array(z.object({ listId: z.string(), boxKey: z.string() }));
+const ItemsJson = z.array(z.object({ listId: z.string(), boxKey: z.string().optional(), textShown: z.string().optional() }));
 
 function toForm(r: FormsTable): FormRecord {
   return {
@@ -51,7 +51,7 @@ function toConfirmation(r: FormConfirmationsTable): Confirmation {
     accountId: r.account_id,
     contactId: r.contact_id,
     formId: r.form_id,
-    formVersion: Number(r.form_version),
+    formVersion: r.form_version === null ? null : Number(r.form_version),
     items: ItemsJson.parse(JSON.parse(r.items)),
     language: r.language,
     createdAt: r.created_at,

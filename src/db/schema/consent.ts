@@ -52,7 +52,20 @@ export interface ConsentStateTable {
   hold: string | null;
 }
 
+/** CON-13: one row per consent taken in by the API (rate limit, rolling review window). */
+export interface ConsentIntakeLogTable {
+  id: string;
+  account_id: string;
+  recorded_at: string;
+  contact_id: string;
+  list_id: string;
+  source_id: string | null;
+  /** The held review batch (imports row) this intake belongs to; null = not held. */
+  batch_id: string | null;
+}
+
 export interface ConsentTables {
+  consent_intake_log: ConsentIntakeLogTable;
   consent_events: ConsentEventsTable;
   consent_chain_heads: ConsentChainHeadsTable;
   consent_state: ConsentStateTable;

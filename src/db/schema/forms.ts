@@ -31,9 +31,10 @@ export interface FormConfirmationsTable {
   id: string;
   account_id: string;
   contact_id: string;
-  form_id: string;
-  form_version: number;
-  /** JSON array of { listId, boxKey } awaiting confirmation. */
+  /** null: a confirmation started by API consent (0014), its items carry the text shown. */
+  form_id: string | null;
+  form_version: number | null;
+  /** JSON array of { listId, boxKey } (or { listId, textShown } without a form) awaiting confirmation. */
   items: string;
   language: string;
   created_at: string;

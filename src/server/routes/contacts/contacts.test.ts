@@ -87,23 +87,29 @@ for (const engine of ENGINES) {
         payload: {
           listId,
           textShown: 'Yes <b>please</b> send News <script>alert(1)</script>',
-          source: 'paper form, Berlin store',
+          source: 'event',
+          sourceDescription: 'paper form, Berlin store',
+          attest: true,
           occurredAt: '2026-11-20T10:00:00Z',
           ip: '192.0.2.44',
+          // The list asks for double opt-in: the confirmation evidence makes the contact sendable.
+          confirmedAt: '2026-11-20T10:30:00Z',
+          confirmIp: '192.0.2.45',
         },
       });
       expect(rec.statusCode).toBe(201);
-      expect(rec.json()).toMatchObject({
-        kind: 'granted',
+      expect(rec.json().events[0]).toMatchObject({
+        kind: 'requested',
         sourceType: 'api',
         sourceId: `api-key:${key.id}`,
         occurredAt: '2026-11-20T10:00:00.000Z',
         ip: '192.0.2.44',
-        evidence: { source: 'paper form, Berlin store' },
+        evidence: { source: 'event', sourceDescription: 'paper form, Berlin store' },
       });
+      expect(rec.json().events[1]).toMatchObject({ kind: 'confirmed', confirmIp: '192.0.2.45' });
       const proof = await t.app.inject({ method: 'GET', url: `/api/v1/contacts/${id}/proof`, headers: auth });
       expect(proof.statusCode).toBe(200);
-      expect(verifyProofBundle(JSON.parse(proof.body))).toEqual({ ok: true, events: 1 });
+      expect(verifyProofBundle(JSON.parse(proof.body))).toEqual({ ok: true, events: 2 });
       const page = await t.app.inject({ method: 'GET', url: `/api/v1/contacts/${id}/proof.html`, headers: auth });
       expect(page.headers['content-type']).toContain('text/html');
       expect(page.body).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
@@ -168,14 +174,15 @@ for (const engine of ENGINES) {
       await post(`/api/v1/contacts/${id}/consent`, {
         listId,
         textShown: 'yes',
-        source: 'fair',
+        source: 'event',
+        attest: true,
         occurredAt: '2026-11-01T00:00:00Z',
       });
       const del = await t.app.inject({ method: 'DELETE', url: `/api/v1/contacts/${id}`, headers: owner.headers });
       expect(del.statusCode).toBe(204);
       const x = (await get(`/api/v1/contacts/${id}/export`)).json();
       expect(x.contact).toMatchObject({ email: null, phone: null, attributes: {} });
-      expect(x.consentEvents.map((e: { kind: string }) => e.kind)).toEqual(['granted', 'withdrawn']);
+      expect(x.consentEvents.map((e: { kind: string }) => e.kind)).toEqual(['requested', 'withdrawn']);
       expect((await t.platform.services.consent.verifyChain(owner.accountId)).ok).toBe(true);
       const again = await post('/api/v1/contacts', { email: 'GONE@example.com' });
       expect(again.statusCode).toBe(422);

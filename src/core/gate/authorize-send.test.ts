@@ -215,6 +215,7 @@ describeEachEngine('send gate', (db) => {
         'repermission-needed': 0,
         suppressed: 2,
         'list-unapproved': 1,
+        'list-archived': 0,
         'account-restricted': 0,
         'policy-unavailable': 0,
       },

@@ -1,7 +1,9 @@
 // The single send-time gate (DEL-01): per recipient, may this message go? Batched — one
 // consent query and one suppression query per batch, never per recipient — and fail closed:
-// any lookup error refuses the whole batch with 'policy-unavailable'.
+// any lookup error refuses the whole batch with 'policy-unavailable'. Every refusal is recorded
+// (one bulk insert per batch); a batch whose refusals cannot be recorded is refused whole.
 import { AppError } from '../errors.ts';
+import { uuidV7At } from '../ids.ts';
 import type { Logger } from '../ports.ts';
 import type { StandingGate } from '../standing/ports.ts';
 import {
@@ -11,6 +13,7 @@ import {
   type RecipientFacts,
   type SendDecision,
   type SendRefusal,
+  type SendRefusalRecord,
 } from './types.ts';
 
 /** Most contacts one authorizeSend() call decides (one query each for consent and suppression). */
@@ -89,16 +92,22 @@ export async function decideBatch(
 
 export async function authorizeSend(deps: GateDeps, input: AuthorizeSendInput): Promise<Map<string, SendDecision>> {
   const ids = [...new Set(input.contactIds)];
-  const all = (reason: SendRefusal) => new Map(ids.map((id) => [id, refuse(reason)] as const));
   if (ids.length === 0) return new Map();
   if (ids.length > MAX_GATE_BATCH)
     throw new AppError('BATCH_TOO_LARGE', `At most ${MAX_GATE_BATCH} recipients per decision batch.`);
+  return recordRefusals(deps, input, await decideRecipients(deps, input, ids));
+}
+
+async function decideRecipients(deps: GateDeps, input: AuthorizeSendInput, ids: string[]): Promise<Map<string, SendDecision>> {
+  const all = (reason: SendRefusal) => new Map(ids.map((id) => [id, refuse(reason)] as const));
   const standing = await standingRefusal(deps, input.accountId, input.channel);
   if (standing) return all(standing);
   try {
     const list = await deps.store.list(input.accountId, input.listId);
     // A list of another account, or of another channel, carries no consent for this send (CON-01).
     if (!list || list.channel !== input.channel) return all('no-consent');
+    // An archived list sends nothing (its recipients can still leave it in the preference center).
+    if (list.archivedAt !== null) return all('list-archived');
     const facts = await deps.store.recipientFacts(input.accountId, input.listId, input.channel, ids);
     const decided = await decideBatch(deps.store, input.accountId, facts, input.now);
     const out = new Map<string, SendDecision>();
@@ -110,5 +119,44 @@ export async function authorizeSend(deps: GateDeps, input: AuthorizeSendInput): 
       'gate: lookup failed; refusing the batch (fail closed)',
     );
     return all('policy-unavailable');
+  }
+}
+
+/**
+ * DEL-01: the gate records a reason for every refusal — one bulk insert per batch, never one per
+ * recipient. Fail closed: when the refusals cannot be recorded, the whole batch is refused.
+ */
+async function recordRefusals(
+  deps: GateDeps,
+  input: AuthorizeSendInput,
+  decided: Map<string, SendDecision>,
+): Promise<Map<string, SendDecision>> {
+  const decidedAt = input.now.toISOString();
+  const at = input.now.getTime();
+  const contextId = input.contextId ?? null;
+  const rows: SendRefusalRecord[] = [];
+  for (const [contactId, d] of decided) {
+    if (d.allowed) continue;
+    rows.push({
+      id: uuidV7At(at),
+      accountId: input.accountId,
+      listId: input.listId,
+      contactId,
+      channel: input.channel,
+      reason: d.reason,
+      contextId,
+      decidedAt,
+    });
+  }
+  if (rows.length === 0) return decided;
+  try {
+    await deps.store.recordRefusals(rows);
+    return decided;
+  } catch (err) {
+    deps.logger.error(
+      { err, accountId: input.accountId, listId: input.listId },
+      'gate: refusals could not be recorded; refusing the batch (fail closed)',
+    );
+    return new Map([...decided.keys()].map((id) => [id, refuse('policy-unavailable')] as const));
   }
 }

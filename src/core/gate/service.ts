@@ -10,6 +10,7 @@ import {
   type DryRunReport,
   type GateStore,
   type PageFacts,
+  type RefusalCounts,
   type SendDecision,
   type SendRefusal,
 } from './types.ts';
@@ -22,6 +23,8 @@ export interface GateService {
   /** Counts by reason over the whole list, streaming in keyset pages. */
   dryRun(accountId: string, listId: string, options?: { pageSize?: number }): Promise<DryRunReport>;
   markSent(accountId: string, listId: string, channel: Channel, contactIds: string[], at?: Date): Promise<void>;
+  /** Recorded refusals by reason (DEL-01: the campaign report), for a list and/or a context (campaign). */
+  refusalCounts(accountId: string, filter: { listId?: string; contextId?: string | null }): Promise<RefusalCounts>;
   /** Imports: hold these contacts' consent for the list until the import is approved ('list-unapproved'). */
   holdForReview(accountId: string, listId: string, contactIds: string[], hold: string): Promise<void>;
   releaseHold(accountId: string, hold: string): Promise<number>;
@@ -38,7 +41,9 @@ export function createGateService(deps: { store: GateStore; standing: StandingGa
       const report: DryRunReport = { listId, channel: list.channel, total: 0, allowed: 0, refused };
       const pageSize = options.pageSize ?? DRY_RUN_PAGE_SIZE;
       const now = deps.clock.now();
-      const standing = await standingRefusal(deps, accountId, list.channel);
+      // The whole list is refused alike when the account may not send, or the list is archived.
+      const standing =
+        (await standingRefusal(deps, accountId, list.channel)) ?? (list.archivedAt !== null ? 'list-archived' : null);
       const cutoff = repermissionCutoff(now);
       const count = (page: PageFacts[]) => {
         // Counted as read, page by page: nothing is kept across pages (flat memory).
@@ -57,6 +62,13 @@ export function createGateService(deps: { store: GateStore; standing: StandingGa
         throw err;
       }
       return report;
+    },
+
+    async refusalCounts(accountId, filter) {
+      const counts = await deps.store.countRefusals(accountId, filter);
+      const refused = Object.fromEntries(SEND_REFUSALS.map((r) => [r, counts.get(r) ?? 0])) as Record<SendRefusal, number>;
+      const total = SEND_REFUSALS.reduce((n, r) => n + refused[r], 0);
+      return { listId: filter.listId ?? null, contextId: filter.contextId ?? null, total, refused };
     },
 
     markSent: (accountId, listId, channel, contactIds, at) =>

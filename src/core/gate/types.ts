@@ -8,6 +8,7 @@ export const SEND_REFUSALS = [
   'repermission-needed',
   'suppressed',
   'list-unapproved',
+  'list-archived',
   'account-restricted',
   'policy-unavailable',
 ] as const;
@@ -22,6 +23,28 @@ export interface AuthorizeSendInput {
   /** One batch of recipients; see MAX_GATE_BATCH. */
   contactIds: string[];
   now: Date;
+  /** What the send belongs to (a campaign id), recorded with each refusal; null when none. */
+  contextId?: string | null;
+}
+
+/** One recorded refusal (DEL-01): every refused recipient of a real send, never of a dry run. */
+export interface SendRefusalRecord {
+  id: string;
+  accountId: string;
+  listId: string;
+  contactId: string;
+  channel: Channel;
+  reason: SendRefusal;
+  contextId: string | null;
+  decidedAt: string;
+}
+
+/** Recorded refusals counted by reason, for one list (and one context, when named). */
+export interface RefusalCounts {
+  listId: string | null;
+  contextId: string | null;
+  total: number;
+  refused: Record<SendRefusal, number>;
 }
 
 /** What the gate needs to know about one recipient, read in one query per batch. */
@@ -81,6 +104,10 @@ export interface GateStore {
   setHold(accountId: string, listId: string, contactIds: string[], hold: string | null): Promise<void>;
   /** Clears one hold everywhere (an import approved). */
   releaseHold(accountId: string, hold: string): Promise<number>;
+  /** ONE bulk insert: a batch's refusals (DEL-01). */
+  recordRefusals(rows: SendRefusalRecord[]): Promise<void>;
+  /** Recorded refusals of the account by reason; `listId` / `contextId` narrow it (contextId null = none named). */
+  countRefusals(accountId: string, filter: { listId?: string; contextId?: string | null }): Promise<Map<SendRefusal, number>>;
   /** Records a send for CON-12 (last_sent_at is a delivery fact, not consent). */
   markSent(accountId: string, listId: string, channel: Channel, contactIds: string[], at: string): Promise<void>;
 }

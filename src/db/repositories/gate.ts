@@ -1,12 +1,15 @@
 // SQL for the send gate (DEL-01): one query per batch for consent facts, one for suppression.
 import { z } from 'zod';
 import { CHANNELS } from '../../core/consent/types.ts';
-import type { GateStore, PageFacts, RecipientFacts } from '../../core/gate/types.ts';
+import { SEND_REFUSALS, type GateStore, type PageFacts, type RecipientFacts, type SendRefusal } from '../../core/gate/types.ts';
+import { insertRows } from '../bulk.ts';
 import type { Database } from '../database.ts';
 import { chunk } from './consent.ts';
 import { PLATFORM_WIDE } from './suppression.ts';
 
 const ChannelSchema = z.enum(CHANNELS);
+const RefusalSchema = z.enum(SEND_REFUSALS);
+const REFUSAL_COLUMNS = ['id', 'account_id', 'list_id', 'contact_id', 'channel', 'reason', 'context_id', 'decided_at'] as const;
 const ID_CHUNK = 1_000;
 /** Dry-run pages PostgreSQL reads at once (each on its own pooled connection, below PG_POOL_SIZE). */
 export const PG_PAGE_READ_AHEAD = 3;
@@ -204,6 +207,32 @@ export function createGateStore(database: Database): GateStore {
         .where('hold', '=', hold)
         .executeTakeFirst();
       return Number(r.numUpdatedRows);
+    },
+
+    async recordRefusals(rows) {
+      // One multi-row INSERT per batch (bulk.ts): a 10,000-recipient batch is one or two statements.
+      await insertRows(
+        db,
+        engine,
+        'send_refusals',
+        REFUSAL_COLUMNS,
+        rows.map((r) => [r.id, r.accountId, r.listId, r.contactId, r.channel, r.reason, r.contextId, r.decidedAt]),
+      );
+    },
+
+    async countRefusals(accountId, filter) {
+      let q = db
+        .selectFrom('send_refusals')
+        .select((eb) => ['reason', eb.fn.countAll().as('n')])
+        .where('account_id', '=', accountId);
+      if (filter.listId !== undefined) q = q.where('list_id', '=', filter.listId);
+      if (filter.contextId !== undefined) {
+        const contextId = filter.contextId;
+        q = contextId === null ? q.where('context_id', 'is', null) : q.where('context_id', '=', contextId);
+      }
+      const out = new Map<SendRefusal, number>();
+      for (const r of await q.groupBy('reason').execute()) out.set(RefusalSchema.parse(r.reason), Number(r.n));
+      return out;
     },
 
     async markSent(accountId, listId, channel, contactIds, at) {

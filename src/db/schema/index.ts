@@ -11,6 +11,7 @@ import type { ContactTables } from './contacts.ts';
 import type { ConsentTables } from './consent.ts';
 import type { SuppressionTables } from './suppression.ts';
 import type { ImportTables } from './imports.ts';
+import type { GateTables } from './gate.ts';
 
 export interface DB
   extends
@@ -25,4 +26,5 @@ export interface DB
     ContactTables,
     ConsentTables,
     SuppressionTables,
-    ImportTables {}
+    ImportTables,
+    GateTables {}

@@ -6,7 +6,14 @@
 import { MAX_EVENTS_PER_APPEND, type ConsentService } from '../consent/ledger.ts';
 import type { NewConsentEvent } from '../consent/types.ts';
 import type { Candidate, Classified } from './classify.ts';
-import type { BatchCounters, ImportRecord, ImportRowRecord, ImportStore, NewImportContact } from './types.ts';
+import {
+  REVIEW_REJECTED,
+  type BatchCounters,
+  type ImportRecord,
+  type ImportRowRecord,
+  type ImportStore,
+  type NewImportContact,
+} from './types.ts';
 
 export interface BatchContext {
   store: ImportStore;
@@ -76,9 +83,11 @@ export async function applyBatch(
     let withdrawn = 0;
     for (const listId of record.listIds) {
       const st = ex ? statuses.get(`${ex.id}|${listId}`) : undefined;
-      // Never re-grant what the person withdrew in this account; never reset an active or pending consent.
+      // Never re-grant what the person withdrew in this account; never reset an active or pending
+      // consent. A consent a reviewer withdrew (a rejected import) is recorded again: the import
+      // that brings it is held for review (processor.ts), so only a reviewer makes it sendable.
       if (st === 'withdrawn') withdrawn++;
-      else if (st === undefined) lists.push(listId);
+      else if (st === undefined || st === REVIEW_REJECTED) lists.push(listId);
     }
     if (ex && withdrawn === record.listIds.length) {
       reject(c.rowNumber, c.email, 'previously-withdrawn');

@@ -259,6 +259,76 @@ describeEachEngine('imports: the import job', (db) => {
     });
   });
 
+  it('[IMP-05] after a rejection, an approved re-upload of the same file makes its contacts sendable; a small re-upload is held', async () => {
+    const { perm, imports } = setup(db());
+    const acct = await createAccountRow(db());
+    const list = await perm.lists.create(acct, emailList());
+    const rows = Array.from(
+      { length: 1_001 },
+      (_, i) => `person.${i}.${(i * 7919) % 1000}@example.com,2026-0${1 + (i % 9)}-1${i % 10}T0${i % 10}:${10 + (i % 50)}:00Z`,
+    );
+    const file = `email,consent date\n${rows.join('\n')}\n`;
+    const declaration = { source: 'customers', attest: true };
+    const first = await imports.start({ accountId: acct, declaration, listIds: [list.id], who, file: bytesOf(file) });
+    expect((await imports.process(first.id))?.status).toBe('held');
+    await imports.review(first.id, { userId: 'reviewer-1' }, 'reject', 'Asked for the sign-up source first.');
+    const someone = (await perm.contacts.findByAddress(acct, { email: 'person.1.919@example.com' }))!.id;
+    const gate = async () =>
+      (await perm.gate.authorizeSend({ accountId: acct, listId: list.id, channel: 'email', contactIds: [someone] })).get(someone);
+    expect(await gate()).toEqual({ allowed: false, reason: 'withdrawn' });
+
+    // A small part of the rejected file is not below review: it is held, whatever its size.
+    const part = await imports.start({
+      accountId: acct,
+      declaration,
+      listIds: [list.id],
+      who,
+      file: bytesOf(`email,consent date\n${rows.slice(0, 20).join('\n')}\n`),
+    });
+    const partDone = await imports.process(part.id);
+    expect(partDone?.status).toBe('held');
+    expect(partDone?.holdReasons).toContain('20 addresses were in an import a reviewer rejected');
+    expect(await gate()).toEqual({ allowed: false, reason: 'list-unapproved' });
+    await imports.review(part.id, { userId: 'reviewer-1' }, 'reject', 'Same list, still no source.');
+
+    const again = await imports.start({
+      accountId: acct,
+      declaration,
+      listIds: [list.id],
+      who,
+      file: bytesOf(file),
+      allowDuplicate: true,
+    });
+    const held = await imports.process(again.id);
+    expect(held).toMatchObject({ status: 'held', imported: 1_001, rejected: 0 });
+    const approved = await imports.review(
+      again.id,
+      { userId: 'reviewer-1' },
+      'approve',
+      'Sign-up source shown: the shop checkout.',
+    );
+    expect(approved.status).toBe('approved');
+    expect(await gate()).toEqual({ allowed: true });
+    const events = await perm.consent.eventsFor(acct, someone);
+    expect(events.map((e) => e.kind)).toEqual(['granted', 'withdrawn', 'granted', 'withdrawn', 'granted']);
+
+    // A person's own withdrawal still blocks every later import.
+    await perm.consent.record(acct, [
+      { contactId: someone, listId: list.id, channel: 'email', kind: 'withdrawn', sourceType: 'api', textShown: 'Unsubscribe' },
+    ]);
+    const third = await imports.start({
+      accountId: acct,
+      declaration,
+      listIds: [list.id],
+      who,
+      file: bytesOf(file),
+      allowDuplicate: true,
+    });
+    await imports.process(third.id);
+    const report = await reportOf(imports, acct, third.id);
+    expect(report.find((r) => r[1] === 'person.1.919@example.com')?.slice(2)).toEqual(['rejected', 'previously-withdrawn']);
+  });
+
   it('[IMP-06] a crash mid-import resumes from the last committed batch without duplicating contacts or events', async () => {
     const base = createImportStore(db());
     let failCommits = 1;

@@ -15,12 +15,12 @@ import { AppError, unprocessable } from '../errors.ts';
 import type { Clock, Logger } from '../ports.ts';
 import type { StandingGate } from '../standing/ports.ts';
 import { applyBatch } from './apply-batch.ts';
-import { classifyRecord, dedupeKey, type Classified } from './classify.ts';
+import { classifyRecord, dedupeKey, type Candidate, type Classified } from './classify.ts';
 import { openCsv } from './csv-reader.ts';
 import { createForensicCollector, scoreImport, type ForensicReport } from './forensics.ts';
 import { IMPORT_BATCH_ROWS, MAX_IMPORT_ROWS } from './limits.ts';
 import { resolveMapping } from './mapping.ts';
-import type { ImportRecord, ImportStore } from './types.ts';
+import { REVIEW_REJECTED, type ImportRecord, type ImportStore } from './types.ts';
 
 export interface ProcessorDeps {
   store: ImportStore;
@@ -40,8 +40,9 @@ export interface ProcessorDeps {
 const FINAL = new Set(['held', 'approved', 'rejected', 'completed', 'failed']);
 
 /** IMP-05: why an import must be reviewed; empty = not held. */
-export function holdReasons(rows: number, verifiedContacts: number, score: number): string[] {
+export function holdReasons(rows: number, verifiedContacts: number, score: number, reviewRejected = 0): string[] {
   const reasons: string[] = [];
+  if (reviewRejected > 0) reasons.push(`${reviewRejected} addresses were in an import a reviewer rejected`);
   if (rows > IMPORT_REVIEW_ROW_THRESHOLD) reasons.push(`more than ${IMPORT_REVIEW_ROW_THRESHOLD} rows (${rows})`);
   if (rows > IMPORT_REVIEW_GROWTH_MIN_ROWS && rows > IMPORT_REVIEW_GROWTH_FACTOR * verifiedContacts) {
     reasons.push(`${rows} rows against ${verifiedContacts} verified contacts (more than ${IMPORT_REVIEW_GROWTH_FACTOR}×)`);
@@ -113,6 +114,7 @@ async function analyse(deps: ProcessorDeps, rec: ImportRecord): Promise<ImportRe
   });
   const seen = new Set<number>();
   let rows = 0;
+  let reviewRejected = 0;
   let batch: Array<Extract<Classified, { kind: 'candidate' }>['candidate']> = [];
   const flush = async () => {
     if (batch.length === 0) return;
@@ -123,6 +125,7 @@ async function analyse(deps: ProcessorDeps, rec: ImportRecord): Promise<ImportRe
     for (const c of batch) {
       collector.observe({ ...c, email: c.email, suppressedElsewhere: suppressed.has(c.hash), consentAt: c.evidence.optinAt });
     }
+    reviewRejected += await countReviewRejected(deps.store, rec, batch);
     batch = [];
   };
   const maxRows = deps.maxRows ?? MAX_IMPORT_ROWS;
@@ -144,7 +147,7 @@ async function analyse(deps: ProcessorDeps, rec: ImportRecord): Promise<ImportRe
   await flush();
   const report: ForensicReport = scoreImport(collector.finish());
   // One source of truth for the row count: the forensics' own (every row read) feeds the hold text.
-  const reasons = holdReasons(report.stats.rows, verified, report.score);
+  const reasons = holdReasons(report.stats.rows, verified, report.score, reviewRejected);
   const patch: Partial<ImportRecord> = {
     phase: 'apply',
     mapping,
@@ -160,6 +163,18 @@ async function analyse(deps: ProcessorDeps, rec: ImportRecord): Promise<ImportRe
   // Stop reading: the generator is not needed further.
   await csv.records.return(undefined);
   return { ...rec, ...patch };
+}
+
+/** Candidates whose consent to a target list a reviewer withdrew by rejecting an earlier import. */
+async function countReviewRejected(store: ImportStore, rec: ImportRecord, batch: Candidate[]): Promise<number> {
+  const existing = await store.existingContacts(
+    rec.accountId,
+    batch.map((c) => c.email),
+  );
+  if (existing.size === 0) return 0;
+  const ids = [...existing.values()].map((e) => e.id);
+  const statuses = await store.consentStatuses(rec.accountId, ids, rec.listIds);
+  return ids.filter((id) => rec.listIds.some((l) => statuses.get(`${id}|${l}`) === REVIEW_REJECTED)).length;
 }
 
 async function apply(deps: ProcessorDeps, rec: ImportRecord): Promise<ImportRecord> {

@@ -10,7 +10,7 @@ import { conflict, invalid, notFound } from '../errors.ts';
 import type { GateService } from '../gate/service.ts';
 import type { Clock, Logger } from '../ports.ts';
 import type { SystemMailSender } from '../system-mail/ports.ts';
-import type { ImportRecord, ImportStore } from './types.ts';
+import { REVIEW_REJECTION_DECISION, type ImportRecord, type ImportStore } from './types.ts';
 
 export const REVIEW_DECISIONS = ['approve', 'reject'] as const;
 export type ReviewDecision = (typeof REVIEW_DECISIONS)[number];
@@ -63,7 +63,7 @@ export async function reviewImport(
         sourceId: reviewer.userId,
         textShown: '',
         occurredAt: now,
-        evidence: { importId: rec.id, decision: 'import-rejected', reason: why },
+        evidence: { importId: rec.id, decision: REVIEW_REJECTION_DECISION, reason: why },
       }));
       for (let i = 0; i < events.length; i += 1000) await consent.record(rec.accountId, events.slice(i, i + 1000));
       withdrawn += events.length;
@@ -96,7 +96,8 @@ export async function reviewImport(
         importName: rec.fileName ?? rec.id,
         decision: decision === 'approve' ? 'approve' : 'refuse',
         reason: why,
-        contacts: rec.imported,
+        // Approved: the contacts that received consent (rows without evidence are not sendable).
+        contacts: decision === 'approve' ? rec.imported - rec.withoutEvidence : rec.imported,
       },
       language: owner.language ?? undefined,
       accountId: rec.accountId,

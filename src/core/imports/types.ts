@@ -81,6 +81,14 @@ export interface NewImportContact {
   language: string | null;
 }
 
+/** The evidence `decision` of the withdrawals a review writes when it rejects an import (review.ts). */
+export const REVIEW_REJECTION_DECISION = 'import-rejected';
+/**
+ * The consent status consentStatuses() reports for a consent a reviewer withdrew by rejecting an
+ * import: the person never withdrew it, so a later import may record it again, held for review.
+ */
+export const REVIEW_REJECTED = 'review-rejected';
+
 export interface ImportStore {
   insert(rec: ImportRecord): Promise<void>;
   /** accountId null = any account (operator, worker). */
@@ -104,7 +112,7 @@ export interface ImportStore {
   accountOwner(accountId: string): Promise<{ email: string; language: string | null; accountName: string } | null>;
 
   existingContacts(accountId: string, emails: string[]): Promise<Map<string, ExistingContact>>;
-  /** Consent status per `${contactId}|${listId}` for these contacts and lists. */
+  /** Consent status per `${contactId}|${listId}` for these contacts and lists (REVIEW_REJECTED: see above). */
   consentStatuses(accountId: string, contactIds: string[], listIds: string[]): Promise<Map<string, string>>;
   /**
    * Suppression facts for these address hashes: every entry of this account and platform-wide

@@ -189,10 +189,14 @@ const STATE_COLUMNS = [
 ] as const satisfies readonly (keyof ConsentStateTable)[];
 const EVENT_PG_TYPES = { seq: 'int8', form_version: 'int4' };
 const STATE_PG_TYPES = { last_event_seq: 'int8' };
-/** The projection write: insert or replace what the ledger decides (last_sent_at is the sender's). */
+/**
+ * The projection write: insert or replace what the ledger decides (last_sent_at is the sender's).
+ * The hold too: a state carries its current hold unless the append sets one (a held import
+ * re-granting an existing state must hold it, IMP-05).
+ */
 const STATE_UPSERT =
   'on conflict ("contact_id", "list_id", "channel") do update set "status" = excluded."status", "granted_at" = excluded."granted_at", ' +
-  '"confirmed_at" = excluded."confirmed_at", "last_event_seq" = excluded."last_event_seq"';
+  '"confirmed_at" = excluded."confirmed_at", "last_event_seq" = excluded."last_event_seq", "hold" = excluded."hold"';
 
 const unnestOf = (columns: readonly string[], types: Readonly<Record<string, string>>, first: number) =>
   `select * from unnest(${columns.map((c, i) => `$${first + i}::${types[c] ?? 'text'}[]`).join(', ')})`;

@@ -6,7 +6,14 @@ import { sql, type Selectable, type Updateable } from 'kysely';
 import { z } from 'zod';
 import { AttestationSchema } from '../../core/imports/provenance.ts';
 import { ColumnMappingSchema } from '../../core/imports/mapping.ts';
-import { IMPORT_STATUSES, type ImportRecord, type ImportRowRecord, type ImportStore } from '../../core/imports/types.ts';
+import {
+  IMPORT_STATUSES,
+  REVIEW_REJECTED,
+  REVIEW_REJECTION_DECISION,
+  type ImportRecord,
+  type ImportRowRecord,
+  type ImportStore,
+} from '../../core/imports/types.ts';
 import { ROW_OUTCOMES } from '../../core/imports/classify.ts';
 import { IMPORT_ENCODINGS } from '../../core/imports/encoding.ts';
 import { DELIMITERS } from '../../core/imports/csv-reader.ts';
@@ -256,14 +263,20 @@ export function createImportStore(database: Database): ImportStore {
       const out = new Map<string, string>();
       for (const part of chunk(contactIds, IMPORT_ID_CHUNK)) {
         const rows = await db
-          .selectFrom('consent_state')
-          .select(['contact_id', 'list_id', 'status'])
-          .where('account_id', '=', accountId)
-          .where('contact_id', 'in', part)
-          .where('list_id', 'in', listIds)
-          .where('channel', '=', 'email')
+          .selectFrom('consent_state as s')
+          .innerJoin('consent_events as e', (j) =>
+            j.onRef('e.account_id', '=', 's.account_id').onRef('e.seq', '=', 's.last_event_seq'),
+          )
+          .select(['s.contact_id', 's.list_id', 's.status', 'e.source_type', 'e.evidence'])
+          .where('s.account_id', '=', accountId)
+          .where('s.contact_id', 'in', part)
+          .where('s.list_id', 'in', listIds)
+          .where('s.channel', '=', 'email')
           .execute();
-        for (const r of rows) out.set(`${r.contact_id}|${r.list_id}`, r.status);
+        for (const r of rows) {
+          const byReview = r.status === 'withdrawn' && r.source_type === 'operator' && isReviewRejection(r.evidence);
+          out.set(`${r.contact_id}|${r.list_id}`, byReview ? REVIEW_REJECTED : r.status);
+        }
       }
       return out;
     },
@@ -390,4 +403,14 @@ export function createImportStore(database: Database): ImportStore {
       }));
     },
   };
+}
+
+/** A withdrawal written by the review of a rejected import (review.ts), not by the person. */
+function isReviewRejection(evidence: unknown): boolean {
+  try {
+    const e = typeof evidence === 'string' ? (JSON.parse(evidence) as unknown) : evidence;
+    return typeof e === 'object' && e !== null && (e as { decision?: unknown }).decision === REVIEW_REJECTION_DECISION;
+  } catch {
+    return false;
+  }
 }

@@ -23,6 +23,8 @@ export interface PreferenceList {
   name: string;
   channel: 'email' | 'sms';
   status: ConsentStatus;
+  /** The list is archived: nothing is sent to it, but the person can still leave it (MSG-04). */
+  archived: boolean;
 }
 
 export interface PreferencesView {
@@ -73,9 +75,20 @@ export function createUnsubscribeService(deps: UnsubscribeDeps) {
 
   async function preferencesOf(claims: LinkClaims): Promise<PreferencesView> {
     const { contact, states, names, language } = await load(claims);
+    // MSG-04: every list the contact has consent on, archived ones too (marked): consent given
+    // to an archived list must still be withdrawable, should the list ever be reused.
     const lists = states
-      .filter((s) => names.has(s.listId) && !names.get(s.listId)?.archivedAt)
-      .map((s) => ({ listId: s.listId, name: names.get(s.listId)?.name ?? '', channel: s.channel, status: s.status }))
+      .filter((s) => names.has(s.listId))
+      .map((s) => {
+        const list = names.get(s.listId);
+        return {
+          listId: s.listId,
+          name: list?.name ?? '',
+          channel: s.channel,
+          status: s.status,
+          archived: Boolean(list?.archivedAt),
+        };
+      })
       .sort((a, b) => a.name.localeCompare(b.name));
     return { address: maskAddress(contact.email ?? contact.phone), language, lists };
   }

@@ -14,8 +14,11 @@ export function preferencesPage(token: string, view: PreferencesView, saved: boo
     <ul class="lists">
       ${view.lists.map(
         (l) =>
-          html`<li data-list-id="${l.listId}" data-status="${l.status}">
-            <span>${l.name} (${l.channel === 'sms' ? 'SMS' : 'email'}) — ${t.status[l.status]}</span>
+          html`<li data-list-id="${l.listId}" data-status="${l.status}" data-archived="${l.archived ? 'yes' : 'no'}">
+            <span
+              >${l.name} (${l.channel === 'sms' ? 'SMS' : 'email'}) —
+              ${t.status[l.status]}${l.archived ? ` (${t.archivedList})` : ''}</span
+            >
             ${l.status !== 'withdrawn' ? html`<form method="post" action="/p/${token}"><input type="hidden" name="action" value="leave" /><input type="hidden" name="listId" value="${l.listId}" /><button type="submit">${t.leave}</button></form>` : ''}
           </li>`,
       )}

@@ -70,6 +70,8 @@ export function buildServices(deps: ServiceDeps): Services {
     mailFrom: deps.config.mailFrom,
     clock: deps.clock,
     logger: deps.logger,
+    // Asked when a mail is delivered, long after `standing` below exists (ACC-09).
+    standing: { assertWriteAllowed: (accountId, services) => standing.assertWriteAllowed(accountId, services) },
   });
   const standing = createStandingService({
     store: createStandingRepository(db),

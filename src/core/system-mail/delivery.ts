@@ -1,7 +1,9 @@
 // Delivers one outbox row through the relay (ACC-07). Accepted → 'sent'; a permanent refusal
 // (5xx) → 'failed'; a transient one (4xx, network) → attempts+1 and rethrow so the queue retries
 // with back-off. Without a relay the row stays 'queued', visible to operators, never dropped.
+import { AppError } from '../errors.ts';
 import type { Clock, Logger } from '../ports.ts';
+import type { AccountWriteGate } from '../standing/ports.ts';
 import { MailSendError, type MailTransport } from './ports.ts';
 import {
   MAX_LAST_ERROR_LENGTH,
@@ -11,6 +13,8 @@ import {
 } from './types.ts';
 
 export const NO_RELAY_NOTE = 'No SMTP relay is configured (SMTP_URL); the mail waits in the outbox.';
+/** Mail sent in an account's name to its contacts (not platform mail to the account's people). */
+export const ON_BEHALF_TEMPLATES: ReadonlySet<string> = new Set(['consent-confirm']);
 
 export interface SystemMailDelivery {
   /** `retriesLeft`: how many more times the queue will run this job after this try. */
@@ -26,6 +30,8 @@ export function createSystemMailDelivery(deps: {
   mailFrom: string;
   clock: Clock;
   logger: Logger;
+  /** ACC-09: mail in a blocked or suspended account's name is not sent, even if queued before. */
+  standing: AccountWriteGate;
 }): SystemMailDelivery {
   const { store, transport, clock, logger } = deps;
   return {
@@ -35,6 +41,17 @@ export function createSystemMailDelivery(deps: {
       const row = await store.get(id);
       // Idempotent: a re-run after success (or for suppressed/held mail) does nothing.
       if (!row || row.status !== 'queued') return 'skipped';
+      if (row.accountId && ON_BEHALF_TEMPLATES.has(row.template)) {
+        try {
+          await deps.standing.assertWriteAllowed(row.accountId);
+        } catch (err) {
+          // A standing that cannot be read throws on: the queue retries later (fail closed).
+          if (!(err instanceof AppError) || err.kind !== 'forbidden') throw err;
+          await store.markFailed(id, `Not sent: ${err.message}`.slice(0, MAX_LAST_ERROR_LENGTH));
+          logger.warn({ id, accountId: row.accountId, code: err.code }, 'system mail not sent: account standing');
+          return 'failed';
+        }
+      }
       if (!transport) {
         await store.markWaiting(id, NO_RELAY_NOTE);
         logger.warn({ id, template: row.template }, 'system mail waits: no SMTP relay configured');

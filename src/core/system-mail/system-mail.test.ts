@@ -135,6 +135,7 @@ describeEachEngine('system mail outbox and delivery', (database) => {
       mailFrom: 'Assent <no-reply@assent.test>',
       clock,
       logger: silentLogger,
+      standing: { assertWriteAllowed: async () => {} },
     });
 
   it('[ACC-07] feature news to an account that turned it off is kept as suppressed and never queued; a critical notice to it is queued', async () => {

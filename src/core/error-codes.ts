@@ -66,6 +66,7 @@ export const ERROR_CODES = {
   FORM_START_EXPIRED: { kind: 'invalid' },
   FORM_START_INVALID: { kind: 'invalid' },
   FORM_START_USED: { kind: 'conflict' },
+  FORM_TERMS_URL_INVALID: { kind: 'invalid' },
   FORM_TOO_FAST: { kind: 'invalid' },
   FORM_TOO_MANY_PARTNERS: { kind: 'unprocessable' },
   FORM_UNAVAILABLE: { kind: 'not-found' },

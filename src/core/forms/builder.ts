@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { conflict, invalid, notFound, unprocessable } from '../errors.ts';
 import type { ListService } from '../lists/service.ts';
 import type { Clock } from '../ports.ts';
-import { FormDefinitionSchema, type FormDefinition } from './definition.ts';
+import { FormDefinitionSchema, assertSafeLinks, type FormDefinition } from './definition.ts';
 import { renderForm } from './render-text.ts';
 import { checkFormRules, type FormViolation, type ListFacts } from './rules.ts';
 import type { FormRecord, FormStore, FormVersion } from './types.ts';
@@ -41,6 +41,7 @@ function parseDefinition(input: unknown): FormDefinition {
     const issues = parsed.error.issues.slice(0, 20).map((i) => ({ path: i.path.join('.'), message: i.message }));
     throw invalid('VALIDATION_FAILED', 'The form definition is not valid.', { issues });
   }
+  assertSafeLinks(parsed.data);
   return parsed.data;
 }
 

@@ -3,6 +3,7 @@
 // a missing purpose) so the publish rules (rules.ts) can refuse them BY NAME instead of a generic
 // validation error (CON-02…CON-05, SMS-01).
 import { z } from 'zod';
+import { invalid } from '../errors.ts';
 
 /** CON-05: at most this many co-registration partners on one form. */
 export const MAX_CO_REGISTRATION_PARTNERS = 10;
@@ -114,4 +115,28 @@ export type Partner = z.output<typeof PartnerSchema>;
 /** The box keys a version uses: given keys, else `list-1`, `list-2`… in order. */
 export function boxKeys(def: FormDefinition): string[] {
   return def.consentBoxes.map((b, i) => b.key ?? `list-${i + 1}`);
+}
+
+/**
+ * The only schemes a link on a form may use. `javascript:` or `data:` in an href would run in
+ * (or replace) our page when a visitor clicks the terms link.
+ */
+export const LINK_PROTOCOLS: readonly string[] = ['http:', 'https:'];
+
+export function isHttpUrl(value: string): boolean {
+  try {
+    return LINK_PROTOCOLS.includes(new URL(value).protocol);
+  } catch {
+    return false;
+  }
+}
+
+/** At save (builder create/update): 400 FORM_TERMS_URL_INVALID for a link that is not http(s). */
+export function assertSafeLinks(def: FormDefinition): void {
+  const url = def.termsBox?.url;
+  if (url !== undefined && !isHttpUrl(url)) {
+    throw invalid('FORM_TERMS_URL_INVALID', 'The terms link must be an http:// or https:// address.', {
+      path: 'termsBox.url',
+    });
+  }
 }

@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { HONEYPOT_FIELD } from '../../../core/forms/bot-defence.ts';
 import type { AppDeps } from '../../deps.ts';
 import { FormParamsSchema } from './http.ts';
+import { isHttpUrl } from '../../../core/forms/definition.ts';
 
 const TextBox = z.object({ key: z.string(), text: z.string(), textHash: z.string() });
 export const PublicFormSchema = z.object({
@@ -46,7 +47,11 @@ export function getPublicForm(app: FastifyInstance, deps: AppDeps): void {
         fields: v.definition.fields,
         boxes: v.rendered.boxes.map(({ key, channel, text, textHash }) => ({ key, channel, text, textHash })),
         partners: v.rendered.partners,
-        terms: v.rendered.terms,
+        // Only http(s) links leave the server, even from a version saved before that rule.
+        terms: v.rendered.terms && {
+          ...v.rendered.terms,
+          url: v.rendered.terms.url && isHttpUrl(v.rendered.terms.url) ? v.rendered.terms.url : null,
+        },
         startToken: forms.startStamp(formId),
         honeypotField: HONEYPOT_FIELD,
         minFillTimeMs: forms.botDefence.minFillTimeMs,

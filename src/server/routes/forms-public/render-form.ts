@@ -1,6 +1,7 @@
 // The hosted form as HTML (no JavaScript). Every consent box is rendered UNCHECKED, always —
 // also when the page is shown again after an error (CON-02): the person ticks again.
 import { HONEYPOT_FIELD } from '../../../core/forms/bot-defence.ts';
+import { isHttpUrl } from '../../../core/forms/definition.ts';
 import { BOX_TICK_VALUE } from '../../../core/forms/submission.ts';
 import type { FormVersion } from '../../../core/forms/types.ts';
 import { html, type SafeHtml } from '../../public/html.ts';
@@ -68,7 +69,7 @@ export function formPage(o: FormPageOptions): string {
         ${boxes.map((b) => box(b.key, b.text))} ${partners.map((p) => box(p.key, p.text))}
         ${errors.consent ? html`<div class="err">${errors.consent}</div>` : ''}
       </fieldset>
-      ${terms ? html`${box('terms', terms.text)}${terms.url ? html`<p><a href="${terms.url}" rel="noopener">${terms.url}</a></p>` : ''}${errors.terms ? html`<div class="err">${errors.terms}</div>` : ''}` : ''}
+      ${terms ? html`${box('terms', terms.text)}${terms.url && isHttpUrl(terms.url) ? html`<p><a href="${terms.url}" rel="noopener">${terms.url}</a></p>` : ''}${errors.terms ? html`<div class="err">${errors.terms}</div>` : ''}` : ''}
       <div class="hp" aria-hidden="true">
         <label for="f-hp">${t.honeypot}</label
         ><input id="f-hp" type="text" name="${HONEYPOT_FIELD}" value="" tabindex="-1" autocomplete="off" />

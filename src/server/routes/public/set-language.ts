@@ -10,10 +10,25 @@ import { LANGUAGES } from '../../public/language.ts';
 
 export const MAX_NEXT_PATH_LENGTH = 512;
 
-/** Only a path on this site: no scheme, no host, no protocol-relative '//' or '/\' (open redirect). */
+const PLACEHOLDER_ORIGIN = 'http://same-site.invalid';
+/** C0 controls, DEL and C1 controls: never part of a link a page of ours would carry. */
+const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
+
+/**
+ * Only a path on this site: no scheme, no host, no protocol-relative '//' or '/\' (open
+ * redirect), no control character. Anything else goes home. The answer is re-serialised by the
+ * URL parser, so it is plain ASCII (percent-encoded) and always a valid Location header value.
+ */
 export function safeNextPath(next: string | undefined): string {
-  if (!next || !next.startsWith('/') || next.startsWith('//') || next.startsWith('/\\') || /[\r\n\t]/.test(next)) return '/';
-  return next;
+  if (!next || !next.startsWith('/') || next.startsWith('//') || next.includes('\\') || CONTROL.test(next)) return '/';
+  let url: URL;
+  try {
+    url = new URL(next, PLACEHOLDER_ORIGIN);
+  } catch {
+    return '/';
+  }
+  if (url.origin !== PLACEHOLDER_ORIGIN) return '/';
+  return `${url.pathname}${url.search}${url.hash}`;
 }
 
 export function setLanguage(app: FastifyInstance, deps: AppDeps): void {

@@ -25,6 +25,17 @@ export interface GateDeps {
   store: GateStore;
   standing: StandingGate;
   logger: Logger;
+  /** Told after each batch's refusals are recorded (metrics); a listener failure changes nothing. */
+  onRecorded?: (event: RefusalsRecorded) => void;
+}
+
+/** One batch's recorded refusals, counted by reason. */
+export interface RefusalsRecorded {
+  accountId: string;
+  listId: string;
+  channel: SendRefusalRecord['channel'];
+  contextId: string | null;
+  counts: Partial<Record<SendRefusal, number>>;
 }
 
 // One frozen decision per outcome: a batch of 10,000 decisions allocates no decision objects.
@@ -151,7 +162,6 @@ async function recordRefusals(
   if (rows.length === 0) return decided;
   try {
     await deps.store.recordRefusals(rows);
-    return decided;
   } catch (err) {
     deps.logger.error(
       { err, accountId: input.accountId, listId: input.listId },
@@ -159,4 +169,14 @@ async function recordRefusals(
     );
     return new Map([...decided.keys()].map((id) => [id, refuse('policy-unavailable')] as const));
   }
+  if (deps.onRecorded) {
+    const counts: Partial<Record<SendRefusal, number>> = {};
+    for (const r of rows) counts[r.reason] = (counts[r.reason] ?? 0) + 1;
+    try {
+      deps.onRecorded({ accountId: input.accountId, listId: input.listId, channel: input.channel, contextId, counts });
+    } catch (err) {
+      deps.logger.error({ err }, 'gate: refusal listener failed');
+    }
+  }
+  return decided;
 }

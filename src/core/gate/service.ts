@@ -3,7 +3,7 @@ import { notFound } from '../errors.ts';
 import type { Clock, Logger } from '../ports.ts';
 import type { StandingGate } from '../standing/ports.ts';
 import type { Channel } from '../consent/types.ts';
-import { authorizeSend, decide, repermissionCutoff, standingRefusal } from './authorize-send.ts';
+import { authorizeSend, decide, repermissionCutoff, standingRefusal, type RefusalsRecorded } from './authorize-send.ts';
 import {
   SEND_REFUSALS,
   type AuthorizeSendInput,
@@ -25,14 +25,21 @@ export interface GateService {
   markSent(accountId: string, listId: string, channel: Channel, contactIds: string[], at?: Date): Promise<void>;
   /** Recorded refusals by reason (DEL-01: the campaign report), for a list and/or a context (campaign). */
   refusalCounts(accountId: string, filter: { listId?: string; contextId?: string | null }): Promise<RefusalCounts>;
+  /** Called after each batch's refusals are recorded in this process (the /metrics counter). */
+  onRefusals(listener: (event: RefusalsRecorded) => void): void;
   /** Imports: hold these contacts' consent for the list until the import is approved ('list-unapproved'). */
   holdForReview(accountId: string, listId: string, contactIds: string[], hold: string): Promise<void>;
   releaseHold(accountId: string, hold: string): Promise<number>;
 }
 
 export function createGateService(deps: { store: GateStore; standing: StandingGate; clock: Clock; logger: Logger }): GateService {
+  const listeners: Array<(event: RefusalsRecorded) => void> = [];
+  const onRecorded = (event: RefusalsRecorded) => {
+    for (const listener of listeners) listener(event);
+  };
   return {
-    authorizeSend: (input) => authorizeSend(deps, { ...input, now: input.now ?? deps.clock.now() }),
+    authorizeSend: (input) => authorizeSend({ ...deps, onRecorded }, { ...input, now: input.now ?? deps.clock.now() }),
+    onRefusals: (listener) => void listeners.push(listener),
 
     async dryRun(accountId, listId, options = {}) {
       const list = await deps.store.list(accountId, listId);

@@ -9,6 +9,6 @@ export function healthRoutes(deps: AppDeps): FastifyPluginAsync {
   return async (app) => {
     getHealthz(app);
     getReadyz(app, deps);
-    getMetrics(app);
+    getMetrics(app, deps);
   };
 }

@@ -118,6 +118,8 @@ export const ERROR_CODES = {
   LINK_TOKEN_INVALID: { kind: 'invalid' },
   LIST_NOT_FOUND: { kind: 'not-found' },
   MEMBER_NOT_FOUND: { kind: 'not-found' },
+  METRICS_LOOPBACK_ONLY: { kind: 'forbidden' },
+  METRICS_TOKEN_INVALID: { kind: 'unauthenticated' },
   NOTICE_AUDIENCE_INVALID: { kind: 'invalid' },
   NOTICE_BODY_INVALID: { kind: 'invalid' },
   NOTICE_SUBJECT_INVALID: { kind: 'invalid' },

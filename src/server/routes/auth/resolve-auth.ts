@@ -28,6 +28,7 @@ export const CSRF_HEADER = 'x-csrf-token';
 
 const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 const BEARER = /^Bearer\s+(\S+)\s*$/i;
+const API_ROUTE_PREFIX = '/api/';
 
 /** Whether a route, by its declaration, needs a CSRF token from a cookie-authenticated caller. */
 export function routeNeedsCsrf(method: string, config: { csrf?: boolean } | undefined): boolean {
@@ -46,7 +47,9 @@ async function resolveAuth(request: FastifyRequest, deps: AppDeps): Promise<Auth
   const accounts = deps.services.accounts;
   const authorization = request.headers.authorization;
   const bearer = typeof authorization === 'string' ? BEARER.exec(authorization) : null;
-  if (bearer?.[1]) {
+  // API keys authenticate the API (matched route under /api/); elsewhere a bearer token is some
+  // other credential (the /metrics scraper's METRICS_TOKEN) and is left to that route.
+  if (bearer?.[1] && request.routeOptions.url?.startsWith(API_ROUTE_PREFIX)) {
     // Throws 401 API_KEY_INVALID / API_KEY_REVOKED, or 403 when the account's API is off (ACC-05).
     const key = await accounts.authenticateApiKey(bearer[1]);
     return {

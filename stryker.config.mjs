@@ -14,17 +14,15 @@ if (modules.some((m) => !m)) {
 export default {
   testRunner: 'vitest',
   plugins: ['@stryker-mutator/vitest-runner'],
-  vitest: { configFile: 'vitest.config.ts', related: false },
+  // The project's vitest configuration restricted to the module's tests (see that file for why).
+  vitest: { configFile: 'scripts/vitest.mutation.config.ts', related: false, pool: 'forks' },
   coverageAnalysis: 'perTest',
   mutate: [...modules.flatMap((m) => m.mutate), '!**/*.test.ts', '!**/*.testkit.ts'],
-  // Only the tests that exercise the module (its own unit tests and the closest integration
-  // tests): the whole suite would take hours per module.
-  testFiles: modules.flatMap((m) => m.tests),
   reporters: ['clear-text', 'progress', 'html', 'json'],
   htmlReporter: { fileName: `reports/mutation/${name}.html` },
   jsonReporter: { fileName: `reports/mutation/${name}.json` },
   // The sandbox is a copy of the repository in .stryker-tmp/ (git-ignored); these stay out of it.
-  ignorePatterns: ['.tools', 'data', 'reports', 'web/dist', 'bench/out', 'coverage', 'dist', '*.log'],
+  ignorePatterns: ['/.tools', '/data', '/reports', '/web/dist', '/bench/out', '/coverage', '/dist', '*.log'],
   tempDirName: '.stryker-tmp',
   cleanTempDir: true,
   concurrency: 2,

@@ -98,6 +98,14 @@ export async function installAuth(app: FastifyInstance, deps: AppDeps): Promise<
   app.addHook('onRequest', async (request) => {
     request.auth = await resolveAuth(request, deps);
   });
+  // What the API answers a signed-in caller (proof bundles, exports, contact data) is personal:
+  // no shared cache or browser cache may keep it. A route that can be cached says so itself.
+  app.addHook('onSend', async (request, reply, payload) => {
+    if (request.auth && request.routeOptions.url?.startsWith(API_ROUTE_PREFIX) && !reply.hasHeader('cache-control')) {
+      void reply.header('cache-control', 'no-store');
+    }
+    return payload;
+  });
   app.addHook('onRequest', (request, reply, done) => {
     if (!needsCsrf(request)) return done();
     // On failure the plugin answers FST_CSRF_* → 403 CSRF_INVALID (src/server/errors.ts).

@@ -34,8 +34,9 @@ const restrict = (paths, packages = []) => ({
   ],
 });
 
-// SEC-02: secrets, tokens, signatures, HMACs and digests are compared in one place, in constant
-// time (src/core/tokens/constant-time.ts, the only caller of crypto.timingSafeEqual).
+// SEC-02: secrets, tokens, signatures, HMACs and digests are compared in one place,
+// src/core/tokens/constant-time.ts: secrets in constant time (the only caller of crypto.timingSafeEqual),
+// public digests with a function that says so.
 const CONSTANT_TIME_FILE = 'src/core/tokens/constant-time.ts';
 const SECRET_NAME = '/(hash|token|secret|signature|hmac|mac|digest)$/i';
 // Comparing with null, undefined or a literal is a presence or shape check, not a secret compare.
@@ -46,7 +47,7 @@ const secretOperand = (side) =>
   `[${side}.type='Identifier'][${side}.name=${SECRET_NAME}], [${side}.type='MemberExpression'][${side}.property.name=${SECRET_NAME}]`;
 const NO_SECRET_EQUALITY = {
   selector: `BinaryExpression:matches([operator='==='], [operator='!=='], [operator='=='], [operator='!=']):matches(${secretOperand('left')}, ${secretOperand('right')})${NOT_A_PLAIN_VALUE}`,
-  message: `Compare secrets, tokens, signatures and digests with safeEqual from ${CONSTANT_TIME_FILE} (constant time, SEC-02).`,
+  message: `Compare secrets, tokens and signatures with safeEqual (constant time, SEC-02), public digests with equalPublicDigest, both from ${CONSTANT_TIME_FILE}.`,
 };
 const NO_TIMING_SAFE_EQUAL = [
   {

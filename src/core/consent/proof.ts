@@ -16,7 +16,7 @@ import { CANONICAL_VERSION, canonicalJson, sha256Hex } from './canonical.ts';
 import type { ChainHead } from './store.ts';
 import type { ConsentEvent, ConsentState } from './types.ts';
 import { checkEvent } from './verify.ts';
-import { safeEqual } from '../tokens/constant-time.ts';
+import { equalPublicDigest } from '../tokens/constant-time.ts';
 
 export const PROOF_FORMAT = 'assent-proof-v1';
 
@@ -102,10 +102,10 @@ export function verifyProofBundle(input: unknown): ProofVerdict {
   const last = b.events[b.events.length - 1] as ConsentEvent | undefined;
   if (last && head.seq < last.seq)
     return bad(`the chain head (seq ${head.seq}) is before the last event (seq ${last.seq})`, last);
-  if (last && head.seq === last.seq && !safeEqual(head.hash, last.hash))
+  if (last && head.seq === last.seq && !equalPublicDigest(head.hash, last.hash))
     return bad(`the chain head hash does not match event ${last.id} (seq ${last.seq})`, last);
   const { bundleHash, ...body } = b;
-  if (typeof bundleHash !== 'string' || !safeEqual(sha256Hex(canonicalJson(body)), bundleHash)) {
+  if (typeof bundleHash !== 'string' || !equalPublicDigest(sha256Hex(canonicalJson(body)), bundleHash)) {
     return bad('the bundle was altered outside its events (bundleHash does not match)');
   }
   return { ok: true, events: b.events.length };

@@ -2,7 +2,7 @@
 // from the database in pages) and `assent proof verify` (one contact's events from a bundle).
 import { GENESIS_HASH, canonicalRowJson, eventHash, sha256Hex, type ChainRow } from './canonical.ts';
 import type { ChainProblem, ChainVerification, ConsentEvent } from './types.ts';
-import { safeEqual } from '../tokens/constant-time.ts';
+import { equalPublicDigest } from '../tokens/constant-time.ts';
 
 /** Where a streaming check stands between pages. */
 export interface ChainCursor {
@@ -25,7 +25,7 @@ export function checkEvent(e: ConsentEvent, textHashes?: Map<string, string>): C
     textHash = sha256Hex(e.textShown);
     if (textHashes && textHashes.size < TEXT_HASH_CACHE_SIZE) textHashes.set(e.textShown, textHash);
   }
-  if (!safeEqual(textHash, e.textHash)) {
+  if (!equalPublicDigest(textHash, e.textHash)) {
     return {
       seq: e.seq,
       eventId: e.id,
@@ -33,7 +33,7 @@ export function checkEvent(e: ConsentEvent, textHashes?: Map<string, string>): C
       message: `event ${e.id} (seq ${e.seq}): the text shown does not match its text hash`,
     };
   }
-  if (!safeEqual(eventHash(e), e.hash)) {
+  if (!equalPublicDigest(eventHash(e), e.hash)) {
     return {
       seq: e.seq,
       eventId: e.id,
@@ -66,7 +66,7 @@ export function checkChainPage(
         cursor: at,
       };
     }
-    if (!safeEqual(e.prevHash, at.hash)) {
+    if (!equalPublicDigest(e.prevHash, at.hash)) {
       return {
         problem: {
           seq: e.seq,
@@ -110,7 +110,7 @@ export function checkChainRows(rows: ChainRow[], cursor: ChainCursor): { problem
         cursor: { seq: atSeq, hash: atHash },
       };
     }
-    if (typeof r[16] !== 'string' || !safeEqual(r[16], atHash)) {
+    if (typeof r[16] !== 'string' || !equalPublicDigest(r[16], atHash)) {
       return {
         problem: {
           seq,
@@ -131,7 +131,7 @@ export function checkChainRows(rows: ChainRow[], cursor: ChainCursor): { problem
       lastText = text;
       lastTextHash = h;
     }
-    if (typeof r[20] !== 'string' || !safeEqual(lastTextHash, r[20])) {
+    if (typeof r[20] !== 'string' || !equalPublicDigest(lastTextHash, r[20])) {
       return {
         problem: {
           seq,
@@ -143,7 +143,7 @@ export function checkChainRows(rows: ChainRow[], cursor: ChainCursor): { problem
       };
     }
     const hash = r[23] as string;
-    if (!safeEqual(sha256Hex(atHash + canonicalRowJson(r)), hash)) {
+    if (!equalPublicDigest(sha256Hex(atHash + canonicalRowJson(r)), hash)) {
       return {
         problem: {
           seq,
@@ -186,7 +186,7 @@ export function combineRangeChecks(
   for (const [i, r] of ranges.entries()) {
     if (r.problem) return { accountId, events, ok: false, firstProblem: r.problem };
     if (r.events > 0) {
-      if (r.firstPrevHash === null || !safeEqual(r.firstPrevHash, at.hash)) {
+      if (r.firstPrevHash === null || !equalPublicDigest(r.firstPrevHash, at.hash)) {
         return {
           accountId,
           events,
@@ -217,7 +217,7 @@ export function combineRangeChecks(
     }
     events += r.events;
   }
-  if (head.lastSeq !== at.seq || !safeEqual(head.lastHash, at.hash)) {
+  if (head.lastSeq !== at.seq || !equalPublicDigest(head.lastHash, at.hash)) {
     return {
       accountId,
       events,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { safeEqual } from './constant-time.ts';
+import { equalPublicDigest, safeEqual } from './constant-time.ts';
 
 describe('constant-time comparison', () => {
   it('[SEC-02] compares strings and bytes; different lengths or one different byte are unequal', () => {
@@ -13,5 +13,11 @@ describe('constant-time comparison', () => {
     // Strings are compared as UTF-8 bytes: the same text in two normal forms is not equal.
     expect(safeEqual('é', 'e\u0301')).toBe(false);
     expect(safeEqual('ț', Buffer.from('ț', 'utf8'))).toBe(true);
+  });
+
+  it('[CON-08] public digests compare as text', () => {
+    expect(equalPublicDigest('ab12', 'ab12')).toBe(true);
+    expect(equalPublicDigest('ab12', 'ab13')).toBe(false);
+    expect(equalPublicDigest('ab12', 'AB12')).toBe(false);
   });
 });

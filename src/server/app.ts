@@ -10,7 +10,7 @@ import swaggerUi from '@fastify/swagger-ui';
 import { serializerCompiler, validatorCompiler, jsonSchemaTransform, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Config } from '../config/config.ts';
 import type { AppDeps } from './deps.ts';
-import { errorBody, errorHandler } from './errors.ts';
+import { clientErrorResponse, errorBody, errorHandler } from './errors.ts';
 import { registerRoutes } from './routes/index.ts';
 import { installAuth } from './routes/auth/resolve-auth.ts';
 import { installTextCheck } from './clean-text.ts';
@@ -41,6 +41,15 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Pr
     bodyLimit: MAX_BODY_BYTES,
     routerOptions: { maxParamLength: 200 },
     trustProxy: trustProxyOption(deps.config.trustProxy),
+    http: { maxHeaderSize: MAX_HEADER_BYTES },
+    // Refusals that happen before a route runs get the {"error":{"code","message"}} shape too:
+    // the router's (bad percent-encoding, an over-long param) and Node's parser's (431, 400).
+    frameworkErrors: (err, request, reply) => errorHandler(err, request, reply),
+    clientErrorHandler: (err, socket) => {
+      if (err.code === 'ECONNRESET' || socket.destroyed) return;
+      if (socket.writable) socket.write(clientErrorResponse(err));
+      socket.destroy(err);
+    },
     // Per-request log lines only at debug/trace: at 10k requests/s they would dominate the cost.
     logController: new LogController({
       disableRequestLogging: deps.config.logLevel !== 'debug' && deps.config.logLevel !== 'trace',

@@ -51,6 +51,32 @@ const FASTIFY_CODES: Record<string, { status: number; code: ErrorCode; message: 
   FST_REQ_FILE_TOO_LARGE: { status: 413, code: 'FILE_TOO_LARGE', message: 'The uploaded file is larger than allowed.' },
   FST_FILES_LIMIT: { status: 413, code: 'TOO_MANY_FILES', message: 'Too many files in one request.' },
   FST_INVALID_MULTIPART_CONTENT_TYPE: { status: 400, code: 'NOT_MULTIPART', message: 'Expected a multipart/form-data request.' },
+  // The router's refusals (frameworkErrors in app.ts): protocol statuses, kept as HTTP names them.
+  FST_ERR_BAD_URL: { status: 400, code: 'BAD_URL', message: 'The address is not a valid URL (bad percent-encoding).' },
+  FST_ERR_MAX_PARAM_LENGTH: { status: 414, code: 'URL_TOO_LONG', message: 'A part of the address is longer than allowed.' },
+};
+
+/**
+ * Errors Node's HTTP parser meets before any request exists (Fastify's clientErrorHandler): the
+ * socket gets our answer shape, then is closed (the stream cannot be trusted past a parse error).
+ */
+export function clientErrorResponse(err: { code?: string }): string {
+  const [status, code, message] =
+    err.code === 'HPE_HEADER_OVERFLOW'
+      ? ([431, 'HEADERS_TOO_LARGE', 'The request line and headers are larger than allowed.'] as const)
+      : err.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+        ? ([408, 'REQUEST_TIMEOUT', 'The request did not arrive in time.'] as const)
+        : ([400, 'MALFORMED_REQUEST', 'The request is not valid HTTP.'] as const);
+  const body = JSON.stringify(errorBody(code, message));
+  return (
+    `HTTP/1.1 ${status} ${STATUS_TEXT[status]}\r\nContent-Type: application/json; charset=utf-8\r\n` +
+    `Content-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`
+  );
+}
+const STATUS_TEXT: Record<number, string> = {
+  400: 'Bad Request',
+  408: 'Request Timeout',
+  431: 'Request Header Fields Too Large',
 };
 
 export function mapError(err: unknown): { status: number; body: ErrorBody } {

@@ -5,6 +5,7 @@ import type { Services } from '../core/services.ts';
 import type { Database } from '../db/database.ts';
 import { registerSystemMailJobs } from './jobs/system-mail-deliver.ts';
 import { registerImportJobs } from './jobs/import-process.ts';
+import { registerGateJobs } from './jobs/gate-prune-refusals.ts';
 
 export interface WorkerDeps {
   config: Config & { secret: string };
@@ -19,5 +20,6 @@ export interface WorkerDeps {
 export async function startWorker(deps: WorkerDeps): Promise<void> {
   await registerSystemMailJobs(deps);
   await registerImportJobs(deps);
+  await registerGateJobs(deps);
   await deps.queue.start();
 }

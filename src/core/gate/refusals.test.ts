@@ -8,7 +8,7 @@ import { createGateStore } from '../../db/repositories/gate.ts';
 import { createAccountRow, emailList, permissionServices } from '../../db/repositories/permission.testkit.ts';
 import { silentLogger } from '../ports.ts';
 import type { NewConsentEvent } from '../consent/types.ts';
-import { createGateService } from './service.ts';
+import { createGateService, SEND_REFUSAL_RETENTION_DAYS } from './service.ts';
 import type { GateStore } from './types.ts';
 
 const grant = (contactId: string, listId: string, kind: NewConsentEvent['kind'] = 'granted'): NewConsentEvent => ({
@@ -126,5 +126,19 @@ describeEachEngine('send gate refusals', (db) => {
       { allowed: false, reason: 'policy-unavailable' },
       { allowed: false, reason: 'policy-unavailable' },
     ]);
+  });
+
+  it(`[DEL-01] recorded refusals are kept ${SEND_REFUSAL_RETENTION_DAYS} days, then pruned; newer ones stay`, async () => {
+    const { s, accountId, list, ids } = await world();
+    await s.gate.authorizeSend({ accountId, listId: list.id, channel: 'email', contactIds: [ids.none, ids.pending] });
+    clock.advance((SEND_REFUSAL_RETENTION_DAYS - 1) * 86_400_000);
+    await s.gate.authorizeSend({ accountId, listId: list.id, channel: 'email', contactIds: [ids.withdrawn] });
+    expect(await s.gate.pruneRefusals()).toBe(0);
+    clock.advance(2 * 86_400_000);
+    const before = (await rows(accountId)).length;
+    expect(before).toBe(3);
+    expect(await s.gate.pruneRefusals()).toBeGreaterThanOrEqual(2);
+    expect((await rows(accountId)).map((r) => r.contact_id)).toEqual([ids.withdrawn]);
+    expect(await s.gate.pruneRefusals()).toBe(0);
   });
 });

@@ -1,5 +1,6 @@
 // The gate service: authorizeSend for senders, a streaming dry run for people (DEL-01).
 import { notFound } from '../errors.ts';
+import { uuidV7At } from '../ids.ts';
 import type { Clock, Logger } from '../ports.ts';
 import type { StandingGate } from '../standing/ports.ts';
 import type { Channel } from '../consent/types.ts';
@@ -15,6 +16,14 @@ import {
   type SendRefusal,
 } from './types.ts';
 
+/** Recorded refusals are kept this long (a campaign report reads them well within it), then pruned. */
+export const SEND_REFUSAL_RETENTION_DAYS = 400;
+/** Rows one prune statement deletes: short transactions, no long lock on a busy table. */
+export const SEND_REFUSAL_PRUNE_BATCH = 10_000;
+/** The job that prunes old refusals, and when it runs (daily, UTC). */
+export const SEND_REFUSAL_PRUNE_JOB = 'gate.prune-refusals';
+export const SEND_REFUSAL_PRUNE_CRON = '17 3 * * *';
+
 /** Consent rows read per dry-run page: memory stays flat whatever the list size. */
 export const DRY_RUN_PAGE_SIZE = 5_000;
 
@@ -25,6 +34,8 @@ export interface GateService {
   markSent(accountId: string, listId: string, channel: Channel, contactIds: string[], at?: Date): Promise<void>;
   /** Recorded refusals by reason (DEL-01: the campaign report), for a list and/or a context (campaign). */
   refusalCounts(accountId: string, filter: { listId?: string; contextId?: string | null }): Promise<RefusalCounts>;
+  /** Deletes refusals older than SEND_REFUSAL_RETENTION_DAYS, in batches; returns how many. */
+  pruneRefusals(): Promise<number>;
   /** Called after each batch's refusals are recorded in this process (the /metrics counter). */
   onRefusals(listener: (event: RefusalsRecorded) => void): void;
   /** Imports: hold these contacts' consent for the list until the import is approved ('list-unapproved'). */
@@ -40,6 +51,18 @@ export function createGateService(deps: { store: GateStore; standing: StandingGa
   return {
     authorizeSend: (input) => authorizeSend({ ...deps, onRecorded }, { ...input, now: input.now ?? deps.clock.now() }),
     onRefusals: (listener) => void listeners.push(listener),
+
+    async pruneRefusals() {
+      const cutoff = deps.clock.now().getTime() - SEND_REFUSAL_RETENTION_DAYS * 86_400_000;
+      // The smallest UUIDv7 of the cutoff millisecond: every id below it is older.
+      const beforeId = `${uuidV7At(cutoff).slice(0, 13)}-7000-8000-000000000000`;
+      let total = 0;
+      for (;;) {
+        const n = await deps.store.pruneRefusals(beforeId, SEND_REFUSAL_PRUNE_BATCH);
+        total += n;
+        if (n < SEND_REFUSAL_PRUNE_BATCH) return total;
+      }
+    },
 
     async dryRun(accountId, listId, options = {}) {
       const list = await deps.store.list(accountId, listId);

@@ -108,6 +108,8 @@ export interface GateStore {
   recordRefusals(rows: SendRefusalRecord[]): Promise<void>;
   /** Recorded refusals of the account by reason; `listId` / `contextId` narrow it (contextId null = none named). */
   countRefusals(accountId: string, filter: { listId?: string; contextId?: string | null }): Promise<Map<SendRefusal, number>>;
+  /** Deletes at most `limit` recorded refusals with an id below `beforeId` (ids are time-ordered); returns how many. */
+  pruneRefusals(beforeId: string, limit: number): Promise<number>;
   /** Records a send for CON-12 (last_sent_at is a delivery fact, not consent). */
   markSent(accountId: string, listId: string, channel: Channel, contactIds: string[], at: string): Promise<void>;
 }

@@ -235,6 +235,17 @@ export function createGateStore(database: Database): GateStore {
       return out;
     },
 
+    async pruneRefusals(beforeId, limit) {
+      // ids are UUIDv7: the primary key is the time order, so the oldest rows are read off its left edge.
+      const r = await db
+        .deleteFrom('send_refusals')
+        .where('id', 'in', (eb) =>
+          eb.selectFrom('send_refusals').select('id').where('id', '<', beforeId).orderBy('id').limit(limit),
+        )
+        .executeTakeFirst();
+      return Number(r.numDeletedRows);
+    },
+
     async markSent(accountId, listId, channel, contactIds, at) {
       for (const ids of chunk(contactIds, ID_CHUNK)) {
         await db

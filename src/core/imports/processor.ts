@@ -18,6 +18,7 @@ import { applyBatch } from './apply-batch.ts';
 import { classifyRecord, dedupeKey, type Candidate, type Classified } from './classify.ts';
 import { openCsv } from './csv-reader.ts';
 import { createForensicCollector, scoreImport, type ForensicReport } from './forensics.ts';
+import { KeySet52 } from './key-set.ts';
 import { IMPORT_BATCH_ROWS, MAX_IMPORT_ROWS } from './limits.ts';
 import { resolveMapping } from './mapping.ts';
 import { REVIEW_REJECTED, type ImportRecord, type ImportStore } from './types.ts';
@@ -112,7 +113,7 @@ async function analyse(deps: ProcessorDeps, rec: ImportRecord): Promise<ImportRe
     accountCreatedAt: createdAt ?? rec.createdAt,
     verifiedContacts: verified,
   });
-  const seen = new Set<number>();
+  const seen = new KeySet52();
   let rows = 0;
   let reviewRejected = 0;
   let batch: Array<Extract<Classified, { kind: 'candidate' }>['candidate']> = [];
@@ -181,7 +182,7 @@ async function apply(deps: ProcessorDeps, rec: ImportRecord): Promise<ImportReco
   const { csv, resolved, file } = await open(deps, rec);
   const held = (rec.holdReasons?.length ?? 0) > 0;
   const consent = holdingConsent(deps.consentStore, deps.clock, held ? rec.id : null);
-  const seen = new Set<number>();
+  const seen = new KeySet52();
   const size = deps.batchRows ?? IMPORT_BATCH_ROWS;
   let current = rec;
   let items: Classified[] = [];

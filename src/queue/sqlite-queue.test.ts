@@ -78,4 +78,28 @@ describe('SQLite job queue', () => {
     await waitFor(async () => (await row()).state === 'completed');
     expect(await row()).toEqual({ state: 'completed', attempt: 2 });
   });
+  it("keeps a running job's lease on the wall clock: business time jumping ahead hands it to no one else", async () => {
+    const clock = manualClock('2026-11-22T10:00:00.000Z');
+    const tuning = { pollIntervalMs: 50, leaseSeconds: 2 };
+    const a = createSqliteQueue(database, { logger: silentLogger, clock, workerId: 'lease-a', tuning });
+    const b = createSqliteQueue(database, { logger: silentLogger, clock, workerId: 'lease-b', tuning });
+    queues.push(a, b);
+    let release: () => void = () => {};
+    const runs: string[] = [];
+    await a.work('lease-wall', async () => {
+      runs.push('a');
+      await new Promise<void>((r) => (release = r));
+    });
+    await a.start();
+    await a.send('lease-wall', {});
+    await waitFor(async () => runs.length === 1);
+    clock.advance(24 * 60 * 60 * 1000); // a test (or a clock step) moves business time by a day
+    await b.work('lease-wall', async () => {
+      runs.push('b');
+    });
+    await b.start();
+    await new Promise((r) => setTimeout(r, 500));
+    expect(runs).toEqual(['a']);
+    release();
+  });
 });

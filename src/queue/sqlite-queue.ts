@@ -54,6 +54,9 @@ export function createSqliteQueue(database: Database, deps: QueueDeps): Queue {
 
   const iso = (ms: number) => new Date(ms).toISOString();
   const nowMs = () => clock.now().getTime();
+  // A lease is a promise between processes about real seconds (is the holder alive?), so it runs
+  // on the wall clock; run_at and back-offs are business time and follow the injected clock.
+  const leaseNowMs = () => Date.now();
 
   function later(fn: () => void, ms: number): void {
     const timer = setTimeout(() => {
@@ -108,7 +111,7 @@ export function createSqliteQueue(database: Database, deps: QueueDeps): Queue {
         eb.or([
           eb.and([eb('state', '=', 'created'), eb('run_at', '<=', nowIso)]),
           // A lapsed lease: the worker holding it died (DEL-03 resumes after a killed worker).
-          eb.and([eb('state', '=', 'active'), eb('locked_until', '<', nowIso)]),
+          eb.and([eb('state', '=', 'active'), eb('locked_until', '<', iso(leaseNowMs()))]),
         ]),
       )
       .orderBy('run_at')
@@ -118,7 +121,7 @@ export function createSqliteQueue(database: Database, deps: QueueDeps): Queue {
       .set({
         state: 'active',
         attempt: sql<number>`attempt + 1`,
-        locked_until: iso(now + leaseMs),
+        locked_until: iso(leaseNowMs() + leaseMs),
         locked_by: workerId,
         lock_instance: instance,
         updated_at: nowIso,
@@ -162,7 +165,7 @@ export function createSqliteQueue(database: Database, deps: QueueDeps): Queue {
     const heartbeat = setInterval(() => {
       void db
         .updateTable('jobs')
-        .set({ locked_until: iso(nowMs() + leaseMs) })
+        .set({ locked_until: iso(leaseNowMs() + leaseMs) })
         .where('id', '=', job.id)
         .where('state', '=', 'active')
         .where('attempt', '=', job.attempt)

@@ -93,20 +93,22 @@ for (const engine of ENGINES) {
       const contact = await call('POST', '/api/v1/contacts', owner, { email: 'kept@example.com' });
       expect(contact.statusCode).toBe(201);
       const contactId = contact.json().contact.id as string;
-      const consent = await call('POST', `/api/v1/contacts/${contactId}/consent`, owner, {
+      const consentBody = {
         listId: list.json().id,
         textShown: 'Yes, send me the monthly news',
-        source: 'paper form at the shop',
+        source: 'signup-form',
+        attest: true,
         occurredAt: '2026-01-01T10:00:00Z',
-      });
-      expect(consent.statusCode).toBe(201);
+      };
+      const consent = await call('POST', `/api/v1/contacts/${contactId}/consent`, owner, consentBody);
+      expect(consent.statusCode, consent.body).toBeLessThan(300);
       await move(owner.accountId, 'block', 'Spam trap hits');
 
       const before = (await call('GET', '/api/v1/contacts', owner)).json();
       for (const [url, body] of [
         ['/api/v1/contacts', { email: 'new@example.com' }],
         ['/api/v1/lists', { ...LIST, name: 'Another' }],
-        [`/api/v1/contacts/${contactId}/consent`, { listId: list.json().id, textShown: 'Yes, send me news', source: 'api' }],
+        [`/api/v1/contacts/${contactId}/consent`, consentBody],
       ] as const) {
         const res = await call('POST', url, owner, body);
         expect(res.statusCode, url).toBe(403);

@@ -5,6 +5,7 @@
 //   npm run mutation -- tokens               one module
 //   npm run mutation                         every module, one after another
 //   npm run mutation -- tokens --concurrency 1   options after the names go to `stryker run`
+//   npm run mutation -- --mutate 'src/core/tokens/**/*.ts'   a glob of your own, every module's tests
 // PostgreSQL for the repository tests: TEST_DATABASE_URL, else one throwaway cluster for the
 // whole run (test/helpers/global-setup.ts), so the sandboxed test runs do not each start one.
 import { spawnSync } from 'node:child_process';
@@ -22,8 +23,10 @@ const names: string[] = [];
 let i = 0;
 for (; i < args.length && !args[i]!.startsWith('-'); i++) names.push(args[i]!);
 const strykerArgs = args.slice(i);
-const selected = names.length === 0 || names.includes('all') ? Object.keys(MUTATION_MODULES) : names;
-const unknown = selected.filter((n) => !(n in MUTATION_MODULES));
+// `--mutate GLOB` without a module name: one run over that glob with every module's tests.
+const custom = names.length === 0 && strykerArgs.includes('--mutate');
+const selected = custom ? ['all'] : names.length === 0 || names.includes('all') ? Object.keys(MUTATION_MODULES) : names;
+const unknown = custom ? [] : selected.filter((n) => !(n in MUTATION_MODULES));
 if (unknown.length > 0) {
   console.error(`mutation: unknown module ${unknown.join(', ')}; modules: ${Object.keys(MUTATION_MODULES).join(', ')}, all`);
   process.exit(2);
@@ -81,7 +84,7 @@ async function main(): Promise<number> {
   let status = 0;
   try {
     for (const name of selected) {
-      console.log(`\n=== mutation testing: ${name} (${MUTATION_MODULES[name]!.mutate.join(', ')})`);
+      console.log(`\n=== mutation testing: ${name} (${MUTATION_MODULES[name]?.mutate.join(', ') ?? 'the --mutate glob'})`);
       const report = join(reportsDir, `${name}.json`);
       rmSync(report, { force: true }); // never read a report left by an earlier run
       const run = spawnSync('npx', ['stryker', 'run', 'stryker.config.mjs', ...strykerArgs], {

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEachEngine } from '../../test/helpers/engines.ts';
 import { silentLogger, systemClock, type Job, type Queue } from '../core/ports.ts';
 import { createQueue } from './index.ts';
+import { PGBOSS_MIN_HEARTBEAT_SECONDS } from './options.ts';
 
 const FIXTURE = fileURLToPath(new URL('./dead-worker.fixture.ts', import.meta.url));
 /** Short timings so the whole file stays quick; production uses the defaults. */
@@ -21,7 +22,7 @@ async function waitFor(check: () => boolean, timeoutMs = WAIT_MS): Promise<void>
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-describeEachEngine('job queue', (database) => {
+describeEachEngine('job queue', (database, engine) => {
   let queue: Queue;
   const children: ChildProcess[] = [];
 
@@ -99,6 +100,27 @@ describeEachEngine('job queue', (database) => {
     await waitFor(() => seen.length >= 1);
     expect(seen[0]!.data).toEqual({ report: 'daily' });
   });
+
+  it.concurrent(
+    'keeps a job that runs longer than its lease with the heartbeat: it runs once, to completion',
+    async () => {
+      // The lease as the adapter applies it (pg-boss refuses heartbeats under 10 s).
+      const leaseSeconds =
+        engine === 'postgres' ? Math.max(PGBOSS_MIN_HEARTBEAT_SECONDS, TUNING.leaseSeconds) : TUNING.leaseSeconds;
+      const starts: number[] = [];
+      let finished = 0;
+      await queue.work('contract-long', async (job) => {
+        starts.push(job.attempt);
+        await sleep(leaseSeconds * 1_500);
+        finished += 1;
+      });
+      await queue.send('contract-long', {}, { retryLimit: 3, retryDelaySeconds: 0 });
+      await waitFor(() => finished === 1, leaseSeconds * 4_000);
+      await sleep(1_000);
+      expect(starts).toEqual([1]);
+    },
+    90_000,
+  );
 
   /** Starts the dead-worker fixture, lets it claim one job of `name`, then kills it (SIGKILL). */
   async function jobOfKilledWorker(name: string, leaseSeconds: number, workerId: string): Promise<string | null> {

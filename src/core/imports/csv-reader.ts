@@ -17,6 +17,8 @@ export interface CsvLayout {
   /** Column names; synthesised ('email', 'column2' …) when the file has no header row. */
   header: string[];
   hasHeader: boolean;
+  /** The column whose first data row holds an address (a hint for the mapping), or null. */
+  addressColumn: number | null;
 }
 
 /** Why a record could not be read as a row (a per-row reject, the file goes on). */
@@ -149,7 +151,19 @@ export async function openCsv(source: ByteSource, options: OpenCsvOptions = {}):
     header[0] = 'column1';
     header[at] = 'email';
   }
-  const layout: CsvLayout = { encoding, delimiter, header, hasHeader };
+  // The first data row shows which column holds addresses when the header names none we know.
+  let peeked: { rec: ParsedRecordOrEnd } | null = null;
+  if (hasHeader) {
+    const rec = await nextRecord(recordIterator).catch(async (err: unknown) => {
+      await close({ drain: false }).catch(() => {});
+      throw err;
+    });
+    peeked = { rec };
+  }
+  const firstRow = hasHeader ? peeked?.rec : first;
+  const addressAt = Array.isArray(firstRow) ? firstRow.findIndex((f) => looksLikeAddress(f)) : -1;
+  const addressColumn = addressAt >= 0 && addressAt < header.length ? addressAt : null;
+  const layout: CsvLayout = { encoding, delimiter, header, hasHeader, addressColumn };
 
   async function* records(): AsyncGenerator<CsvRecord, void, undefined> {
     let rowNumber = 0;
@@ -159,7 +173,8 @@ export async function openCsv(source: ByteSource, options: OpenCsvOptions = {}):
       yield { rowNumber, fields: first as string[] };
     }
     for (;;) {
-      const rec = await nextRecord(recordIterator);
+      const rec = peeked ? peeked.rec : await nextRecord(recordIterator);
+      peeked = null;
       if (rec === null) break;
       rowNumber++;
       if ('skipped' in rec) {
@@ -188,6 +203,7 @@ export async function openCsv(source: ByteSource, options: OpenCsvOptions = {}):
 }
 
 type ParsedRecord = string[] | { skipped: true; message: string; raw: string };
+type ParsedRecordOrEnd = ParsedRecord | null;
 
 async function nextRecord(
   it: AsyncIterator<ParsedRecord>,
@@ -305,6 +321,7 @@ export function detectDelimiter(text: string): Delimiter {
   return best;
 }
 
+/** A field that holds an address: bare, or inside "Name <address>", mailto: or markup (a header never does). */
 function looksLikeAddress(field: string): boolean {
-  return /^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(field.trim());
+  return /(?:^|[\s<:"'(])[^@\s<>"'():,;]+@[^@\s<>"'():,;]+\.[^@\s<>"'():,;.]{2,}(?:$|[\s>"')?])/.test(field.trim());
 }

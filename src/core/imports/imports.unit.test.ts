@@ -279,6 +279,25 @@ describe('imports: per-row checks', () => {
     expect(cleanAddress('<b>dan@example.com</b>')).toEqual({ ...plain, address: 'dan@example.com', artefact: true });
   });
 
+  it('[IMP-06] a file without a header whose first row is "Name <address>" keeps that row', async () => {
+    const r = await readAll('Anna Pop <anna@example.org>,2026-01-02\n<a href="mailto:ion@example.ro">Ion</a>,2026-01-03\n');
+    expect(r.layout.hasHeader).toBe(false);
+    expect(r.records.map((x) => x.fields?.[0])).toEqual([
+      'Anna Pop <anna@example.org>',
+      '<a href="mailto:ion@example.ro">Ion</a>',
+    ]);
+    expect((await readAll('email,note\nana@example.org,x\n')).layout.hasHeader).toBe(true);
+  });
+
+  it('[IMP-02] a header that names no email column maps the column whose first row holds an address', async () => {
+    const r = await readAll('Nume,Contact,Oras\nAna Pop,ana@example.ro,Cluj\nIon,ion@example.ro,Iasi\n');
+    expect(r.layout.addressColumn).toBe(1);
+    expect(r.records).toHaveLength(2);
+    expect(resolveMapping(r.layout.header, null, r.layout.addressColumn).mapping).toEqual({ email: 'Contact', lastName: 'Nume' });
+    // A named email column wins over the hint.
+    expect(resolveMapping(['Email', 'Alt'], null, 1).mapping).toEqual({ email: 'Email' });
+  });
+
   it('[IMP-03] an RFC 5322 name-addr cell ("Anna Pop <anna@example.org>") is read as name + address, not quarantined', () => {
     expect(cleanAddress('Anna Pop <anna@example.org>')).toEqual({
       address: 'anna@example.org',

@@ -100,8 +100,11 @@ function wordScore(field: ImportField, words: string[]): number {
   return 100 - 10 * others.length;
 }
 
-/** The mapping we propose for a header: synonyms first, then the best-named column per field. */
-export function detectMapping(header: string[]): ColumnMapping {
+/**
+ * The mapping we propose for a header: synonyms first, then the best-named column per field;
+ * with no email column by name, the column whose first row holds an address (`addressColumn`).
+ */
+export function detectMapping(header: string[], addressColumn: number | null = null): ColumnMapping {
   const keys = header.map(key);
   const words = header.map(headerWords);
   const mapping: ColumnMapping = {};
@@ -133,6 +136,13 @@ export function detectMapping(header: string[]): ColumnMapping {
       used.add(best);
     }
   }
+  if (mapping.email === undefined && addressColumn !== null && header[addressColumn] !== undefined) {
+    if (used.has(addressColumn)) {
+      // A column named like another field holds the addresses: the addresses win.
+      for (const f of IMPORT_FIELDS) if (mapping[f] === header[addressColumn]) delete mapping[f];
+    }
+    mapping.email = header[addressColumn];
+  }
   return mapping;
 }
 
@@ -143,8 +153,9 @@ export function detectMapping(header: string[]): ColumnMapping {
 export function resolveMapping(
   header: string[],
   given: ColumnMapping | null | undefined,
+  addressColumn: number | null = null,
 ): { mapping: ColumnMapping; resolved: ResolvedMapping } {
-  const mapping = given && Object.keys(given).length > 0 ? given : detectMapping(header);
+  const mapping = given && Object.keys(given).length > 0 ? given : detectMapping(header, addressColumn);
   const resolved: ResolvedMapping = {};
   for (const [field, column] of Object.entries(mapping) as Array<[ImportField, string]>) {
     let i = header.indexOf(column);

@@ -97,7 +97,7 @@ async function open(deps: ProcessorDeps, rec: ImportRecord) {
     encoding: rec.encoding ?? undefined,
     delimiter: rec.delimiter ?? undefined,
   });
-  const { mapping, resolved } = resolveMapping(csv.layout.header, rec.mapping);
+  const { mapping, resolved } = resolveMapping(csv.layout.header, rec.mapping, csv.layout.addressColumn);
   const file = { consentDate: rec.consentDate, source: rec.source, sourceDescription: rec.sourceDescription };
   return { csv, mapping, resolved, file };
 }

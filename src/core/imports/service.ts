@@ -257,7 +257,8 @@ export function createImportService(deps: ImportDeps) {
         // unread stalls the upload stream and the connection (answers never came past ~280 KB).
         await csv.close({ drain: true });
       }
-      return { ...csv.layout, mapping: detectMapping(csv.layout.header), rows };
+      const { addressColumn, ...layout } = csv.layout;
+      return { ...layout, mapping: detectMapping(csv.layout.header, addressColumn), rows };
     },
 
     /** Runs (or resumes) the import job. */

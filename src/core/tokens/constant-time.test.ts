@@ -15,7 +15,7 @@ describe('constant-time comparison', () => {
     expect(safeEqual('ț', Buffer.from('ț', 'utf8'))).toBe(true);
   });
 
-  it('[CON-08] public digests compare as text', () => {
+  it('public digests compare as text', () => {
     expect(equalPublicDigest('ab12', 'ab12')).toBe(true);
     expect(equalPublicDigest('ab12', 'ab13')).toBe(false);
     expect(equalPublicDigest('ab12', 'AB12')).toBe(false);

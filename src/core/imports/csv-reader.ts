@@ -74,8 +74,12 @@ export async function openCsv(source: ByteSource, options: OpenCsvOptions = {}):
   const encoding = options.encoding ?? detectEncoding(sample, done);
   const sampleText = decodeSample(sample, encoding);
   if (sampleText.replace(/^\uFEFF/, '').trim() === '') throw invalid('IMPORT_EMPTY', 'The file is empty.');
-  const delimiter = options.delimiter ?? detectDelimiter(sampleText);
-  const firstLineColumns = countOutsideQuotes(firstLine(sampleText), delimiter) + 1;
+  // Excel's "sep=;" first line names the delimiter and is not part of the data.
+  const sepLine = SEP_LINE.exec(firstLine(sampleText));
+  const hinted = sepLine && (DELIMITERS as readonly string[]).includes(sepLine[1]!) ? (sepLine[1] as Delimiter) : null;
+  const body = hinted ? afterFirstLine(sampleText) : sampleText;
+  const delimiter = options.delimiter ?? hinted ?? detectDelimiter(body);
+  const firstLineColumns = countOutsideQuotes(firstLine(body), delimiter) + 1;
   if (firstLineColumns > MAX_COLUMNS) throw tooManyColumns(firstLineColumns);
 
   async function* replay(): AsyncGenerator<Buffer> {
@@ -94,6 +98,7 @@ export async function openCsv(source: ByteSource, options: OpenCsvOptions = {}):
   const parser = new Parser({
     delimiter,
     bom: true,
+    from_line: hinted ? 2 : 1,
     relax_column_count: true,
     // Excel writes a quote inside an unquoted field as is (`wants 12" and 15" sizes`,
     // `37°36'37.8"N`) and text after a closing quote stays in its field: a quote that does not
@@ -269,6 +274,14 @@ export function assertLooksLikeText(sample: Buffer): void {
 
 function decodeSample(sample: Buffer, encoding: ImportEncoding): string {
   return encoding === 'utf-8' ? sample.toString('utf8') : iconv.decode(sample, encoding);
+}
+
+const SEP_LINE = /^sep=(.)\s*$/i;
+
+function afterFirstLine(text: string): string {
+  const body = text.replace(/^\uFEFF/, '');
+  const m = /\r\n|\n|\r/.exec(body);
+  return m ? body.slice(m.index + m[0].length) : '';
 }
 
 function firstLine(text: string): string {

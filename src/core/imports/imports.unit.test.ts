@@ -279,6 +279,12 @@ describe('imports: per-row checks', () => {
     expect(cleanAddress('<b>dan@example.com</b>')).toEqual({ ...plain, address: 'dan@example.com', artefact: true });
   });
 
+  it('[IMP-06] an Excel "sep=;" first line names the delimiter and is not read as the header', async () => {
+    const r = await readAll('\uFEFFsep=;\r\nE-mail;Prenume\r\nana@example.ro;Ana\r\n');
+    expect(r.layout).toMatchObject({ delimiter: ';', header: ['E-mail', 'Prenume'], hasHeader: true });
+    expect(r.records).toEqual([{ rowNumber: 1, fields: ['ana@example.ro', 'Ana'] }]);
+  });
+
   it('[IMP-06] a file without a header whose first row is "Name <address>" keeps that row', async () => {
     const r = await readAll('Anna Pop <anna@example.org>,2026-01-02\n<a href="mailto:ion@example.ro">Ion</a>,2026-01-03\n');
     expect(r.layout.hasHeader).toBe(false);

@@ -295,7 +295,7 @@ describe('imports: per-row checks', () => {
     expect((await readAll('email,note\nana@example.org,x\n')).layout.hasHeader).toBe(true);
   });
 
-  it('[IMP-02] a header that names no email column maps the column whose first row holds an address', async () => {
+  it('[IMP-06] a header that names no email column maps the column whose first row holds an address', async () => {
     const r = await readAll('Nume,Contact,Oras\nAna Pop,ana@example.ro,Cluj\nIon,ion@example.ro,Iasi\n');
     expect(r.layout.addressColumn).toBe(1);
     expect(r.records).toHaveLength(2);
@@ -328,7 +328,7 @@ describe('imports: per-row checks', () => {
     expect(named).toMatchObject({ kind: 'candidate', candidate: { attributes: { firstName: 'Ioana' } } });
   });
 
-  it('[IMP-02] maps the headers real exports have: Google Contacts, German, French, Spanish, Dutch, Italian, Polish, Czech, Romanian', () => {
+  it('[IMP-06] maps the headers real exports have: Google Contacts, German, French, Spanish, Dutch, Italian, Polish, Czech, Romanian', () => {
     const cases: Array<[string[], Record<string, string>]> = [
       [
         ['Name', 'Given Name', 'Family Name', 'E-mail 1 - Type', 'E-mail 1 - Value', 'Phone 1 - Type', 'Phone 1 - Value'],

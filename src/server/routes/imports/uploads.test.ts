@@ -263,7 +263,7 @@ for (const engine of ENGINES) {
       });
     });
 
-    it('[IMP-06] the preview answers for files of 300 KB, 400 KB and 1 MB, again and again on one connection', async () => {
+    it('the preview answers for files of 300 KB, 400 KB and 1 MB, again and again on one connection', async () => {
       for (const size of [300 * 1024, 400 * 1024, 1024 * 1024, 300 * 1024, 300 * 1024]) {
         const res = await send(
           agent,

@@ -16,8 +16,8 @@ import * as m0010 from './0010_lists_contacts.ts';
 import * as m0011 from './0011_consent_ledger.ts';
 import * as m0012 from './0012_suppression.ts';
 import * as m0013 from './0013_forms.ts';
-import * as m0015 from './0015_send_refusals.ts';
 import * as m0014 from './0014_consent_intake.ts';
+import * as m0015 from './0015_send_refusals.ts';
 import * as m0020 from './0020_imports.ts';
 
 export const MIGRATIONS: Record<string, Migration> = {
@@ -32,8 +32,8 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0011_consent_ledger': m0011,
   '0012_suppression': m0012,
   '0013_forms': m0013,
-  '0015_send_refusals': m0015,
   '0014_consent_intake': m0014,
+  '0015_send_refusals': m0015,
   '0020_imports': m0020,
 };
 

@@ -5,6 +5,7 @@ import { addressHash, normalizeEmail } from '../suppression/address.ts';
 import { checkSyntax, cleanAddress, isDisposableDomain, isRoleAddress } from './address.ts';
 import type { CsvRecord } from './csv-reader.ts';
 import { hasEvidence, rowEvidence, type FileConsentDeclaration, type RowEvidence } from './evidence.ts';
+import { textProblem } from '../text.ts';
 import { MAX_FIELD_LENGTH } from './limits.ts';
 import { applyMapping, type ResolvedMapping } from './mapping.ts';
 
@@ -14,6 +15,7 @@ export type RowOutcome = (typeof ROW_OUTCOMES)[number];
 /** Rejected: not stored. */
 export const REJECT_REASONS = [
   'ragged-row', // the record has a different number of fields than the header
+  'invalid-text', // a cell holds a NUL or a lone surrogate (SEC-06): no engine may store it
   'malformed-quoting', // a quote opened or closed in the wrong place
   'missing-email',
   'invalid-syntax', // RFC 5321 mailbox syntax
@@ -65,6 +67,12 @@ const cut = (s: string | undefined) => (s ? s.slice(0, MAX_FIELD_LENGTH) : undef
 export function classifyRecord(rec: CsvRecord, resolved: ResolvedMapping, file: FileConsentDeclaration): Classified {
   if (rec.fields === null)
     return { kind: 'rejected', rowNumber: rec.rowNumber, email: addressIn(rec.text, resolved.email), reason: rec.problem };
+  // SEC-06: the whole row, mapped or not, since unmapped cells may be kept as attributes later.
+  if (rec.fields.some((f) => textProblem(f) !== null)) {
+    const address = resolved.email === undefined ? undefined : rec.fields[resolved.email];
+    const shown = address && textProblem(address) === null ? address.slice(0, MAX_FIELD_LENGTH) : null;
+    return { kind: 'rejected', rowNumber: rec.rowNumber, email: shown, reason: 'invalid-text' };
+  }
   const row = applyMapping(rec.fields, resolved);
   const raw = row.email;
   if (!raw) return { kind: 'rejected', rowNumber: rec.rowNumber, email: null, reason: 'missing-email' };

@@ -1,6 +1,11 @@
 // IMP-02: the consent evidence one row brings — purpose (the target lists), date and source of
 // consent — from mapped columns or the file-level declaration. The evidence is kept exactly as
 // claimed (raw strings) so the proof of opt-in shows what the customer said and when.
+// CON-13: a claimed time after the import was made is not evidence of anything (the intake
+// policy's time rule, src/core/consent/intake-policy.ts): such a row is kept without consent
+// evidence (not sendable) and the claim is kept as written; within the clock-skew allowance
+// it is recorded as the import time.
+import { consentTimeAt } from '../consent/intake-policy.ts';
 import type { MappedRow } from './mapping.ts';
 
 export interface FileConsentDeclaration {
@@ -9,6 +14,8 @@ export interface FileConsentDeclaration {
   /** The declared import source ('signup-form' …) and its description. */
   source: string;
   sourceDescription?: string | null;
+  /** When the import was made (ISO): no consent time may be later (CON-13). */
+  importedAt: string;
 }
 
 export interface RowEvidence {
@@ -19,6 +26,8 @@ export interface RowEvidence {
   confirmAt: string | null;
   /** A date was given but could not be read. */
   unreadableDate: boolean;
+  /** A date was given that lies after the import was made: not evidence (CON-13). */
+  futureDate: boolean;
 }
 
 // "2019-03-14 10:22:33" (Mailchimp, UTC), ISO 8601 with or without zone, or a bare date.
@@ -60,15 +69,34 @@ export function rowEvidence(row: MappedRow, file: FileConsentDeclaration): RowEv
   if (row.confirmTime) claimed.CONFIRM_TIME = row.confirmTime;
   if (row.confirmIp) claimed.CONFIRM_IP = row.confirmIp;
   if (row.consentSource) claimed.SOURCE = row.consentSource;
-  let optinAt = parseClaimedTime(row.optinTime);
-  const confirmAt = parseClaimedTime(row.confirmTime);
-  let unreadableDate = (!!row.optinTime && !optinAt) || (!!row.confirmTime && !confirmAt);
+  const importedAt = new Date(file.importedAt);
+  let futureDate = false;
+  // A readable claim later than the import is refused as evidence; a slightly fast clock is clamped.
+  const judged = (iso: string | null): string | null => {
+    if (iso === null) return null;
+    const r = consentTimeAt(iso, importedAt);
+    if (r.ok) return r.at;
+    futureDate = true;
+    return null;
+  };
+  const optinRead = parseClaimedTime(row.optinTime);
+  const confirmRead = parseClaimedTime(row.confirmTime);
+  let unreadableDate = (!!row.optinTime && !optinRead) || (!!row.confirmTime && !confirmRead);
+  let optinAt = judged(optinRead);
+  let confirmAt = judged(confirmRead);
   if (!row.optinTime && !row.confirmTime && file.consentDate) {
     claimed.FILE_CONSENT_DATE = file.consentDate;
-    optinAt = parseClaimedTime(file.consentDate);
-    unreadableDate = unreadableDate || !optinAt;
+    const fileRead = parseClaimedTime(file.consentDate);
+    unreadableDate = unreadableDate || !fileRead;
+    optinAt = judged(fileRead);
   }
-  return { claimed, optinAt: optinAt ?? confirmAt, confirmAt, unreadableDate };
+  // One future claim spoils the row's evidence: a confirmation "before" an opt-in in the future
+  // is no more believable than the opt-in itself.
+  if (futureDate) {
+    optinAt = null;
+    confirmAt = null;
+  }
+  return { claimed, optinAt: optinAt ?? confirmAt, confirmAt, unreadableDate, futureDate };
 }
 
 /** A row has consent evidence when it has a readable consent date (purpose and source come from the import). */

@@ -147,7 +147,7 @@ describe('imports: reading CSV', () => {
     const ragged = classifyRecord(
       r.records[1]!,
       { email: 0 },
-      { consentDate: null, source: 'customers', sourceDescription: null },
+      { consentDate: null, source: 'customers', sourceDescription: null, importedAt: '2026-06-01T00:00:00.000Z' },
     );
     expect(ragged).toMatchObject({ kind: 'rejected', rowNumber: 2, email: 'b@example.com', reason: 'ragged-row' });
     const unclosed = await failure(readAll('email,name\na@example.com,"open\nb@example.com,B\n'));
@@ -224,7 +224,7 @@ describe('imports: reading CSV', () => {
         '26.1',
       ],
     };
-    const c = classifyRecord(rec, resolved, { source: 'signup-form' });
+    const c = classifyRecord(rec, resolved, { source: 'signup-form', importedAt: '2026-06-01T00:00:00.000Z' });
     expect(c.kind).toBe('candidate');
     if (c.kind !== 'candidate') return;
     expect(c.candidate.withEvidence).toBe(true);
@@ -312,7 +312,12 @@ describe('imports: per-row checks', () => {
       displayName: 'Anna Pop',
     });
     expect(cleanAddress('"Pop, Anna" <anna@example.org>').displayName).toBe('Pop, Anna');
-    const file = { consentDate: '2026-01-02', source: 'customers', sourceDescription: null };
+    const file = {
+      consentDate: '2026-01-02',
+      source: 'customers',
+      sourceDescription: null,
+      importedAt: '2026-06-01T00:00:00.000Z',
+    };
     const c = classifyRecord({ rowNumber: 1, fields: ['Anna Maria Pop <Anna@Example.org>'] }, { email: 0 }, file);
     expect(c).toMatchObject({
       kind: 'candidate',
@@ -512,7 +517,7 @@ describe('imports: forensics', () => {
     const c = classifyRecord(
       { rowNumber: 1, fields: ['<a href="mailto:x@example.ro">x@example.ro</a>'] },
       { email: 0 },
-      { consentDate: '2026-01-02', source: 'customers', sourceDescription: null },
+      { consentDate: '2026-01-02', source: 'customers', sourceDescription: null, importedAt: '2026-06-01T00:00:00.000Z' },
     );
     expect(c).toMatchObject({ kind: 'candidate', candidate: { email: 'x@example.ro', quarantine: 'markup-artefact' } });
   });
@@ -530,5 +535,54 @@ describe('imports: forensics', () => {
     expect(r.reasons.map((x) => x.reason)).not.toContain('large-against-verified');
     const reasons = holdReasons(r.stats.rows, 3, r.score);
     expect(reasons).toEqual([`400 rows against 3 verified contacts (more than 5×)`]);
+  });
+});
+
+describe('consent times after the import and unclean cells', () => {
+  const file = { consentDate: null, source: 'customers', sourceDescription: null, importedAt: '2026-06-01T12:00:00.000Z' };
+  const resolved = { email: 0, optinTime: 1, confirmTime: 2 };
+
+  it('[CON-13] a row claiming consent after the import was made has no consent evidence (kept, not sendable, claim kept as written)', () => {
+    const c = classifyRecord({ rowNumber: 1, fields: ['ana@example.org', '2099-01-01 10:00:00', ''] }, resolved, file);
+    expect(c).toMatchObject({
+      kind: 'candidate',
+      candidate: {
+        withEvidence: false,
+        evidence: { optinAt: null, futureDate: true, claimed: { OPTIN_TIME: '2099-01-01 10:00:00' } },
+      },
+    });
+    // A confirmation in the future spoils an opt-in in the past too.
+    const both = classifyRecord(
+      { rowNumber: 2, fields: ['bo@example.org', '2026-01-01 10:00:00', '2031-01-01 10:00:00'] },
+      resolved,
+      file,
+    );
+    expect(both).toMatchObject({ kind: 'candidate', candidate: { withEvidence: false, evidence: { confirmAt: null } } });
+    // A file-level consent date after the import is no evidence either.
+    const fileLevel = classifyRecord({ rowNumber: 3, fields: ['cy@example.org', '', ''] }, resolved, {
+      ...file,
+      consentDate: '2030-05-05',
+    });
+    expect(fileLevel).toMatchObject({ kind: 'candidate', candidate: { withEvidence: false, evidence: { futureDate: true } } });
+  });
+
+  it('[CON-13] a claim within the clock-skew allowance after the import is recorded as the import time; an earlier one as claimed', () => {
+    const skewed = classifyRecord({ rowNumber: 1, fields: ['ana@example.org', '2026-06-01 12:03:00', ''] }, resolved, file);
+    expect(skewed).toMatchObject({
+      kind: 'candidate',
+      candidate: { withEvidence: true, evidence: { optinAt: file.importedAt } },
+    });
+    const past = classifyRecord({ rowNumber: 2, fields: ['bo@example.org', '2026-05-01 08:00:00', ''] }, resolved, file);
+    expect(past).toMatchObject({
+      kind: 'candidate',
+      candidate: { evidence: { optinAt: '2026-05-01T08:00:00.000Z', futureDate: false } },
+    });
+  });
+
+  it('[SEC-06] [IMP-06] a row with a NUL or a lone surrogate in any cell is rejected as invalid-text, with its address when that cell is clean', () => {
+    const nul = classifyRecord({ rowNumber: 4, fields: ['ana@example.org', '2026-05-01', 'x\u0000y'] }, resolved, file);
+    expect(nul).toEqual({ kind: 'rejected', rowNumber: 4, email: 'ana@example.org', reason: 'invalid-text' });
+    const surrogate = classifyRecord({ rowNumber: 5, fields: ['bo\ud800@example.org', '', ''] }, resolved, file);
+    expect(surrogate).toEqual({ kind: 'rejected', rowNumber: 5, email: null, reason: 'invalid-text' });
   });
 });

@@ -98,7 +98,12 @@ async function open(deps: ProcessorDeps, rec: ImportRecord) {
     delimiter: rec.delimiter ?? undefined,
   });
   const { mapping, resolved } = resolveMapping(csv.layout.header, rec.mapping, csv.layout.addressColumn);
-  const file = { consentDate: rec.consentDate, source: rec.source, sourceDescription: rec.sourceDescription };
+  const file = {
+    consentDate: rec.consentDate,
+    source: rec.source,
+    sourceDescription: rec.sourceDescription,
+    importedAt: rec.createdAt,
+  };
   return { csv, mapping, resolved, file };
 }
 

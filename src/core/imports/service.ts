@@ -1,6 +1,7 @@
 // The import service: start (declaration + upload), preview, status, report, and the compliance
 // review (IMP-01..06). The heavy work runs in the `import.process` job (processor.ts).
 import { createHash } from 'node:crypto';
+import { checkConsentTime } from '../consent/intake-policy.ts';
 import { IMPORT_REVIEW_ROW_THRESHOLD } from '../../../policy/imports.ts';
 import type { Actor, AuditLog } from '../audit/types.ts';
 import type { ConsentStore } from '../consent/store.ts';
@@ -162,6 +163,8 @@ export function createImportService(deps: ImportDeps) {
       if (input.consentDate != null && input.consentDate !== '' && Number.isNaN(Date.parse(input.consentDate))) {
         throw invalid('IMPORT_CONSENT_DATE_INVALID', 'consentDate must be an ISO date.');
       }
+      // CON-13: the file's consent date cannot lie after the import (refused before anything is stored).
+      if (input.consentDate) checkConsentTime('consentDate', input.consentDate, deps.clock.now());
       const id = newId();
       let upload: { sha256: string; bytes: number };
       try {

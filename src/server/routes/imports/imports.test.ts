@@ -121,6 +121,18 @@ for (const engine of ENGINES) {
       expect((await t.platform.database.db.selectFrom('import_blobs').select('seq').execute()).length).toBe(blobsBefore);
     });
 
+    it('[CON-13] a file-level consent date after today is refused with 400 CONSENT_TIME_IN_FUTURE; nothing is stored', async () => {
+      const before = await storedImports(owner.accountId);
+      const future = await upload(
+        owner,
+        { source: 'signup-form', attest: 'true', listIds: listId, consentDate: '2099-01-01' },
+        'email\na@example.com\n',
+      );
+      expect(future.statusCode).toBe(400);
+      expect(future.json().error.code).toBe('CONSENT_TIME_IN_FUTURE');
+      expect(await storedImports(owner.accountId)).toBe(before);
+    });
+
     it('[IMP-05] [IMP-06] a large upload is held, reviewed, approved; the customer is mailed; the report downloads', async () => {
       const preview = multipart({}, 'Email Address;First Name;OPTIN_TIME\nana@example.com;Ana;2026-01-02 10:00:00\n');
       const pv = await t.app.inject({

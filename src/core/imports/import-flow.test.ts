@@ -8,7 +8,7 @@ import { createAuditLog } from '../audit/audit-log.ts';
 import { createAuditRepository } from '../../db/repositories/audit.ts';
 import { createConsentStore } from '../../db/repositories/consent.ts';
 import { createImportStore } from '../../db/repositories/imports.ts';
-import { allowAll, createAccountRow, emailList, permissionServices } from '../../db/repositories/permission.testkit.ts';
+import { allowAll, createAccountRow, emailList, permissionServices, smsList } from '../../db/repositories/permission.testkit.ts';
 import { silentLogger, type Queue } from '../ports.ts';
 import type { SystemMailRequest } from '../system-mail/ports.ts';
 import { addressHash } from '../suppression/address.ts';
@@ -237,6 +237,13 @@ describeEachEngine('imports: the import job', (db) => {
     const done = await imports.process(rec.id);
     expect(done?.status).toBe('held');
     expect(done!.riskScore).toBeGreaterThanOrEqual(40);
+    // The same review batch may hold SMS consent (an API intake batch, CON-13): its withdrawal is on SMS.
+    const sms = await perm.lists.create(acct, smsList());
+    const phone = (await perm.contacts.upsert(acct, { phone: '+40721000111' })).contact.id;
+    await perm.consent.record(acct, [
+      { contactId: phone, listId: sms.id, channel: 'sms', kind: 'granted', sourceType: 'api', textShown: 'SMS deals' },
+    ]);
+    await db().db.updateTable('consent_state').set({ hold: rec.id }).where('contact_id', '=', phone).execute();
     const before = await counts(db(), acct);
     const rejected = await imports.review(
       rec.id,
@@ -246,7 +253,11 @@ describeEachEngine('imports: the import job', (db) => {
     );
     expect(rejected.status).toBe('rejected');
     const after = await counts(db(), acct);
-    expect(after.events - before.events).toBe(250);
+    expect(after.events - before.events).toBe(251);
+    expect((await perm.consent.eventsFor(acct, phone)).map((e) => [e.kind, e.channel])).toEqual([
+      ['granted', 'sms'],
+      ['withdrawn', 'sms'],
+    ]);
     const c = (await perm.contacts.findByAddress(acct, { email: 'user7@bulk-example.com' }))!.id;
     const events = await perm.consent.eventsFor(acct, c);
     expect(events.map((e) => e.kind)).toEqual(['granted', 'withdrawn']);

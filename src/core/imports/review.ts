@@ -57,7 +57,7 @@ export async function reviewImport(
       const events: NewConsentEvent[] = page.map((p) => ({
         contactId: p.contactId,
         listId: p.listId,
-        channel: 'email' as const,
+        channel: p.channel, // an API intake batch may hold SMS consent too
         kind: 'withdrawn' as const,
         sourceType: 'operator' as const,
         sourceId: reviewer.userId,

@@ -1,4 +1,5 @@
 // The imports area's records and its store port (src/db/repositories/imports.ts implements it).
+import type { Channel } from '../consent/types.ts';
 import type { Attestation } from './provenance.ts';
 import type { ColumnMapping } from './mapping.ts';
 import type { ForensicReport } from './forensics.ts';
@@ -138,6 +139,6 @@ export interface ImportStore {
     importId: string,
     afterContactId: string | null,
     limit: number,
-  ): Promise<Array<{ contactId: string; listId: string; status: string }>>;
+  ): Promise<Array<{ contactId: string; listId: string; channel: Channel; status: string }>>;
   rows(importId: string, afterRow: number, limit: number): Promise<ImportRowRecord[]>;
 }

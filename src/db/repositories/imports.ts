@@ -14,6 +14,7 @@ import {
   type ImportRowRecord,
   type ImportStore,
 } from '../../core/imports/types.ts';
+import { CHANNELS } from '../../core/consent/types.ts';
 import { ROW_OUTCOMES } from '../../core/imports/classify.ts';
 import { IMPORT_ENCODINGS } from '../../core/imports/encoding.ts';
 import { DELIMITERS } from '../../core/imports/csv-reader.ts';
@@ -377,13 +378,18 @@ export function createImportStore(database: Database): ImportStore {
     async heldPairs(accountId, importId, after, limit) {
       let q = db
         .selectFrom('consent_state')
-        .select(['contact_id', 'list_id', 'status'])
+        .select(['contact_id', 'list_id', 'channel', 'status'])
         .where('account_id', '=', accountId)
         .where('hold', '=', importId)
         .where('status', '!=', 'withdrawn');
       if (after !== null) q = q.where('contact_id', '>', after);
       const rows = await q.orderBy('contact_id').orderBy('list_id').limit(limit).execute();
-      return rows.map((r) => ({ contactId: r.contact_id, listId: r.list_id, status: r.status }));
+      return rows.map((r) => ({
+        contactId: r.contact_id,
+        listId: r.list_id,
+        channel: z.enum(CHANNELS).parse(r.channel),
+        status: r.status,
+      }));
     },
     async rows(importId, afterRow, limit) {
       const rows = await db

@@ -21,7 +21,11 @@ export const MUTATION_MODULES: Record<string, MutationModule> = {
   },
   provenance: {
     mutate: ['src/core/imports/provenance.ts'],
-    tests: ['src/core/imports/provenance.test.ts', 'src/core/imports/imports.unit.test.ts'],
+    tests: [
+      'src/core/imports/provenance.test.ts',
+      'src/core/imports/provenance.declaration.test.ts',
+      'src/core/imports/imports.unit.test.ts',
+    ],
   },
   review: {
     mutate: ['src/core/imports/review.ts'],

@@ -1,5 +1,7 @@
 // Signing up and signing in through the real HTTP API, for route tests of any area:
 //   const owner = await signUp(app);                     // a new account, owner signed in
+// Signup itself signs nobody in (it answers 202 alike for a new and a taken address); signUp
+// signs the new owner in with the password, as the person does at /app/login.
 //   await app.inject({ method: 'POST', url: '/api/v1/…', headers: owner.headers, payload });
 // `headers` carries the session cookie, the CSRF cookie and the x-csrf-token header, so
 // cookie-authenticated POST/PUT/PATCH/DELETE pass the CSRF check (SEC-01).
@@ -57,19 +59,14 @@ async function withCsrf(app: FastifyInstance, base: Omit<SignedIn, 'csrfToken' |
   return { ...base, csrfToken: csrf.token, headers: { cookie: csrf.cookie, 'x-csrf-token': csrf.token } };
 }
 
-/** POST /api/v1/auth/signup; returns the signed-in owner of the new account. */
+/** POST /api/v1/auth/signup, then POST /api/v1/auth/login; returns the signed-in owner of the new account. */
 export async function signUp(app: FastifyInstance, overrides: Record<string, unknown> = {}): Promise<SignedIn> {
   const payload = signupPayload(overrides);
   const res = await app.inject({ method: 'POST', url: '/api/v1/auth/signup', payload });
-  if (res.statusCode !== 201) throw new Error(`signup: ${res.statusCode} ${res.body}`);
-  const body = res.json() as { user: { id: string }; account: { id: string } };
-  return withCsrf(app, {
-    userId: body.user.id,
-    accountId: body.account.id,
-    email: String(payload.email),
-    password: String(payload.password),
-    sessionCookie: cookieFrom(res, 'assent_session') ?? '',
-  });
+  if (res.statusCode !== 202) throw new Error(`signup: ${res.statusCode} ${res.body}`);
+  const owner = await signIn(app, String(payload.email), String(payload.password));
+  if (!owner.accountId) throw new Error(`signup: ${String(payload.email)} has no account (was the address taken?)`);
+  return owner;
 }
 
 /** POST /api/v1/auth/login for an existing user. */

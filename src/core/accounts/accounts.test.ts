@@ -13,7 +13,7 @@ import type { RestrictableService } from '../standing/ports.ts';
 import { SESSION_TTL_MS } from './limits.ts';
 import { ANTI_SPAM_VERSION, TERMS_VERSION } from './policy-versions.ts';
 import { createAccountsService } from './service.ts';
-import type { SignupInput } from './signup.ts';
+import type { SignupInput, SignupResult } from './signup.ts';
 
 const meta = { ip: '203.0.113.7', userAgent: 'Vitest/1.0' };
 const signupInput = (over: Partial<SignupInput> = {}): SignupInput => ({
@@ -28,6 +28,13 @@ const signupInput = (over: Partial<SignupInput> = {}): SignupInput => ({
   acceptAntiSpam: true,
   ...over,
 });
+
+/** The result of a signup that created the account (the tests' addresses are new). */
+async function newAccount(p: Promise<SignupResult>): Promise<Extract<SignupResult, { outcome: 'created' }>> {
+  const r = await p;
+  if (r.outcome !== 'created') throw new Error(`expected a created account, got ${r.outcome}`);
+  return r;
+}
 
 async function rejects(p: Promise<unknown>): Promise<AppError> {
   try {
@@ -49,10 +56,12 @@ describeEachEngine('accounts core', (db) => {
       if (blocked.has(accountId)) throw forbidden('ACCOUNT_BLOCKED', 'blocked', { service });
     },
   };
+  const argon2 = createArgon2Hasher();
+  const hashed: string[] = [];
   const service = () =>
     createAccountsService({
       store: createAccountsStore(db().db),
-      hasher: createArgon2Hasher(),
+      hasher: { hash: async (p) => (hashed.push(p), argon2.hash(p)), verify: argon2.verify },
       tokens: createTokenKit(),
       clock,
       logger: silentLogger,
@@ -64,7 +73,7 @@ describeEachEngine('accounts core', (db) => {
 
   it('[ACC-01] stores the terms and anti-spam acceptances with version, time, IP and user agent', async () => {
     const s = service();
-    const r = await s.signup(signupInput({ email: email() }), meta);
+    const r = await newAccount(s.signup(signupInput({ email: email() }), meta));
     const rows = await s.acceptances(r.account.id);
     expect(rows.map((a) => [a.document, a.version, a.ip, a.userAgent, a.acceptedAt])).toEqual([
       ['anti-spam', ANTI_SPAM_VERSION, meta.ip, meta.userAgent, clock.now().toISOString()],
@@ -88,9 +97,36 @@ describeEachEngine('accounts core', (db) => {
     const err = await rejects(s.signup(signupInput({ email: email(), industry: 'forex' }), meta));
     expect(err.code).toBe('INDUSTRY_NOT_ACCEPTED');
     expect(err.details?.clause).toMatch(/forex/i);
-    const held = await s.signup(signupInput({ email: email(), industry: 'gambling' }), meta);
+    const held = await newAccount(s.signup(signupInput({ email: email(), industry: 'gambling' }), meta));
     expect(held.account.review).toBe('pending');
     expect((await s.getAccount(held.account.id)).reviewReason).toMatch(/gambling/i);
+  });
+
+  it('[SEC-03] a taken address creates nothing, changes nothing and mails its user instead; both cases hash the password', async () => {
+    const s = service();
+    const e = email();
+    const first = await newAccount(s.signup(signupInput({ email: e, name: 'Ana' }), meta));
+    const before = await db().db.selectFrom('users').selectAll().where('email', '=', e).executeTakeFirstOrThrow();
+    const accounts = async () => (await db().db.selectFrom('accounts').select('id').execute()).length;
+    const accountsBefore = await accounts();
+    hashed.length = 0;
+    const again = await s.signup(
+      signupInput({ email: e.toUpperCase(), password: 'someone-elses-password', companyName: 'Other SRL', language: 'ro' }),
+      meta,
+    );
+    expect(again).toEqual({ outcome: 'address-taken' });
+    // The same argon2 work as a new signup: the submitted password was hashed.
+    expect(hashed).toEqual(['someone-elses-password']);
+    expect(await accounts()).toBe(accountsBefore);
+    expect(await db().db.selectFrom('users').selectAll().where('email', '=', e).execute()).toEqual([before]);
+    expect(await s.acceptances(first.account.id)).toHaveLength(2);
+    const notice = mail.findLast((m) => m.to === e && m.template === 'signup-attempt');
+    expect(notice).toMatchObject({
+      category: 'critical',
+      language: 'en',
+      data: { name: 'Ana', signInLink: 'http://assent.test/app/login', resetLink: 'http://assent.test/app/reset-password' },
+    });
+    expect(mail.filter((m) => m.to === e).map((m) => m.template)).toEqual(['verify-email', 'signup-attempt']);
   });
 
   it('[SEC-01] stores an argon2id hash, answers wrong password and unknown email alike', async () => {
@@ -108,17 +144,21 @@ describeEachEngine('accounts core', (db) => {
 
   it('[SEC-01] stores only the session digest and lets the session expire', async () => {
     const s = service();
-    const r = await s.signup(signupInput({ email: email() }), meta);
+    const e = email();
+    const r = await newAccount(s.signup(signupInput({ email: e }), meta));
+    expect(await db().db.selectFrom('sessions').select('id').where('user_id', '=', r.user.id).execute()).toEqual([]);
+    const session = await s.login(e, 'a-long-enough-password', meta);
     const stored = await db().db.selectFrom('sessions').select('id').where('user_id', '=', r.user.id).execute();
-    expect(stored.map((x) => x.id)).toEqual([sha256Hex(r.session.token)]);
+    expect(stored.map((x) => x.id)).toEqual([sha256Hex(session.token)]);
     clock.advance(SESSION_TTL_MS + 1);
-    expect(await s.resolveSession(r.session.token)).toBeNull();
+    expect(await s.resolveSession(session.token)).toBeNull();
   });
 
   it('[SEC-01] verify-email and password-reset tokens are single-use', async () => {
     const s = service();
     const e = email();
-    const r = await s.signup(signupInput({ email: e }), meta);
+    const r = await newAccount(s.signup(signupInput({ email: e }), meta));
+    const session = await s.login(e, 'a-long-enough-password', meta);
     const verify = mail.findLast((m) => m.template === 'verify-email' && m.to === e);
     expect(verify?.category).toBe('critical');
     const token = new URL(String(verify?.data.link)).searchParams.get('token') ?? '';
@@ -130,14 +170,14 @@ describeEachEngine('accounts core', (db) => {
     const reset = mail.findLast((m) => m.template === 'password-reset' && m.to === e);
     const resetToken = new URL(String(reset?.data.link)).searchParams.get('token') ?? '';
     await s.confirmPasswordReset(resetToken, 'a-brand-new-password');
-    expect(await s.resolveSession(r.session.token)).toBeNull();
+    expect(await s.resolveSession(session.token)).toBeNull();
     expect((await rejects(s.confirmPasswordReset(resetToken, 'another-new-password'))).code).toBe('TOKEN_INVALID');
     await expect(s.login(e, 'a-brand-new-password', meta)).resolves.toBeTruthy();
   });
 
   it('[SEC-01] API keys: shown once, stored hashed, revoked keys refused, blocked accounts refused', async () => {
     const s = service();
-    const r = await s.signup(signupInput({ email: email() }), meta);
+    const r = await newAccount(s.signup(signupInput({ email: email() }), meta));
     const created = await s.createApiKey(r.account.id, r.user.id, { name: 'CI', scopes: ['contacts:read'] });
     expect(created.key.startsWith('ak_')).toBe(true);
     const row = await db().db.selectFrom('api_keys').selectAll().where('id', '=', created.id).executeTakeFirstOrThrow();
@@ -159,8 +199,8 @@ describeEachEngine('accounts core', (db) => {
 
   it('[ACC-03] invites a member, who accepts with a new password, and another account cannot touch them', async () => {
     const s = service();
-    const a = await s.signup(signupInput({ email: email() }), meta);
-    const b = await s.signup(signupInput({ email: email() }), meta);
+    const a = await newAccount(s.signup(signupInput({ email: email() }), meta));
+    const b = await newAccount(s.signup(signupInput({ email: email() }), meta));
     const invitee = email();
     await s.invite(a.account.id, a.user.id, { email: invitee, role: 'member' });
     const inv = mail.findLast((m) => m.template === 'invitation' && m.to === invitee);

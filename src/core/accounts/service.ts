@@ -20,7 +20,7 @@ export function createAccountsService(deps: AccountsDeps) {
     industries: () => industries,
     ...sessions,
     ...emailTokens,
-    ...createSignupOps(full, sessions, emailTokens),
+    ...createSignupOps(full, emailTokens),
     ...createTeamOps(full, sessions),
     ...createApiKeyOps(full),
     ...createProfileOps(full),

@@ -1,13 +1,14 @@
 // Creating an account (ACC-01, ACC-02): two separate policy boxes, the declared-industry policy,
-// then account + owner + both acceptances in one transaction, a session, and a verification mail.
+// then account + owner + both acceptances in one transaction and a verification mail. No session:
+// an address that already has a user gets the same answer, in the same time, and its user a
+// 'signup-attempt' mail instead (no account enumeration; see CONTEXT.md "Address taken").
 import { randomUUID } from 'node:crypto';
-import { conflict, invalid, unprocessable } from '../errors.ts';
+import { invalid, unprocessable } from '../errors.ts';
 import { assertEmailShape, assertPasswordRules, normalizeEmail } from './credentials.ts';
 import type { AccountsDeps, RequestMeta } from './deps.ts';
 import { classifyIndustry, type Industry } from './industries.ts';
 import { ANTI_SPAM_VERSION, TERMS_VERSION } from './policy-versions.ts';
-import type { SessionOps, StartedSession } from './sessions.ts';
-import type { AccountLanguage, AccountReview, PolicyAcceptance } from './types.ts';
+import type { AccountLanguage, AccountReview, PolicyAcceptance, UserRecord } from './types.ts';
 import { userView, type UserView } from './views.ts';
 import type { EmailTokenOps } from './email-tokens.ts';
 
@@ -25,18 +26,48 @@ export interface SignupInput {
   language?: AccountLanguage;
 }
 
-export interface SignupResult {
-  user: UserView;
-  account: { id: string; name: string; review: AccountReview; reviewReason: string | null };
-  session: StartedSession;
-}
+/**
+ * What happened, for the core's callers and tests. The HTTP answer must not tell the two apart
+ * (routes/auth/signup.ts answers 202 'verify-email' for both).
+ */
+export type SignupResult =
+  | {
+      outcome: 'created';
+      user: UserView;
+      account: { id: string; name: string; review: AccountReview; reviewReason: string | null };
+    }
+  | { outcome: 'address-taken' };
 
-export function createSignupOps(
-  deps: AccountsDeps & { industries: Industry[] },
-  sessions: SessionOps,
-  emailTokens: EmailTokenOps,
-) {
-  const { store, hasher, clock, logger } = deps;
+export function createSignupOps(deps: AccountsDeps & { industries: Industry[] }, emailTokens: EmailTokenOps) {
+  const { store, hasher, clock, logger, systemMail, publicUrl } = deps;
+
+  /** Tells the existing user that someone tried to sign up with their address (critical mail). */
+  async function sendSignupAttempt(existing: UserRecord): Promise<void> {
+    await systemMail.enqueue({
+      to: existing.email,
+      template: 'signup-attempt',
+      data: { name: existing.name, signInLink: `${publicUrl}/app/login`, resetLink: `${publicUrl}/app/reset-password` },
+      language: existing.language,
+      category: 'critical',
+    });
+  }
+
+  /**
+   * A mail failure must not change the answer (a 500 for one case only would tell the cases
+   * apart); the person can ask again (verify-email/resend, password reset).
+   */
+  async function queueMail(send: () => Promise<void>, what: string): Promise<void> {
+    try {
+      await send();
+    } catch (err) {
+      logger.error({ err }, `signup: could not queue the ${what} mail`);
+    }
+  }
+
+  async function addressTaken(existing: UserRecord | null): Promise<SignupResult> {
+    if (existing) await queueMail(() => sendSignupAttempt(existing), 'signup-attempt');
+    return { outcome: 'address-taken' };
+  }
 
   return {
     async signup(input: SignupInput, meta: RequestMeta): Promise<SignupResult> {
@@ -57,8 +88,11 @@ export function createSignupOps(
       const email = normalizeEmail(input.email);
       assertEmailShape(email);
       assertPasswordRules(input.password);
-      if (await store.users.byEmail(email))
-        throw conflict('EMAIL_TAKEN', 'An account with this email already exists; sign in instead.');
+      // Hashed before the lookup, whether or not the address is taken: argon2 is most of the
+      // time of a signup, so both cases cost it (no account enumeration by timing).
+      const passwordHash = await hasher.hash(input.password);
+      const existing = await store.users.byEmail(email);
+      if (existing) return addressTaken(existing);
 
       const now = clock.now().toISOString();
       const language = input.language ?? 'en';
@@ -68,7 +102,7 @@ export function createSignupOps(
       const user = {
         id: userId,
         email,
-        passwordHash: await hasher.hash(input.password),
+        passwordHash,
         name: (input.name ?? '').trim(),
         emailVerifiedAt: null,
         platformRole: null,
@@ -99,16 +133,14 @@ export function createSignupOps(
         user,
         acceptances: [accept('terms', TERMS_VERSION), accept('anti-spam', ANTI_SPAM_VERSION)],
       });
-      if (created === 'email-taken') throw conflict('EMAIL_TAKEN', 'An account with this email already exists; sign in instead.');
+      // A concurrent signup took the address between the lookup and the insert.
+      if (created === 'email-taken') return addressTaken(await store.users.byEmail(email));
 
-      const session = await sessions.startSession(userId, accountId, meta);
-      try {
-        await emailTokens.sendVerification(userId);
-      } catch (err) {
-        // The account exists and works; the owner can ask for the mail again (verify-email/resend).
-        logger.error({ err, accountId }, 'signup: could not queue the verification mail');
-      }
+      // The owner signs in with the password (/auth/login) once they choose to; the mail's link
+      // verifies the address.
+      await queueMail(() => emailTokens.sendVerification(userId), 'verification');
       return {
+        outcome: 'created',
         user: userView(user),
         account: {
           id: accountId,
@@ -116,7 +148,6 @@ export function createSignupOps(
           review,
           reviewReason: decision.policy === 'review' ? decision.clause : null,
         },
-        session,
       };
     },
   };

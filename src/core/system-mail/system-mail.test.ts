@@ -30,6 +30,11 @@ describe('system mail templates', () => {
       link: 'http://assent.test/app/accept-invitation?token=t',
     },
     'standing-changed': { accountName: 'Brutăria Ana', standing: 'restricted', services: ['import'], reason: 'Scraped list' },
+    'signup-attempt': {
+      name: 'Ana',
+      signInLink: 'http://assent.test/app/login',
+      resetLink: 'http://assent.test/app/reset-password',
+    },
     'signup-review-outcome': { accountName: 'Brutăria Ana', decision: 'approve', reason: 'Checked' },
     'import-review-outcome': {
       accountName: 'Brutăria Ana',

@@ -23,6 +23,11 @@ export const EN: TemplateTexts = {
     text: 'The standing of your account {{ accountName }} changed to: {{ t.standing[standing] }}.\n\nReason: {{ reason }}\n\n{% if services.size > 0 %}Services switched off: {% for s in services %}{{ t.service[s] }}{% unless forloop.last %}, {% endunless %}{% endfor %}.{% else %}All services are available.{% endif %}{% if standing == "blocked" %}\n\nUnder the Anti-Spam Policy, amounts already paid are not refunded.{% endif %}\n\nQuestions? Reply to this mail or write to the platform operator.',
     html: '<p>The standing of your account <strong>{{ accountName }}</strong> changed to: <strong>{{ t.standing[standing] }}</strong>.</p><p>Reason: {{ reason }}</p><p>{% if services.size > 0 %}Services switched off: {% for s in services %}{{ t.service[s] }}{% unless forloop.last %}, {% endunless %}{% endfor %}.{% else %}All services are available.{% endif %}</p>{% if standing == "blocked" %}<p>Under the Anti-Spam Policy, amounts already paid are not refunded.</p>{% endif %}<p>Questions? Reply to this mail or write to the platform operator.</p>',
   },
+  'signup-attempt': {
+    subject: 'Someone tried to sign up to {{ appName }} with your address',
+    text: 'Hello{% if name %} {{ name }}{% endif %},\n\nSomeone tried to create a new {{ appName }} account with this email address. You already have one, so nothing was created and nothing changed.\n\nTo sign in:\n{{ signInLink }}\n\nForgot your password? Choose a new one:\n{{ resetLink }}\n\nIf it was not you, ignore this mail; your account and password stay as they are.',
+    html: '<p>Hello{% if name %} {{ name }}{% endif %},</p><p>Someone tried to create a new {{ appName }} account with this email address. You already have one, so nothing was created and nothing changed.</p><p><a href="{{ signInLink }}">Sign in</a></p><p>Forgot your password? <a href="{{ resetLink }}">Choose a new one</a></p><p>If it was not you, ignore this mail; your account and password stay as they are.</p>',
+  },
   'signup-review-outcome': {
     subject:
       '{{ accountName }}: {% if decision == "approve" %}your account is approved{% else %}your signup was refused{% endif %}',

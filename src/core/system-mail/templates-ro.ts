@@ -22,6 +22,11 @@ export const RO: TemplateTexts = {
     text: 'Statutul contului {{ accountName }} s-a schimbat în: {{ t.standing[standing] }}.\n\nMotiv: {{ reason }}\n\n{% if services.size > 0 %}Servicii oprite: {% for s in services %}{{ t.service[s] }}{% unless forloop.last %}, {% endunless %}{% endfor %}.{% else %}Toate serviciile sunt disponibile.{% endif %}{% if standing == "blocked" %}\n\nConform Politicii Anti-Spam, sumele deja plătite nu se rambursează.{% endif %}\n\nÎntrebări? Răspundeți la acest mesaj sau scrieți operatorului platformei.',
     html: '<p>Statutul contului <strong>{{ accountName }}</strong> s-a schimbat în: <strong>{{ t.standing[standing] }}</strong>.</p><p>Motiv: {{ reason }}</p><p>{% if services.size > 0 %}Servicii oprite: {% for s in services %}{{ t.service[s] }}{% unless forloop.last %}, {% endunless %}{% endfor %}.{% else %}Toate serviciile sunt disponibile.{% endif %}</p>{% if standing == "blocked" %}<p>Conform Politicii Anti-Spam, sumele deja plătite nu se rambursează.</p>{% endif %}<p>Întrebări? Răspundeți la acest mesaj sau scrieți operatorului platformei.</p>',
   },
+  'signup-attempt': {
+    subject: 'Cineva a încercat să se înscrie la {{ appName }} cu adresa dumneavoastră',
+    text: 'Bună ziua{% if name %}, {{ name }}{% endif %},\n\nCineva a încercat să creeze un cont nou {{ appName }} cu această adresă de email. Aveți deja un cont, așa că nu s-a creat nimic și nu s-a schimbat nimic.\n\nPentru a vă autentifica:\n{{ signInLink }}\n\nAți uitat parola? Alegeți una nouă:\n{{ resetLink }}\n\nDacă nu ați fost dumneavoastră, ignorați acest mesaj; contul și parola rămân neschimbate.',
+    html: '<p>Bună ziua{% if name %}, {{ name }}{% endif %},</p><p>Cineva a încercat să creeze un cont nou {{ appName }} cu această adresă de email. Aveți deja un cont, așa că nu s-a creat nimic și nu s-a schimbat nimic.</p><p><a href="{{ signInLink }}">Autentificare</a></p><p>Ați uitat parola? <a href="{{ resetLink }}">Alegeți una nouă</a></p><p>Dacă nu ați fost dumneavoastră, ignorați acest mesaj; contul și parola rămân neschimbate.</p>',
+  },
   'signup-review-outcome': {
     subject:
       '{{ accountName }}: {% if decision == "approve" %}contul a fost aprobat{% else %}înscrierea a fost refuzată{% endif %}',

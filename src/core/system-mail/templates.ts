@@ -33,6 +33,8 @@ export const TEMPLATE_DATA = {
     services: z.array(z.enum(['import', 'email', 'sms', 'api'])),
     reason: z.string().max(1000),
   }),
+  /** Someone signed up with the address of an existing user: told to the user, nothing created. */
+  'signup-attempt': z.object({ name: short.optional(), signInLink: url, resetLink: url }),
   'signup-review-outcome': z.object({ accountName: name, decision: z.enum(['approve', 'refuse']), reason: z.string().max(1000) }),
   'import-review-outcome': z.object({
     accountName: name,
@@ -72,6 +74,7 @@ export const DEFAULT_CATEGORY: Record<TemplateId, SystemMailCategory> = {
   'password-reset': 'critical',
   invitation: 'critical',
   'standing-changed': 'critical',
+  'signup-attempt': 'critical',
   'signup-review-outcome': 'critical',
   'import-review-outcome': 'critical',
   'campaign-report': 'critical',

@@ -1,28 +1,24 @@
 // ACC-01 / ACC-02: signup. The Terms and the Anti-Spam Policy are two separate boxes, both
 // unchecked; the customer declares an industry (its policy shown before submitting) and what
-// it will send. Server refusals are shown with their own message.
+// it will send. Server refusals are shown with their own message. An accepted signup signs
+// nobody in: the answer is the same whether the address is new or taken (no account
+// enumeration), so the page says "check your mailbox" and the person logs in after.
 import { useState, type FormEvent } from 'react';
 import { Alert, Anchor, Button, Checkbox, PasswordInput, Select, Stack, Text, TextInput, Textarea } from '@mantine/core';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { Trans, useTranslation } from 'react-i18next';
-import { Link, useNavigate } from 'react-router-dom';
+import { Link } from 'react-router-dom';
 import { PublicPage } from '../components/PublicPage.tsx';
 import { pickLanguage } from '../i18n/index.ts';
 import { PolicyClause } from '../components/PolicyClause.tsx';
 import { errorMessage } from '../notify.ts';
-import { useApi, useSessionChanged } from '../session.tsx';
+import { useApi } from '../session.tsx';
 import type { Industry } from '../../../src/core/accounts/industries.ts';
-import type { MeView as Me } from '../../../src/core/accounts/views.ts';
-
-interface SignupAnswer {
-  account: { id: string; name: string; review: string };
-}
+import type { SignupAnswer } from '../../../src/server/routes/auth/schemas.ts';
 
 export function Signup() {
   const { t, i18n } = useTranslation();
   const api = useApi();
-  const navigate = useNavigate();
-  const sessionChanged = useSessionChanged();
   const lang = pickLanguage([i18n.language]);
   const [f, setF] = useState({
     email: '',
@@ -45,10 +41,6 @@ export function Signup() {
     meta: { inlineError: true },
     mutationFn: () =>
       api.post<SignupAnswer>('/auth/signup', { ...f, name: f.name || undefined, acceptTerms, acceptAntiSpam, language: lang }),
-    onSuccess: async (answer) => {
-      sessionChanged(await api.get<Me>('/me'));
-      void navigate('/', { state: { notice: answer.account.review === 'pending' ? 'auth.signupPending' : 'auth.signupDone' } });
-    },
   });
 
   const missing = (v: string) => (touched && !v.trim() ? t('auth.required') : undefined);
@@ -60,6 +52,26 @@ export function Signup() {
     if (Object.entries(f).some(([k, v]) => k !== 'name' && !v.trim())) return;
     signup.mutate();
   };
+
+  if (signup.isSuccess) {
+    return (
+      <PublicPage title={t('auth.signupTitle')} width={620}>
+        <Stack>
+          <Alert color="green" title={t('auth.signupCheckMailTitle')} data-testid="signup-check-mail">
+            <Text size="sm">{t('auth.signupCheckMail', { email: f.email.trim() })}</Text>
+            {chosen?.policy === 'review' && (
+              <Text size="sm" mt={4}>
+                {t('auth.signupCheckMailReview')}
+              </Text>
+            )}
+          </Alert>
+          <Button component={Link} to="/login">
+            {t('auth.loginLink')}
+          </Button>
+        </Stack>
+      </PublicPage>
+    );
+  }
 
   return (
     <PublicPage title={t('auth.signupTitle')} width={620}>

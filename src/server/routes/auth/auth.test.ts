@@ -47,7 +47,17 @@ for (const engine of ENGINES) {
       expect((await signIn(t.app, owner.email, 'a-new-long-password')).userId).toBe(owner.userId);
     });
 
-    it('[ACC-01] signup stores two acceptances with version, time, IP and user agent and signs in', async () => {
+    /** The account the owner of this address belongs to (signup's answer does not name it). */
+    const accountOf = async (email: string) =>
+      db()
+        .selectFrom('accounts')
+        .innerJoin('memberships', 'memberships.account_id', 'accounts.id')
+        .innerJoin('users', 'users.id', 'memberships.user_id')
+        .select(['accounts.id', 'accounts.review'])
+        .where('users.email', '=', email)
+        .executeTakeFirstOrThrow();
+
+    it('[ACC-01] signup stores two acceptances with version, time, IP and user agent; the owner then signs in', async () => {
       const payload = signupPayload();
       const res = await t.app.inject({
         method: 'POST',
@@ -55,27 +65,26 @@ for (const engine of ENGINES) {
         payload,
         headers: { 'user-agent': 'Browser/7.0' },
       });
-      expect(res.statusCode).toBe(201);
-      const body = res.json();
-      expect(body.account.review).toBe('none');
+      expect(res.statusCode).toBe(202);
+      expect(res.json()).toEqual({ status: 'verify-email' });
+      expect(cookieFrom(res, 'assent_session')).toBeUndefined();
+      const account = await accountOf(String(payload.email));
+      expect(account.review).toBe('none');
       const rows = await db()
         .selectFrom('policy_acceptances')
         .selectAll()
-        .where('account_id', '=', body.account.id)
+        .where('account_id', '=', account.id)
         .orderBy('document')
         .execute();
       expect(rows.map((r) => [r.document, r.version, r.ip, r.user_agent, r.accepted_at])).toEqual([
         ['anti-spam', '2026-11-01', '127.0.0.1', 'Browser/7.0', t.clock.now().toISOString()],
         ['terms', '2026-11-01', '127.0.0.1', 'Browser/7.0', t.clock.now().toISOString()],
       ]);
-      const me = await t.app.inject({
-        method: 'GET',
-        url: '/api/v1/me',
-        headers: { cookie: `assent_session=${cookieFrom(res, 'assent_session')}` },
-      });
+      const owner = await signIn(t.app, String(payload.email), String(payload.password));
+      const me = await t.app.inject({ method: 'GET', url: '/api/v1/me', headers: owner.headers });
       expect(me.json()).toMatchObject({
         user: { email: payload.email, emailVerified: false },
-        account: { id: body.account.id, role: 'owner', featureNews: true },
+        account: { id: account.id, role: 'owner', featureNews: true },
       });
       // A verification mail is queued in the outbox, as critical mail with the /app/verify-email link.
       const mail = await db().selectFrom('system_mail').selectAll().where('to_address', '=', String(payload.email)).execute();
@@ -127,35 +136,61 @@ for (const engine of ENGINES) {
     });
 
     it('[ACC-02] a review industry creates the account with review pending and the reason', async () => {
-      const res = await t.app.inject({
-        method: 'POST',
-        url: '/api/v1/auth/signup',
-        payload: signupPayload({ industry: 'lead-generation' }),
-      });
-      expect(res.statusCode).toBe(201);
-      expect(res.json().account).toMatchObject({
+      const payload = signupPayload({ industry: 'lead-generation' });
+      const res = await t.app.inject({ method: 'POST', url: '/api/v1/auth/signup', payload });
+      expect([res.statusCode, res.json()]).toEqual([202, { status: 'verify-email' }]);
+      const account = await accountOf(String(payload.email));
+      expect(account.review).toBe('pending');
+      const owner = await signIn(t.app, String(payload.email), String(payload.password));
+      const shown = await t.app.inject({ method: 'GET', url: '/api/v1/account', headers: owner.headers });
+      expect(shown.json()).toMatchObject({
         review: 'pending',
         reviewReason: expect.stringMatching(
           /^Assent Anti-Spam Policy, section 8 \(\/legal\/anti-spam#high-risk\): .*lead generation/,
         ),
       });
-      const row = await db()
-        .selectFrom('accounts')
-        .select('review')
-        .where('id', '=', res.json().account.id)
-        .executeTakeFirstOrThrow();
-      expect(row.review).toBe('pending');
     });
 
-    it('answers 409 EMAIL_TAKEN for a second signup with the same email, whatever its case', async () => {
+    it('[SEC-03] a taken address (any case) gets the same 202 as a new one, creates and changes nothing, and its user is mailed', async () => {
       const owner = await signUp(t.app);
-      const res = await t.app.inject({
+      const before = await db().selectFrom('users').selectAll().where('id', '=', owner.userId).executeTakeFirstOrThrow();
+      const count = async (table: 'accounts' | 'users' | 'policy_acceptances' | 'sessions') =>
+        Number(
+          (
+            await db()
+              .selectFrom(table)
+              .select((eb) => eb.fn.countAll().as('n'))
+              .executeTakeFirstOrThrow()
+          ).n,
+        );
+      const counts = async () => Promise.all((['accounts', 'users', 'policy_acceptances', 'sessions'] as const).map(count));
+      const countsBefore = await counts();
+      const taken = await t.app.inject({
         method: 'POST',
         url: '/api/v1/auth/signup',
-        payload: signupPayload({ email: owner.email.toUpperCase() }),
+        payload: signupPayload({ email: owner.email.toUpperCase(), password: 'an-attackers-password', language: 'ro' }),
       });
-      expect(res.statusCode).toBe(409);
-      expect(res.json().error.code).toBe('EMAIL_TAKEN');
+      expect(await counts()).toEqual(countsBefore);
+      const fresh = await t.app.inject({ method: 'POST', url: '/api/v1/auth/signup', payload: signupPayload() });
+      for (const res of [taken, fresh]) {
+        expect(res.statusCode).toBe(202);
+        expect(res.json()).toEqual({ status: 'verify-email' });
+        expect(res.headers['set-cookie']).toBeUndefined();
+      }
+      expect(taken.body).toBe(fresh.body);
+      // Nothing of the existing user changed: same password, same account.
+      expect(await db().selectFrom('users').selectAll().where('id', '=', owner.userId).executeTakeFirstOrThrow()).toEqual(before);
+      expect((await signIn(t.app, owner.email, owner.password)).accountId).toBe(owner.accountId);
+      // The user is told, in their own language (not the form's), with a sign-in and a reset link.
+      const mail = await db()
+        .selectFrom('system_mail')
+        .selectAll()
+        .where('to_address', '=', owner.email)
+        .where('template', '=', 'signup-attempt')
+        .execute();
+      expect(mail.map((m) => [m.category, m.language])).toEqual([['critical', 'en']]);
+      expect(mail[0]?.text_body).toContain('http://assent.test/app/login');
+      expect(mail[0]?.text_body).toContain('http://assent.test/app/reset-password');
     });
 
     it('[SEC-01] wrong password and unknown user get identical 401 bodies; the password is stored as argon2id', async () => {
@@ -240,10 +275,13 @@ for (const engine of ENGINES) {
 
     it('[SEC-01] rate-limits login attempts per IP and email with 429 RATE_LIMITED', async () => {
       const owner = await signUp(t.app);
+      // From another address than signUp's own sign-in, so the count starts at zero.
+      const remoteAddress = '198.51.100.9';
       const attempt = () =>
         t.app.inject({
           method: 'POST',
           url: '/api/v1/auth/login',
+          remoteAddress,
           payload: { email: owner.email, password: 'guess-guess-guess' },
         });
       for (let i = 0; i < LOGIN_RATE_LIMIT_MAX; i++) expect((await attempt()).statusCode).toBe(401);
@@ -256,6 +294,7 @@ for (const engine of ENGINES) {
           await t.app.inject({
             method: 'POST',
             url: '/api/v1/auth/login',
+            remoteAddress,
             payload: { email: owner.email, password: owner.password },
           })
         ).statusCode,

@@ -44,3 +44,7 @@ export const AccountSchema = z.object({
 });
 
 export const OkSchema = z.object({ ok: z.literal(true) });
+
+/** The one answer to an accepted signup, whether the address was new or taken (no enumeration). */
+export const SignupAnswerSchema = z.object({ status: z.literal('verify-email') });
+export type SignupAnswer = z.infer<typeof SignupAnswerSchema>;

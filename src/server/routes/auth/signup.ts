@@ -1,6 +1,11 @@
 // POST /api/v1/auth/signup (ACC-01, ACC-02). The two acceptance booleans are optional in the
 // schema so that a missing box answers its own code (TERMS_NOT_ACCEPTED / ANTI_SPAM_NOT_ACCEPTED)
 // from the core, not a generic validation error.
+// No account enumeration: a new address and one that already has a user get the same 202
+// { status: 'verify-email' }, without a session cookie, after the same work (an argon2 hash and
+// one outbox mail each: the verification mail, or the 'signup-attempt' mail to the existing
+// user). The new owner signs in with /auth/login. Checks that depend only on the form (boxes,
+// industry, email syntax, password rules) still answer their own codes.
 import { z } from 'zod';
 import {
   DECLARED_SENDING_MAX_LENGTH,
@@ -11,8 +16,8 @@ import {
 } from '../../../core/accounts/limits.ts';
 import { ACCOUNT_LANGUAGES } from '../../../core/accounts/types.ts';
 import type { AppDeps } from '../../deps.ts';
-import { requestMeta, setSessionCookie, type ZodApp } from './http.ts';
-import { UserSchema } from './schemas.ts';
+import { requestMeta, type ZodApp } from './http.ts';
+import { SignupAnswerSchema } from './schemas.ts';
 
 /** Signups per IP address per window: slows scripted account creation. */
 export const SIGNUP_RATE_LIMIT_MAX = 30;
@@ -40,25 +45,15 @@ export function registerSignup(app: ZodApp, deps: AppDeps): void {
       config: { csrf: false, rateLimit: { max: SIGNUP_RATE_LIMIT_MAX, timeWindow: SIGNUP_RATE_LIMIT_WINDOW_MS } },
       schema: {
         tags: ['auth'],
-        summary: 'Create an account (accepting the Terms and the Anti-Spam Policy) and sign in',
+        summary: 'Create an account (accepting the Terms and the Anti-Spam Policy); a mail confirms the address',
         body: SignupBody,
-        response: {
-          201: z.object({
-            user: UserSchema,
-            account: z.object({
-              id: z.string(),
-              name: z.string(),
-              review: z.enum(['none', 'pending', 'refused']),
-              reviewReason: z.string().nullable(),
-            }),
-          }),
-        },
+        response: { 202: SignupAnswerSchema },
       },
     },
     async (request, reply) => {
-      const result = await deps.services.accounts.signup(request.body, requestMeta(request));
-      setSessionCookie(reply, deps, result.session);
-      return reply.status(201).send({ user: result.user, account: result.account });
+      // The outcome (created or address-taken) stays in the core: the answer is the same.
+      await deps.services.accounts.signup(request.body, requestMeta(request));
+      return reply.status(202).send({ status: 'verify-email' as const });
     },
   );
 }

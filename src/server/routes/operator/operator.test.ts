@@ -55,9 +55,11 @@ for (const engine of ENGINES) {
         acceptTerms: true,
         acceptAntiSpam: true,
       });
-      if (res.statusCode !== 201) throw new Error(`signup failed: ${res.body}`);
-      c.csrf = (await c.call('GET', '/api/v1/auth/csrf')).json().token;
-      return { client: c, email, accountId: res.json().account.id as string };
+      if (res.statusCode !== 202) throw new Error(`signup failed: ${res.body}`);
+      // Signup signs nobody in (routes/auth/signup.ts): the owner signs in with the password.
+      await c.login(email);
+      const me = (await c.call('GET', '/api/v1/me')).json() as { account: { id: string } };
+      return { client: c, email, accountId: me.account.id };
     }
 
     const mailTo = async (email: string, subject: RegExp, count = 1): Promise<CapturedMail[]> => {

@@ -1,12 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { FormDefinitionSchema, MAX_CO_REGISTRATION_PARTNERS, type FormDefinitionInput } from './definition.ts';
 import { renderForm, sha256Hex } from './render-text.ts';
-import { checkFormRules, type ListFacts } from './rules.ts';
+import type { FormDefinition } from './definition.ts';
+import { checkFormRules, type FormViolation, type ListFacts } from './rules.ts';
 
 const EMAIL_LIST = 'list-email';
+const EMAIL_LIST_2 = 'list-email-2';
 const SMS_LIST = 'list-sms';
 const lists = new Map<string, ListFacts>([
   [EMAIL_LIST, { channel: 'email' }],
+  [EMAIL_LIST_2, { channel: 'email' }],
   [SMS_LIST, { channel: 'sms' }],
 ]);
 const purpose = {
@@ -37,6 +40,15 @@ function good(): FormDefinitionInput {
 
 function codes(input: FormDefinitionInput): string[] {
   return checkFormRules(FormDefinitionSchema.parse(input), lists).map((v) => v.code);
+}
+
+function violations(input: FormDefinitionInput): FormViolation[] {
+  return checkFormRules(FormDefinitionSchema.parse(input), lists);
+}
+
+/** A violation with its code and path, and a message that names `hint`. */
+function violation(code: string, path: string, hint: string) {
+  return { code, path, message: expect.stringContaining(hint) as string };
 }
 
 describe('form publish rules', () => {
@@ -138,5 +150,139 @@ describe('form publish rules', () => {
     const g = good();
     g.fields = [{ key: 'email', required: true }];
     expect(codes(g)).toEqual(['FORM_CHANNEL_FIELD_MISSING']);
+  });
+
+  it('accepts a compliant form without a terms box', () => {
+    const f = good();
+    delete f.termsBox;
+    expect(codes(f)).toEqual([]);
+  });
+
+  it('refuses a form with no consent box, fields named twice and boxes sharing a key', () => {
+    const f = good();
+    f.consentBoxes = [];
+    expect(violations(f)).toEqual([violation('FORM_NO_CONSENT_BOX', 'consentBoxes', 'at least one consent box')]);
+    const g = good();
+    g.fields = [{ key: 'email' }, { key: 'email' }, { key: 'phone' }];
+    expect(violations(g)).toEqual([violation('FORM_DUPLICATE_KEY', 'fields', 'twice')]);
+    const h = good();
+    h.consentBoxes![0]!.key = 'list-2'; // the second box's default key
+    expect(violations(h)).toEqual([violation('FORM_DUPLICATE_KEY', 'consentBoxes', 'share a key')]);
+  });
+
+  it('[CON-02] names the pre-checked box, terms box or partner by its place on the form', () => {
+    const f = good();
+    f.consentBoxes![1]!.checkedByDefault = true;
+    expect(violations(f)).toEqual([violation('FORM_CONSENT_PRECHECKED', 'consentBoxes.1.checkedByDefault', 'CON-02')]);
+    const g = good();
+    g.termsBox!.checkedByDefault = true;
+    expect(violations(g)).toEqual([violation('FORM_CONSENT_PRECHECKED', 'termsBox.checkedByDefault', 'terms box')]);
+    const h = good();
+    h.partners = [
+      { name: 'A', purposeText: 'offers, monthly' },
+      { name: 'B', purposeText: 'offers', checkedByDefault: true },
+    ];
+    expect(violations(h)).toEqual([violation('FORM_CONSENT_PRECHECKED', 'partners.1.checkedByDefault', 'CON-05')]);
+  });
+
+  it('[CON-03] names a box covering two lists of one channel, and the second box of a list', () => {
+    const f = good();
+    f.consentBoxes![0]!.listIds = [EMAIL_LIST, EMAIL_LIST_2];
+    expect(violations(f)).toEqual([violation('FORM_ONE_BOX_PER_LIST', 'consentBoxes.0.listIds', 'exactly one list')]);
+    const g = good();
+    g.consentBoxes![1] = { listIds: [EMAIL_LIST], purpose };
+    expect(violations(g)).toEqual([
+      violation('FORM_ONE_BOX_PER_LIST', 'consentBoxes.1.listIds', `List ${EMAIL_LIST} already has a box`),
+    ]);
+  });
+
+  it('[CON-03] refuses one box for an email and an SMS list twice: two lists, and two channels', () => {
+    const f = good();
+    f.consentBoxes![0]!.listIds = [EMAIL_LIST, SMS_LIST];
+    f.consentBoxes!.pop();
+    expect(violations(f)).toEqual([
+      violation('FORM_ONE_BOX_PER_LIST', 'consentBoxes.0.listIds', 'exactly one list'),
+      violation('FORM_ONE_BOX_PER_LIST', 'consentBoxes.0.listIds', 'Email and SMS consent need separate boxes'),
+      violation('FORM_SMS_TEXT_INCOMPLETE', 'consentBoxes.0.sms', 'SMS-01'),
+    ]);
+  });
+
+  it('[CON-03] names the terms sharing a box, SMS terms on an email box and a terms box with lists', () => {
+    const f = good();
+    f.consentBoxes![0]!.alsoAcceptsTerms = true;
+    expect(violations(f)).toEqual([violation('FORM_BOX_SHARED_WITH_TERMS', 'consentBoxes.0.alsoAcceptsTerms', 'its own box')]);
+    const g = good();
+    g.consentBoxes![0]!.sms = { programName: 'X', frequency: 'daily' };
+    expect(violations(g)).toEqual([violation('FORM_BOX_CHANNEL_MISMATCH', 'consentBoxes.0.sms', 'separate boxes')]);
+    const h = good();
+    h.termsBox!.listIds = [EMAIL_LIST];
+    expect(violations(h)).toEqual([violation('FORM_BOX_SHARED_WITH_TERMS', 'termsBox.listIds', 'cannot also subscribe')]);
+  });
+
+  it('[CON-04] names the box whose purpose text is missing or incomplete', () => {
+    const f = good();
+    delete f.consentBoxes![1]!.purpose;
+    expect(violations(f)).toEqual([violation('FORM_PURPOSE_MISSING', 'consentBoxes.1.purpose', 'no purpose text')]);
+    const g = good();
+    g.consentBoxes![1]!.purpose = { ...purpose, sender: '' };
+    expect(violations(g)).toEqual([violation('FORM_PURPOSE_INCOMPLETE', 'consentBoxes.1.purpose', 'name: sender (CON-04)')]);
+  });
+
+  it('[CON-04][SMS-01][CON-05] counts a blank part as missing even when the caller did not trim it', () => {
+    const def: FormDefinition = FormDefinitionSchema.parse(good());
+    def.consentBoxes[0]!.purpose = { ...purpose, withdraw: '   ' };
+    def.consentBoxes[1]!.sms = { programName: 'Acme Alerts', frequency: ' ' };
+    def.partners = [
+      { name: ' ', purposeText: 'offers', checkedByDefault: false },
+      { name: 'B', purposeText: '\t', checkedByDefault: false },
+    ];
+    expect(checkFormRules(def, lists)).toEqual([
+      violation('FORM_PURPOSE_INCOMPLETE', 'consentBoxes.0.purpose', 'name: withdraw'),
+      violation('FORM_SMS_TEXT_INCOMPLETE', 'consentBoxes.1.sms', 'missing: frequency'),
+      violation('FORM_PARTNER_INCOMPLETE', 'partners.0', 'named on the form'),
+      violation('FORM_PARTNER_INCOMPLETE', 'partners.1', 'named on the form'),
+    ]);
+  });
+
+  it('[CON-05] names too many partners, and a partner whose name or purpose is absent', () => {
+    const f = good();
+    f.partners = Array.from({ length: MAX_CO_REGISTRATION_PARTNERS + 1 }, (_, i) => ({
+      name: `P${i}`,
+      purposeText: 'offers, monthly',
+    }));
+    expect(violations(f)).toEqual([violation('FORM_TOO_MANY_PARTNERS', 'partners', `At most ${MAX_CO_REGISTRATION_PARTNERS}`)]);
+    const g = good();
+    g.partners = [{ purposeText: 'offers' }, { name: 'B' }];
+    expect(violations(g)).toEqual([
+      violation('FORM_PARTNER_INCOMPLETE', 'partners.0', 'named on the form'),
+      violation('FORM_PARTNER_INCOMPLETE', 'partners.1', 'named on the form'),
+    ]);
+  });
+
+  it('[SMS-01] names both missing SMS parts', () => {
+    const f = good();
+    delete f.consentBoxes![1]!.sms;
+    expect(violations(f)).toEqual([
+      violation('FORM_SMS_TEXT_INCOMPLETE', 'consentBoxes.1.sms', 'missing: programName, frequency) (SMS-01)'),
+    ]);
+  });
+
+  it('names the unknown list and the missing phone or email field', () => {
+    const f = good();
+    f.consentBoxes![0]!.listIds = ['nope'];
+    expect(violations(f)).toEqual([violation('FORM_LIST_NOT_FOUND', 'consentBoxes.0.listIds', 'List nope does not exist')]);
+    const g = good();
+    g.fields = [{ key: 'email', required: true }];
+    expect(violations(g)).toEqual([violation('FORM_CHANNEL_FIELD_MISSING', 'fields', 'phone field')]);
+    const h = good();
+    h.fields = [{ key: 'phone', required: true }];
+    expect(violations(h)).toEqual([violation('FORM_CHANNEL_FIELD_MISSING', 'fields', 'email field')]);
+  });
+
+  it('checks no channel rule on a box whose list does not exist', () => {
+    const f = good();
+    f.fields = [{ key: 'first_name' }];
+    f.consentBoxes = [{ listIds: ['nope'], purpose, sms: { programName: 'X', frequency: 'daily' } }];
+    expect(violations(f)).toEqual([violation('FORM_LIST_NOT_FOUND', 'consentBoxes.0.listIds', 'List nope')]);
   });
 });

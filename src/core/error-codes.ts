@@ -41,6 +41,7 @@ export const ERROR_CODES = {
   CONTACT_CONFLICT: { kind: 'conflict' },
   CONTACT_ERASED: { kind: 'conflict' },
   CONTACT_NOT_FOUND: { kind: 'not-found' },
+  CONTENT_TOO_LARGE: { kind: 'too-large' },
   CROSS_SITE_FORM: { kind: 'forbidden' },
   CSRF_INVALID: { kind: 'forbidden' },
   CURRENT_PASSWORD_WRONG: { kind: 'invalid' },

@@ -1,0 +1,92 @@
+// Category scores (CNT-01, CNT-02): what a message's words add up to for each category, in context.
+// A term's weight is its class (strong, topic, weak) × the category's scale; then
+//   score = (strong × fS + (topic + weak) × fT) × (1 + promo × P) [× declared-industry factor]
+// where P counts distinct calls to action and prices (≤ 3), fS and fT shrink with informational
+// framing (news, research, prevention: ≤ 4 cues, less when the message also sells) and with the
+// category's own benign words (a furniture shop's sofa beside "apartment"). Negated mentions
+// ("alcohol-free", "we do not sell") count a tenth; hidden text counts more. Weak words count
+// only beside a strong or topic term: alone they are ordinary language.
+import type { Hit } from './lexicon.ts';
+import type { ContentPolicy } from './policy.ts';
+import type { CategoryData, CategoryVerdict } from './policy-types.ts';
+
+export interface ScoredHit {
+  hit: Hit;
+  field: number;
+  negated: boolean;
+  hidden: boolean;
+}
+
+export interface CategoryScore {
+  category: CategoryData;
+  score: number;
+  verdict: CategoryVerdict | null;
+  hits: ScoredHit[];
+}
+
+export interface MessageContext {
+  /** Distinct call-to-action terms plus price cues. */
+  promo: number;
+  /** Distinct informational terms. */
+  info: number;
+  declaredIndustry: string | null;
+}
+
+const MAX_PROMO = 3;
+const MAX_INFO = 4;
+const MAX_BENIGN = 3;
+const MAX_REPEATS = 3;
+
+export function scoreCategories(
+  policy: ContentPolicy,
+  hits: readonly ScoredHit[],
+  benign: readonly Set<number>[],
+  ctx: MessageContext,
+): CategoryScore[] {
+  const { weights } = policy.data;
+  const byCategory = new Map<number, ScoredHit[]>();
+  for (const h of hits) {
+    const c = h.hit.term.category;
+    const list = byCategory.get(c);
+    if (list) list.push(h);
+    else byCategory.set(c, [h]);
+  }
+  const promo = Math.min(ctx.promo, MAX_PROMO);
+  const infoCues = Math.max(0, Math.min(ctx.info, MAX_INFO) - Math.floor(promo / 2));
+  const out: CategoryScore[] = [];
+  for (const [c, list] of byCategory) {
+    const category = policy.data.categories[c]!;
+    const scale = category.weightScale ?? 1;
+    const perTerm = new Map<number, { cls: string; best: number; count: number }>();
+    for (const h of list) {
+      const mult = (h.negated ? weights.negated : 1) * (h.hidden ? 1 + weights.hidden : 1);
+      const entry = perTerm.get(h.hit.term.id) ?? { cls: h.hit.term.cls, best: 0, count: 0 };
+      entry.best = Math.max(entry.best, mult);
+      if (!h.negated) entry.count++;
+      perTerm.set(h.hit.term.id, entry);
+    }
+    let strong = 0;
+    let topic = 0;
+    let weak = 0;
+    for (const { cls, best, count } of perTerm.values()) {
+      const base = (cls === 'strong' ? weights.strong : cls === 'topic' ? weights.topic : weights.weak) * scale;
+      const value = base * (best + weights.repeat * Math.min(Math.max(count - 1, 0), MAX_REPEATS));
+      if (cls === 'strong') strong += value;
+      else if (cls === 'topic') topic += value;
+      else weak += value;
+    }
+    if (strong + topic === 0) weak = 0;
+    const benignCues = Math.min(benign[c]?.size ?? 0, MAX_BENIGN);
+    const infoStrong = category.infoStrong ?? weights.infoStrong;
+    const fStrong = 1 / (1 + infoStrong * (infoCues + benignCues));
+    const fTopic = 1 / (1 + weights.info * infoCues + weights.benign * benignCues);
+    let score = (strong * fStrong + (topic + weak) * fTopic) * (1 + weights.promo * promo);
+    if (ctx.declaredIndustry && category.industries?.includes(ctx.declaredIndustry)) score *= weights.declaredIndustry;
+    score = Math.round(score * 100) / 100;
+    const holdAt = category.holdAt ?? policy.data.holdAt;
+    const rejectAt = category.rejectAt ?? policy.data.rejectAt;
+    const verdict = score >= rejectAt ? category.verdict : score >= holdAt ? 'hold' : null;
+    out.push({ category, score, verdict, hits: list });
+  }
+  return out.sort((a, b) => b.score - a.score);
+}

@@ -29,6 +29,10 @@ export const COMMANDS: Record<string, Command> = {
     describe: 'check the consent ledger hash chains in the database [--account ID]',
     load: () => import('./commands/ledger-verify.ts'),
   },
+  'content screen': {
+    describe: 'screen a message against the content policy: content screen [FILE] [--jsonl] (JSON or .eml)',
+    load: () => import('./commands/content-screen.ts'),
+  },
   doctor: { describe: 'check configuration, database, migrations and SMTP relay', load: () => import('./commands/doctor.ts') },
   import: {
     describe: 'import a CSV: import FILE --account ID --list ID --source signup-form --attest [--encoding …]',

@@ -127,6 +127,11 @@ async function readAll(file: string | undefined): Promise<Buffer> {
 }
 
 async function screenLines(file: string | undefined, lang: 'en' | 'ro' | undefined): Promise<number> {
+  // `assent content screen --jsonl sample | head`: a closed pipe ends the run quietly.
+  process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code !== 'EPIPE') throw err;
+    process.exit(0);
+  });
   const lines = createInterface({ input: file ? createReadStream(file) : process.stdin, crlfDelay: Infinity });
   let n = 0;
   let bad = 0;

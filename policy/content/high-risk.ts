@@ -292,8 +292,8 @@ export const HIGH_RISK: readonly CategoryData[] = [
         'without exercise',
         'weight loss secret',
       ],
-      topic: ['weight loss', 'lose weight', 'slimming', 'burn fat', 'fat loss', 'diet plan'],
-      weak: ['diet', 'kg', 'pounds', 'belly'],
+      topic: ['weight loss', 'lose weight', 'slimming', 'diet plan'],
+      weak: ['fat loss', 'burn fat', 'diet', 'kg', 'pounds', 'belly'],
       benign: ['healthy eating', 'nutritionist', 'recipe', 'recipes', 'yoga', 'class schedule', 'study'],
     },
     ro: {
@@ -843,10 +843,9 @@ export const HIGH_RISK: readonly CategoryData[] = [
         'poker',
         'slots',
         'spins',
-        'win big',
         'spin ~ win',
       ],
-      weak: ['win', 'prize', 'lucky', 'bonus', 'deposit', 'bingo', 'slot'],
+      weak: ['win big', 'win', 'prize', 'lucky', 'bonus', 'deposit', 'bingo', 'slot'],
       benign: [
         'addiction',
         'problem gambling',

@@ -18,8 +18,8 @@ export interface Piece {
 export interface Folded {
   norm: string;
   /** Original start / end offset for each UTF-16 unit of `norm`. */
-  starts: number[];
-  ends: number[];
+  starts: Int32Array;
+  ends: Int32Array;
   /** Where each piece begins in `norm` (one entry per piece given). */
   pieceStarts: number[];
 }
@@ -57,16 +57,45 @@ export function foldCodePoint(cp: number): string {
   return out;
 }
 
+const isAscii = (s: string): boolean => {
+  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) >= 128) return false;
+  return true;
+};
+
 /** Folds pieces of original text into one normalised string with its offset map. */
 export function foldPieces(pieces: readonly Piece[]): Folded {
-  const chunks: string[] = [];
-  const starts: number[] = [];
-  const ends: number[] = [];
+  let capacity = 16;
+  for (const p of pieces) capacity += p.text.length;
+  let starts = new Int32Array(capacity);
+  let ends = new Int32Array(capacity);
+  let n = 0;
+  const grow = (need: number) => {
+    if (need <= starts.length) return;
+    const size = Math.max(need, starts.length * 2);
+    const s2 = new Int32Array(size);
+    const e2 = new Int32Array(size);
+    s2.set(starts);
+    e2.set(ends);
+    starts = s2;
+    ends = e2;
+  };
+  const parts: string[] = [];
   const pieceStarts: number[] = [];
   for (const piece of pieces) {
-    pieceStarts.push(starts.length);
+    pieceStarts.push(n);
     const { text } = piece;
     const linear = text.length === piece.end - piece.start;
+    if (isAscii(text)) {
+      // Fast path: ASCII folds to its lower case, one unit for one unit.
+      parts.push(text.toLowerCase());
+      grow(n + text.length);
+      for (let i = 0; i < text.length; i++, n++) {
+        starts[n] = linear ? piece.start + i : piece.start;
+        ends[n] = linear ? piece.start + i + 1 : piece.end;
+      }
+      continue;
+    }
+    let out = '';
     for (let i = 0; i < text.length;) {
       const cp = text.codePointAt(i)!;
       const width = cp > 0xffff ? 2 : 1;
@@ -74,16 +103,18 @@ export function foldPieces(pieces: readonly Piece[]): Folded {
       if (folded.length > 0) {
         const s = linear ? piece.start + i : piece.start;
         const e = linear ? piece.start + i + width : piece.end;
-        chunks.push(folded);
-        for (let k = 0; k < folded.length; k++) {
-          starts.push(s);
-          ends.push(e);
+        out += folded;
+        grow(n + folded.length);
+        for (let k = 0; k < folded.length; k++, n++) {
+          starts[n] = s;
+          ends[n] = e;
         }
       }
       i += width;
     }
+    parts.push(out);
   }
-  return { norm: deLeet(chunks.join('')), starts, ends, pieceStarts };
+  return { norm: deLeet(parts.join('')), starts: starts.subarray(0, n), ends: ends.subarray(0, n), pieceStarts };
 }
 
 const LEET: Record<string, string> = { '0': 'o', '1': 'i', '3': 'e', '4': 'a', '5': 's', '7': 't', '@': 'a', $: 's', '!': 'i' };

@@ -86,6 +86,9 @@ export const CONTEXT_EN: ContextLexicon = {
     'only today',
   ],
   info: [
+    'newspaper',
+    'parliament',
+    'editorial',
     'news',
     'breaking news',
     'headline',
@@ -240,6 +243,11 @@ export const CONTEXT_RO: ContextLexicon = {
     'contactează-ne acum',
   ],
   info: [
+    'ziar',
+    'ziarul',
+    'revista presei',
+    'parlamentul',
+    'buletin de știri',
     'știri',
     'știrile',
     'ultima oră',

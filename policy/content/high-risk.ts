@@ -182,6 +182,9 @@ export const HIGH_RISK: readonly CategoryData[] = [
     rejectAt: HIGH_RISK_REJECT_AT,
     en: {
       strong: [
+        'trading bot',
+        'ai trading bot',
+        'turn ~ into #num',
         'get rich quick',
         'get rich fast',
         'make money from home',
@@ -223,6 +226,8 @@ export const HIGH_RISK: readonly CategoryData[] = [
     },
     ro: {
       strong: [
+        'robot de tranzacționare',
+        'bot de trading',
         'câștigă bani de acasă',
         'câștigi bani de acasă',
         'bani de acasă',
@@ -831,6 +836,10 @@ export const HIGH_RISK: readonly CategoryData[] = [
         'bet ~ win',
       ],
       topic: [
+        'cash out',
+        '777',
+        'spin the wheel',
+        'top-up bonus',
         'casino',
         'casinos',
         'gambling',
@@ -1100,6 +1109,8 @@ export const HIGH_RISK: readonly CategoryData[] = [
     rejectAt: HIGH_RISK_REJECT_AT,
     en: {
       strong: [
+        'instant approval',
+        'cash today',
         'fast loan',
         'fast loans',
         'quick loan',
@@ -1142,6 +1153,10 @@ export const HIGH_RISK: readonly CategoryData[] = [
     },
     ro: {
       strong: [
+        'bani rapizi',
+        'fără acte',
+        'aprobare pe loc',
+        'credit fără acte',
         'credit rapid',
         'credite rapide',
         'împrumut rapid',

@@ -13,7 +13,43 @@ interface Word {
   s: string;
   prefix: boolean;
   num: boolean;
+  /** Also matches the word with one of its language's inflection endings (cazinou → cazinoul). */
+  endings: ReadonlySet<string> | null;
 }
+
+export type TermLanguage = 'en' | 'ro' | null;
+
+/**
+ * Endings a word of ≥ 4 letters may carry without being listed: Romanian articles and plurals
+ * (folded: -ul, -le, -lui, -a, -ua, -ea, -ei, -i, -ii, -e, -ele, -lor, -ilor, -elor, -uri, -urile…),
+ * English -s / -es. Lexicons list the base form; inflected forms follow.
+ */
+export const INFLECTIONS: Record<'en' | 'ro', ReadonlySet<string>> = {
+  en: new Set(['s', 'es']),
+  ro: new Set([
+    'l',
+    'ul',
+    'le',
+    'lui',
+    'ului',
+    'a',
+    'ua',
+    'ea',
+    'ei',
+    'i',
+    'ii',
+    'e',
+    'ele',
+    'lor',
+    'ilor',
+    'elor',
+    'uri',
+    'urile',
+    'urilor',
+    'ile',
+  ]),
+};
+const MIN_INFLECTED_LENGTH = 4;
 
 export interface Term {
   id: number;
@@ -42,18 +78,22 @@ export interface LexiconIndex {
   numeric: Term[];
 }
 
-function parseWords(phrase: string): Word[] {
+function parseWords(phrase: string, lang: TermLanguage): Word[] {
   const words: Word[] = [];
   for (const raw of phrase.trim().split(/\s+/)) {
     if (raw === '#num') {
-      words.push({ s: '', prefix: false, num: true });
+      words.push({ s: '', prefix: false, num: true, endings: null });
       continue;
     }
     const prefix = raw.endsWith('*');
     const body = prefix ? raw.slice(0, -1) : raw;
     const folded = foldPieces([{ text: body, start: 0, end: body.length }]);
     const toks = tokenize(folded.norm).text;
-    toks.forEach((s, k) => words.push({ s, prefix: prefix && k === toks.length - 1 && s.length >= 3, num: false }));
+    toks.forEach((s, k) => {
+      const isPrefix = prefix && k === toks.length - 1 && s.length >= 3;
+      const endings = lang && !isPrefix && s.length >= MIN_INFLECTED_LENGTH && !isNumberToken(s) ? INFLECTIONS[lang] : null;
+      words.push({ s, prefix: isPrefix, num: false, endings });
+    });
   }
   return words;
 }
@@ -69,24 +109,38 @@ const push = (map: Map<string, Term[]>, key: string, term: Term) => {
 };
 
 /** Adds one term; the same folded term twice in one category and class is kept once. */
-export function addTerm(index: LexiconIndex, category: number, cls: TermClass, source: string, seen: Set<string>): void {
+export function addTerm(
+  index: LexiconIndex,
+  category: number,
+  cls: TermClass,
+  source: string,
+  seen: Set<string>,
+  lang: TermLanguage = null,
+): void {
   const [a, b] = source.split('~');
-  const words = parseWords(a ?? '');
-  const near = b === undefined ? null : parseWords(b);
+  const words = parseWords(a ?? '', lang);
+  const near = b === undefined ? null : parseWords(b, lang);
   if (words.length === 0 || (near !== null && near.length === 0)) throw new Error(`content policy: empty term "${source}"`);
-  const key = `${category}|${cls}|${JSON.stringify(words)}|${JSON.stringify(near)}`;
+  const shape = (ws: Word[] | null) => (ws ? ws.map((w) => (w.num ? '#num' : w.prefix ? `${w.s}*` : w.s)).join(' ') : '');
+  // The same folded term in both languages of a category and class counts once.
+  const key = `${category}|${cls}|${shape(words)}|${shape(near)}`;
   if (seen.has(key)) return;
   seen.add(key);
   const term: Term = { id: index.terms.length, category, cls, source, words, near };
   index.terms.push(term);
   const first = words[0]!;
   if (first.num) index.numeric.push(term);
-  else if (first.prefix) push(index.prefix, first.s.slice(0, 3), term);
+  else if (first.prefix || first.endings) push(index.prefix, first.s.slice(0, 3), term);
   else push(index.exact, first.s, term);
 }
 
-const wordMatches = (w: Word, text: string | undefined): boolean =>
-  text !== undefined && (w.num ? isNumberToken(text) : w.prefix ? text.startsWith(w.s) : text === w.s);
+const wordMatches = (w: Word, text: string | undefined): boolean => {
+  if (text === undefined) return false;
+  if (w.num) return isNumberToken(text);
+  if (w.prefix) return text.startsWith(w.s);
+  if (text === w.s) return true;
+  return w.endings !== null && text.length > w.s.length && text.startsWith(w.s) && w.endings.has(text.slice(w.s.length));
+};
 
 /** The last token index of `words` matched from token i, or -1. */
 function matchFrom(t: Tokens, i: number, words: Word[], startAt: number): number {

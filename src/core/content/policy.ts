@@ -37,13 +37,13 @@ export function compileContentPolicy(data: ContentPolicyData): ContentPolicy {
       throw new Error(`content policy: bad or duplicate category id "${category.id}"`);
     if (!category.clause) throw new Error(`content policy: category ${category.id} has no clause`);
     ids.add(category.id);
-    for (const lexicon of [category.en, category.ro]) {
-      for (const cls of CLASSES) for (const term of lexicon[cls] ?? []) addTerm(index, c, cls, term, seen);
+    for (const lang of ['en', 'ro'] as const) {
+      for (const cls of CLASSES) for (const term of category[lang][cls] ?? []) addTerm(index, c, cls, term, seen, lang);
     }
   });
-  for (const lang of [data.context.en, data.context.ro]) {
-    for (const term of lang.cta) addTerm(index, -1, 'cta', term, seen);
-    for (const term of lang.info) addTerm(index, -1, 'info', term, seen);
+  for (const lang of ['en', 'ro'] as const) {
+    for (const term of data.context[lang].cta) addTerm(index, -1, 'cta', term, seen, lang);
+    for (const term of data.context[lang].info) addTerm(index, -1, 'info', term, seen, lang);
   }
   const revision = `content-v${data.version}-${createHash('sha256').update(JSON.stringify(data)).digest('hex').slice(0, 16)}`;
   return {

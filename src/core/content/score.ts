@@ -15,6 +15,8 @@ export interface ScoredHit {
   field: number;
   negated: boolean;
   hidden: boolean;
+  /** The words matched ("fake passports"): one wording counts once, whichever terms matched it. */
+  wording: string;
 }
 
 export interface CategoryScore {
@@ -40,7 +42,7 @@ const MAX_REPEATS = 3;
 export function scoreCategories(
   policy: ContentPolicy,
   hits: readonly ScoredHit[],
-  benign: readonly Set<number>[],
+  benign: readonly Set<string>[],
   ctx: MessageContext,
 ): CategoryScore[] {
   const { weights } = policy.data;
@@ -57,13 +59,19 @@ export function scoreCategories(
   for (const [c, list] of byCategory) {
     const category = policy.data.categories[c]!;
     const scale = category.weightScale ?? 1;
-    const perTerm = new Map<number, { cls: string; best: number; count: number }>();
+    const rank = (cls: string) => (cls === 'strong' ? 2 : cls === 'topic' ? 1 : 0);
+    const perTerm = new Map<string, { cls: string; best: number; count: number; at: Set<string> }>();
     for (const h of list) {
       const mult = (h.negated ? weights.negated : 1) * (h.hidden ? 1 + weights.hidden : 1);
-      const entry = perTerm.get(h.hit.term.id) ?? { cls: h.hit.term.cls, best: 0, count: 0 };
+      const entry = perTerm.get(h.wording) ?? { cls: h.hit.term.cls, best: 0, count: 0, at: new Set<string>() };
+      if (rank(h.hit.term.cls) > rank(entry.cls)) entry.cls = h.hit.term.cls;
       entry.best = Math.max(entry.best, mult);
-      if (!h.negated) entry.count++;
-      perTerm.set(h.hit.term.id, entry);
+      const at = `${h.field}:${h.hit.first}`;
+      if (!h.negated && !entry.at.has(at)) {
+        entry.at.add(at);
+        entry.count++;
+      }
+      perTerm.set(h.wording, entry);
     }
     let strong = 0;
     let topic = 0;

@@ -28,6 +28,12 @@ describe('normalisation', () => {
       expect(text.slice(span.start, span.end)).toBe(shown);
     }
   });
+  it('[CNT-01] matches inflected forms of listed words (Romanian articles and plurals, English plurals)', () => {
+    const r = sms('Clarvăzătoarea noastră citește horoscopurile, sună acum');
+    expect(r.findings[0]!.category).toBe('clairvoyance');
+    expect(r.findings[0]!.spans.map((s) => s.excerpt)).toContain('Clarvăzătoarea');
+    expect(sms('Clarvăzătoare').score).toBeGreaterThan(0);
+  });
   it('folds ş/ș and ţ/ț the same way (cedilla and comma below)', () => {
     expect(sms('Ţigări electronice şi lichide vape, comandă acum').findings[0]!.category).toBe('vaping');
     expect(sms('Țigări electronice și lichide vape, comandă acum').findings[0]!.category).toBe('vaping');

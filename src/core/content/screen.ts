@@ -194,18 +194,23 @@ export function screenContent(
 
   // Words → term hits, with context cues, negation, hidden text and "except" phrases applied.
   const scored: ScoredHit[] = [];
-  const cta = new Set<number>();
-  const info = new Set<number>();
-  const benign: Set<number>[] = policy.data.categories.map(() => new Set<number>());
+  // Context cues count once per distinct wording ("offers" matched as offer+s and as offers is one cue).
+  const cta = new Set<string>();
+  const info = new Set<string>();
+  const benign: Set<string>[] = policy.data.categories.map(() => new Set<string>());
   let prices = 0;
   fields.forEach((f, fi) => {
     const hits = matchAll(policy.index, f.tokens);
     const excepted = new Map<number, [number, number][]>();
     for (const h of hits) {
       const { term } = h;
-      if (term.cls === 'cta') cta.add(term.id);
-      else if (term.cls === 'info') info.add(term.id);
-      else if (term.cls === 'benign') benign[term.category]!.add(term.id);
+      const wording =
+        term.cls === 'cta' || term.cls === 'info' || term.cls === 'benign'
+          ? f.tokens.text.slice(h.first, h.last + 1).join(' ')
+          : '';
+      if (term.cls === 'cta') cta.add(wording);
+      else if (term.cls === 'info') info.add(wording);
+      else if (term.cls === 'benign') benign[term.category]!.add(wording);
       else if (term.cls === 'except') {
         const list = excepted.get(term.category) ?? [];
         list.push([h.first, h.last]);
@@ -217,7 +222,10 @@ export function screenContent(
       if (term.cls !== 'strong' && term.cls !== 'topic' && term.cls !== 'weak') continue;
       if (excepted.get(term.category)?.some(([a, b]) => h.first <= b && h.last >= a)) continue;
       const hidden = f.hidden !== null && f.hidden[f.tokens.start[h.first]!] === 1;
-      scored.push({ hit: h, field: fi, negated: isNegated(policy, f.tokens, h.first, h.last), hidden });
+      const wording =
+        f.tokens.text.slice(h.first, h.last + 1).join(' ') +
+        (h.nearFirst >= 0 ? ` ~ ${f.tokens.text.slice(h.nearFirst, h.nearLast + 1).join(' ')}` : '');
+      scored.push({ hit: h, field: fi, negated: isNegated(policy, f.tokens, h.first, h.last), hidden, wording });
     }
     prices += countPrices(policy, f);
   });

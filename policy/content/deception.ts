@@ -1,4 +1,4 @@
-// Deception checks (CNT-03): OptiMail Pro seed, "OptiMail Pro prohibits: Any messages violating
+// Deception checks (CNT-03): the seed anti-spam policy ("… prohibits: Any messages violating
 // anti-spam laws." — a subject that claims a reply, hidden text, links that show one domain and go
 // to another, shortened or IP-address links, links to blocklisted domains. Assent Anti-Spam Policy,
 // section 6 (/legal/anti-spam#prohibited-content), "anything that breaks anti-spam laws".
@@ -8,7 +8,7 @@ import { URL_SHORTENER_DOMAINS } from './url-shorteners.ts';
 
 export const DECEPTION: DeceptionData = {
   clause:
-    'OptiMail Pro seed, "OptiMail Pro prohibits: Any messages violating anti-spam laws."; Assent Anti-Spam Policy, section 6 (/legal/anti-spam#prohibited-content).',
+    'Assent prohibits any message violating anti-spam laws: Assent Anti-Spam Policy, section 6 (/legal/anti-spam#prohibited-content).',
   rules: {
     // A campaign is never a reply: "Re:" / "Fwd:" fakes a conversation the recipient never had.
     'fake-reply-subject': { verdict: 'reject', score: 6 },

@@ -1,11 +1,11 @@
-// Topics refused because they draw more complaints than average (CNT-01): OptiMail Pro seed,
+// Topics refused because they draw more complaints than average (CNT-01): the seed anti-spam policy,
 // "we have decided not to accept certain topics and industries that generate a higher
 // abuse/complaints rate than the usual average. These include: …"; Assent Anti-Spam Policy,
 // section 8 (/legal/anti-spam#high-risk). Verdict: reject on strong evidence, hold when it is weak.
 import type { CategoryData } from '../../src/core/content/policy-types.ts';
 
 const seed = (item: string) =>
-  `OptiMail Pro seed, topics with a higher abuse/complaints rate: "${item}"; Assent Anti-Spam Policy, section 8 (/legal/anti-spam#high-risk).`;
+  `Assent does not accept topics with a higher abuse and complaint rate: ${item.replace(/\.$/, '')}. Assent Anti-Spam Policy, section 8 (/legal/anti-spam#high-risk).`;
 
 /** High-risk topics hold unless the evidence is strong. */
 const HIGH_RISK_REJECT_AT = 5;

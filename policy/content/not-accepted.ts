@@ -1,10 +1,10 @@
-// Content not accepted (CNT-01, CNT-04): OptiMail Pro seed, "OptiMail Pro does not accept: …";
+// Content not accepted (CNT-01, CNT-04): the seed anti-spam policy ("… does not accept: …";
 // Assent Anti-Spam Policy, section 7 (/legal/anti-spam#not-accepted). Verdict: reject (hold when the
 // evidence is weak). "Promotion of violence against or hate speech" is the hate-speech category.
 import type { CategoryData } from '../../src/core/content/policy-types.ts';
 
 const seed = (item: string) =>
-  `OptiMail Pro seed, "OptiMail Pro does not accept: ${item}"; Assent Anti-Spam Policy, section 7 (/legal/anti-spam#not-accepted).`;
+  `Assent does not accept: ${item.replace(/\.$/, '')}. Assent Anti-Spam Policy, section 7 (/legal/anti-spam#not-accepted).`;
 
 export const NOT_ACCEPTED: readonly CategoryData[] = [
   {
@@ -687,7 +687,7 @@ export const NOT_ACCEPTED: readonly CategoryData[] = [
     id: 'phishing-simulation',
     group: 'not-accepted',
     clause:
-      'OptiMail Pro seed, "OptiMail Pro does not accept: Security services doing “phishing simulations”."; Assent Anti-Spam Policy, section 7 (/legal/anti-spam#not-accepted). Credential-harvest lures are refused with it (CNT-04).',
+      'Assent does not accept security services doing “phishing simulations”. Assent Anti-Spam Policy, section 7 (/legal/anti-spam#not-accepted). Credential-harvest lures are refused with it (CNT-04).',
     verdict: 'reject',
     industries: ['phishing-simulation'],
     infoStrong: 0.6,

@@ -1,10 +1,10 @@
-// Prohibited content (CNT-01): OptiMail Pro seed, "Prohibited Content and Industries — OptiMail Pro
+// Prohibited content (CNT-01): the seed anti-spam policy, "Prohibited Content and Industries —
 // prohibits: …"; Assent Anti-Spam Policy, section 6 (/legal/anti-spam#prohibited-content).
 // Each category quotes its seed item. Verdict: reject (hold when the evidence is weak).
 import type { CategoryData } from '../../src/core/content/policy-types.ts';
 
 const seed = (item: string) =>
-  `OptiMail Pro seed, "OptiMail Pro prohibits: ${item}"; Assent Anti-Spam Policy, section 6 (/legal/anti-spam#prohibited-content).`;
+  `Assent prohibits: ${item.replace(/\.$/, '')}. Assent Anti-Spam Policy, section 6 (/legal/anti-spam#prohibited-content).`;
 
 export const PROHIBITED: readonly CategoryData[] = [
   {
@@ -711,7 +711,7 @@ export const PROHIBITED: readonly CategoryData[] = [
     id: 'hate-speech',
     group: 'prohibited',
     clause:
-      'OptiMail Pro seed, "OptiMail Pro prohibits: Hate speech and any forms of prohibited language." and "does not accept: Promotion of violence against or hate speech."; Assent Anti-Spam Policy, sections 6 and 7 (/legal/anti-spam#prohibited-content, #not-accepted).',
+      'Assent prohibits hate speech and any form of prohibited language, and does not accept promotion of violence or hate speech. Assent Anti-Spam Policy, sections 6 and 7 (/legal/anti-spam#prohibited-content, #not-accepted).',
     verdict: 'reject',
     industries: ['violence-hate'],
     weightScale: 4 / 3,

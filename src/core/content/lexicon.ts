@@ -7,7 +7,7 @@ import { isNumberToken, tokenize, virtualTokens, type Tokens } from './tokens.ts
 /** Two halves of an 'a ~ b' term match within this many words of each other. */
 export const NEAR_WINDOW = 8;
 
-export type TermClass = 'strong' | 'topic' | 'weak' | 'benign' | 'except' | 'cta' | 'info';
+export type TermClass = 'strong' | 'topic' | 'weak' | 'benign' | 'except' | 'cta' | 'info' | 'goods';
 
 interface Word {
   s: string;

@@ -143,7 +143,11 @@ export function bareUrls(text: string, field: LinkField): CheckedLink[] {
     while (end > i && '.,;:!?'.includes(text[end - 1]!)) end--;
     if (end - i >= 4 && end - i <= MAX_URL_CHARS) {
       const word = text.slice(i, end);
-      if (word.includes('.') && !word.includes('@') && urlOf(word)) out.push({ url: word, field, start: i, end });
+      // A bare dotted number in prose ("the router at 192.168.1.1") is an address, not a link: an IP
+      // host counts only with a scheme (http://192.168.1.1/).
+      const url = word.includes('.') && !word.includes('@') ? urlOf(word) : null;
+      if (url && (/^[a-z][a-z0-9+.-]{0,20}:\/\//i.test(word) || !isIpHost(url.hostname)))
+        out.push({ url: word, field, start: i, end });
     }
     i = j;
   }

@@ -49,6 +49,8 @@ export interface ContextLexicon {
   cta: readonly string[];
   /** News, research, prevention, history: informational framing. */
   info: readonly string[];
+  /** Ordinary trade and notices (a bookstore, a hardware shop, an IT notice): weigh against every category's topic words. */
+  goods?: readonly string[];
 }
 
 export interface ContentWeights {

@@ -44,6 +44,7 @@ export function compileContentPolicy(data: ContentPolicyData): ContentPolicy {
   for (const lang of ['en', 'ro'] as const) {
     for (const term of data.context[lang].cta) addTerm(index, -1, 'cta', term, seen, lang);
     for (const term of data.context[lang].info) addTerm(index, -1, 'info', term, seen, lang);
+    for (const term of data.context[lang].goods ?? []) addTerm(index, -1, 'goods', term, seen, lang);
   }
   const revision = `content-v${data.version}-${createHash('sha256').update(JSON.stringify(data)).digest('hex').slice(0, 16)}`;
   return {

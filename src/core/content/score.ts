@@ -32,12 +32,21 @@ export interface MessageContext {
   /** Distinct informational terms. */
   info: number;
   declaredIndustry: string | null;
+  /** Distinct words of an ordinary shop, a bookstore, an IT notice (context `goods`): they weigh against topic words of every category. */
+  goods?: number;
+  /** Words in the message (all fields): topic evidence is read as a density past LONG_MESSAGE_WORDS. */
+  words?: number;
 }
 
 const MAX_PROMO = 3;
 const MAX_INFO = 4;
 const MAX_BENIGN = 3;
 const MAX_REPEATS = 3;
+const MAX_GOODS = 3;
+/** The k-th strongest distinct wording of a class counts DECAY^k of its weight: evidence is bounded, never a sum over a digest. */
+const DECAY = 0.6;
+/** Past this many words, topic and weak evidence counts by density: × sqrt(LONG_MESSAGE_WORDS / words). */
+const LONG_MESSAGE_WORDS = 160;
 
 export function scoreCategories(
   policy: ContentPolicy,
@@ -73,21 +82,22 @@ export function scoreCategories(
       }
       perTerm.set(h.wording, entry);
     }
-    let strong = 0;
-    let topic = 0;
-    let weak = 0;
+    const values: Record<string, number[]> = { strong: [], topic: [], weak: [] };
     for (const { cls, best, count } of perTerm.values()) {
       const base = (cls === 'strong' ? weights.strong : cls === 'topic' ? weights.topic : weights.weak) * scale;
-      const value = base * (best + weights.repeat * Math.min(Math.max(count - 1, 0), MAX_REPEATS));
-      if (cls === 'strong') strong += value;
-      else if (cls === 'topic') topic += value;
-      else weak += value;
+      values[cls]!.push(base * (best + weights.repeat * Math.min(Math.max(count - 1, 0), MAX_REPEATS)));
     }
+    const bounded = (xs: number[]) => xs.sort((a, b) => b - a).reduce((sum, x, k) => sum + x * DECAY ** k, 0);
+    const strong = bounded(values.strong!);
+    const topic = bounded(values.topic!);
+    let weak = bounded(values.weak!);
     if (strong + topic === 0) weak = 0;
     const benignCues = Math.min(benign[c]?.size ?? 0, MAX_BENIGN);
     const infoStrong = category.infoStrong ?? weights.infoStrong;
     const fStrong = 1 / (1 + infoStrong * (infoCues + benignCues));
-    const fTopic = 1 / (1 + weights.info * infoCues + weights.benign * benignCues);
+    const goods = Math.min(ctx.goods ?? 0, MAX_GOODS);
+    const density = Math.min(1, Math.sqrt(LONG_MESSAGE_WORDS / Math.max(ctx.words ?? 0, 1)));
+    const fTopic = density / (1 + weights.info * infoCues + weights.benign * (benignCues + goods));
     let score = (strong * fStrong + (topic + weak) * fTopic) * (1 + weights.promo * promo);
     if (ctx.declaredIndustry && category.industries?.includes(ctx.declaredIndustry)) score *= weights.declaredIndustry;
     score = Math.round(score * 100) / 100;

@@ -160,12 +160,13 @@ function isNegated(policy: ContentPolicy, t: Tokens, first: number, last: number
   return false;
 }
 
-/** Numbers next to money: €5, 5 €, 50%, 100 lei, 20 EUR. */
-function countPrices(policy: ContentPolicy, f: FieldText): number {
+/** Numbers next to money (€5, 5 €, 100 lei, 20 EUR) and percentages (50%), counted apart. */
+function countPrices(policy: ContentPolicy, f: FieldText): { money: number; percent: number } {
   const { norm } = f.folded;
   const t = f.tokens;
   let n = 0;
-  const isMoney = (c: string | undefined) => c === '€' || c === '$' || c === '£' || c === '%';
+  let percent = 0;
+  const isMoney = (c: string | undefined) => c === '€' || c === '$' || c === '£';
   for (let i = 0; i < t.text.length; i++) {
     if (!isNumberToken(t.text[i]!)) continue;
     const s = t.start[i]!;
@@ -174,8 +175,9 @@ function countPrices(policy: ContentPolicy, f: FieldText): number {
     const after = norm[e] === ' ' ? norm[e + 1] : norm[e];
     const next = t.text[i + 1];
     if (isMoney(before) || isMoney(after) || (next !== undefined && t.start[i + 1]! - e <= 2 && policy.currencies.has(next))) n++;
+    else if (after === '%') percent++;
   }
-  return n;
+  return { money: n, percent };
 }
 
 const RANK: Record<Verdict, number> = { allow: 0, hold: 1, reject: 2 };
@@ -197,6 +199,9 @@ export function screenContent(
   // Context cues count once per distinct wording ("offers" matched as offer+s and as offers is one cue).
   const cta = new Set<string>();
   const info = new Set<string>();
+  const goods = new Set<string>();
+  let words = 0;
+  let percents = 0;
   const benign: Set<string>[] = policy.data.categories.map(() => new Set<string>());
   let prices = 0;
   fields.forEach((f, fi) => {
@@ -205,11 +210,12 @@ export function screenContent(
     for (const h of hits) {
       const { term } = h;
       const wording =
-        term.cls === 'cta' || term.cls === 'info' || term.cls === 'benign'
+        term.cls === 'cta' || term.cls === 'info' || term.cls === 'goods' || term.cls === 'benign'
           ? f.tokens.text.slice(h.first, h.last + 1).join(' ')
           : '';
       if (term.cls === 'cta') cta.add(wording);
       else if (term.cls === 'info') info.add(wording);
+      else if (term.cls === 'goods') goods.add(wording);
       else if (term.cls === 'benign') benign[term.category]!.add(wording);
       else if (term.cls === 'except') {
         const list = excepted.get(term.category) ?? [];
@@ -227,15 +233,22 @@ export function screenContent(
         (h.nearFirst >= 0 ? ` ~ ${f.tokens.text.slice(h.nearFirst, h.nearLast + 1).join(' ')}` : '');
       scored.push({ hit: h, field: fi, negated: isNegated(policy, f.tokens, h.first, h.last), hidden, wording });
     }
-    prices += countPrices(policy, f);
+    const p = countPrices(policy, f);
+    prices += p.money;
+    percents += p.percent;
+    words += f.tokens.text.length;
   });
 
+  // A percentage is a price only beside a call to action ("20% off, shop now"); in a report it is a figure.
+  if (cta.size > 0) prices += percents;
   const promo = cta.size + (prices >= 3 ? 2 : prices > 0 ? 1 : 0);
   const informational = info.size + (input.declaredIndustry && INFORMATIONAL_INDUSTRIES.has(input.declaredIndustry) ? 1 : 0);
   const categories = scoreCategories(policy, scored, benign, {
     promo,
     info: informational,
     declaredIndustry: input.declaredIndustry ?? null,
+    goods: goods.size,
+    words,
   });
 
   const findings: (Finding & { verdict: CategoryVerdict })[] = [];

@@ -3,12 +3,25 @@
 // the weights and thresholds; the deception rules. The screen (src/core/content) reads only this.
 // An operator setting may override weights, thresholds and add terms (loadContentPolicy); every
 // verdict records the revision (a hash of the data) it used.
-import type { ContentPolicyData } from '../../src/core/content/policy-types.ts';
+import type { CategoryData, ContentPolicyData, Lexicon } from '../../src/core/content/policy-types.ts';
+import { EUPHEMISMS } from './euphemisms.ts';
 import { CONTEXT_EN, CONTEXT_RO, CURRENCIES, NEGATION_EN, NEGATION_EXCEPTIONS, NEGATION_RO } from './context.ts';
 import { DECEPTION } from './deception.ts';
 import { HIGH_RISK } from './high-risk.ts';
 import { NOT_ACCEPTED } from './not-accepted.ts';
 import { PROHIBITED } from './prohibited.ts';
+
+const CLASSES = ['strong', 'topic', 'weak', 'benign', 'except'] as const;
+const mergeLexicon = (base: Lexicon, extra: Lexicon | undefined): Lexicon => {
+  if (!extra) return base;
+  const out: Lexicon = { ...base };
+  for (const cls of CLASSES) if (extra[cls]) out[cls] = [...(base[cls] ?? []), ...extra[cls]];
+  return out;
+};
+function withEuphemisms(c: CategoryData): CategoryData {
+  const extra = EUPHEMISMS[c.id];
+  return extra ? { ...c, en: mergeLexicon(c.en, extra.en), ro: mergeLexicon(c.ro, extra.ro) } : c;
+}
 
 export const CONTENT_POLICY_DATA: ContentPolicyData = {
   version: 1,
@@ -19,6 +32,7 @@ export const CONTENT_POLICY_DATA: ContentPolicyData = {
     repeat: 0.25,
     negated: 0.1,
     hidden: 0.5,
+    reported: 0.5,
     promo: 0.4,
     info: 0.6,
     infoStrong: 0.25,
@@ -30,6 +44,6 @@ export const CONTENT_POLICY_DATA: ContentPolicyData = {
   negation: { en: NEGATION_EN, ro: NEGATION_RO, exceptions: NEGATION_EXCEPTIONS },
   context: { en: CONTEXT_EN, ro: CONTEXT_RO },
   currencies: CURRENCIES,
-  categories: [...PROHIBITED, ...NOT_ACCEPTED, ...HIGH_RISK],
+  categories: [...PROHIBITED, ...NOT_ACCEPTED, ...HIGH_RISK].map(withEuphemisms),
   deception: DECEPTION,
 };

@@ -691,6 +691,7 @@ export const NOT_ACCEPTED: readonly CategoryData[] = [
     verdict: 'reject',
     industries: ['phishing-simulation'],
     infoStrong: 0.6,
+    reported: 1,
     en: {
       strong: [
         'phishing simulation',

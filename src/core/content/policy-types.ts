@@ -40,6 +40,8 @@ export interface CategoryData {
   weightScale?: number;
   /** Overrides weights.infoStrong: how much news / warning framing lowers even strong terms. */
   infoStrong?: number;
+  /** Overrides weights.reported (1: a category whose own wording is informational, like awareness tests). */
+  reported?: number;
   en: Lexicon;
   ro: Lexicon;
 }
@@ -61,6 +63,8 @@ export interface ContentWeights {
   repeat: number;
   /** A negated occurrence ("alcohol-free", "we do not sell") counts this share. */
   negated: number;
+  /** A mention in a sentence with an informational word (reported, not offered) counts this share. */
+  reported?: number;
   /** Text a reader cannot see counts (1 + hidden) times. */
   hidden: number;
   /** Each distinct promotion cue (≤ 3) multiplies the score by (1 + promo × n). */

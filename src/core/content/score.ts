@@ -15,6 +15,8 @@ export interface ScoredHit {
   field: number;
   negated: boolean;
   hidden: boolean;
+  /** In a sentence with a news / research / warning word: reported, not offered. */
+  reported?: boolean;
   /** The words matched ("fake passports"): one wording counts once, whichever terms matched it. */
   wording: string;
 }
@@ -43,6 +45,7 @@ const MAX_INFO = 4;
 const MAX_BENIGN = 3;
 const MAX_REPEATS = 3;
 const MAX_GOODS = 3;
+const DEFAULT_REPORTED = 0.5;
 /** The k-th strongest distinct wording of a class counts DECAY^k of its weight: evidence is bounded, never a sum over a digest. */
 const DECAY = 0.6;
 /** Past this many words, topic and weak evidence counts by density: × sqrt(LONG_MESSAGE_WORDS / words). */
@@ -71,7 +74,10 @@ export function scoreCategories(
     const rank = (cls: string) => (cls === 'strong' ? 2 : cls === 'topic' ? 1 : 0);
     const perTerm = new Map<string, { cls: string; best: number; count: number; at: Set<string> }>();
     for (const h of list) {
-      const mult = (h.negated ? weights.negated : 1) * (h.hidden ? 1 + weights.hidden : 1);
+      const mult =
+        (h.negated ? weights.negated : 1) *
+        (h.hidden ? 1 + weights.hidden : 1) *
+        (h.reported ? (category.reported ?? weights.reported ?? DEFAULT_REPORTED) : 1);
       const entry = perTerm.get(h.wording) ?? { cls: h.hit.term.cls, best: 0, count: 0, at: new Set<string>() };
       if (rank(h.hit.term.cls) > rank(entry.cls)) entry.cls = h.hit.term.cls;
       entry.best = Math.max(entry.best, mult);
@@ -85,7 +91,7 @@ export function scoreCategories(
     const values: Record<string, number[]> = { strong: [], topic: [], weak: [] };
     for (const { cls, best, count } of perTerm.values()) {
       const base = (cls === 'strong' ? weights.strong : cls === 'topic' ? weights.topic : weights.weak) * scale;
-      values[cls]!.push(base * (best + weights.repeat * Math.min(Math.max(count - 1, 0), MAX_REPEATS)));
+      values[cls]!.push(base * best * (1 + weights.repeat * Math.min(Math.max(count - 1, 0), MAX_REPEATS)));
     }
     const bounded = (xs: number[]) => xs.sort((a, b) => b - a).reduce((sum, x, k) => sum + x * DECAY ** k, 0);
     const strong = bounded(values.strong!);

@@ -160,6 +160,19 @@ function isNegated(policy: ContentPolicy, t: Tokens, first: number, last: number
   return false;
 }
 
+/** Within this many words of a news / research / warning word, a mention is reported, not offered. */
+const REPORTED_WINDOW = 6;
+
+/** A mention in the same sentence as an informational word, or a few words from one ("police seized fake watches"). */
+function isReported(t: Tokens, infoAt: readonly number[], first: number, last: number): boolean {
+  for (const k of infoAt) {
+    if (k >= first && k <= last) continue;
+    if (t.sentence[k] === t.sentence[first]) return true;
+    if (k >= first - REPORTED_WINDOW && k <= last + REPORTED_WINDOW) return true;
+  }
+  return false;
+}
+
 /** Numbers next to money (€5, 5 €, 100 lei, 20 EUR) and percentages (50%), counted apart. */
 function countPrices(policy: ContentPolicy, f: FieldText): { money: number; percent: number } {
   const { norm } = f.folded;
@@ -207,6 +220,7 @@ export function screenContent(
   fields.forEach((f, fi) => {
     const hits = matchAll(policy.index, f.tokens);
     const excepted = new Map<number, [number, number][]>();
+    const infoAt: number[] = [];
     for (const h of hits) {
       const { term } = h;
       const wording =
@@ -214,8 +228,10 @@ export function screenContent(
           ? f.tokens.text.slice(h.first, h.last + 1).join(' ')
           : '';
       if (term.cls === 'cta') cta.add(wording);
-      else if (term.cls === 'info') info.add(wording);
-      else if (term.cls === 'goods') goods.add(wording);
+      else if (term.cls === 'info') {
+        info.add(wording);
+        infoAt.push(h.first);
+      } else if (term.cls === 'goods') goods.add(wording);
       else if (term.cls === 'benign') benign[term.category]!.add(wording);
       else if (term.cls === 'except') {
         const list = excepted.get(term.category) ?? [];
@@ -231,7 +247,14 @@ export function screenContent(
       const wording =
         f.tokens.text.slice(h.first, h.last + 1).join(' ') +
         (h.nearFirst >= 0 ? ` ~ ${f.tokens.text.slice(h.nearFirst, h.nearLast + 1).join(' ')}` : '');
-      scored.push({ hit: h, field: fi, negated: isNegated(policy, f.tokens, h.first, h.last), hidden, wording });
+      scored.push({
+        hit: h,
+        field: fi,
+        negated: isNegated(policy, f.tokens, h.first, h.last),
+        hidden,
+        wording,
+        reported: isReported(f.tokens, infoAt, h.first, h.last),
+      });
     }
     const p = countPrices(policy, f);
     prices += p.money;

@@ -1,0 +1,93 @@
+// Indirect wordings of the categories (CNT-01): the product named by euphemism ("party supplies",
+// "guaranteed returns", "destiny reading"), claims without the obvious keywords, and plainer words
+// for the refused industries. Merged into the category lexicons by index.ts. Romanian is written
+// with diacritics; the screen folds ș/ş/s, ț/ţ/t, ă/â/a, î/i and matches the inflected forms.
+import type { Lexicon } from '../../src/core/content/policy-types.ts';
+
+export const EUPHEMISMS: Record<string, { en?: Lexicon; ro?: Lexicon }> = {
+  'illegal-drugs': {
+    en: {
+      strong: ['party supplies ~ discreet', 'party favours ~ discreet', 'party favors ~ discreet', 'party pack ~ delivery'],
+      topic: ['party supplies', 'party favours', 'party favors', 'party pack', 'snow ~ party', 'white and green'],
+    },
+    ro: {
+      strong: ['produse de petrecere ~ discret', 'marfă de calitate ~ discret'],
+      topic: ['produse de petrecere', 'marfă de calitate', 'albă și verde'],
+    },
+  },
+  'compensated-sexual-acts': {
+    en: { topic: ['happy ending', 'relaxation products', 'adult entertainment', 'companionship ~ hour', 'outcall', 'incall'] },
+    ro: { topic: ['final fericit', 'masaj erotic', 'companie ~ oră', 'deplasare la hotel', 'divertisment pentru adulți'] },
+  },
+  'currency-exchange-stocks': {
+    en: {
+      strong: ['load up before', 'about to move', 'before it explodes', 'next big stock', 'ticker ~ explode'],
+      topic: ['ticker', 'load up', 'investment opportunity', 'no risk', 'risk-free'],
+    },
+    ro: {
+      strong: ['acțiunea va exploda', 'cumpără acțiunile înainte'],
+      topic: ['oportunitate de investiție', 'fără risc', 'simbolul bursier'],
+    },
+  },
+  'get-rich-quick': {
+    en: { topic: ['investment opportunity', 'no risk', 'risk-free', 'no effort', 'financial freedom', 'be your own boss'] },
+    ro: {
+      topic: ['oportunitate de investiție', 'fără risc', 'fără efort', 'libertate financiară', 'propriul tău șef', 'bani ușori'],
+    },
+  },
+  misinformation: {
+    en: {
+      strong: [
+        'share before they delete',
+        'before they delete this',
+        'before it gets deleted',
+        'doctors hide the truth',
+        'hide the truth',
+        'the media won’t tell you',
+        "the media won't tell you",
+        'mainstream media hides',
+        'wake up people',
+      ],
+      topic: ['microchip ~ vaccine', 'the real truth', 'they are hiding', 'censored truth', 'plandemic', 'chemtrails'],
+    },
+    ro: {
+      strong: [
+        'distribuie înainte să fie șters',
+        'înainte să fie șters',
+        'înainte să fie șters',
+        'ascund adevărul',
+        'presa nu îți spune',
+        'presa nu vă spune',
+        'treziți-vă oameni',
+      ],
+      topic: [
+        'cip ~ vaccin',
+        'microcip ~ vaccin',
+        'adevărul adevărat',
+        'ne ascund',
+        'adevărul cenzurat',
+        'plandemie',
+        'chemtrails',
+      ],
+    },
+  },
+  'illegal-activities': {
+    en: { topic: ['no questions asked'] },
+    ro: { topic: ['fără întrebări'] },
+  },
+  clairvoyance: {
+    en: { topic: ['destiny reading', 'your destiny', 'spiritual reading', 'energy reading', 'love spell', 'medium'] },
+    ro: { topic: ['citirea destinului', 'destinul tău', 'vrăji de dragoste', 'legare de dragoste', 'ghicit'] },
+  },
+  'political-lists': {
+    en: { benign: ['debate', 'ngo', 'nonpartisan', 'non-partisan', 'all candidates', 'voter information', 'civic'] },
+    ro: { benign: ['dezbatere', 'ong', 'asociația', 'nepartizan', 'toți candidații', 'informare civică', 'civic'] },
+  },
+  ico: {
+    en: {
+      strong: ['token presale', 'presale is live', 'before the exchange listing'],
+      topic: ['presale', 'exchange listing', 'whitelist spots'],
+    },
+    ro: { strong: ['precomanda de tokeni', 'vânzarea de tokeni'], topic: ['presale', 'listare pe exchange'] },
+  },
+};

@@ -29,7 +29,7 @@ export const MUTATION_MODULES: Record<string, MutationModule> = {
   },
   review: {
     mutate: ['src/core/imports/review.ts'],
-    tests: ['src/core/imports/import-flow.test.ts', 'src/core/imports/imports.unit.test.ts'],
+    tests: ['src/core/imports/review.test.ts', 'src/core/imports/import-flow.test.ts', 'src/core/imports/imports.unit.test.ts'],
   },
   standing: {
     mutate: ['src/core/standing/**/*.ts'],

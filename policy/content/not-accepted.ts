@@ -689,6 +689,8 @@ export const NOT_ACCEPTED: readonly CategoryData[] = [
     clause:
       'Assent does not accept security services doing “phishing simulations”. Assent Anti-Spam Policy, section 7 (/legal/anti-spam#not-accepted). Credential-harvest lures are refused with it (CNT-04).',
     verdict: 'reject',
+    // CNT-04 says refused, not reviewed: evidence enough to hold is enough to reject.
+    rejectAt: 2,
     industries: ['phishing-simulation'],
     infoStrong: 0.6,
     reported: 1,

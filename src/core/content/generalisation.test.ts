@@ -138,8 +138,10 @@ function longDigest(): ContentInput {
 describe('generalisation dev set', () => {
   for (const [name, input] of VIOLATIONS) it(`holds or rejects: ${name}`, () => expect(flagged(input)).toBe(true));
   for (const [name, input] of LOOK_ALIKES) it(`allows: ${name}`, () => expect(screenContent(input).verdict).toBe('allow'));
-  // Known gap: a 30-item digest repeating reported strong terms (counterfeit, payday loans) still holds.
-  it.skip('allows a long news digest that mentions many topics', () => expect(screenContent(longDigest()).verdict).toBe('allow'));
+  // Known gap: a 30-item digest repeating reported strong terms (counterfeit, payday loans) is still
+  // held for a reviewer; what must never happen is that the mentions add up to a reject.
+  it('never rejects a long news digest that mentions many topics (evidence does not pile up with length)', () =>
+    expect(screenContent(longDigest()).verdict).not.toBe('reject'));
   it('still flags an IP URL with a scheme in plain text', () => {
     const r = screenContent(sms('Verify your account at http://192.168.4.20/login today'));
     expect(r.findings.map((f) => f.rule)).toContain('deception.ip-address-url');

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  CANONICAL_VERSION,
   CHAIN_ROW_FIELDS,
   GENESIS_HASH,
   canonicalEventJson,
@@ -87,6 +88,20 @@ describe('canonical serialisation from stored rows (ledger verify)', () => {
       { ...event, seq: 1_000_000, formVersion: null, userAgent: 'Mozilla/5.0 (X11) "x"\\' },
     ]) {
       expect(canonicalRowJson(row(e))).toBe(canonicalJson(e));
+    }
+  });
+});
+
+describe('canonical serialisation: its constants and edge values', () => {
+  it('[CON-08] the serialisation is named assent-consent-v1 and a chain starts from 64 zeros', () => {
+    expect(CANONICAL_VERSION).toBe('assent-consent-v1');
+    expect(GENESIS_HASH).toBe('0000000000000000000000000000000000000000000000000000000000000000');
+  });
+
+  it('[CON-08] an undefined array member is written as null; a non-finite number cannot be serialised', () => {
+    expect(canonicalJson([1, undefined, 'x'])).toBe('[1,null,"x"]');
+    for (const n of [Number.NaN, Number.POSITIVE_INFINITY]) {
+      expect(() => canonicalJson({ a: n })).toThrow('canonicalJson: non-finite number');
     }
   });
 });

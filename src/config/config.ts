@@ -64,6 +64,12 @@ export const EnvSchema = z.object({
   // and kept in the data directory when absent in the embedded mode.
   ASSENT_SECRET: z.string().min(32).optional(),
   SMTP_URL: z.string().optional(),
+  // Campaign relays (DEL-02): comma list of smtp:// URLs; falls back to SMTP_URL.
+  SMTP_RELAYS: z.string().optional(),
+  DELIVERY_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(8),
+  DELIVERY_RELAY_CONNECTIONS: z.coerce.number().int().min(1).max(100).default(8),
+  DELIVERY_RELAY_RATE: z.coerce.number().min(1).max(100_000).default(5_000),
+  DELIVERY_ACCOUNT_RATE: z.coerce.number().min(1).max(100_000).default(3_000),
   MAIL_FROM: z.string().default('Assent <no-reply@assent.localhost>'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   TRUST_PROXY: TrustProxySchema.default(false),
@@ -101,8 +107,20 @@ export interface Config {
   metricsToken: string | undefined;
   /** Identity stored with job leases (default: the host name). */
   workerId: string;
+  /** Campaign delivery (DEL-02): relays and limits; absent in tests that send no campaign. */
+  delivery?: DeliveryConfig;
   /** Cookie policy revision in force; defaults to COOKIE_POLICY_REVISION in policy/cookies.ts (CK-06). Tests inject a bump. */
   cookiePolicyRevision?: number;
+}
+
+export interface DeliveryConfig {
+  relays: string[];
+  maxAttempts: number;
+  relayConnections: number;
+  /** Messages per second per relay. */
+  relayRatePerSecond: number;
+  /** Messages per second per account, shared by every worker (the token bucket). */
+  accountRatePerSecond: number;
 }
 
 export class ConfigError extends Error {
@@ -133,6 +151,16 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     allowPrivateWebhooks: e.ALLOW_PRIVATE_WEBHOOKS,
     metricsToken: e.METRICS_TOKEN,
     workerId: e.WORKER_ID ?? hostname(),
+    delivery: {
+      relays: (e.SMTP_RELAYS ?? e.SMTP_URL ?? '')
+        .split(',')
+        .map((u) => u.trim())
+        .filter((u) => u.length > 0),
+      maxAttempts: e.DELIVERY_MAX_ATTEMPTS,
+      relayConnections: e.DELIVERY_RELAY_CONNECTIONS,
+      relayRatePerSecond: e.DELIVERY_RELAY_RATE,
+      accountRatePerSecond: e.DELIVERY_ACCOUNT_RATE,
+    },
   };
 }
 

@@ -108,12 +108,16 @@ export interface DeliveryStore {
   senderFacts(accountId: string, listId: string): Promise<SenderFacts | null>;
   /** Records of one campaign (tests, bounce tracing). */
   records(campaignId: string): Promise<DeliveryRecord[]>;
-  /** Campaigns paused for a reason the platform resumes (relay-unavailable, quota). */
-  pausedCampaignIds(): Promise<string[]>;
+  /** Remembers a campaign the engine paused (relay-unavailable, quota, sample-pending): it resumes them. */
+  markPaused(accountId: string, campaignId: string, reason: string, now: string): Promise<void>;
+  clearPaused(campaignId: string): Promise<void>;
+  pausedCampaigns(): Promise<{ campaignId: string; accountId: string; reason: string; pausedAt: string }[]>;
 
   // ACC-08: the per-account daily quota and the shared token bucket.
   /** Adds `n` to today's (UTC day) usage if it stays ≤ quota; returns how many were granted (0..n). */
   takeQuota(accountId: string, day: string, quota: number, n: number): Promise<number>;
+  /** What the account used of the day's quota. */
+  quotaUsed(accountId: string, day: string): Promise<number>;
   /** Returns unused quota (records that did not go out after all). */
   returnQuota(accountId: string, day: string, n: number): Promise<void>;
   /** Account health for the warm-up: days with sending, and recent accepted / bounced / complaints. */
@@ -127,7 +131,13 @@ export interface DeliveryStore {
    */
   takeTokens(accountId: string, n: number, ratePerSecond: number, burst: number, now: Date): Promise<number>;
 
-  // IMP-07: imports whose first campaign samples them.
-  /** Imports (approved, not sampled) whose contacts are in this campaign, with those contacts' count. */
-  unsampledImports(campaignId: string): Promise<string[]>;
+  // IMP-07: the first campaign of a newly approved import sends to a sample first.
+  /** Records that this campaign samples these imports (status 'sampling'). */
+  startSamples(accountId: string, campaignId: string, importIds: string[], now: string): Promise<void>;
+  /** The imports this campaign is sampling (status 'sampling'). */
+  samplingImports(campaignId: string): Promise<string[]>;
+  /** Settles this campaign's samples: 'passed', or 'declined' with the reason (shown to customer and reviewer). */
+  settleSamples(campaignId: string, status: 'passed' | 'declined', reason: string | null, now: string): Promise<void>;
+  /** The sample verdict of an import, if any. */
+  sampleOf(importId: string): Promise<{ campaignId: string; status: string; reason: string | null } | null>;
 }

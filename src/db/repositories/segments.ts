@@ -16,7 +16,7 @@ const toSegment = (r: SegmentsTable): Segment => ({
   createdAt: r.created_at,
 });
 
-function conditionSql(engine: Engine, eb: Eb, cond: SegmentCondition): Expression<SqlBool> {
+export function conditionSql(engine: Engine, eb: Eb, cond: SegmentCondition): Expression<SqlBool> {
   switch (cond.type) {
     case 'has-attribute': {
       // The key is restricted to [A-Za-z0-9_-] by the schema and is still passed as a parameter.

@@ -12,6 +12,7 @@ import type { ConsentTables } from './consent.ts';
 import type { SuppressionTables } from './suppression.ts';
 import type { ImportTables } from './imports.ts';
 import type { GateTables } from './gate.ts';
+import type { DeliveryTables } from './delivery.ts';
 
 export interface DB
   extends
@@ -27,4 +28,5 @@ export interface DB
     ConsentTables,
     SuppressionTables,
     ImportTables,
-    GateTables {}
+    GateTables,
+    DeliveryTables {}

@@ -39,11 +39,11 @@ export function createDeliveryStore(database: Database): DeliveryStore {
            where campaign_id = $4 and ((status = 'queued' and next_attempt_at <= $3) or (status = 'sending' and lease_until < $3))
            order by next_attempt_at limit $5 for update skip locked)
          returning contact_id, attempts, sample`
-      : `update delivery_records set status = 'sending', claimed_by = ?1, lease_until = ?2, updated_at = ?3
+      : `update delivery_records set status = 'sending', claimed_by = @worker, lease_until = @lease, updated_at = @now
          where (campaign_id, contact_id) in (
            select campaign_id, contact_id from delivery_records
-           where campaign_id = ?4 and ((status = 'queued' and next_attempt_at <= ?3) or (status = 'sending' and lease_until < ?3))
-           order by next_attempt_at limit ?5)
+           where campaign_id = @campaign and ((status = 'queued' and next_attempt_at <= @now) or (status = 'sending' and lease_until < @now))
+           order by next_attempt_at limit @limit)
          returning contact_id, attempts, sample`;
 
   const updateSqlite = `update delivery_records set status = ?, reason = ?, attempts = ?, bounce_type = ?, smtp_reply = ?,
@@ -139,7 +139,7 @@ export function createDeliveryStore(database: Database): DeliveryStore {
           : (raw.sqlite
               .prepare(claimSql)
               .raw(true)
-              .all(...values) as unknown[][]);
+              .all({ worker: workerId, lease: leaseUntil, now, campaign: campaignId, limit }) as unknown[][]);
       return rows.map((r) => ({ contactId: r[0] as string, attempts: Number(r[1]), sample: r[2] === 1 || r[2] === true }));
     },
 

@@ -31,6 +31,11 @@ import { FormBuilder } from './pages/forms/FormBuilder.tsx';
 import { Imports } from './pages/imports/Imports.tsx';
 import { NewImport } from './pages/imports/NewImport.tsx';
 import { ImportStatus } from './pages/imports/ImportStatus.tsx';
+import { SendingDomains } from './pages/sending/SendingDomains.tsx';
+import { CampaignsList } from './pages/campaigns/CampaignsList.tsx';
+import { CampaignEditor } from './pages/campaigns/CampaignEditor.tsx';
+import { CampaignSend } from './pages/campaigns/CampaignSend.tsx';
+import { CampaignReport } from './pages/campaigns/CampaignReport.tsx';
 
 export function App() {
   useProfileLanguage();
@@ -56,6 +61,12 @@ export function App() {
         <Route path="/imports" element={<Imports />} />
         <Route path="/imports/new" element={<NewImport />} />
         <Route path="/imports/:id" element={<ImportStatus />} />
+        <Route path="/sending-domains" element={<SendingDomains />} />
+        <Route path="/campaigns" element={<CampaignsList />} />
+        <Route path="/campaigns/new" element={<CampaignEditor />} />
+        <Route path="/campaigns/:id" element={<CampaignEditor />} />
+        <Route path="/campaigns/:id/send" element={<CampaignSend />} />
+        <Route path="/campaigns/:id/report" element={<CampaignReport />} />
         <Route path="/operator" element={<Navigate to="/operator/accounts" replace />} />
         <Route path="/operator/accounts" element={<OperatorAccounts />} />
         <Route path="/operator/accounts/:id" element={<OperatorAccountDetail />} />

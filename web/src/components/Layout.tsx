@@ -69,6 +69,8 @@ export function Layout(props: { me: Me }) {
           link('/contacts', t('nav.contacts')),
           link('/forms', t('nav.forms')),
           link('/imports', t('nav.imports')),
+          link('/campaigns', t('nav.campaigns')),
+          link('/sending-domains', t('nav.sendingDomains')),
           link('/settings', t('nav.settings')),
           link('/team', t('nav.team')),
           link('/api-keys', t('nav.apiKeys')),

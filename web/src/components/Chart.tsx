@@ -1,0 +1,112 @@
+// Small charts drawn as inline SVG (no chart library): a line chart of one or more series over
+// time and a horizontal bar chart of labelled counts. Accessible: each chart has a title and the
+// figures are also given as text by the page that shows it.
+import { Group, Text } from '@mantine/core';
+
+export interface Series {
+  label: string;
+  color: string;
+  values: number[];
+}
+
+const W = 600;
+const H = 200;
+const PAD = { left: 40, right: 12, top: 12, bottom: 28 };
+
+/** Lines over time: `times` are the x positions (ISO instants), every series has one value per time. */
+export function LineChart(props: { title: string; times: string[]; series: Series[]; language: string; testId?: string }) {
+  const { times, series } = props;
+  const max = Math.max(1, ...series.flatMap((s) => s.values));
+  const innerW = W - PAD.left - PAD.right;
+  const innerH = H - PAD.top - PAD.bottom;
+  const x = (i: number) => PAD.left + (times.length <= 1 ? innerW / 2 : (i * innerW) / (times.length - 1));
+  const y = (v: number) => PAD.top + innerH - (v / max) * innerH;
+  const label = (iso: string | undefined) =>
+    iso
+      ? new Date(iso).toLocaleTimeString(props.language === 'ro' ? 'ro-RO' : 'en-GB', { hour: '2-digit', minute: '2-digit' })
+      : '';
+  return (
+    <div data-testid={props.testId}>
+      <svg viewBox={`0 0 ${W} ${H}`} width="100%" role="img" aria-label={props.title} style={{ maxWidth: W }}>
+        <title>{props.title}</title>
+        <line x1={PAD.left} y1={PAD.top + innerH} x2={W - PAD.right} y2={PAD.top + innerH} stroke="#adb5bd" />
+        <line x1={PAD.left} y1={PAD.top} x2={PAD.left} y2={PAD.top + innerH} stroke="#adb5bd" />
+        <text x={PAD.left - 6} y={PAD.top + 4} fontSize="11" textAnchor="end" fill="#868e96">
+          {max}
+        </text>
+        <text x={PAD.left - 6} y={PAD.top + innerH} fontSize="11" textAnchor="end" fill="#868e96">
+          0
+        </text>
+        <text x={PAD.left} y={H - 8} fontSize="11" fill="#868e96">
+          {label(times[0])}
+        </text>
+        <text x={W - PAD.right} y={H - 8} fontSize="11" textAnchor="end" fill="#868e96">
+          {label(times[times.length - 1])}
+        </text>
+        {series.map((s) =>
+          s.values.length === 1 ? (
+            <circle key={s.label} cx={x(0)} cy={y(s.values[0]!)} r={3} fill={s.color} />
+          ) : (
+            <polyline
+              key={s.label}
+              fill="none"
+              stroke={s.color}
+              strokeWidth={2}
+              points={s.values.map((v, i) => `${x(i).toFixed(1)},${y(v).toFixed(1)}`).join(' ')}
+            />
+          ),
+        )}
+      </svg>
+      <Legend series={series} />
+    </div>
+  );
+}
+
+/** Horizontal bars, one per labelled count. */
+export function BarChart(props: { title: string; bars: { label: string; value: number; color: string }[]; testId?: string }) {
+  const max = Math.max(1, ...props.bars.map((b) => b.value));
+  const row = 24;
+  const labelW = 200;
+  const h = props.bars.length * row + 4;
+  return (
+    <svg
+      data-testid={props.testId}
+      viewBox={`0 0 ${W} ${h}`}
+      width="100%"
+      role="img"
+      aria-label={props.title}
+      style={{ maxWidth: W }}
+    >
+      <title>{props.title}</title>
+      {props.bars.map((b, i) => {
+        const w = ((W - labelW - 60) * b.value) / max;
+        return (
+          <g key={b.label} transform={`translate(0, ${i * row})`}>
+            <text x={labelW - 8} y={16} fontSize="12" textAnchor="end" fill="#495057">
+              {b.label}
+            </text>
+            <rect x={labelW} y={4} width={Math.max(w, b.value > 0 ? 2 : 0)} height={16} fill={b.color} rx={2} />
+            <text x={labelW + w + 6} y={16} fontSize="12" fill="#495057">
+              {b.value}
+            </text>
+          </g>
+        );
+      })}
+    </svg>
+  );
+}
+
+function Legend(props: { series: Series[] }) {
+  return (
+    <Group gap="md">
+      {props.series.map((s) => (
+        <Group key={s.label} gap={4}>
+          <svg width="12" height="12" aria-hidden="true">
+            <rect width="12" height="12" fill={s.color} rx={2} />
+          </svg>
+          <Text size="xs">{s.label}</Text>
+        </Group>
+      ))}
+    </Group>
+  );
+}

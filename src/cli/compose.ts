@@ -63,6 +63,7 @@ export async function composePlatform(config: Config, options: ComposeOptions): 
     async close() {
       await queue.stop();
       await services.systemMailDelivery.close();
+      await (services.delivery as { close?: () => Promise<void> }).close?.();
       await database.close();
     },
   };

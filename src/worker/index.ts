@@ -6,6 +6,7 @@ import type { Database } from '../db/database.ts';
 import { registerSystemMailJobs } from './jobs/system-mail-deliver.ts';
 import { registerImportJobs } from './jobs/import-process.ts';
 import { registerGateJobs } from './jobs/gate-prune-refusals.ts';
+import { registerCampaignSendJobs } from './jobs/campaign-send.ts';
 
 export interface WorkerDeps {
   config: Config & { secret: string };
@@ -21,5 +22,6 @@ export async function startWorker(deps: WorkerDeps): Promise<void> {
   await registerSystemMailJobs(deps);
   await registerImportJobs(deps);
   await registerGateJobs(deps);
+  await registerCampaignSendJobs(deps);
   await deps.queue.start();
 }

@@ -4,6 +4,7 @@
 // Classification (RFC 5321 §4.2.1): 250 at the end of DATA → accepted; 5yz → rejected (a
 // synchronous bounce, reply kept); 4yz, garbage, a dropped connection or a timeout → deferred.
 // Nothing but a 250 after DATA is ever 'accepted'.
+import type * as Nodemailer from 'nodemailer';
 import type { Transporter } from 'nodemailer';
 import type SMTPPool from 'nodemailer/lib/smtp-pool/index.js';
 import type { Outbound, OutboundMessage, OutboundResult } from '../../core/delivery/types.ts';
@@ -29,7 +30,8 @@ const QUEUE_ID = /queued as ([A-Za-z0-9._-]+)/i;
 
 interface Relay {
   name: string;
-  transporter: Promise<Transporter>;
+  transporter(): Promise<Transporter>;
+  opened: Promise<Transporter> | null;
   failures: number;
   downUntil: number;
 }
@@ -56,32 +58,35 @@ export function createRelayPool(options: RelayPoolOptions): Outbound {
   const now = options.now ?? Date.now;
   const failuresToDown = options.failuresToDown ?? RELAY_FAILURES_TO_DOWN;
   const downForMs = options.downForMs ?? RELAY_DOWN_MS;
-  // nodemailer is loaded on first use (cold start of `assent all`).
-  const nodemailer = import('nodemailer').then((m) => m.default);
+  // nodemailer is loaded on the first message (cold start of `assent all`).
+  let nodemailer: Promise<typeof Nodemailer> | null = null;
   const relays: Relay[] = options.relays.map((u) => {
     const url = new URL(u);
-    return {
+    const relay: Relay = {
       name: `${url.hostname}:${url.port || 25}`,
       failures: 0,
       downUntil: 0,
-      transporter: nodemailer.then((nm) =>
-        nm.createTransport({
-          pool: true,
-          host: url.hostname,
-          port: url.port ? Number(url.port) : url.protocol === 'smtps:' ? 465 : 25,
-          secure: url.protocol === 'smtps:',
-          auth: url.username ? { user: decodeURIComponent(url.username), pass: decodeURIComponent(url.password) } : undefined,
-          maxConnections: options.maxConnections ?? 8,
-          maxMessages: Infinity,
-          rateDelta: 1000,
-          rateLimit: options.ratePerSecond ?? 5_000,
-          connectionTimeout: options.connectionTimeoutMs ?? 10_000,
-          greetingTimeout: options.connectionTimeoutMs ?? 10_000,
-          socketTimeout: options.socketTimeoutMs ?? 30_000,
-          tls: { rejectUnauthorized: !['127.0.0.1', 'localhost', '::1'].includes(url.hostname) },
-        } as SMTPPool.Options),
-      ),
+      opened: null,
+      transporter: () =>
+        (relay.opened ??= (nodemailer ??= import('nodemailer')).then(({ default: nm }) =>
+          nm.createTransport({
+            pool: true,
+            host: url.hostname,
+            port: url.port ? Number(url.port) : url.protocol === 'smtps:' ? 465 : 25,
+            secure: url.protocol === 'smtps:',
+            auth: url.username ? { user: decodeURIComponent(url.username), pass: decodeURIComponent(url.password) } : undefined,
+            maxConnections: options.maxConnections ?? 8,
+            maxMessages: Infinity,
+            rateDelta: 1000,
+            rateLimit: options.ratePerSecond ?? 5_000,
+            connectionTimeout: options.connectionTimeoutMs ?? 10_000,
+            greetingTimeout: options.connectionTimeoutMs ?? 10_000,
+            socketTimeout: options.socketTimeoutMs ?? 30_000,
+            tls: { rejectUnauthorized: !['127.0.0.1', 'localhost', '::1'].includes(url.hostname) },
+          } as SMTPPool.Options),
+        )),
     };
+    return relay;
   });
   let next = 0;
 
@@ -90,7 +95,7 @@ export function createRelayPool(options: RelayPoolOptions): Outbound {
 
   async function sendOne(relay: Relay, m: OutboundMessage): Promise<OutboundResult> {
     try {
-      const info = await (await relay.transporter).sendMail({ raw: m.raw, envelope: { from: m.envelopeFrom, to: [m.to] } });
+      const info = await (await relay.transporter()).sendMail({ raw: m.raw, envelope: { from: m.envelopeFrom, to: [m.to] } });
       const reply = String(info.response ?? '');
       const accepted = (info.accepted as unknown[]).length === 1 && reply.startsWith('250');
       if (!accepted)
@@ -164,7 +169,7 @@ export function createRelayPool(options: RelayPoolOptions): Outbound {
       return relays.some((r) => up(r) || probeable(r));
     },
     async close() {
-      for (const r of relays) (await r.transporter).close();
+      for (const r of relays) if (r.opened) (await r.opened).close();
     },
   };
 }

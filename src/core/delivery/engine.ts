@@ -75,8 +75,8 @@ export interface SendEngine {
   start(accountId: string, campaignId: string): Promise<{ queued: number; held: number }>;
   /** Claims and sends one batch. */
   runBatch(campaignId: string): Promise<BatchResult>;
-  /** Loops runBatch until nothing is claimable; returns the records still open (retries waiting). */
-  drain(campaignId: string): Promise<{ sent: number; open: number }>;
+  /** Loops runBatch until nothing is claimable; returns the records still open (retries waiting) and whether the campaign is still sending. */
+  drain(campaignId: string): Promise<{ sent: number; open: number; sending: boolean }>;
   /** Resumes campaigns the engine paused (relay back, a new quota day); returns their ids. */
   resumePaused(): Promise<string[]>;
   progress(accountId: string, campaignId: string): Promise<DeliveryProgress>;
@@ -387,7 +387,8 @@ export function createSendEngine(deps: SendEngineDeps): SendEngine {
         sent += r.accepted;
         if (r.done) break;
       }
-      return { sent, open: (await store.remaining(campaignId)).open };
+      const c = await campaigns.get(campaignId);
+      return { sent, open: (await store.remaining(campaignId)).open, sending: c?.status === 'sending' };
     },
 
     async resumePaused() {

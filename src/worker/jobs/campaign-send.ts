@@ -1,0 +1,36 @@
+// Jobs `campaign.send` (DEL-02, DEL-03): loop batches of one campaign until nothing is
+// claimable; while retries wait (4xx back-off) the job comes back later. Idempotent: any number
+// of these run at once on any number of workers, the claim (lease) keeps each record to one.
+// `campaign.resume-paused` (every minute) resumes campaigns the engine paused itself.
+import { z } from 'zod';
+import { CAMPAIGN_RESUME_CRON, CAMPAIGN_RESUME_JOB, CAMPAIGN_SEND_JOB } from '../../core/delivery/engine.ts';
+import type { WorkerDeps } from '../index.ts';
+
+const SendJobSchema = z.object({ campaignId: z.string().min(1).max(100) }).strict();
+/** While records wait for a retry, the campaign's job comes back after this long. */
+export const CAMPAIGN_SEND_RECHECK_SECONDS = 10;
+
+export async function registerCampaignSendJobs(deps: WorkerDeps): Promise<void> {
+  const delivery = deps.services.delivery;
+  await deps.queue.work(
+    CAMPAIGN_SEND_JOB,
+    async (job) => {
+      const { campaignId } = SendJobSchema.parse(job.data);
+      const { sent, open, sending } = await delivery.drain(campaignId);
+      if (sent > 0) deps.logger.info({ campaignId, sent, open }, 'campaign batches sent');
+      if (open > 0 && sending) {
+        await deps.queue.send(
+          CAMPAIGN_SEND_JOB,
+          { campaignId },
+          { singletonKey: `${CAMPAIGN_SEND_JOB}:${campaignId}:recheck`, startAfterSeconds: CAMPAIGN_SEND_RECHECK_SECONDS },
+        );
+      }
+    },
+    { concurrency: 4 },
+  );
+  await deps.queue.work(CAMPAIGN_RESUME_JOB, async () => {
+    const resumed = await delivery.resumePaused();
+    if (resumed.length > 0) deps.logger.info({ resumed }, 'paused campaigns resumed');
+  });
+  await deps.queue.schedule(CAMPAIGN_RESUME_JOB, CAMPAIGN_RESUME_CRON);
+}

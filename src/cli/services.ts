@@ -41,10 +41,6 @@ import { createUsedStartStampStore } from '../db/repositories/used-start-stamps.
 import { createImportService } from '../core/imports/service.ts';
 import { createImportStore } from '../db/repositories/imports.ts';
 import { createCampaignDelivery } from './delivery.ts';
-import { createCampaignService } from '../core/campaigns/service.ts';
-import { createContentReview } from '../core/campaigns/review.ts';
-import { createBasicRenderer } from '../core/campaigns/basic-renderer.ts';
-import { createCampaignStore } from '../db/repositories/campaigns.ts';
 
 export interface ServiceDeps {
   config: Config & { secret: string };
@@ -104,14 +100,7 @@ export function buildServices(deps: ServiceDeps): Services {
     suppression,
     lists: createListService({ store: createListStore(deps.database), clock: deps.clock }),
     contacts: createContactService({ store: createContactStore(deps.database), consent, suppression, clock: deps.clock }),
-    gate: createGateService({
-      store: createGateStore(deps.database),
-      standing,
-      clock: deps.clock,
-      logger: deps.logger,
-      // DEL-01: a campaign send is refused whole while the campaign may not go (built below).
-      preconditions: () => ({ check: (accountId, contextId) => campaigns.precondition(accountId, contextId) }),
-    }),
+    gate: createGateService({ store: createGateStore(deps.database), standing, clock: deps.clock, logger: deps.logger }),
     segments: createSegmentService({ store: createSegmentStore(deps.database), clock: deps.clock }),
   };
   // Permission core (issue 3 part B): forms, double opt-in, unsubscribe and preferences.
@@ -156,29 +145,8 @@ export function buildServices(deps: ServiceDeps): Services {
     audit,
     clock: deps.clock,
   });
-  // Campaigns (issue 8): review over the content screen, the gate's precondition, the engine's access.
-  const campaigns = createCampaignService({
-    store: createCampaignStore(deps.database),
-    lists: permission.lists,
-    segments: permission.segments,
-    // Until the sending-domains area is wired here no domain is verified: campaigns fail closed (DOMAIN_UNVERIFIED).
-    domains: { verifiedFor: async () => null },
-    review: createContentReview({ clock: deps.clock }),
-    renderer: createBasicRenderer(),
-    gate: permission.gate,
-    engine: () => campaignEngine,
-    contacts: permission.contacts,
-    systemMail,
-    ownerEmails: async (accountId) => (await systemMailStore.owners(accountId)).map((o) => ({ email: o.email, language: o.language })),
-    audit,
-    clock: deps.clock,
-    logger: deps.logger,
-    publicUrl: deps.config.publicUrl,
-  });
-  const campaignEngine = null as import('../core/campaigns/service.ts').CampaignEngine | null;
   return {
     ...permission,
-    campaigns,
     consentIntake,
     forms,
     unsubscribe,

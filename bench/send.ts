@@ -6,101 +6,25 @@
 // The composer here is a bench composer (bench/send-composer.ts), not the real one: a ~20 KB
 // HTML message personalised by string substitution, signed rsa-sha256 relaxed/simple on the main thread.
 // Usage: node bench/send.ts [sqlite|postgres|both] [recipients] [loops]
-import { createHash, generateKeyPairSync, sign } from 'node:crypto';
+import { generateKeyPairSync, sign } from 'node:crypto';
 import { createRelayPool } from '../src/channels/email/relay-pool.ts';
 import { createSendEngine } from '../src/core/delivery/engine.ts';
 import { createGateService } from '../src/core/gate/service.ts';
 import { silentLogger, systemClock } from '../src/core/ports.ts';
-import { insertRows } from '../src/db/bulk.ts';
-import type { Database } from '../src/db/database.ts';
 import { createDeliveryStore } from '../src/db/repositories/delivery.ts';
 import { createGateStore } from '../src/db/repositories/gate.ts';
 import { memoryCampaigns, recordingQueue, verifiedDomains } from '../test/helpers/delivery.ts';
 import { startPostfixSink } from '../test/helpers/smtp-sink.ts';
 import { benchAccount, benchDatabase, engines } from './permission-fixtures.ts';
 import { benchComposer, benchMessage } from './send-composer.ts';
+import { seedAudience } from './send-seed.ts';
 
 const N = Number(process.argv[3] ?? 100_000);
 const LOOPS = Number(process.argv[4] ?? 4);
-const pad = (i: number) => `c${String(i).padStart(8, '0')}`;
 
 let peakRss = 0;
 const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 100);
 const mb = (b: number) => Math.round(b / 1024 / 1024);
-
-export async function seedAudience(database: Database, accountId: string, listId: string, n: number) {
-  const now = '2026-06-01T00:00:00.000Z';
-  await database.db
-    .insertInto('lists')
-    .values({
-      id: listId,
-      account_id: accountId,
-      name: 'Bench',
-      purpose_text: 'Bench',
-      channel: 'email',
-      frequency: 'weekly',
-      double_opt_in: 1,
-      sender_name: 'B',
-      created_at: now,
-      archived_at: null,
-    })
-    .execute();
-  const cols = [
-    'id',
-    'account_id',
-    'email',
-    'phone',
-    'email_hash',
-    'phone_hash',
-    'attributes',
-    'language',
-    'time_zone',
-    'created_at',
-    'erased_at',
-  ];
-  const scols = [
-    'account_id',
-    'contact_id',
-    'list_id',
-    'channel',
-    'status',
-    'granted_at',
-    'confirmed_at',
-    'last_event_seq',
-    'last_sent_at',
-    'hold',
-  ];
-  for (let start = 0; start < n; start += 10_000) {
-    const ids = Array.from({ length: Math.min(10_000, n - start) }, (_, k) => start + k);
-    await insertRows(
-      database.db,
-      database.engine,
-      'contacts',
-      cols,
-      ids.map((i) => [
-        pad(i),
-        accountId,
-        `u${i}@example.com`,
-        null,
-        createHash('sha256').update(`u${i}@example.com`).digest('hex'),
-        null,
-        JSON.stringify({ first_name: `User${i}` }),
-        null,
-        null,
-        now,
-        null,
-      ]),
-    );
-    await insertRows(
-      database.db,
-      database.engine,
-      'consent_state',
-      scols,
-      ids.map((i) => [accountId, pad(i), listId, 'email', 'active', now, now, i + 1, null, null]),
-      { pgTypes: { last_event_seq: 'int8' } },
-    );
-  }
-}
 
 function rsaSignsPerSecond(): number {
   const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });

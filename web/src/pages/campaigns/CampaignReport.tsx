@@ -6,7 +6,15 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
 import { BarChart, LineChart } from '../../components/Chart.tsx';
 import { useApi } from '../../session.tsx';
-import { CAMPAIGNS_KEY, STATUS_COLOR, reasonLabel, refusalReasons, useCampaign, type CampaignReportData } from './hooks.ts';
+import {
+  CAMPAIGNS_KEY,
+  STATUS_COLOR,
+  reasonLabel,
+  refusalReasons,
+  refusedTotalOf,
+  useCampaign,
+  type CampaignReportData,
+} from './hooks.ts';
 
 export function CampaignReport() {
   const { id = '' } = useParams();
@@ -22,8 +30,8 @@ export function CampaignReport() {
   });
   const r = report.data;
   if (!c || !r) return null;
-  const refusedTotal = Object.values(r.refused).reduce((a, b) => a + b, 0);
-  const figures: [string, number][] = [
+  const refusedTotal = refusedTotalOf(r);
+  const figures: [string, number | null][] = [
     ['audience', r.audience],
     ['refused', refusedTotal],
     ['accepted', r.accepted],
@@ -60,7 +68,7 @@ export function CampaignReport() {
               {t(`report.figures.${key}`)}
             </Text>
             <Text size="xl" fw={700} data-testid={`report-${key}-value`}>
-              {value}
+              {value ?? '—'}
             </Text>
           </Card>
         ))}
@@ -78,7 +86,7 @@ export function CampaignReport() {
             testId="report-timeline"
             title={t('report.overTime')}
             language={i18n.language}
-            times={r.timeline.map((p) => p.at)}
+            times={r.timeline.map((p) => p.at ?? p.minute ?? '')}
             series={[
               { label: t('report.figures.accepted'), color: '#2f9e44', values: accepted },
               { label: t('report.figures.bounced'), color: '#e03131', values: bounced },

@@ -14,6 +14,7 @@ import {
   CAMPAIGNS_KEY,
   STATUS_COLOR,
   errorWithPosition,
+  progressOf,
   reasonLabel,
   refusalReasons,
   useCampaign,
@@ -99,7 +100,7 @@ export function CampaignSend() {
 
   if (!c) return null;
   const r = dryRun.data;
-  const p = report.data?.progress;
+  const p = report.data && progressOf(report.data, c.status);
   const percent = p && p.total > 0 ? Math.round((p.done / p.total) * 100) : c.status === 'sent' ? 100 : 0;
   const canSend = c.status === 'approved';
 
@@ -147,6 +148,11 @@ export function CampaignSend() {
           <Text size="sm" c="dimmed" mb="sm">
             {t('send.dryRunHint')}
           </Text>
+          {r.campaignRefusal && (
+            <Alert color="red" mb="sm" data-testid="campaign-refusal">
+              {t('send.campaignRefused', { reason: reasonLabel(r.campaignRefusal, t) })}
+            </Alert>
+          )}
           <Table data-testid="dry-run">
             <Table.Tbody>
               <Table.Tr>

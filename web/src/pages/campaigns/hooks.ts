@@ -16,18 +16,35 @@ export interface CampaignDryRun {
   total: number;
   allowed: number;
   refused: Record<string, number>;
+  /** A refusal of the whole campaign before any recipient (content, domain, postal address). */
+  campaignRefusal?: string | null;
 }
 
 export interface CampaignReportData {
   audience: number;
   refused: Record<string, number>;
+  refusedTotal?: number;
   accepted: number;
   deferred: number;
   bounced: { hard: number; soft: number };
   unsubscribed: number;
-  clicks: number;
-  progress: { done: number; total: number };
-  timeline: { at: string; accepted: number; bounced: number }[];
+  /** null while clicks are not recorded. */
+  clicks: number | null;
+  progress?: { done: number; total: number };
+  /** One point per interval; the instant is `at` or `minute`. */
+  timeline: { at?: string; minute?: string; accepted: number; bounced: number }[];
+}
+
+export function refusedTotalOf(r: CampaignReportData): number {
+  return r.refusedTotal ?? Object.values(r.refused).reduce((a, b) => a + b, 0);
+}
+
+/** Recipients done (accepted, bounced or refused) out of the audience. */
+export function progressOf(r: CampaignReportData, status: Campaign['status']): { done: number; total: number } {
+  if (r.progress) return r.progress;
+  const total = r.audience;
+  const done = Math.min(total, r.accepted + r.bounced.hard + r.bounced.soft + refusedTotalOf(r));
+  return { done: status === 'sent' ? total : done, total };
 }
 
 export interface CampaignPreview {

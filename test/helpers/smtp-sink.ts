@@ -51,6 +51,8 @@ export async function startScriptedSink(
   };
   const server: Server = createServer((socket) => {
     sockets.add(socket);
+    // Replies are small writes: without this, Nagle's algorithm and delayed ACKs add ~40 ms per exchange.
+    socket.setNoDelay(true);
     socket.on('close', () => sockets.delete(socket));
     socket.on('error', () => {});
     let buf = '';

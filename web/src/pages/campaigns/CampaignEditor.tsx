@@ -194,10 +194,23 @@ function Editor(props: { campaign: Campaign | null }) {
 
   const preview = useQuery({
     queryKey: [...CAMPAIGNS_KEY, current?.id, 'preview', current?.version],
-    queryFn: () => api.get<CampaignPreview>(`/campaigns/${encodeURIComponent(current?.id ?? '')}/preview`),
+    // A template error is shown next to the preview, not as a notification on every keystroke.
+    queryFn: async (): Promise<{ preview: CampaignPreview | null; error: unknown }> => {
+      try {
+        return {
+          preview: await api.get<CampaignPreview>(`/campaigns/${encodeURIComponent(current?.id ?? '')}/preview`),
+          error: null,
+        };
+      } catch (error) {
+        return { preview: null, error };
+      }
+    },
     enabled: !!current,
     retry: false,
+    placeholderData: (previous) => previous,
   });
+  const shown = preview.data?.preview;
+  const previewError = preview.data?.error;
 
   const submit = useMutation({
     meta: { inlineError: true },
@@ -407,31 +420,31 @@ function Editor(props: { campaign: Campaign | null }) {
                   {t('campaigns.saveToPreview')}
                 </Text>
               )}
-              {preview.error && (
+              {previewError != null && (
                 <Alert color="red" mt="sm" data-testid="preview-error">
-                  {errorWithPosition(preview.error, t)}
+                  {errorWithPosition(previewError, t)}
                 </Alert>
               )}
-              {preview.data && (
+              {shown && (
                 <Text size="sm" mt="sm" data-testid="preview-subject">
-                  <b>{t('campaigns.subject')}:</b> {preview.data.subject}
+                  <b>{t('campaigns.subject')}:</b> {shown.subject}
                 </Text>
               )}
               <Tabs.Panel value="html" pt="sm">
-                {preview.data && (
+                {shown && (
                   <iframe
                     title={t('campaigns.previewHtml')}
                     data-testid="preview-frame"
                     sandbox=""
-                    srcDoc={preview.data.html}
+                    srcDoc={shown.html}
                     style={{ width: '100%', height: 600, border: '1px solid #dee2e6', background: 'white' }}
                   />
                 )}
               </Tabs.Panel>
               <Tabs.Panel value="text" pt="sm">
-                {preview.data && (
+                {shown && (
                   <Text component="pre" size="sm" data-testid="preview-text" style={{ whiteSpace: 'pre-wrap' }}>
-                    {preview.data.text}
+                    {shown.text}
                   </Text>
                 )}
               </Tabs.Panel>

@@ -192,11 +192,26 @@ function Copyable(props: { value: string; label: string }) {
         {({ copied, copy }) => (
           <Tooltip label={copied ? t('domains.copied') : props.label}>
             <ActionIcon variant="light" color={copied ? 'teal' : 'gray'} onClick={copy} aria-label={props.label}>
-              {copied ? '✓' : '⧉'}
+              <CopyIcon copied={copied} />
             </ActionIcon>
           </Tooltip>
         )}
       </CopyButton>
     </Group>
+  );
+}
+
+function CopyIcon(props: { copied: boolean }) {
+  return (
+    <svg width="16" height="16" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="2" aria-hidden="true">
+      {props.copied ? (
+        <path d="M5 12l5 5L20 7" />
+      ) : (
+        <>
+          <rect x="9" y="9" width="12" height="12" rx="2" />
+          <path d="M5 15H4a1 1 0 0 1-1-1V4a1 1 0 0 1 1-1h10a1 1 0 0 1 1 1v1" />
+        </>
+      )}
+    </svg>
   );
 }

@@ -27,6 +27,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { notifyOk } from '../../notify.ts';
 import type { Campaign, CampaignFormat } from '../../../../src/core/campaigns/types.ts';
+import type { Contact } from '../../../../src/core/contacts/types.ts';
 import type { Segment } from '../../../../src/core/segments/types.ts';
 import { useApi } from '../../session.tsx';
 import { useLists } from '../Lists.tsx';
@@ -145,6 +146,16 @@ function Editor(props: { campaign: Campaign | null }) {
     queryKey: ['segments'],
     queryFn: async () => (await api.get<{ items: Segment[] }>('/segments')).items,
   });
+  // The first contacts: to preview as one of them, and the attribute names they carry for the picker.
+  const contacts = useQuery({
+    queryKey: ['contacts', 'first-page'],
+    queryFn: async () => (await api.get<{ items: Contact[] }>('/contacts?limit=100')).items,
+  });
+  const attributeNames = [
+    ...new Set((contacts.data ?? []).flatMap((c) => Object.keys(c.attributes).filter((k) => /^[A-Za-z0-9_]+$/.test(k)))),
+  ].filter((k) => !(FIELDS as readonly string[]).includes(k));
+  const [previewAs, setPreviewAs] = useState<string | null>(null);
+  const [testTo, setTestTo] = useState('');
   const [current, setCurrent] = useState<Campaign | null>(props.campaign);
   const [draft, setDraft] = useState<Draft>(props.campaign ? draftOf(props.campaign) : EMPTY);
   const [dirty, setDirty] = useState(false);
@@ -193,7 +204,7 @@ function Editor(props: { campaign: Campaign | null }) {
   }, [draft, autosave, dirty]);
 
   const preview = useQuery({
-    queryKey: [...CAMPAIGNS_KEY, current?.id, 'preview', current?.version],
+    queryKey: [...CAMPAIGNS_KEY, current?.id, 'preview', current?.version, previewAs],
     // A template error is shown next to the preview, not as a notification on every keystroke.
     queryFn: async (): Promise<{ preview: CampaignPreview | null; error: unknown }> => {
       try {
@@ -222,6 +233,12 @@ function Editor(props: { campaign: Campaign | null }) {
       setDirty(false);
       stored(c);
     },
+  });
+
+  const testSend = useMutation({
+    meta: { inlineError: true },
+    mutationFn: () => api.post<unknown>(`/campaigns/${encodeURIComponent(current?.id ?? '')}/test-send`, { to: testTo.trim() }),
+    onSuccess: () => notifyOk(t('campaigns.testSent', { to: testTo.trim() })),
   });
 
   const insertField = (name: string) => {
@@ -378,6 +395,11 @@ function Editor(props: { campaign: Campaign | null }) {
                       {`contact.${f}`}
                     </Menu.Item>
                   ))}
+                  {attributeNames.map((f) => (
+                    <Menu.Item key={f} onClick={() => insertField(f)} ff="monospace">
+                      {`contact.${f}`}
+                    </Menu.Item>
+                  ))}
                   <Menu.Divider />
                   <Group p="xs" gap="xs" wrap="nowrap">
                     <TextInput
@@ -415,6 +437,41 @@ function Editor(props: { campaign: Campaign | null }) {
                 <Tabs.Tab value="html">{t('campaigns.previewHtml')}</Tabs.Tab>
                 <Tabs.Tab value="text">{t('campaigns.previewText')}</Tabs.Tab>
               </Tabs.List>
+              {current && (
+                <Group mt="sm" align="flex-end" grow>
+                  <Select
+                    label={t('campaigns.previewAs')}
+                    placeholder={t('campaigns.previewAsSample')}
+                    clearable
+                    searchable
+                    value={previewAs}
+                    data={(contacts.data ?? []).filter((c) => c.email).map((c) => ({ value: c.id, label: c.email ?? c.id }))}
+                    onChange={setPreviewAs}
+                  />
+                  <Group gap="xs" align="flex-end" wrap="nowrap">
+                    <TextInput
+                      label={t('campaigns.testSendTo')}
+                      description={t('campaigns.testSendHint')}
+                      type="email"
+                      value={testTo}
+                      onChange={(e) => setTestTo(e.currentTarget.value)}
+                    />
+                    <Button
+                      variant="light"
+                      disabled={!testTo.trim()}
+                      loading={testSend.isPending}
+                      onClick={() => testSend.mutate()}
+                    >
+                      {t('campaigns.testSend')}
+                    </Button>
+                  </Group>
+                </Group>
+              )}
+              {testSend.error && (
+                <Alert color="red" mt="sm" data-testid="test-send-error">
+                  {errorWithPosition(testSend.error, t)}
+                </Alert>
+              )}
               {!current && (
                 <Text c="dimmed" size="sm" mt="sm">
                   {t('campaigns.saveToPreview')}

@@ -27,6 +27,7 @@ export function CampaignReport() {
     queryKey: [...CAMPAIGNS_KEY, id, 'report'],
     queryFn: () => api.get<CampaignReportData>(`${path}/report`),
     refetchInterval: c?.status === 'sending' ? 5_000 : false,
+    refetchOnMount: 'always',
   });
   const r = report.data;
   if (!c || !r) return null;

@@ -1,7 +1,7 @@
 // The send screen (DEL-01): the dry run over the campaign's audience (who the gate would refuse
 // today, by reason) comes before the Send button; send now or at a time in a chosen time zone;
 // pause, resume, cancel; a live progress bar, the report polled every 2 s while it sends.
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { Alert, Badge, Button, Card, Group, Progress, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -82,6 +82,12 @@ export function CampaignSend() {
     enabled: sending || c?.status === 'scheduled',
     refetchInterval: 2_000,
   });
+
+  // When the status moves (sending → sent or paused), read the final counts once more.
+  const status = c?.status;
+  useEffect(() => {
+    if (status) void client.invalidateQueries({ queryKey: [...CAMPAIGNS_KEY, id, 'report'] });
+  }, [status, client, id]);
 
   const act = useMutation({
     meta: { inlineError: true },

@@ -33,6 +33,10 @@ export const COMMANDS: Record<string, Command> = {
     describe: 'screen a message against the content policy: content screen [FILE] [--jsonl] (JSON or .eml)',
     load: () => import('./commands/content-screen.ts'),
   },
+  campaign: {
+    describe: 'send, pause or resume a campaign: campaign send|pause|resume ID --account ID (send shows progress)',
+    load: () => import('./commands/campaign.ts'),
+  },
   doctor: { describe: 'check configuration, database, migrations and SMTP relay', load: () => import('./commands/doctor.ts') },
   import: {
     describe: 'import a CSV: import FILE --account ID --list ID --source signup-form --attest [--encoding …]',

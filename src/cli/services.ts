@@ -41,6 +41,10 @@ import { createUsedStartStampStore } from '../db/repositories/used-start-stamps.
 import { createImportService } from '../core/imports/service.ts';
 import { createImportStore } from '../db/repositories/imports.ts';
 import { createCampaignDelivery } from './delivery.ts';
+import { createCampaignService } from '../core/campaigns/service.ts';
+import { createContentReview } from '../core/campaigns/review.ts';
+import { createBasicRenderer } from '../core/campaigns/basic-renderer.ts';
+import { createCampaignStore } from '../db/repositories/campaigns.ts';
 
 export interface ServiceDeps {
   config: Config & { secret: string };
@@ -100,7 +104,14 @@ export function buildServices(deps: ServiceDeps): Services {
     suppression,
     lists: createListService({ store: createListStore(deps.database), clock: deps.clock }),
     contacts: createContactService({ store: createContactStore(deps.database), consent, suppression, clock: deps.clock }),
-    gate: createGateService({ store: createGateStore(deps.database), standing, clock: deps.clock, logger: deps.logger }),
+    gate: createGateService({
+      store: createGateStore(deps.database),
+      standing,
+      clock: deps.clock,
+      logger: deps.logger,
+      // DEL-01: a campaign send is refused whole while the campaign may not go (built below).
+      preconditions: () => ({ check: (accountId, contextId) => campaigns.precondition(accountId, contextId) }),
+    }),
     segments: createSegmentService({ store: createSegmentStore(deps.database), clock: deps.clock }),
   };
   // Permission core (issue 3 part B): forms, double opt-in, unsubscribe and preferences.
@@ -145,8 +156,30 @@ export function buildServices(deps: ServiceDeps): Services {
     audit,
     clock: deps.clock,
   });
+  // Campaigns (issue 8): review over the content screen, the gate's precondition, the engine's access.
+  const campaigns = createCampaignService({
+    store: createCampaignStore(deps.database),
+    lists: permission.lists,
+    segments: permission.segments,
+    // Until the sending-domains area is wired here no domain is verified: campaigns fail closed (DOMAIN_UNVERIFIED).
+    domains: { verifiedFor: async () => null },
+    review: createContentReview({ clock: deps.clock }),
+    renderer: createBasicRenderer(),
+    gate: permission.gate,
+    engine: () => delivery,
+    contacts: permission.contacts,
+    systemMail,
+    ownerEmails: async (accountId) => (await systemMailStore.owners(accountId)).map((o) => ({ email: o.email, language: o.language })),
+    audit,
+    clock: deps.clock,
+    logger: deps.logger,
+    publicUrl: deps.config.publicUrl,
+  });
+  // The campaign area passes its CampaignAccess, the composer and the sending domains here (null: not wired yet).
+  const delivery = createCampaignDelivery({ ...deps, gate: permission.gate }, null);
   return {
     ...permission,
+    campaigns,
     consentIntake,
     forms,
     unsubscribe,
@@ -156,8 +189,7 @@ export function buildServices(deps: ServiceDeps): Services {
     standing,
     systemMail,
     systemMailDelivery,
-    // The campaign area passes its CampaignAccess, the composer and the sending domains here (null: not wired yet).
-    delivery: createCampaignDelivery({ ...deps, gate: permission.gate }, null),
+    delivery,
     cookieConsent: createCookieConsentService({
       store: createCookieConsentStore(deps.database),
       clock: deps.clock,

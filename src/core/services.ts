@@ -21,6 +21,7 @@ import type { UnsubscribeService } from './unsubscribe/service.ts';
 import type { AccountsService } from './accounts/service.ts';
 import type { ImportService } from './imports/service.ts';
 import type { ConsentIntake } from './consent/intake.ts';
+import type { CampaignService } from './campaigns/service.ts';
 import type { SendEngine } from './delivery/engine.ts';
 
 export interface Services {
@@ -49,6 +50,8 @@ export interface Services {
   /** Delivers outbox rows through the SMTP relay (worker). */
   systemMailDelivery: SystemMailDelivery;
   cookieConsent: CookieConsentService;
+  /** Campaigns: editing, review, scheduling, sending, the report (issue 8). */
+  campaigns: CampaignService;
   /** Campaign delivery: delivery records, the send engine and its relays (DEL-01..03, IMP-07, ACC-08). */
   delivery: SendEngine;
 }

@@ -7,6 +7,7 @@ import { registerSystemMailJobs } from './jobs/system-mail-deliver.ts';
 import { registerImportJobs } from './jobs/import-process.ts';
 import { registerGateJobs } from './jobs/gate-prune-refusals.ts';
 import { registerCampaignSendJobs } from './jobs/campaign-send.ts';
+import { registerCampaignScheduleJobs } from './jobs/campaign-schedule.ts';
 
 export interface WorkerDeps {
   config: Config & { secret: string };
@@ -23,5 +24,6 @@ export async function startWorker(deps: WorkerDeps): Promise<void> {
   await registerImportJobs(deps);
   await registerGateJobs(deps);
   await registerCampaignSendJobs(deps);
+  await registerCampaignScheduleJobs(deps);
   await deps.queue.start();
 }

@@ -217,6 +217,10 @@ describeEachEngine('send gate', (db) => {
         'list-unapproved': 1,
         'list-archived': 0,
         'account-restricted': 0,
+        'content-unapproved': 0,
+        'domain-unverified': 0,
+        'no-postal-address': 0,
+        'quota-exceeded': 0,
         'policy-unavailable': 0,
       },
     });

@@ -12,6 +12,7 @@ import {
   type GateStore,
   type RecipientFacts,
   type SendDecision,
+  type SendPreconditions,
   type SendRefusal,
   type SendRefusalRecord,
 } from './types.ts';
@@ -25,6 +26,8 @@ export interface GateDeps {
   store: GateStore;
   standing: StandingGate;
   logger: Logger;
+  /** The sender's own conditions (a campaign's content, domain, postal address), asked per batch with a contextId. */
+  preconditions?: SendPreconditions;
   /** Told after each batch's refusals are recorded (metrics); a listener failure changes nothing. */
   onRecorded?: (event: RefusalsRecorded) => void;
 }
@@ -86,6 +89,23 @@ export async function standingRefusal(deps: GateDeps, accountId: string, channel
   }
 }
 
+/** The sender's precondition for this batch: null when it may go; fail closed on any error. */
+export async function preconditionRefusal(
+  deps: GateDeps,
+  input: Pick<AuthorizeSendInput, 'accountId' | 'channel' | 'contextId'>,
+): Promise<SendRefusal | null> {
+  if (!deps.preconditions || !input.contextId) return null;
+  try {
+    return await deps.preconditions.check(input.accountId, input.contextId, input.channel);
+  } catch (err) {
+    deps.logger.error(
+      { err, accountId: input.accountId, contextId: input.contextId },
+      'gate: precondition failed; refusing (fail closed)',
+    );
+    return 'policy-unavailable';
+  }
+}
+
 /** Decisions for facts already read, with one suppression query. Throws on lookup errors. */
 export async function decideBatch(
   store: GateStore,
@@ -113,6 +133,8 @@ async function decideRecipients(deps: GateDeps, input: AuthorizeSendInput, ids: 
   const all = (reason: SendRefusal) => new Map(ids.map((id) => [id, refuse(reason)] as const));
   const standing = await standingRefusal(deps, input.accountId, input.channel);
   if (standing) return all(standing);
+  const precondition = await preconditionRefusal(deps, input);
+  if (precondition) return all(precondition);
   try {
     const list = await deps.store.list(input.accountId, input.listId);
     // A list of another account, or of another channel, carries no consent for this send (CON-01).

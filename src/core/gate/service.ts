@@ -13,6 +13,7 @@ import {
   type PageFacts,
   type RefusalCounts,
   type SendDecision,
+  type SendPreconditions,
   type SendRefusal,
 } from './types.ts';
 
@@ -30,7 +31,12 @@ export const DRY_RUN_PAGE_SIZE = 5_000;
 export interface GateService {
   authorizeSend(input: Omit<AuthorizeSendInput, 'now'> & { now?: Date }): Promise<Map<string, SendDecision>>;
   /** Counts by reason over the whole list, streaming in keyset pages. */
-  dryRun(accountId: string, listId: string, options?: { pageSize?: number }): Promise<DryRunReport>;
+  /** `only` narrows the count to some contacts (a campaign's segment). */
+  dryRun(
+    accountId: string,
+    listId: string,
+    options?: { pageSize?: number; only?: (contactId: string) => boolean },
+  ): Promise<DryRunReport>;
   markSent(accountId: string, listId: string, channel: Channel, contactIds: string[], at?: Date): Promise<void>;
   /** Recorded refusals by reason (DEL-01: the campaign report), for a list and/or a context (campaign). */
   refusalCounts(accountId: string, filter: { listId?: string; contextId?: string | null }): Promise<RefusalCounts>;
@@ -43,13 +49,22 @@ export interface GateService {
   releaseHold(accountId: string, hold: string): Promise<number>;
 }
 
-export function createGateService(deps: { store: GateStore; standing: StandingGate; clock: Clock; logger: Logger }): GateService {
+export function createGateService(deps: {
+  store: GateStore;
+  standing: StandingGate;
+  clock: Clock;
+  logger: Logger;
+  /** Asked per batch of a send with a contextId (the campaign service; set once it exists). */
+  preconditions?: SendPreconditions | (() => SendPreconditions | null);
+}): GateService {
   const listeners: Array<(event: RefusalsRecorded) => void> = [];
+  const preconditions = () => (typeof deps.preconditions === 'function' ? deps.preconditions() : deps.preconditions) ?? undefined;
   const onRecorded = (event: RefusalsRecorded) => {
     for (const listener of listeners) listener(event);
   };
   return {
-    authorizeSend: (input) => authorizeSend({ ...deps, onRecorded }, { ...input, now: input.now ?? deps.clock.now() }),
+    authorizeSend: (input) =>
+      authorizeSend({ ...deps, preconditions: preconditions(), onRecorded }, { ...input, now: input.now ?? deps.clock.now() }),
     onRefusals: (listener) => void listeners.push(listener),
 
     async pruneRefusals() {
@@ -73,11 +88,13 @@ export function createGateService(deps: { store: GateStore; standing: StandingGa
       const now = deps.clock.now();
       // The whole list is refused alike when the account may not send, or the list is archived.
       const standing =
-        (await standingRefusal(deps, accountId, list.channel)) ?? (list.archivedAt !== null ? 'list-archived' : null);
+        (await standingRefusal({ ...deps, preconditions: undefined }, accountId, list.channel)) ??
+        (list.archivedAt !== null ? 'list-archived' : null);
       const cutoff = repermissionCutoff(now);
       const count = (page: PageFacts[]) => {
         // Counted as read, page by page: nothing is kept across pages (flat memory).
         for (const f of page) {
+          if (options.only && !options.only(f.contactId)) continue;
           report.total += 1;
           const d = standing ? null : decide(f, f.suppressed, cutoff);
           if (standing) refused[standing] += 1;

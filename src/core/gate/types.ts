@@ -10,6 +10,11 @@ export const SEND_REFUSALS = [
   'list-unapproved',
   'list-archived',
   'account-restricted',
+  // Campaign-level refusals (issue 8), decided by the sender's preconditions for the whole batch.
+  'content-unapproved',
+  'domain-unverified',
+  'no-postal-address',
+  'quota-exceeded',
   'policy-unavailable',
 ] as const;
 export type SendRefusal = (typeof SEND_REFUSALS)[number];
@@ -25,6 +30,15 @@ export interface AuthorizeSendInput {
   now: Date;
   /** What the send belongs to (a campaign id), recorded with each refusal; null when none. */
   contextId?: string | null;
+}
+
+/**
+ * What the send belongs to may refuse it whole (DEL-01): a campaign not approved for its current
+ * content, its From domain no longer verified, the account without a postal address (MSG-03).
+ * Asked once per batch when a contextId is given; null = may go.
+ */
+export interface SendPreconditions {
+  check(accountId: string, contextId: string, channel: Channel): Promise<SendRefusal | null>;
 }
 
 /** One recorded refusal (DEL-01): every refused recipient of a real send, never of a dry run. */

@@ -19,6 +19,7 @@ import * as m0013 from './0013_forms.ts';
 import * as m0014 from './0014_consent_intake.ts';
 import * as m0015 from './0015_send_refusals.ts';
 import * as m0020 from './0020_imports.ts';
+import * as m0031 from './0031_campaigns.ts';
 import * as m0032 from './0032_delivery.ts';
 import * as m0033 from './0033_send_rate.ts';
 
@@ -37,6 +38,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0014_consent_intake': m0014,
   '0015_send_refusals': m0015,
   '0020_imports': m0020,
+  '0031_campaigns': m0031,
   '0032_delivery': m0032,
   '0033_send_rate': m0033,
 };

@@ -13,6 +13,7 @@ import type { SuppressionTables } from './suppression.ts';
 import type { ImportTables } from './imports.ts';
 import type { GateTables } from './gate.ts';
 import type { DeliveryTables } from './delivery.ts';
+import type { CampaignTables } from './campaigns.ts';
 
 export interface DB
   extends
@@ -29,4 +30,5 @@ export interface DB
     SuppressionTables,
     ImportTables,
     GateTables,
-    DeliveryTables {}
+    DeliveryTables,
+    CampaignTables {}

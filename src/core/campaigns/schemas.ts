@@ -1,0 +1,54 @@
+// One schema, one type: what a campaign accepts where it enters (HTTP, CLI) and the verdict
+// JSON read back from the store.
+import { z } from 'zod';
+import type { ContentVerdict } from './types.ts';
+
+export const MAX_CAMPAIGN_NAME_LENGTH = 200;
+export const MAX_SUBJECT_LENGTH = 250;
+export const MAX_PREHEADER_LENGTH = 250;
+export const MAX_FROM_NAME_LENGTH = 100;
+/** The largest body a campaign may hold (the content screen refuses larger HTML too). */
+export const MAX_CAMPAIGN_BODY_BYTES = 1_000_000;
+export const MAX_NOTE_LENGTH = 1000;
+
+// Header values: no CR/LF where they enter (STYLE 6; header injection).
+const headerText = (max: number) =>
+  z
+    .string()
+    .max(max)
+    .refine((s) => !/[\r\n]/.test(s), 'must be one line');
+const email = z.string().trim().toLowerCase().email().max(254);
+
+export const CampaignInputSchema = z
+  .object({
+    name: z.string().trim().min(1).max(MAX_CAMPAIGN_NAME_LENGTH),
+    listId: z.string().min(1).max(100),
+    segmentId: z.string().min(1).max(100).nullable().optional(),
+    subject: headerText(MAX_SUBJECT_LENGTH).pipe(z.string().trim().min(1)),
+    preheader: headerText(MAX_PREHEADER_LENGTH).optional(),
+    fromName: headerText(MAX_FROM_NAME_LENGTH).pipe(z.string().trim().min(1)),
+    fromEmail: email,
+    replyTo: email.nullable().optional(),
+    format: z.enum(['mjml', 'html']),
+    body: z.string().min(1),
+    clickTracking: z.boolean().optional(),
+  })
+  .strict();
+export type CampaignInput = z.infer<typeof CampaignInputSchema>;
+
+export const CampaignUpdateSchema = CampaignInputSchema.partial().strict();
+export type CampaignUpdate = z.infer<typeof CampaignUpdateSchema>;
+
+export const SendOptionsSchema = z
+  .object({ at: z.string().datetime({ offset: true }).optional(), timeZone: z.string().min(1).max(64).optional() })
+  .strict();
+export type SendOptions = z.infer<typeof SendOptionsSchema>;
+
+export const ContentVerdictSchema: z.ZodType<ContentVerdict> = z.object({
+  decision: z.enum(['allow', 'hold', 'reject']),
+  contentHash: z.string(),
+  policyRevision: z.string(),
+  findings: z.array(z.unknown()),
+  decidedAt: z.string(),
+  decidedBy: z.string(),
+});

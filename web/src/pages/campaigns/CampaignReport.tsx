@@ -47,7 +47,7 @@ export function CampaignReport() {
   let bnc = 0;
   const accepted = r.timeline.map((p) => (acc += p.accepted));
   const bounced = r.timeline.map((p) => (bnc += p.bounced));
-  const reasons = refusalReasons(r.refused).filter((reason) => (r.refused[reason] ?? 0) > 0);
+  const reasons = refusalReasons(r.refused);
 
   return (
     <Stack>
@@ -87,7 +87,7 @@ export function CampaignReport() {
             testId="report-timeline"
             title={t('report.overTime')}
             language={i18n.language}
-            times={r.timeline.map((p) => p.at ?? p.minute ?? '')}
+            times={r.timeline.map((p) => p.minute)}
             series={[
               { label: t('report.figures.accepted'), color: '#2f9e44', values: accepted },
               { label: t('report.figures.bounced'), color: '#e03131', values: bounced },

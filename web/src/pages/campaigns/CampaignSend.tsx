@@ -171,19 +171,17 @@ export function CampaignSend() {
                 </Table.Th>
                 <Table.Td data-testid="dry-run-allowed">{r.allowed}</Table.Td>
               </Table.Tr>
-              {refusalReasons(r.refused)
-                .filter((reason) => (r.refused[reason] ?? 0) > 0)
-                .map((reason) => (
-                  <Table.Tr key={reason}>
-                    <Table.Th>
-                      <Text size="sm">{reasonLabel(reason, t)}</Text>
-                      <Text size="xs" c="dimmed" ff="monospace">
-                        {reason}
-                      </Text>
-                    </Table.Th>
-                    <Table.Td data-testid={`dry-run-${reason}`}>{r.refused[reason]}</Table.Td>
-                  </Table.Tr>
-                ))}
+              {refusalReasons(r.refused).map((reason) => (
+                <Table.Tr key={reason}>
+                  <Table.Th>
+                    <Text size="sm">{reasonLabel(reason, t)}</Text>
+                    <Text size="xs" c="dimmed" ff="monospace">
+                      {reason}
+                    </Text>
+                  </Table.Th>
+                  <Table.Td data-testid={`dry-run-${reason}`}>{r.refused[reason]}</Table.Td>
+                </Table.Tr>
+              ))}
             </Table.Tbody>
           </Table>
         </Card>

@@ -1,9 +1,10 @@
-// Queries the campaign screens share, and the shapes of answers the core has no type for yet
-// (the dry run and the report of a campaign, as the API contract of issue 8 gives them).
+// Queries and helpers the campaign screens share; answer shapes come from src/core/campaigns.
 import { useQuery } from '@tanstack/react-query';
 import type { TFunction } from 'i18next';
+import type { CampaignReport } from '../../../../src/core/campaigns/report.ts';
+import type { CampaignDryRun } from '../../../../src/core/campaigns/service.ts';
 import type { Campaign } from '../../../../src/core/campaigns/types.ts';
-import { SEND_REFUSALS } from '../../../../src/core/gate/types.ts';
+import { SEND_REFUSALS, type SendRefusal } from '../../../../src/core/gate/types.ts';
 import type { SendingDomain } from '../../../../src/core/sending-domains/types.ts';
 import { ApiError } from '../../api.ts';
 import { errorMessage } from '../../notify.ts';
@@ -12,36 +13,15 @@ import { useApi } from '../../session.tsx';
 export const CAMPAIGNS_KEY = ['campaigns'] as const;
 export const SENDING_DOMAINS_KEY = ['sending-domains'] as const;
 
-export interface CampaignDryRun {
-  total: number;
-  allowed: number;
-  refused: Record<string, number>;
-  /** A refusal of the whole campaign before any recipient (content, domain, postal address). */
-  campaignRefusal?: string | null;
-}
-
-export interface CampaignReportData {
-  audience: number;
-  refused: Record<string, number>;
-  refusedTotal?: number;
-  accepted: number;
-  deferred: number;
-  bounced: { hard: number; soft: number };
-  unsubscribed: number;
-  /** null while clicks are not recorded. */
-  clicks: number | null;
-  progress?: { done: number; total: number };
-  /** One point per interval; the instant is `at` or `minute`. */
-  timeline: { at?: string; minute?: string; accepted: number; bounced: number }[];
-}
+export type { CampaignDryRun };
+export type CampaignReportData = CampaignReport;
 
 export function refusedTotalOf(r: CampaignReportData): number {
-  return r.refusedTotal ?? Object.values(r.refused).reduce((a, b) => a + b, 0);
+  return r.refusedTotal;
 }
 
 /** Recipients done (accepted, bounced or refused) out of the audience. */
 export function progressOf(r: CampaignReportData, status: Campaign['status']): { done: number; total: number } {
-  if (r.progress) return r.progress;
   const total = r.audience;
   const done = Math.min(total, r.accepted + r.bounced.hard + r.bounced.soft + refusedTotalOf(r));
   return { done: status === 'sent' ? total : done, total };
@@ -78,19 +58,9 @@ export function useSendingDomains() {
   });
 }
 
-/** Every refusal reason the gate knows, then any other the server counted (in its order). */
-export function refusalReasons(refused: Record<string, number>): string[] {
-  const known: string[] = [...SEND_REFUSALS];
-  for (const extra of [
-    'content-unapproved',
-    'domain-unverified',
-    'no-postal-address',
-    'quota-exceeded',
-    ...Object.keys(refused),
-  ]) {
-    if (!known.includes(extra)) known.push(extra);
-  }
-  return known;
+/** Every refusal reason the gate knows, in its order, that counted at least one recipient. */
+export function refusalReasons(refused: Record<SendRefusal, number>): SendRefusal[] {
+  return SEND_REFUSALS.filter((reason) => (refused[reason] ?? 0) > 0);
 }
 
 export function reasonLabel(reason: string, t: TFunction): string {

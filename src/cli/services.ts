@@ -45,6 +45,10 @@ import { createCampaignService } from '../core/campaigns/service.ts';
 import { createContentReview } from '../core/campaigns/review.ts';
 import { createBasicRenderer } from '../core/campaigns/basic-renderer.ts';
 import { createCampaignStore } from '../db/repositories/campaigns.ts';
+import { createSendingDomainService } from '../core/sending-domains/service.ts';
+import { platformHosts } from '../core/sending-domains/records.ts';
+import { createSendingDomainStore } from '../db/repositories/sending-domains.ts';
+import { createDnsResolver } from '../channels/dns/resolver.ts';
 
 export interface ServiceDeps {
   config: Config & { secret: string };
@@ -169,7 +173,8 @@ export function buildServices(deps: ServiceDeps): Services {
     engine: () => delivery,
     contacts: permission.contacts,
     systemMail,
-    ownerEmails: async (accountId) => (await systemMailStore.owners(accountId)).map((o) => ({ email: o.email, language: o.language })),
+    ownerEmails: async (accountId) =>
+      (await systemMailStore.owners(accountId)).map((o) => ({ email: o.email, language: o.language })),
     audit,
     clock: deps.clock,
     logger: deps.logger,
@@ -177,8 +182,18 @@ export function buildServices(deps: ServiceDeps): Services {
   });
   // The campaign area passes its CampaignAccess, the composer and the sending domains here (null: not wired yet).
   const delivery = createCampaignDelivery({ ...deps, gate: permission.gate }, null);
+  // Sending domains (DEL-05, MSG-05): keys sealed with the platform secret, verified through DNS_SERVERS.
+  const sendingDomains = createSendingDomainService({
+    store: createSendingDomainStore(deps.database),
+    resolver: createDnsResolver({ servers: deps.config.dnsServers }),
+    clock: deps.clock,
+    secret: deps.config.secret,
+    hosts: platformHosts(deps.config.publicUrl, { spfInclude: deps.config.spfInclude, bounceHost: deps.config.bounceHost }),
+    platformDomains: [new URL(deps.config.publicUrl).hostname],
+  });
   return {
     ...permission,
+    sendingDomains,
     campaigns,
     consentIntake,
     forms,

@@ -161,8 +161,11 @@ function Editor(props: { campaign: Campaign | null }) {
   const [dirty, setDirty] = useState(false);
   const [attribute, setAttribute] = useState('');
   const bodyRef = useRef<HTMLTextAreaElement>(null);
+  // Counts edits, so a save answered after a newer keystroke leaves the form dirty (saved again).
+  const edits = useRef(0);
   const set = <K extends keyof Draft>(key: K, value: Draft[K]) => {
     setDraft((d) => ({ ...d, [key]: value }));
+    edits.current += 1;
     setDirty(true);
   };
 
@@ -182,13 +185,14 @@ function Editor(props: { campaign: Campaign | null }) {
     meta: { inlineError: true },
     mutationFn: async (auto: boolean) => {
       const body = payloadOf(draft);
+      const edit = edits.current;
       const c = current
         ? await api.patch<Campaign>(`/campaigns/${encodeURIComponent(current.id)}`, body)
         : await api.post<Campaign>('/campaigns', body);
-      return { c, auto };
+      return { c, auto, edit };
     },
-    onSuccess: ({ c, auto }) => {
-      setDirty(false);
+    onSuccess: ({ c, auto, edit }) => {
+      if (edit === edits.current) setDirty(false);
       stored(c);
       if (!auto) notifyOk(t('campaigns.savedOk'));
       if (!current) void navigate(`/campaigns/${encodeURIComponent(c.id)}`, { replace: true });
@@ -257,6 +261,7 @@ function Editor(props: { campaign: Campaign | null }) {
   const switchFormat = (format: CampaignFormat) => {
     const untouched = draft.body === STARTER[draft.format];
     setDraft((d) => ({ ...d, format, body: untouched ? STARTER[format] : d.body }));
+    edits.current += 1;
     setDirty(true);
   };
 

@@ -6,7 +6,7 @@
 // through a file system that refuses every path). Only liquidjs's pure built-in filters are
 // registered; strictFilters turns an unknown filter into TEMPLATE_UNKNOWN_FILTER at parse time.
 // A missing variable renders empty (strictVariables off), never "undefined".
-import { Liquid, type Template } from 'liquidjs';
+import { Liquid, type FS, type Template } from 'liquidjs';
 import mjml2html from 'mjml';
 import juice from 'juice';
 import { convert } from 'html-to-text';
@@ -35,7 +35,7 @@ export interface CompiledTemplate {
   engines: { html: Liquid; plain: Liquid };
 }
 
-const noFiles = {
+const noFiles: FS = {
   readFileSync(): string {
     throw invalid('TEMPLATE_SYNTAX', 'Templates cannot include files.');
   },
@@ -44,7 +44,7 @@ const noFiles = {
   },
   existsSync: () => false,
   exists: async () => false,
-  contains: () => false,
+  contains: async () => false,
   resolve: (_root: string, file: string) => file,
   sep: '/',
 };

@@ -26,7 +26,7 @@ if (!READY) console.warn(`sending.browser.test.ts is WAITING for: ${MISSING.join
 const tags = (ids: string) => (READY ? `${ids} ` : 'WAITING FOR THE BACKEND: ');
 
 const POLL = { timeout: 30_000 };
-const DOMAIN = 'acme-shop.test';
+const DOMAIN = 'acme-shop.ro';
 const CONTACTS = 25;
 
 /** The DNS helper's shape as this test uses it (test/helpers/dns.ts, loaded when it exists). */

@@ -21,7 +21,7 @@ import {
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { formatTime } from '../../components/format.ts';
-import { notifyOk } from '../../notify.ts';
+import { errorMessage, notifyOk } from '../../notify.ts';
 import type { DnsRecordCheck, SendingDomain, SendingDomainStatus } from '../../../../src/core/sending-domains/types.ts';
 import { useApi } from '../../session.tsx';
 import { SENDING_DOMAINS_KEY, useSendingDomains } from '../campaigns/hooks.ts';
@@ -53,6 +53,7 @@ function AddDomain() {
   const [domain, setDomain] = useState('');
   const [ed25519, setEd25519] = useState(false);
   const add = useMutation({
+    meta: { inlineError: true },
     mutationFn: () => api.post<SendingDomain>('/sending-domains', { domain: domain.trim(), ed25519 }),
     onSuccess: (d) => {
       notifyOk(t('domains.added', { domain: d.domain }));
@@ -66,16 +67,17 @@ function AddDomain() {
   };
   return (
     <form onSubmit={submit}>
-      <Group align="flex-end">
+      <Group align="flex-start">
         <TextInput
           label={t('domains.domain')}
           placeholder="example.com"
           required
           value={domain}
           onChange={(e) => setDomain(e.currentTarget.value)}
+          error={add.error ? errorMessage(add.error, t) : undefined}
         />
         <Switch label={t('domains.ed25519')} checked={ed25519} onChange={(e) => setEd25519(e.currentTarget.checked)} mb={8} />
-        <Button type="submit" loading={add.isPending}>
+        <Button type="submit" loading={add.isPending} mt={24}>
           {t('domains.add')}
         </Button>
       </Group>

@@ -71,6 +71,11 @@ export const EnvSchema = z.object({
   DELIVERY_RELAY_RATE: z.coerce.number().min(1).max(100_000).default(5_000),
   DELIVERY_ACCOUNT_RATE: z.coerce.number().min(1).max(100_000).default(3_000),
   MAIL_FROM: z.string().default('Assent <no-reply@assent.localhost>'),
+  // Sending domains (DEL-05): DNS servers for verification (comma list of ip[:port]; default the
+  // system's), the SPF include host and the bounce host (defaults derive from PUBLIC_URL).
+  DNS_SERVERS: z.string().optional(),
+  SPF_INCLUDE: z.string().optional(),
+  BOUNCE_HOST: z.string().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   TRUST_PROXY: TrustProxySchema.default(false),
   COOKIE_SECURE: bool.optional(),
@@ -109,6 +114,12 @@ export interface Config {
   workerId: string;
   /** Campaign delivery (DEL-02): relays and limits; absent in tests that send no campaign. */
   delivery?: DeliveryConfig;
+  /** Sending domains (DEL-05): DNS servers (ip[:port]) for verification, empty: the system's. */
+  dnsServers?: string[];
+  /** The SPF include host customers publish (default `_spf.<host of PUBLIC_URL>`). */
+  spfInclude?: string;
+  /** The Return-Path / bounce host (default `bounces.<host of PUBLIC_URL>`). */
+  bounceHost?: string;
   /** Cookie policy revision in force; defaults to COOKIE_POLICY_REVISION in policy/cookies.ts (CK-06). Tests inject a bump. */
   cookiePolicyRevision?: number;
 }
@@ -151,6 +162,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     allowPrivateWebhooks: e.ALLOW_PRIVATE_WEBHOOKS,
     metricsToken: e.METRICS_TOKEN,
     workerId: e.WORKER_ID ?? hostname(),
+    dnsServers: (e.DNS_SERVERS ?? '')
+      .split(',')
+      .map((v) => v.trim())
+      .filter((v) => v.length > 0),
+    spfInclude: e.SPF_INCLUDE,
+    bounceHost: e.BOUNCE_HOST,
     delivery: {
       relays: (e.SMTP_RELAYS ?? e.SMTP_URL ?? '')
         .split(',')

@@ -23,6 +23,7 @@ import type { ImportService } from './imports/service.ts';
 import type { ConsentIntake } from './consent/intake.ts';
 import type { CampaignService } from './campaigns/service.ts';
 import type { SendEngine } from './delivery/engine.ts';
+import type { SendingDomainService } from './sending-domains/service.ts';
 
 export interface Services {
   /** Signup, sessions, team, API keys, operators (ACC-01..03, SEC-01). */
@@ -54,4 +55,6 @@ export interface Services {
   campaigns: CampaignService;
   /** Campaign delivery: delivery records, the send engine and its relays (DEL-01..03, IMP-07, ACC-08). */
   delivery: SendEngine;
+  /** Sending domains: DKIM keys, DNS records, verification; its SendingDomainGate (DEL-05, MSG-05). */
+  sendingDomains: SendingDomainService;
 }

@@ -3,6 +3,7 @@
 //   0001-0009 platform (accounts, standing/audit, system mail, cookie consent, jobs)
 //   0010-0019 permission core (lists, contacts, consent ledger, forms, suppression)
 //   0020-0029 imports
+//   0030-0039 campaigns and delivery
 import { Migrator, type Migration, type MigrationProvider } from 'kysely/migration';
 import type { Kysely } from 'kysely';
 import * as m0001 from './0001_accounts.ts';
@@ -19,6 +20,7 @@ import * as m0013 from './0013_forms.ts';
 import * as m0014 from './0014_consent_intake.ts';
 import * as m0015 from './0015_send_refusals.ts';
 import * as m0020 from './0020_imports.ts';
+import * as m0030 from './0030_sending_domains.ts';
 import * as m0031 from './0031_campaigns.ts';
 import * as m0032 from './0032_delivery.ts';
 import * as m0033 from './0033_send_rate.ts';
@@ -38,6 +40,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0014_consent_intake': m0014,
   '0015_send_refusals': m0015,
   '0020_imports': m0020,
+  '0030_sending_domains': m0030,
   '0031_campaigns': m0031,
   '0032_delivery': m0032,
   '0033_send_rate': m0033,

@@ -12,6 +12,7 @@ import type { ConsentTables } from './consent.ts';
 import type { SuppressionTables } from './suppression.ts';
 import type { ImportTables } from './imports.ts';
 import type { GateTables } from './gate.ts';
+import type { SendingDomainTables } from './sending-domains.ts';
 import type { DeliveryTables } from './delivery.ts';
 import type { CampaignTables } from './campaigns.ts';
 
@@ -30,5 +31,6 @@ export interface DB
     SuppressionTables,
     ImportTables,
     GateTables,
+    SendingDomainTables,
     DeliveryTables,
     CampaignTables {}

@@ -23,6 +23,7 @@ import { unsubscribeRoutes } from './unsubscribe/index.ts';
 import { preferencesRoutes } from './preferences/index.ts';
 import { importRoutes } from './imports/index.ts';
 import { campaignReviewRoutes, campaignRoutes } from './campaigns/index.ts';
+import { sendingDomainRoutes } from './sending-domains/index.ts';
 
 export async function registerRoutes(app: FastifyInstance, deps: AppDeps): Promise<void> {
   await app.register(healthRoutes(deps));
@@ -41,6 +42,7 @@ export async function registerRoutes(app: FastifyInstance, deps: AppDeps): Promi
   await app.register(consentRoutes(deps), { prefix: '/api/v1' });
   await app.register(segmentRoutes(deps), { prefix: '/api/v1' });
   await app.register(campaignRoutes(deps), { prefix: '/api/v1' });
+  await app.register(sendingDomainRoutes(deps), { prefix: '/api/v1' });
   await app.register(campaignReviewRoutes(deps));
   // Forms, double opt-in, unsubscribe and preferences (full paths: public pages live outside /api/v1).
   await app.register(formsRoutes(deps));

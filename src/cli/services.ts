@@ -43,7 +43,7 @@ import { createImportStore } from '../db/repositories/imports.ts';
 import { createCampaignDelivery } from './delivery.ts';
 import { createCampaignService } from '../core/campaigns/service.ts';
 import { createContentReview } from '../core/campaigns/review.ts';
-import { createBasicRenderer } from '../core/campaigns/basic-renderer.ts';
+import { createTemplateCampaignRenderer } from '../core/campaigns/template-renderer.ts';
 import { createCampaignStore } from '../db/repositories/campaigns.ts';
 import { createSendingDomainService } from '../core/sending-domains/service.ts';
 import { platformHosts } from '../core/sending-domains/records.ts';
@@ -165,10 +165,10 @@ export function buildServices(deps: ServiceDeps): Services {
     store: createCampaignStore(deps.database),
     lists: permission.lists,
     segments: permission.segments,
-    // Until the sending-domains area is wired here no domain is verified: campaigns fail closed (DOMAIN_UNVERIFIED).
-    domains: { verifiedFor: async () => null },
+    // Asked on create/send and per batch by the gate, long after `sendingDomains` below exists.
+    domains: { verifiedFor: (accountId, fromEmail) => sendingDomains.verifiedFor(accountId, fromEmail) },
     review: createContentReview({ clock: deps.clock }),
-    renderer: createBasicRenderer(),
+    renderer: createTemplateCampaignRenderer(),
     gate: permission.gate,
     engine: () => delivery,
     contacts: permission.contacts,

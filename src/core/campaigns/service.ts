@@ -453,7 +453,8 @@ export function createCampaignService(deps: CampaignServiceDeps): CampaignServic
       const c = await load(accountId, id);
       const e = deps.engine();
       return buildReport(c, {
-        progress: e ? await e.progress(accountId, id) : null,
+        // Before it starts a campaign has no delivery records to count.
+        progress: e && c.startedAt !== null ? await e.progress(accountId, id) : null,
         refusals: await deps.gate.refusalCounts(accountId, { contextId: id }),
         unsubscribed: await store.unsubscribed(accountId, id),
         clicks: deps.clicks ? await deps.clicks.clicks(accountId, id) : null,

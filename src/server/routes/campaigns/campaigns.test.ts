@@ -1,0 +1,112 @@
+// Campaign routes through the Fastify app on both engines: create → submit → dry run → report,
+// the bad-input codes, tenant isolation, the operator queue's guard. The sending domain is added
+// through its route and marked verified in the database (DNS verification is the domains area's test).
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { signUp, type SignedIn } from '../../../../test/helpers/accounts.ts';
+import { ENGINES, pgAvailable } from '../../../../test/helpers/engines.ts';
+import { createTestPlatform, type TestPlatform } from '../../../../test/helpers/platform.ts';
+
+for (const engine of ENGINES) {
+  describe.skipIf(engine === 'postgres' && !pgAvailable())(`campaign routes [${engine}]`, () => {
+    let t: TestPlatform;
+    let owner: SignedIn;
+    let listId: string;
+    beforeAll(async () => {
+      t = await createTestPlatform(engine);
+      owner = await signUp(t.app);
+      const list = await post('/api/v1/lists', {
+        name: 'News',
+        purposeText: 'Monthly bakery news by email.',
+        channel: 'email',
+        frequency: 'monthly',
+        senderName: 'Bakery',
+      });
+      expect(list.statusCode, list.body).toBe(201);
+      listId = list.json().id;
+      const domain = await post('/api/v1/sending-domains', { domain: 'bakery-assent-test.ro' });
+      expect(domain.statusCode, domain.body).toBe(201);
+      await t.platform.database.db
+        .updateTable('sending_domains')
+        .set({ status: 'verified', verified_at: t.clock.now().toISOString() })
+        .where('id', '=', domain.json().id)
+        .execute();
+    });
+    afterAll(async () => {
+      await t?.close();
+    });
+    const post = (url: string, payload?: unknown, who: SignedIn = owner) =>
+      t.app.inject({
+        method: 'POST',
+        url,
+        headers: who.headers,
+        ...(payload === undefined ? {} : { payload: payload as object }),
+      });
+    const get = (url: string, who: SignedIn = owner) => t.app.inject({ method: 'GET', url, headers: who.headers });
+    const body = (over: Record<string, unknown> = {}) => ({
+      name: 'December',
+      listId,
+      subject: 'Fresh bread this week, {{ contact.first_name | default: "friend" }}',
+      fromName: 'Bakery',
+      fromEmail: 'news@bakery-assent-test.ro',
+      format: 'html',
+      body: '<p>Hello {{ contact.first_name | default: "friend" }}, our bakery opens at 8 on Saturday.</p><a href="https://bakery-assent-test.ro/menu">Menu</a>',
+      ...over,
+    });
+
+    it('create, submit, preview, dry run and report through the API', async () => {
+      const created = await post('/api/v1/campaigns', body());
+      expect(created.statusCode).toBe(201);
+      const id = created.json().id;
+      expect(created.json()).toMatchObject({ status: 'draft', version: 1, verdict: null });
+      expect((await get('/api/v1/campaigns')).json().items.map((c: { id: string }) => c.id)).toContain(id);
+      const submitted = await post(`/api/v1/campaigns/${id}/submit`);
+      expect(submitted.statusCode).toBe(200);
+      expect(submitted.json().status).toBe('approved');
+      const preview = await get(`/api/v1/campaigns/${id}/preview`);
+      expect(preview.statusCode).toBe(200);
+      expect(preview.json().subject).toBe('Fresh bread this week, friend');
+      expect(preview.json().html).toContain('Hello friend');
+      const dry = await get(`/api/v1/campaigns/${id}/dry-run`);
+      expect(dry.statusCode).toBe(200);
+      expect(dry.json()).toMatchObject({ total: 0, allowed: 0, campaignRefusal: null });
+      const edited = await t.app.inject({
+        method: 'PATCH',
+        url: `/api/v1/campaigns/${id}`,
+        headers: owner.headers,
+        payload: { subject: 'Rye bread too' },
+      });
+      expect(edited.json()).toMatchObject({ version: 2, status: 'approved' });
+      const report = await get(`/api/v1/campaigns/${id}/report`);
+      expect(report.statusCode).toBe(200);
+      expect(report.json()).toMatchObject({ campaignId: id, unsubscribed: 0 });
+    });
+
+    it('bad input: unverified From 422 DOMAIN_UNVERIFIED, unknown list 404, schedule in the past 422, Liquid error 400 with its code', async () => {
+      const unverified = await post('/api/v1/campaigns', body({ fromEmail: 'news@elsewhere.example' }));
+      expect(unverified.statusCode).toBe(422);
+      expect(unverified.json().error.code).toBe('DOMAIN_UNVERIFIED');
+      const noList = await post('/api/v1/campaigns', body({ listId: 'no-such-list' }));
+      expect(noList.statusCode).toBe(404);
+      expect(noList.json().error.code).toBe('LIST_NOT_FOUND');
+      const badFilter = await post('/api/v1/campaigns', body({ body: '<p>{{ contact.name | nosuchfilter }}</p>' }));
+      expect(badFilter.statusCode).toBe(400);
+      expect(badFilter.json().error.code).toBe('TEMPLATE_UNKNOWN_FILTER');
+      const id = (await post('/api/v1/campaigns', body())).json().id;
+      await post(`/api/v1/campaigns/${id}/submit`);
+      const past = await post(`/api/v1/campaigns/${id}/send`, { at: '2000-01-01T00:00:00Z' });
+      expect(past.statusCode).toBe(422);
+      expect(past.json().error.code).toBe('SCHEDULE_IN_PAST');
+      const stranger = await post(`/api/v1/campaigns/${id}/test-send`, { to: 'stranger@example.com' });
+      expect(stranger.statusCode).toBe(403);
+      expect(stranger.json().error.code).toBe('TEST_SEND_RECIPIENT');
+    });
+
+    it("another account cannot read or move this account's campaign; the review queue is for operators only", async () => {
+      const id = (await post('/api/v1/campaigns', body())).json().id;
+      const other = await signUp(t.app);
+      expect((await get(`/api/v1/campaigns/${id}`, other)).statusCode).toBe(404);
+      expect((await post(`/api/v1/campaigns/${id}/cancel`, undefined, other)).statusCode).toBe(404);
+      expect((await get('/api/v1/operator/campaign-reviews')).statusCode).toBe(403);
+    });
+  });
+}

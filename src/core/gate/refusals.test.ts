@@ -128,6 +128,41 @@ describeEachEngine('send gate refusals', (db) => {
     ]);
   });
 
+  it('[DEL-01] a send with a context asks its precondition once per batch: a refusal there refuses and records the whole batch; an error fails closed', async () => {
+    const { accountId, list, ids } = await world();
+    let answer: 'content-unapproved' | 'boom' | null = 'content-unapproved';
+    let asked = 0;
+    const preconditions = {
+      check: async () => {
+        asked++;
+        if (answer === 'boom') throw new Error('campaign store down');
+        return answer;
+      },
+    };
+    const gate = createGateService({
+      store: createGateStore(db()),
+      standing: allowAll,
+      clock,
+      logger: silentLogger,
+      preconditions,
+    });
+    const send = (contextId: string | null) =>
+      gate.authorizeSend({ accountId, listId: list.id, channel: 'email', contactIds: [ids.active, ids.pending], contextId });
+    expect([...(await send('campaign-1')).values()]).toEqual([
+      { allowed: false, reason: 'content-unapproved' },
+      { allowed: false, reason: 'content-unapproved' },
+    ]);
+    expect(asked).toBe(1);
+    expect((await gate.refusalCounts(accountId, { contextId: 'campaign-1' })).refused['content-unapproved']).toBe(2);
+    // Without a context nothing is asked: the recipients' own facts decide.
+    expect((await send(null)).get(ids.active)).toEqual({ allowed: true });
+    expect(asked).toBe(1);
+    answer = 'boom';
+    expect((await send('campaign-1')).get(ids.active)).toEqual({ allowed: false, reason: 'policy-unavailable' });
+    answer = null;
+    expect((await send('campaign-1')).get(ids.active)).toEqual({ allowed: true });
+  });
+
   it(`[DEL-01] recorded refusals are kept ${SEND_REFUSAL_RETENTION_DAYS} days, then pruned; newer ones stay`, async () => {
     const { s, accountId, list, ids } = await world();
     await s.gate.authorizeSend({ accountId, listId: list.id, channel: 'email', contactIds: [ids.none, ids.pending] });

@@ -22,6 +22,8 @@ export interface TemplateSource {
   body: string;
   subject: string;
   preheader: string;
+  /** Applied to the compiled HTML before the text part is made (link rewriting, the footer). */
+  transformHtml?: (html: string) => string;
 }
 
 export interface CompiledTemplate {
@@ -141,6 +143,7 @@ export async function compileTemplate(src: TemplateSource): Promise<CompiledTemp
     const pre = `<div data-preheader style="display:none;max-height:0;overflow:hidden;">${escapeHtml(src.preheader)}</div>`;
     html = /<body[^>]*>/i.test(html) ? html.replace(/<body[^>]*>/i, (m) => m + pre) : pre + html;
   }
+  if (src.transformHtml) html = src.transformHtml(html);
   const text = convert(html, {
     wordwrap: 78,
     selectors: [

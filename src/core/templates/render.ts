@@ -3,7 +3,7 @@ import type { CompiledTemplate } from './compile.ts';
 
 export interface RenderContext {
   contact: Record<string, unknown> & { email: string };
-  account: { name: string };
+  account: { name: string } & Record<string, unknown>;
   /** Extra top-level values (unsubscribe_url, preferences_url). */
   [key: string]: unknown;
 }

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDnsServer, type DnsServer } from '../../../test/helpers/dns.ts';
+import { loadConfig } from '../../config/config.ts';
 import { createDnsResolver } from './resolver.ts';
 
 const long = 'p='.padEnd(420, 'A');
@@ -21,5 +22,16 @@ describe('DNS resolver over a real dnsmasq', () => {
     expect(txt[0]!.length).toBeGreaterThan(1);
     expect(txt[0]!.join('')).toBe(`v=DKIM1; k=rsa; ${long}`);
     expect(await r.resolveCname('bounces.shop-example.com')).toEqual(['bounces.assent.test']);
+  });
+});
+
+describe('DNS_SERVERS', () => {
+  it('[DEL-05] is read as a comma list of ip[:port]; unset means the system resolvers', () => {
+    expect(loadConfig({ DNS_SERVERS: ' 127.0.0.1:5353, 10.0.0.2 ,', ASSENT_SECRET: 'x'.repeat(32) }).dnsServers).toEqual([
+      '127.0.0.1:5353',
+      '10.0.0.2',
+    ]);
+    expect(loadConfig({ ASSENT_SECRET: 'x'.repeat(32) }).dnsServers).toEqual([]);
+    expect(loadConfig({ ASSENT_SECRET: 'x'.repeat(32), SPF_INCLUDE: 'spf.example.net' }).spfInclude).toBe('spf.example.net');
   });
 });

@@ -90,6 +90,8 @@ describeEachEngine('sending domains', (db) => {
     // The keys handed to the signer match the published records.
     const keys = (await s.signingKeys(account, d.id))!;
     expect(keys.rsa.selector).toBe(d.dkimSelector);
+    // MSG-05: RSA-2048 by default.
+    expect(createPrivateKey(keys.rsa.privateKeyPem).asymmetricKeyDetails?.modulusLength).toBe(2048);
     const rsaPub = createPublicKey(createPrivateKey(keys.rsa.privateKeyPem))
       .export({ type: 'spki', format: 'der' })
       .toString('base64');

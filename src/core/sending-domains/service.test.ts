@@ -122,6 +122,23 @@ describeEachEngine('sending domains', (db) => {
     expect((await s.list(account)).map((x) => x.status)).toEqual(['failing']);
   });
 
+  it('[DEL-05] two accounts add the same domain: the first to verify holds it, the second check answers DOMAIN_TAKEN', async () => {
+    const s = build();
+    const [a, b] = [randomUUID(), randomUUID()];
+    const da = await s.add(a, { domain: 'contested-example.com' });
+    const db2 = await s.add(b, { domain: 'contested-example.com' });
+    await dns.close();
+    // Both accounts' records are published (the same DKIM name holds two keys).
+    dns = await startDnsServer([...served(da), ...served(db2).filter((r) => r.name.includes('._domainkey.'))], {
+      port: dns.port,
+    });
+    expect((await s.check(a, da.id)).status).toBe('verified');
+    expect(await codeOf(s.check(b, db2.id))).toBe('DOMAIN_TAKEN');
+    expect((await s.get(b, db2.id)).status).toBe('pending');
+    expect(await s.verifiedFor(b, 'x@contested-example.com')).toBeNull();
+    expect((await s.verifiedFor(a, 'x@contested-example.com'))?.id).toBe(da.id);
+  });
+
   it('[DEL-05] private keys are sealed at rest: no PEM in the row, another secret cannot open them', async () => {
     const s = build();
     const account = randomUUID();

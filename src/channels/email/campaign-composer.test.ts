@@ -106,7 +106,7 @@ describe('campaign composer', () => {
       expect(res.results).toHaveLength(2);
       for (const r of res.results) {
         expect(r.status.result).toBe('pass');
-        expect(r.signingHeaders.keys).toMatch(/list-unsubscribe: ?list-unsubscribe-post/i);
+        expect(r.signingHeaders?.keys).toMatch(/list-unsubscribe: ?list-unsubscribe-post/i);
       }
     }
   });

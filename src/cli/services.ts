@@ -41,6 +41,7 @@ import { createUsedStartStampStore } from '../db/repositories/used-start-stamps.
 import { createImportService } from '../core/imports/service.ts';
 import { createImportStore } from '../db/repositories/imports.ts';
 import { createCampaignDelivery } from './delivery.ts';
+import { createCampaignComposer } from '../channels/email/campaign-composer.ts';
 import { createCampaignService } from '../core/campaigns/service.ts';
 import { createContentReview } from '../core/campaigns/review.ts';
 import { createTemplateCampaignRenderer } from '../core/campaigns/template-renderer.ts';
@@ -180,17 +181,33 @@ export function buildServices(deps: ServiceDeps): Services {
     logger: deps.logger,
     publicUrl: deps.config.publicUrl,
   });
-  // The campaign area passes its CampaignAccess, the composer and the sending domains here (null: not wired yet).
-  const delivery = createCampaignDelivery({ ...deps, gate: permission.gate }, null);
+  const sendingHosts = platformHosts(deps.config.publicUrl, {
+    spfInclude: deps.config.spfInclude,
+    bounceHost: deps.config.bounceHost,
+  });
   // Sending domains (DEL-05, MSG-05): keys sealed with the platform secret, verified through DNS_SERVERS.
   const sendingDomains = createSendingDomainService({
     store: createSendingDomainStore(deps.database),
     resolver: createDnsResolver({ servers: deps.config.dnsServers }),
     clock: deps.clock,
     secret: deps.config.secret,
-    hosts: platformHosts(deps.config.publicUrl, { spfInclude: deps.config.spfInclude, bounceHost: deps.config.bounceHost }),
+    hosts: sendingHosts,
     platformDomains: [new URL(deps.config.publicUrl).hostname],
   });
+  // The send engine (issue 8): the campaign area's CampaignAccess, the composer (templates, headers, DKIM) and the sending domains' keys.
+  const delivery = createCampaignDelivery(
+    { ...deps, gate: permission.gate },
+    {
+      campaigns: campaigns.access,
+      composer: createCampaignComposer({
+        secret: deps.config.secret,
+        publicUrl: deps.config.publicUrl,
+        bounceDomain: sendingHosts.bounceHost,
+      }),
+      domains: sendingDomains,
+      onFinished: (c) => campaigns.onFinished(c),
+    },
+  );
   return {
     ...permission,
     sendingDomains,

@@ -153,6 +153,49 @@ describe('campaign composer', () => {
     expect(body).not.toContain('https://shop.example/sale');
   });
 
+  it('[MSG-05] the sign pool (2 worker threads) and in-thread signing both make signatures mailauth verifies', async () => {
+    const many = Array.from({ length: 150 }, (_, i) => ({
+      contactId: `0190b7a0-2222-7000-8000-${String(i).padStart(12, '0')}`,
+      email: `p${i}@example.org`,
+      language: null,
+      attributes: { first_name: `P${i}` },
+    }));
+    for (const signWorkers of [2, 0]) {
+      const c = createCampaignComposer({
+        secret: SECRET,
+        publicUrl: 'https://assent.test',
+        bounceDomain: 'bounce.assent.test',
+        signWorkers,
+      });
+      try {
+        const p = await c.prepare({ campaign: campaign(), sender, keys });
+        // Two batches at once, as the engine's concurrent loops do; then a second batch on the same key set.
+        const [a, b] = await Promise.all([c.compose(p, many.slice(0, 100), now), c.compose(p, many.slice(100), now)]);
+        const again = await c.compose(p, many.slice(0, 3), now);
+        const msgs = [...a!, ...b!, ...again];
+        expect(msgs.map((m) => m.contactId)).toEqual([...many, ...many.slice(0, 3)].map((r) => r.contactId));
+        for (const m of msgs) {
+          expect(m.raw.toString()).toContain(`To: ${many.find((r) => r.contactId === m.contactId)!.email}\r\n`);
+          const res = await dkimVerify(m.raw, { resolver });
+          expect(res.results.map((r) => r.status.result)).toEqual(['pass', 'pass']);
+        }
+      } finally {
+        await c.close();
+      }
+    }
+  });
+
+  it('[MSG-05] after close() the composer still signs (in this thread) and the signatures verify', async () => {
+    const c = createCampaignComposer({ secret: SECRET, publicUrl: 'https://assent.test', bounceDomain: 'bounce.assent.test' });
+    const p = await c.prepare({ campaign: campaign(), sender, keys });
+    await c.close();
+    const msgs = await c.compose(p, recipients, now);
+    for (const m of msgs) {
+      const res = await dkimVerify(m.raw, { resolver });
+      expect(res.results.map((r) => r.status.result)).toEqual(['pass', 'pass']);
+    }
+  });
+
   it('refuses header values with CR/LF', async () => {
     await expect(composer.prepare({ campaign: campaign({ subject: 'a\r\nBcc: x@y' }), sender, keys })).rejects.toMatchObject({
       code: 'HEADER_INVALID',

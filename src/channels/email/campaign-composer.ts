@@ -1,6 +1,8 @@
 // The campaign message (MSG-01, MSG-03, MSG-05, SEC-04): prepare() compiles one campaign
 // version once (template, tracked links, the footer when missing, DKIM KeyObjects); compose()
-// renders each recipient, writes the RFC 5322 message itself and signs it.
+// renders each recipient and writes the RFC 5322 message itself on the calling thread, then has
+// the batch's DKIM signatures made by the sign pool (worker threads, ./sign-pool.ts) — or in
+// this thread when the pool has fewer than 2 workers — and assembles the signed messages.
 import { randomUUID } from 'node:crypto';
 import type { Campaign } from '../../core/campaigns/types.ts';
 import type {
@@ -16,10 +18,24 @@ import { render } from '../../core/templates/render.ts';
 import { clickToken } from '../../core/tokens/click.ts';
 import { verpAddress } from '../../core/tokens/verp.ts';
 import { unsubscribeUrl } from '../../core/unsubscribe/links.ts';
-import { dkimSignatures, loadDkimKeys, type DkimKeys, type HeaderLine } from './dkim.ts';
+import {
+  dkimHeader,
+  dkimIdentity,
+  dkimPending,
+  dkimSign,
+  loadDkimKeys,
+  type DkimIdentity,
+  type DkimKeys,
+  type DkimPending,
+  type HeaderLine,
+} from './dkim.ts';
 import { address, base64Body, encodeWords, headerValue, mailbox } from './mime.ts';
+import { createSignPool, defaultSignPoolSize, type SignPool, type SigningKeySet } from './sign-pool.ts';
 
 export const PLATFORM_ID = 'assent';
+
+/** Messages built before their signatures are requested from the pool (one request per worker). */
+const SIGN_CHUNK = 64;
 
 export interface CampaignComposerOptions {
   secret: string;
@@ -27,6 +43,8 @@ export interface CampaignComposerOptions {
   publicUrl: string;
   /** The VERP / mailto-unsubscribe host (config BOUNCE_HOST). */
   bounceDomain: string;
+  /** DKIM signing worker threads; default os.availableParallelism(). 0 or 1: sign in this thread. */
+  signWorkers?: number;
 }
 
 interface Prepared extends PreparedCampaign {
@@ -34,6 +52,8 @@ interface Prepared extends PreparedCampaign {
   sender: SenderFacts;
   template: CompiledTemplate;
   keys: DkimKeys;
+  identity: DkimIdentity;
+  keySet: SigningKeySet;
   fromDomain: string;
   from: string;
   replyTo: string | null;
@@ -72,6 +92,9 @@ function rewriteLinks(html: string, links: string[]): string {
 
 export function createCampaignComposer(opts: CampaignComposerOptions): MessageComposer {
   const publicUrl = opts.publicUrl.replace(/\/+$/, '');
+  const workers = opts.signWorkers ?? defaultSignPoolSize();
+  let pool: SignPool | null = workers >= 2 ? createSignPool(workers) : null;
+  let keySets = 0;
   return {
     async prepare({ campaign, sender, keys }: { campaign: Campaign; sender: SenderFacts; keys: DomainSigningKeys }) {
       const links: string[] = [];
@@ -83,6 +106,7 @@ export function createCampaignComposer(opts: CampaignComposerOptions): MessageCo
         preheader: campaign.preheader,
         transformHtml: (html) => addFooter(campaign.clickTracking ? rewriteLinks(html, links) : html, sender),
       });
+      const dkim = loadDkimKeys(keys);
       const prepared: Prepared = {
         campaignId: campaign.id,
         version: campaign.version,
@@ -90,7 +114,13 @@ export function createCampaignComposer(opts: CampaignComposerOptions): MessageCo
         campaign,
         sender,
         template,
-        keys: loadDkimKeys(keys),
+        keys: dkim,
+        identity: dkimIdentity(dkim),
+        keySet: {
+          id: `${campaign.id}:${campaign.version}:${++keySets}`,
+          rsaPem: keys.rsa.privateKeyPem,
+          ed25519Pem: keys.ed25519?.privateKeyPem ?? null,
+        },
         fromDomain: fromEmail.slice(fromEmail.lastIndexOf('@') + 1).toLowerCase(),
         from: mailbox(campaign.fromName, fromEmail),
         replyTo: campaign.replyTo ? address('Reply-To', campaign.replyTo) : null,
@@ -100,13 +130,63 @@ export function createCampaignComposer(opts: CampaignComposerOptions): MessageCo
 
     async compose(preparedIn: PreparedCampaign, recipients: RecipientView[], now: Date): Promise<OutboundMessage[]> {
       const p = preparedIn as Prepared;
-      return recipients.map((r) => composeOne(p, r, now));
+      if (!pool || recipients.length < 2) {
+        return recipients.map((r) => {
+          const b = build(p, r, now);
+          return assemble(
+            b,
+            b.pending.map((x) => signHere(p, x)),
+          );
+        });
+      }
+      // Pipelined: each chunk goes to the workers as soon as it is built, so they sign it while
+      // this thread renders the next one.
+      const signer = pool;
+      const chunks: Promise<OutboundMessage[]>[] = [];
+      for (let i = 0; i < recipients.length; i += SIGN_CHUNK) {
+        const built = recipients.slice(i, i + SIGN_CHUNK).map((r) => build(p, r, now));
+        const sigs = Promise.all(
+          built[0]!.pending.map((first, k) =>
+            signer.sign(
+              p.keySet,
+              first.algo,
+              built.map((b) => b.pending[k]!.data),
+            ),
+          ),
+        );
+        chunks.push(
+          sigs.then((s) =>
+            built.map((b, j) =>
+              assemble(
+                b,
+                s.map((x) => x[j]!),
+              ),
+            ),
+          ),
+        );
+        // Let the workers' answers for earlier chunks in (and other batches run) between chunks.
+        if (i + SIGN_CHUNK < recipients.length) await new Promise<void>((resolve) => setImmediate(resolve));
+      }
+      return (await Promise.all(chunks)).flat();
     },
 
-    async close() {},
+    async close() {
+      const p = pool;
+      pool = null;
+      await p?.close();
+    },
   };
 
-  function composeOne(p: Prepared, r: RecipientView, now: Date): OutboundMessage {
+  function signHere(p: Prepared, x: DkimPending): string {
+    return dkimSign(x.algo, x.data, x.algo === 'rsa-sha256' ? p.keys.rsa.key : p.keys.ed25519!.key);
+  }
+
+  function assemble(b: Built, sigs: string[]): OutboundMessage {
+    const head = b.pending.map((x, k) => dkimHeader(x, sigs[k]!)).join('\r\n') + '\r\n' + b.head;
+    return { ...b.message, raw: Buffer.from(head + '\r\n' + b.body, 'utf8') };
+  }
+
+  function build(p: Prepared, r: RecipientView, now: Date): Built {
     const { campaign, sender } = p;
     const to = address('To', r.email);
     const claims = { accountId: sender.accountId, contactId: r.contactId, listId: sender.listId, campaignId: campaign.id };
@@ -143,14 +223,24 @@ export function createCampaignComposer(opts: CampaignComposerOptions): MessageCo
       `--${boundary}\r\nContent-Type: text/html; charset=utf-8\r\nContent-Transfer-Encoding: base64\r\n\r\n` +
       base64Body(out.html) +
       `--${boundary}--\r\n`;
-    const sigs = dkimSignatures(p.keys, headers, body, now);
-    const head = sigs.join('\r\n') + '\r\n' + headers.map((h) => `${h.name}: ${h.value}\r\n`).join('');
     return {
-      envelopeFrom: verpAddress(opts.secret, opts.bounceDomain, campaign.id, r.contactId),
-      to,
-      raw: Buffer.from(head + '\r\n' + body, 'utf8'),
-      contactId: r.contactId,
-      messageId,
+      pending: dkimPending(p.identity, headers, body, now),
+      head: headers.map((h) => `${h.name}: ${h.value}\r\n`).join(''),
+      body,
+      message: {
+        envelopeFrom: verpAddress(opts.secret, opts.bounceDomain, campaign.id, r.contactId),
+        to,
+        contactId: r.contactId,
+        messageId,
+      },
     };
   }
+}
+
+/** One message rendered and built, its signatures still to make. */
+interface Built {
+  pending: DkimPending[];
+  head: string;
+  body: string;
+  message: Omit<OutboundMessage, 'raw'>;
 }

@@ -6,7 +6,7 @@ import type { Config } from '../config/config.ts';
 import { createRelayPool } from '../channels/email/relay-pool.ts';
 import type { Campaign } from '../core/campaigns/types.ts';
 import { createSendEngine, type SendEngine } from '../core/delivery/engine.ts';
-import type { CampaignAccess } from '../core/delivery/ports.ts';
+import type { CampaignAccess, CampaignLinkSink } from '../core/delivery/ports.ts';
 import type { MessageComposer, Outbound } from '../core/delivery/types.ts';
 import type { GateService } from '../core/gate/service.ts';
 import type { Clock, Logger, Queue } from '../core/ports.ts';
@@ -18,6 +18,8 @@ export interface DeliveryParts {
   campaigns: CampaignAccess;
   composer: MessageComposer;
   domains: SendingDomainGate;
+  /** SEC-04: where prepared campaigns' tracked links are kept (the click redirect reads them). */
+  links?: CampaignLinkSink;
   onFinished?: (campaign: Campaign) => Promise<void>;
 }
 
@@ -70,6 +72,7 @@ export function createCampaignDelivery(
     clock: deps.clock,
     logger: deps.logger,
     workerId: deps.config.workerId,
+    links: parts.links,
     onFinished: parts.onFinished,
     options: { maxAttempts: d?.maxAttempts, accountRatePerSecond: d?.accountRatePerSecond ?? null },
   });

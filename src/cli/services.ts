@@ -41,11 +41,15 @@ import { createUsedStartStampStore } from '../db/repositories/used-start-stamps.
 import { createImportService } from '../core/imports/service.ts';
 import { createImportStore } from '../db/repositories/imports.ts';
 import { createCampaignDelivery } from './delivery.ts';
+import { createTestSender } from './test-send.ts';
+import { createDeliveryStore } from '../db/repositories/delivery.ts';
 import { createCampaignComposer } from '../channels/email/campaign-composer.ts';
 import { createCampaignService } from '../core/campaigns/service.ts';
 import { createContentReview } from '../core/campaigns/review.ts';
 import { createTemplateCampaignRenderer } from '../core/campaigns/template-renderer.ts';
 import { createCampaignStore } from '../db/repositories/campaigns.ts';
+import { createClickStore } from '../db/repositories/clicks.ts';
+import { createClickService } from '../core/tokens/click.ts';
 import { createSendingDomainService } from '../core/sending-domains/service.ts';
 import { platformHosts } from '../core/sending-domains/records.ts';
 import { createSendingDomainStore } from '../db/repositories/sending-domains.ts';
@@ -161,13 +165,37 @@ export function buildServices(deps: ServiceDeps): Services {
     audit,
     clock: deps.clock,
   });
+  const sendingHosts = platformHosts(deps.config.publicUrl, {
+    spfInclude: deps.config.spfInclude,
+    bounceHost: deps.config.bounceHost,
+  });
+  // One composer (templates, headers, DKIM) for campaign sends and test sends.
+  const composer = createCampaignComposer({
+    secret: deps.config.secret,
+    publicUrl: deps.config.publicUrl,
+    bounceDomain: sendingHosts.bounceHost,
+  });
+  // Asked on create/send and per batch, long after `sendingDomains` below exists.
+  const domainGate = {
+    verifiedFor: (accountId: string, fromEmail: string) => sendingDomains.verifiedFor(accountId, fromEmail),
+    signingKeys: (accountId: string, domainId: string) => sendingDomains.signingKeys(accountId, domainId),
+  };
+  const testSender = createTestSender({
+    config: deps.config,
+    clock: deps.clock,
+    composer,
+    domains: domainGate,
+    senderFacts: (accountId, listId) => createDeliveryStore(deps.database).senderFacts(accountId, listId),
+  });
+  // Click tracking (SEC-04): the engine stores each campaign's links, /c/<token> resolves only to them.
+  const clickStore = createClickStore(deps.database);
   // Campaigns (issue 8): review over the content screen, the gate's precondition, the engine's access.
   const campaigns = createCampaignService({
     store: createCampaignStore(deps.database),
     lists: permission.lists,
     segments: permission.segments,
-    // Asked on create/send and per batch by the gate, long after `sendingDomains` below exists.
-    domains: { verifiedFor: (accountId, fromEmail) => sendingDomains.verifiedFor(accountId, fromEmail) },
+    domains: domainGate,
+    testSender,
     review: createContentReview({ clock: deps.clock }),
     renderer: createTemplateCampaignRenderer(),
     gate: permission.gate,
@@ -180,10 +208,7 @@ export function buildServices(deps: ServiceDeps): Services {
     clock: deps.clock,
     logger: deps.logger,
     publicUrl: deps.config.publicUrl,
-  });
-  const sendingHosts = platformHosts(deps.config.publicUrl, {
-    spfInclude: deps.config.spfInclude,
-    bounceHost: deps.config.bounceHost,
+    clicks: clickStore,
   });
   // Sending domains (DEL-05, MSG-05): keys sealed with the platform secret, verified through DNS_SERVERS.
   const sendingDomains = createSendingDomainService({
@@ -195,19 +220,23 @@ export function buildServices(deps: ServiceDeps): Services {
     platformDomains: [new URL(deps.config.publicUrl).hostname],
   });
   // The send engine (issue 8): the campaign area's CampaignAccess, the composer (templates, headers, DKIM) and the sending domains' keys.
-  const delivery = createCampaignDelivery(
+  const engine = createCampaignDelivery(
     { ...deps, gate: permission.gate },
     {
       campaigns: campaigns.access,
-      composer: createCampaignComposer({
-        secret: deps.config.secret,
-        publicUrl: deps.config.publicUrl,
-        bounceDomain: sendingHosts.bounceHost,
-      }),
+      composer,
       domains: sendingDomains,
+      links: clickStore,
       onFinished: (c) => campaigns.onFinished(c),
     },
   );
+  const delivery = {
+    ...engine,
+    async close() {
+      await testSender?.close();
+      await engine.close();
+    },
+  };
   return {
     ...permission,
     sendingDomains,
@@ -222,6 +251,7 @@ export function buildServices(deps: ServiceDeps): Services {
     systemMail,
     systemMailDelivery,
     delivery,
+    clicks: createClickService({ secret: deps.config.secret, links: clickStore, recorder: clickStore, clock: deps.clock }),
     cookieConsent: createCookieConsentService({
       store: createCookieConsentStore(deps.database),
       clock: deps.clock,

@@ -24,6 +24,7 @@ import type { ConsentIntake } from './consent/intake.ts';
 import type { CampaignService } from './campaigns/service.ts';
 import type { SendEngine } from './delivery/engine.ts';
 import type { SendingDomainService } from './sending-domains/service.ts';
+import type { ClickService } from './tokens/click.ts';
 
 export interface Services {
   /** Signup, sessions, team, API keys, operators (ACC-01..03, SEC-01). */
@@ -57,4 +58,6 @@ export interface Services {
   delivery: SendEngine;
   /** Sending domains: DKIM keys, DNS records, verification; its SendingDomainGate (DEL-05, MSG-05). */
   sendingDomains: SendingDomainService;
+  /** Click tracking: /c/<token> resolves to a URL of the campaign's stored links and counts the click (SEC-04). */
+  clicks: ClickService;
 }

@@ -9,7 +9,7 @@ import type { Campaign, PauseReason } from '../campaigns/types.ts';
 import type { GateService } from '../gate/service.ts';
 import type { Clock, Logger, Queue } from '../ports.ts';
 import type { SendingDomainGate } from '../sending-domains/types.ts';
-import type { CampaignAccess, DeliveryProgress, DeliveryStore, DeliveryUpdate } from './ports.ts';
+import type { CampaignAccess, CampaignLinkSink, DeliveryProgress, DeliveryStore, DeliveryUpdate } from './ports.ts';
 import type { MessageComposer, Outbound, PreparedCampaign } from './types.ts';
 
 export const CAMPAIGN_SEND_JOB = 'campaign.send';
@@ -58,6 +58,8 @@ export interface SendEngineDeps {
   /** Names this worker's claims (WORKER_ID). */
   workerId: string;
   options?: SendEngineOptions;
+  /** SEC-04: keeps the prepared campaign's tracked links before any message carrying them goes out. */
+  links?: CampaignLinkSink;
   /** Called once when a campaign reaches 'sent' (the campaign area sends the ACC-07 mail). */
   onFinished?: (campaign: Campaign) => Promise<void>;
   sleep?: (ms: number) => Promise<void>;
@@ -146,7 +148,10 @@ export function createSendEngine(deps: SendEngineDeps): SendEngine {
         const domain = await domains.verifiedFor(c.accountId, c.fromEmail);
         const keys = domain ? await domains.signingKeys(c.accountId, domain.id) : null;
         if (!sender || !keys) return null;
-        return composer.prepare({ campaign: c, sender, keys });
+        const ready = await composer.prepare({ campaign: c, sender, keys });
+        // SEC-04: stored before compose, so no click link reaches an inbox before it resolves.
+        if (ready.links.length > 0 && deps.links) await deps.links.saveLinks(c.accountId, c.id, ready.links);
+        return ready;
       })();
       p.catch(() => prepared.delete(key));
       prepared.set(key, p);

@@ -141,3 +141,11 @@ export interface DeliveryStore {
   /** The sample verdict of an import, if any. */
   sampleOf(importId: string): Promise<{ campaignId: string; status: string; reason: string | null } | null>;
 }
+
+/**
+ * Where the engine keeps a prepared campaign's tracked links (SEC-04), by index: the click
+ * redirect (/c/<token>) goes only to these. Idempotent: the same list again is a no-op.
+ */
+export interface CampaignLinkSink {
+  saveLinks(accountId: string, campaignId: string, links: readonly string[]): Promise<void>;
+}

@@ -50,3 +50,17 @@ export async function resolveClick(
   await deps.recorder.recordClick(claims.campaignId, claims.contactId, claims.index, now);
   return url;
 }
+
+/** What the public /c/<token> route calls: the stored target of a click, or null. */
+export interface ClickService {
+  resolve(token: string): Promise<string | null>;
+}
+
+export function createClickService(deps: {
+  secret: string;
+  links: ClickLinks;
+  recorder: ClickRecorder;
+  clock: { now(): Date };
+}): ClickService {
+  return { resolve: (token) => resolveClick(deps, token, deps.clock.now()) };
+}

@@ -24,6 +24,7 @@ import * as m0030 from './0030_sending_domains.ts';
 import * as m0031 from './0031_campaigns.ts';
 import * as m0032 from './0032_delivery.ts';
 import * as m0033 from './0033_send_rate.ts';
+import * as m0034 from './0034_clicks.ts';
 
 export const MIGRATIONS: Record<string, Migration> = {
   '0001_accounts': m0001,
@@ -44,6 +45,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0031_campaigns': m0031,
   '0032_delivery': m0032,
   '0033_send_rate': m0033,
+  '0034_clicks': m0034,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

@@ -15,6 +15,7 @@ import type { GateTables } from './gate.ts';
 import type { SendingDomainTables } from './sending-domains.ts';
 import type { DeliveryTables } from './delivery.ts';
 import type { CampaignTables } from './campaigns.ts';
+import type { ClickTables } from './clicks.ts';
 
 export interface DB
   extends
@@ -33,4 +34,5 @@ export interface DB
     GateTables,
     SendingDomainTables,
     DeliveryTables,
-    CampaignTables {}
+    CampaignTables,
+    ClickTables {}

@@ -20,6 +20,7 @@ import { formsRoutes } from './forms/index.ts';
 import { formsPublicRoutes } from './forms-public/index.ts';
 import { confirmRoutes } from './confirm/index.ts';
 import { unsubscribeRoutes } from './unsubscribe/index.ts';
+import { clickRoutes } from './clicks/index.ts';
 import { preferencesRoutes } from './preferences/index.ts';
 import { importRoutes } from './imports/index.ts';
 import { campaignReviewRoutes, campaignRoutes } from './campaigns/index.ts';
@@ -49,5 +50,6 @@ export async function registerRoutes(app: FastifyInstance, deps: AppDeps): Promi
   await app.register(formsPublicRoutes(deps));
   await app.register(confirmRoutes(deps));
   await app.register(unsubscribeRoutes(deps));
+  await app.register(clickRoutes(deps));
   await app.register(preferencesRoutes(deps));
 }

@@ -14,8 +14,9 @@ export interface DnsRecordSpec {
 
 export interface DnsServer {
   port: number;
-  address: '127.0.0.1';
-  /** "127.0.0.1:port", for DNS_SERVERS. */
+  /** A loopback address: 127.0.0.1 unless another was asked for. */
+  address: string;
+  /** "address:port", for DNS_SERVERS. */
   server: string;
   close(): Promise<void>;
 }
@@ -30,8 +31,17 @@ async function freeUdpPort(): Promise<number> {
   return port;
 }
 
-/** Starts dnsmasq serving `records`; pass `port` to restart on the port of an earlier server. */
-export async function startDnsServer(records: DnsRecordSpec[], options: { port?: number } = {}): Promise<DnsServer> {
+/**
+ * Starts dnsmasq serving `records`; pass `port` to restart on the port of an earlier server.
+ * `address` (a 127.x.y.z other than 127.0.0.1) with `port: 53` gives a server that programs using
+ * the system resolver can reach, which reads no port from resolv.conf (test/helpers/opendkim.ts).
+ */
+export async function startDnsServer(
+  records: DnsRecordSpec[],
+  options: { port?: number; address?: string } = {},
+): Promise<DnsServer> {
+  const address = options.address ?? '127.0.0.1';
+  if (!/^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(address)) throw new Error(`dns test helper: ${address} is not a loopback address`);
   const port = options.port ?? (await freeUdpPort());
   const args = [
     '--keep-in-foreground',
@@ -40,7 +50,7 @@ export async function startDnsServer(records: DnsRecordSpec[], options: { port?:
     '--no-daemon',
     '--log-facility=-',
     `--port=${port}`,
-    '--listen-address=127.0.0.1',
+    `--listen-address=${address}`,
     '--bind-interfaces',
     '--conf-file=/dev/null',
     '--pid-file=',
@@ -63,7 +73,7 @@ export async function startDnsServer(records: DnsRecordSpec[], options: { port?:
   };
   // Ready when it answers a query (any answer, NXDOMAIN included).
   const probe = new Resolver({ timeout: 200, tries: 1 });
-  probe.setServers([`127.0.0.1:${port}`]);
+  probe.setServers([`${address}:${port}`]);
   for (let i = 0; i < 50; i++) {
     if (child.exitCode !== null) throw new Error(`dnsmasq exited: ${stderr}`);
     try {
@@ -79,5 +89,5 @@ export async function startDnsServer(records: DnsRecordSpec[], options: { port?:
       await new Promise((r) => setTimeout(r, 50));
     }
   }
-  return { port, address: '127.0.0.1', server: `127.0.0.1:${port}`, close };
+  return { port, address, server: `${address}:${port}`, close };
 }

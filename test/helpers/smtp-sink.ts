@@ -3,9 +3,10 @@
 // - startScriptedSink: a small SMTP responder (node:net) with programmable faults: 451 to a share
 //   of RCPTs, 550 to chosen addresses, a garbage reply or a closed connection at the end of DATA.
 // - startPostfixSink: Debian postfix's smtp-sink (the benchmark relay), its multi-message dump
-//   read back for per-recipient counts. Killed by PID on close.
+//   read back for per-recipient counts; with `messages: true`, one file per message as well
+//   (smtp-sink -d), read back whole for end-to-end checks. Killed by PID on close.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createReadStream, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { createReadStream, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createServer, type AddressInfo, type Server, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -132,10 +133,41 @@ export interface PostfixSink {
   pid: number;
   /** Per recipient counts read from the dump file (only when started with dump: true). */
   counts(): Promise<Map<string, number>>;
+  /** Every message received, one per mail transaction (only when started with messages: true). */
+  messages(): SinkMessage[];
   /** Stops the sink (SIGKILL by PID) and starts it again later on the same port (fault runs). */
   stop(): Promise<void>;
   start(): Promise<void>;
   close(): Promise<void>;
+}
+
+/**
+ * A message as smtp-sink wrote it (-d): its envelope lines (X-Mail-Args, X-Rcpt-Args…) read off
+ * the top; `raw` is the rest — the sink's Received header, then the message as sent — with the
+ * line ends smtp-sink writes (LF) turned back into CRLF.
+ */
+export interface SinkMessage {
+  file: string;
+  mailFrom: string;
+  rcptTo: string[];
+  raw: Buffer;
+}
+
+const ENVELOPE_LINE = /^X-(Client-Addr|Client-Proto|Helo-Args|Mail-Args|Rcpt-Args): (.*)$/;
+
+function readSinkMessage(file: string): SinkMessage {
+  const lines = readFileSync(file, 'latin1').split('\n');
+  let mailFrom = '';
+  const rcptTo: string[] = [];
+  let i = 0;
+  for (; i < lines.length; i++) {
+    const m = ENVELOPE_LINE.exec(lines[i]!);
+    if (!m) break;
+    const addr = /<([^>]*)>/.exec(m[2]!)?.[1]?.toLowerCase() ?? '';
+    if (m[1] === 'Mail-Args') mailFrom = addr;
+    if (m[1] === 'Rcpt-Args') rcptTo.push(addr);
+  }
+  return { file, mailFrom, rcptTo, raw: Buffer.from(lines.slice(i).join('\r\n'), 'latin1') };
 }
 
 /** A free loopback port (bind 0, read it, release it). */
@@ -164,13 +196,24 @@ async function waitForPort(port: number, timeoutMs = 5_000) {
   }
 }
 
-export async function startPostfixSink(options: { dump?: boolean; port?: number } = {}): Promise<PostfixSink> {
+export async function startPostfixSink(
+  options: { dump?: boolean; messages?: boolean; port?: number } = {},
+): Promise<PostfixSink> {
   const port = options.port ?? (await freePort());
   const dir = mkdtempSync(join(tmpdir(), 'assent-sink-'));
   const dumpFile = join(dir, 'dump');
+  const messageDir = join(dir, 'messages');
   let child: ChildProcess | null = null;
   const start = async () => {
-    const args = ['-u', 'nobody', ...(options.dump ? ['-D', dumpFile] : []), `127.0.0.1:${port}`, '1024'];
+    const args = [
+      '-u',
+      'nobody',
+      ...(options.dump ? ['-D', dumpFile] : []),
+      // A template without strftime fields: each message goes to messages/msg.<random hex>.
+      ...(options.messages ? ['-d', join(messageDir, 'msg.')] : []),
+      `127.0.0.1:${port}`,
+      '1024',
+    ];
     child = spawn('/usr/sbin/smtp-sink', args, { stdio: 'ignore' });
     await waitForPort(port);
   };
@@ -182,10 +225,14 @@ export async function startPostfixSink(options: { dump?: boolean; port?: number 
     process.kill(c.pid, 'SIGKILL');
     await exited;
   };
-  if (options.dump) {
+  if (options.dump || options.messages) {
     // smtp-sink writes the dump as user nobody.
     const { chmodSync } = await import('node:fs');
     chmodSync(dir, 0o777);
+    if (options.messages) {
+      mkdirSync(messageDir);
+      chmodSync(messageDir, 0o777);
+    }
   }
   await start();
   return {
@@ -204,6 +251,12 @@ export async function startPostfixSink(options: { dump?: boolean; port?: number 
         if (addr) counts.set(addr, (counts.get(addr) ?? 0) + 1);
       }
       return counts;
+    },
+    messages() {
+      if (!existsSync(messageDir)) return [];
+      return readdirSync(messageDir)
+        .sort()
+        .map((name) => readSinkMessage(join(messageDir, name)));
     },
     stop,
     start,

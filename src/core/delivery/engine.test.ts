@@ -12,6 +12,7 @@ import {
 } from '../../../test/helpers/delivery.ts';
 import { startScriptedSink } from '../../../test/helpers/smtp-sink.ts';
 import { createRelayPool } from '../../channels/email/relay-pool.ts';
+import { createImportStore } from '../../db/repositories/imports.ts';
 import { createDeliveryStore } from '../../db/repositories/delivery.ts';
 import { silentLogger } from '../ports.ts';
 import { createSendEngine, type SendEngineOptions } from './engine.ts';
@@ -263,7 +264,15 @@ describeEachEngine('send engine', (db) => {
         file_sha256: 'x',
         file_bytes: 1,
         source: 'csv',
-        attestation: '{}',
+        attestation: JSON.stringify({
+          attested: true,
+          at: now,
+          userId: null,
+          ip: null,
+          userAgent: null,
+          text: 'I attest.',
+          version: 1,
+        }),
         list_ids: JSON.stringify([listId]),
         file_name: null,
         source_description: null,
@@ -323,9 +332,17 @@ describeEachEngine('send engine', (db) => {
         expect(after.filter((r) => r.status === 'bounced' && r.bounceType === 'hard')).toHaveLength(100);
         expect(t.sink.accepted()).toBe(60);
         expect(await store.sampleOf(importId)).toMatchObject({ status: 'declined', reason: expect.stringContaining('100.0%') });
+        // The customer's import (and the reviewer's list) shows the decline and its reason.
+        const shown = await createImportStore(db()).get(t.world.accountId, importId);
+        expect(shown!.sample).toMatchObject({
+          campaignId: t.campaign.id,
+          status: 'declined',
+          reason: expect.stringContaining('hard'),
+        });
       } else {
         expect(t.sink.counts.size).toBe(260);
         expect(await store.sampleOf(importId)).toMatchObject({ status: 'passed' });
+        expect((await createImportStore(db()).get(t.world.accountId, importId))!.sample).toMatchObject({ status: 'passed' });
       }
       expect((await t.campaigns.get(t.campaign.id))!.status).toBe('sent');
     });

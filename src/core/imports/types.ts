@@ -50,6 +50,21 @@ export interface ImportRecord {
   createdBy: string | null;
   createdAt: string;
   updatedAt: string;
+  /**
+   * IMP-07: the first campaign to reach this import's contacts sends to a sample first. Read from
+   * import_samples (written by the send engine); 'declined' carries the reason shown to customer
+   * and reviewer. Absent on records not read back from the store.
+   */
+  sample?: ImportSample | null;
+}
+
+export const IMPORT_SAMPLE_STATUSES = ['sampling', 'passed', 'declined'] as const;
+
+export interface ImportSample {
+  campaignId: string;
+  status: (typeof IMPORT_SAMPLE_STATUSES)[number];
+  reason: string | null;
+  settledAt: string | null;
 }
 
 export interface ImportRowRecord {

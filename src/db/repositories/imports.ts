@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { AttestationSchema } from '../../core/imports/provenance.ts';
 import { ColumnMappingSchema } from '../../core/imports/mapping.ts';
 import {
+  IMPORT_SAMPLE_STATUSES,
   IMPORT_STATUSES,
   REVIEW_REJECTED,
   REVIEW_REJECTION_DECISION,
@@ -53,6 +54,26 @@ function chunk<T>(items: T[], size: number): T[][] {
 
 const json = (v: unknown) => (v === null || v === undefined ? null : JSON.stringify(v));
 const parse = <T>(schema: z.ZodType<T>, v: string | null): T | null => (v === null ? null : schema.parse(JSON.parse(v)));
+
+interface SampleColumns {
+  sample_campaign_id: string | null;
+  sample_status: string | null;
+  sample_reason: string | null;
+  sample_settled_at: string | null;
+}
+
+function toRecordWithSample(r: Selectable<ImportsTable> & SampleColumns): ImportRecord {
+  const sample =
+    r.sample_status === null || r.sample_campaign_id === null
+      ? null
+      : {
+          campaignId: r.sample_campaign_id,
+          status: z.enum(IMPORT_SAMPLE_STATUSES).parse(r.sample_status),
+          reason: r.sample_reason,
+          settledAt: r.sample_settled_at,
+        };
+  return { ...toRecord(r), sample };
+}
 
 function toRecord(r: Selectable<ImportsTable>): ImportRecord {
   return {
@@ -113,6 +134,18 @@ function toColumns(p: Partial<ImportRecord>): Updateable<ImportsTable> {
 
 export function createImportStore(database: Database): ImportStore {
   const { db } = database;
+  /** The import with its first-campaign sample (IMP-07), when the send engine has written one. */
+  const withSample = () =>
+    db
+      .selectFrom('imports')
+      .leftJoin('import_samples as s', 's.import_id', 'imports.id')
+      .selectAll('imports')
+      .select([
+        's.campaign_id as sample_campaign_id',
+        's.status as sample_status',
+        's.reason as sample_reason',
+        's.settled_at as sample_settled_at',
+      ]);
   return {
     async insert(r) {
       await db
@@ -140,31 +173,23 @@ export function createImportStore(database: Database): ImportStore {
         .execute();
     },
     async get(accountId, id) {
-      let q = db.selectFrom('imports').selectAll().where('id', '=', id);
-      if (accountId !== null) q = q.where('account_id', '=', accountId);
+      let q = withSample().where('imports.id', '=', id);
+      if (accountId !== null) q = q.where('imports.account_id', '=', accountId);
       const r = await q.executeTakeFirst();
-      return r ? toRecord(r) : null;
+      return r ? toRecordWithSample(r) : null;
     },
     async list(accountId, limit) {
-      const rows = await db
-        .selectFrom('imports')
-        .selectAll()
-        .where('account_id', '=', accountId)
-        .orderBy('created_at', 'desc')
-        .orderBy('id')
+      const rows = await withSample()
+        .where('imports.account_id', '=', accountId)
+        .orderBy('imports.created_at', 'desc')
+        .orderBy('imports.id')
         .limit(limit)
         .execute();
-      return rows.map(toRecord);
+      return rows.map(toRecordWithSample);
     },
     async listByStatus(status, limit) {
-      const rows = await db
-        .selectFrom('imports')
-        .selectAll()
-        .where('status', '=', status)
-        .orderBy('created_at')
-        .limit(limit)
-        .execute();
-      return rows.map(toRecord);
+      const rows = await withSample().where('imports.status', '=', status).orderBy('imports.created_at').limit(limit).execute();
+      return rows.map(toRecordWithSample);
     },
     async update(id, patch) {
       const set = toColumns(patch);

@@ -8,7 +8,7 @@ import type {
 } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { IMPORT_STATUSES, type ImportRecord } from '../../../core/imports/types.ts';
+import { IMPORT_SAMPLE_STATUSES, IMPORT_STATUSES, type ImportRecord } from '../../../core/imports/types.ts';
 
 export type ZodApp = FastifyInstance<
   RawServerDefault,
@@ -56,6 +56,15 @@ export const ImportSchema = z.object({
   review: z
     .object({ decision: z.enum(['approved', 'rejected']), reason: z.string().nullable(), at: z.string().nullable() })
     .nullable(),
+  /** IMP-07: the first campaign's sample of this import's contacts; 'declined' says why the rest was cancelled. */
+  sample: z
+    .object({
+      campaignId: z.string(),
+      status: z.enum(IMPORT_SAMPLE_STATUSES),
+      reason: z.string().nullable(),
+      settledAt: z.string().nullable(),
+    })
+    .nullable(),
   createdAt: z.string(),
   updatedAt: z.string(),
 });
@@ -92,6 +101,7 @@ export function toImportView(r: ImportRecord): z.infer<typeof ImportSchema> {
       r.status === 'approved' || r.status === 'rejected'
         ? { decision: r.status, reason: r.reviewReason, at: r.reviewedAt }
         : null,
+    sample: r.sample ?? null,
     createdAt: r.createdAt,
     updatedAt: r.updatedAt,
   };

@@ -101,6 +101,17 @@ export function ImportStatus() {
           )}
         </Alert>
       )}
+      {r.sample && (
+        <Alert
+          color={r.sample.status === 'declined' ? 'red' : r.sample.status === 'passed' ? 'green' : 'blue'}
+          title={t(`imports.sample.${r.sample.status}`)}
+          data-testid="import-sample"
+          data-status={r.sample.status}
+        >
+          <Text size="sm">{t(`imports.sampleExplain.${r.sample.status}`)}</Text>
+          {r.sample.reason && <Text size="sm">{r.sample.reason}</Text>}
+        </Alert>
+      )}
       {r.status === 'completed' && <Alert color="green">{t('imports.completedExplain')}</Alert>}
       {r.error && (
         <Alert color="red" title={t('imports.status.failed')}>

@@ -5,6 +5,7 @@
 // read the dry run before the Send button, send, watch the progress bar reach the end and read
 // the report. The relay is a scripted SMTP sink on 127.0.0.1 that counts what it accepts.
 // SQLite only: both engines are covered by the route and delivery tests.
+import { WARMUP } from '../../policy/sending.ts';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signUp, type SignedIn } from '../helpers/accounts.ts';
@@ -189,12 +190,14 @@ describe('a first campaign from the web app [sqlite]', () => {
     expect(await page.getByTestId('verdict').getAttribute('data-decision')).toBe('allow');
   }, 120_000);
 
-  it(`[DEL-01] shows the dry run before the Send button, sends, and the progress bar reaches the end`, async () => {
+  it(`[DEL-01, ACC-08] shows the dry run and today's quota before the Send button, sends, and the progress bar reaches the end`, async () => {
     await page.getByRole('link', { name: 'Send', exact: true }).click();
     await page.waitForURL((url) => url.pathname.endsWith(`/campaigns/${encodeURIComponent(campaignId)}/send`));
     const dry = page.getByTestId('dry-run');
     await expect.poll(() => page.getByTestId('dry-run-allowed').textContent(), POLL).toBe(String(CONTACTS));
     expect(await page.getByTestId('dry-run-total').textContent()).toBe(String(CONTACTS));
+    // ACC-08: a new account's warm-up quota is shown beside the dry run.
+    expect(await page.getByTestId('send-quota-text').textContent()).toContain(`0 of ${WARMUP.startPerDay} used`);
     // The summary sits above the button that sends.
     const send = page.getByRole('button', { name: `Send to ${CONTACTS} contacts now` });
     const [dryBox, sendBox] = [await dry.boundingBox(), await send.boundingBox()];

@@ -227,7 +227,7 @@ describeEachEngine('send engine', (db) => {
     const waiting = [...(await statusOf(t.store, t.campaign.id)).values()].filter((r) => r.status === 'queued');
     expect(waiting).toHaveLength(15);
     expect(waiting.every((r) => r.reason === 'quota-exceeded')).toBe(true);
-    expect(await engine.quota(t.world.accountId)).toEqual({ day: '2026-12-02', quota: 10, used: 10 });
+    expect(await engine.quota(t.world.accountId)).toEqual({ day: '2026-12-02', quota: 10, used: 10, waiting: 15 });
     expect(await engine.resumePaused()).toEqual([]);
     t.clock.set('2026-12-03T00:00:30.000Z');
     expect(await engine.resumePaused()).toEqual([t.campaign.id]);
@@ -235,6 +235,7 @@ describeEachEngine('send engine', (db) => {
     await engine.drain(t.campaign.id);
     expect(t.sink.counts.size).toBe(25);
     expect((await t.campaigns.get(t.campaign.id))!.status).toBe('sent');
+    expect(await engine.quota(t.world.accountId)).toMatchObject({ used: 15, waiting: 0 });
   });
 
   it('[ACC-08, DEL-02] the per-account rate is one token bucket in the database, shared by every worker', async () => {

@@ -83,7 +83,15 @@ export interface SendEngine {
   resumePaused(): Promise<string[]>;
   progress(accountId: string, campaignId: string): Promise<DeliveryProgress>;
   /** Today's quota (ACC-08) and what it has used. */
-  quota(accountId: string): Promise<{ day: string; quota: number | null; used: number }>;
+  quota(accountId: string): Promise<SendQuota>;
+}
+
+/** ACC-08 as the account sees it: today's quota (null: none), what it used, who waits for a later day. */
+export interface SendQuota {
+  day: string;
+  quota: number | null;
+  used: number;
+  waiting: number;
 }
 
 const dayOf = (d: Date) => d.toISOString().slice(0, 10);
@@ -432,7 +440,12 @@ export function createSendEngine(deps: SendEngineDeps): SendEngine {
 
     async quota(accountId) {
       const now = clock.now();
-      return { day: dayOf(now), quota: await quotaFor(accountId, now), used: await store.quotaUsed(accountId, dayOf(now)) };
+      return {
+        day: dayOf(now),
+        quota: await quotaFor(accountId, now),
+        used: await store.quotaUsed(accountId, dayOf(now)),
+        waiting: await store.waitingForQuota(accountId),
+      };
     },
   };
 }

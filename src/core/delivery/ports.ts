@@ -118,6 +118,8 @@ export interface DeliveryStore {
   takeQuota(accountId: string, day: string, quota: number, n: number): Promise<number>;
   /** What the account used of the day's quota. */
   quotaUsed(accountId: string, day: string): Promise<number>;
+  /** Recipients waiting for a later day's quota: queued over quota, or in a campaign paused for 'quota'. */
+  waitingForQuota(accountId: string): Promise<number>;
   /** Returns unused quota (records that did not go out after all). */
   returnQuota(accountId: string, day: string, n: number): Promise<void>;
   /** Account health for the warm-up: days with sending, and recent accepted / bounced / complaints. */

@@ -413,6 +413,30 @@ export function createDeliveryStore(database: Database): DeliveryStore {
       return r ? Number(r.used) : 0;
     },
 
+    async waitingForQuota(accountId) {
+      const r = await db
+        .selectFrom('delivery_records as d')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('d.account_id', '=', accountId)
+        .where('d.status', 'in', ['queued', 'deferred'])
+        .where((eb) =>
+          eb.or([
+            eb('d.reason', '=', 'quota-exceeded'),
+            eb(
+              'd.campaign_id',
+              'in',
+              eb
+                .selectFrom('delivery_pauses')
+                .select('campaign_id')
+                .where('account_id', '=', accountId)
+                .where('reason', '=', 'quota'),
+            ),
+          ]),
+        )
+        .executeTakeFirst();
+      return Number(r?.n ?? 0);
+    },
+
     async returnQuota(accountId, day, n) {
       if (n <= 0) return;
       await db

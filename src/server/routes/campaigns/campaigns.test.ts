@@ -2,6 +2,7 @@
 // the bad-input codes, tenant isolation, the operator queue's guard. The sending domain is added
 // through its route and marked verified in the database (DNS verification is the domains area's test).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { WARMUP } from '../../../../policy/sending.ts';
 import { signUp, type SignedIn } from '../../../../test/helpers/accounts.ts';
 import { ENGINES, pgAvailable } from '../../../../test/helpers/engines.ts';
 import { createTestPlatform, type TestPlatform } from '../../../../test/helpers/platform.ts';
@@ -99,6 +100,17 @@ for (const engine of ENGINES) {
       const stranger = await post(`/api/v1/campaigns/${id}/test-send`, { to: 'stranger@example.com' });
       expect(stranger.statusCode).toBe(403);
       expect(stranger.json().error.code).toBe('TEST_SEND_RECIPIENT');
+    });
+
+    it("[ACC-08] a new account sees today's warm-up quota, none of it used, nobody waiting", async () => {
+      const res = await get('/api/v1/sending/quota');
+      expect(res.statusCode, res.body).toBe(200);
+      expect(res.json()).toEqual({
+        day: t.clock.now().toISOString().slice(0, 10),
+        quota: WARMUP.startPerDay,
+        used: 0,
+        waiting: 0,
+      });
     });
 
     it("another account cannot read or move this account's campaign; the review queue is for operators only", async () => {

@@ -16,6 +16,7 @@ import { registerListCampaignReviews } from './list-campaign-reviews.ts';
 import { registerDecideCampaignReview } from './decide-campaign-review.ts';
 import { registerTestSendCampaign } from './test-send-campaign.ts';
 import { registerGetCampaignReport } from './get-campaign-report.ts';
+import { registerGetSendQuota } from './get-send-quota.ts';
 
 export function campaignRoutes(deps: AppDeps): FastifyPluginAsyncZod {
   return async (app) => {
@@ -32,6 +33,7 @@ export function campaignRoutes(deps: AppDeps): FastifyPluginAsyncZod {
     registerCancelCampaign(app, deps);
     registerTestSendCampaign(app, deps);
     registerGetCampaignReport(app, deps);
+    registerGetSendQuota(app, deps);
   };
 }
 

@@ -4,6 +4,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { Alert, Badge, Button, Card, Group, Progress, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { SendQuota } from '../../../../src/core/delivery/engine.ts';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
 import { formatTime } from '../../components/format.ts';
@@ -64,6 +65,13 @@ export function CampaignSend() {
     enabled: !!c && !LIVE.has(c.status) && c.status !== 'sent',
     staleTime: 0,
   });
+  // ACC-08: today's warm-up quota and who waits for a later day, shown beside the dry run.
+  const quota = useQuery({
+    queryKey: [...CAMPAIGNS_KEY, 'quota'],
+    queryFn: () => api.get<SendQuota>('/sending/quota'),
+    refetchInterval: c?.status === 'sending' || c?.pauseReason === 'quota' ? 5_000 : false,
+  });
+  const q = quota.data;
   const sending = c?.status === 'sending';
   const report = useQuery({
     queryKey: [...CAMPAIGNS_KEY, id, 'report'],
@@ -184,6 +192,19 @@ export function CampaignSend() {
               ))}
             </Table.Tbody>
           </Table>
+          {q && q.quota !== null && (
+            <Alert color={q.used + r.allowed > q.quota ? 'yellow' : 'gray'} mt="sm" data-testid="send-quota">
+              <Text size="sm" data-testid="send-quota-text">
+                {t('send.quota', { used: q.used, quota: q.quota, left: Math.max(0, q.quota - q.used) })}
+              </Text>
+              {q.used + r.allowed > q.quota && <Text size="sm">{t('send.quotaOver')}</Text>}
+              {q.waiting > 0 && (
+                <Text size="sm" data-testid="send-quota-waiting">
+                  {t('send.quotaWaiting', { count: q.waiting })}
+                </Text>
+              )}
+            </Alert>
+          )}
         </Card>
       )}
 

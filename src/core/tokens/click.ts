@@ -41,19 +41,21 @@ export async function resolveClick(
   deps: { secret: string; links: ClickLinks; recorder: ClickRecorder },
   token: string,
   now: Date,
+  options: { record?: boolean } = {},
 ): Promise<string | null> {
   const claims = readClickToken(deps.secret, token);
   if (!claims) return null;
   const links = await deps.links.links(claims.campaignId);
   const url = links?.[claims.index];
   if (typeof url !== 'string' || !/^https?:\/\//i.test(url)) return null;
-  await deps.recorder.recordClick(claims.campaignId, claims.contactId, claims.index, now);
+  if (options.record !== false) await deps.recorder.recordClick(claims.campaignId, claims.contactId, claims.index, now);
   return url;
 }
 
 /** What the public /c/<token> route calls: the stored target of a click, or null. */
 export interface ClickService {
-  resolve(token: string): Promise<string | null>;
+  /** `record: false` answers without counting a click (a HEAD request: link checkers, not people). */
+  resolve(token: string, options?: { record?: boolean }): Promise<string | null>;
 }
 
 export function createClickService(deps: {
@@ -62,5 +64,5 @@ export function createClickService(deps: {
   recorder: ClickRecorder;
   clock: { now(): Date };
 }): ClickService {
-  return { resolve: (token) => resolveClick(deps, token, deps.clock.now()) };
+  return { resolve: (token, options) => resolveClick(deps, token, deps.clock.now(), options) };
 }

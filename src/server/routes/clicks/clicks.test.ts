@@ -143,6 +143,14 @@ for (const engine of ENGINES) {
       expect(await clickRows()).toBe(before + 1);
     });
 
+    it('[SEC-04] a HEAD (a link checker) gets the same redirect but is not counted as a click', async () => {
+      const before = await clickRows();
+      const res = await t.app.inject({ method: 'HEAD', url: `/c/${tokens[0]}` });
+      expect(res.statusCode).toBe(302);
+      expect(res.headers.location).toBe(MENU);
+      expect(await clickRows()).toBe(before);
+    });
+
     it('[SEC-04] a token whose MAC is altered is a 404 with the neutral page, and nothing is counted', async () => {
       const before = await clickRows();
       const tok = tokens[0] as string;

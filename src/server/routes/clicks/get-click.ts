@@ -20,7 +20,8 @@ export function getClick(app: FastifyInstance, deps: AppDeps): void {
     // Not about the signed-in account (a recipient's click): the standing guard leaves it alone.
     { schema: { hide: true, params: ClickParamsSchema }, config: { standing: 'not-account' } },
     async (request, reply) => {
-      const target = await deps.services.clicks.resolve(request.params.token);
+      // Fastify answers HEAD on this route too: a link checker's HEAD redirects but is not a click.
+      const target = await deps.services.clicks.resolve(request.params.token, { record: request.method !== 'HEAD' });
       if (target === null) {
         const err = notFound('CLICK_LINK_UNKNOWN', 'This link is not valid. Check that it was copied in full.');
         return sendErrorPage(reply.header('x-error-code', err.code), 'en', PAGE_STRINGS.en.linkProblemTitle, err);

@@ -6,6 +6,7 @@
 import { generateKeyPairSync, sign } from 'node:crypto';
 import { createCampaignComposer } from '../src/channels/email/campaign-composer.ts';
 import type { Campaign } from '../src/core/campaigns/types.ts';
+import { campaignBody } from './compose-campaign.ts';
 
 const N = Number(process.argv[2] ?? 10000);
 const rsa = generateKeyPairSync('rsa', { modulusLength: 2048 });
@@ -14,9 +15,6 @@ const keys = {
   rsa: { selector: 'a1', privateKeyPem: rsa.privateKey.export({ type: 'pkcs8', format: 'pem' }) as string },
   ed25519: null,
 };
-const para =
-  '<mj-text>Dear {{ contact.first_name | default: "friend" }}, our autumn collection has arrived: warm coats, scarves and boots. <a href="https://shop.example/p/{{ forloop.index }}">See more</a></mj-text>';
-const body = `<mjml><mj-head><mj-style>.x{color:#333}</mj-style></mj-head><mj-body>${Array.from({ length: 8 }, (_, i) => `<mj-section><mj-column>${para.replace('/p/{{ forloop.index }}', `/p/${i}`)}</mj-column></mj-section>`).join('')}</mj-body></mjml>`;
 const campaign = {
   id: '0190b7a0-1111-7000-8000-000000000001',
   accountId: '0190b7a0-3333-7000-8000-000000000001',
@@ -27,7 +25,7 @@ const campaign = {
   fromEmail: 'news@shop.example',
   replyTo: null,
   format: 'mjml',
-  body,
+  body: campaignBody,
   clickTracking: true,
   version: 1,
 } as unknown as Campaign;

@@ -5,9 +5,17 @@ import { createHash } from 'node:crypto';
 import { insertRows } from '../src/db/bulk.ts';
 import type { Database } from '../src/db/database.ts';
 
-const pad = (i: number) => `c${String(i).padStart(8, '0')}`;
+const short = (i: number) => `c${String(i).padStart(8, '0')}`;
+/** UUID contact ids (the real composer packs them into VERP, click and unsubscribe tokens). */
+export const uuidContactId = (i: number) => `0190b7a0-2222-7000-8000-${String(i).padStart(12, '0')}`;
 
-export async function seedAudience(database: Database, accountId: string, listId: string, n: number) {
+export async function seedAudience(
+  database: Database,
+  accountId: string,
+  listId: string,
+  n: number,
+  pad: (i: number) => string = short,
+) {
   const now = '2026-06-01T00:00:00.000Z';
   await database.db
     .insertInto('lists')

@@ -3,10 +3,14 @@
 // Postfix's smtp-sink on loopback, on SQLite and PostgreSQL. Same-run references: bare
 // nodemailer pooled sending of pre-built messages to the same sink, and raw RSA-2048 signs/s.
 // Peak RSS sampled every 100 ms. Prints one JSON line per measurement.
-// The composer here is a bench composer (bench/send-composer.ts), not the real one: a ~20 KB
-// HTML message personalised by string substitution, signed rsa-sha256 relaxed/simple on the main thread.
-// Usage: node bench/send.ts [sqlite|postgres|both] [recipients] [loops]
+// Composer: `real` (default) is src/channels/email/campaign-composer.ts — the MJML campaign of
+// bench/compose.ts (~30 KB, 8 tracked links, Liquid defaults), rendered on the main thread and
+// DKIM-signed (rsa-sha256, relaxed/relaxed) on os.availableParallelism() worker threads; `bench` is
+// bench/send-composer.ts: a ~20 KB HTML message personalised by string substitution, signed
+// rsa-sha256 relaxed/simple on the main thread.
+// Usage: node bench/send.ts [sqlite|postgres|both] [recipients] [loops] [real|bench]
 import { generateKeyPairSync, sign } from 'node:crypto';
+import { createCampaignComposer } from '../src/channels/email/campaign-composer.ts';
 import { createRelayPool } from '../src/channels/email/relay-pool.ts';
 import { createSendEngine } from '../src/core/delivery/engine.ts';
 import { createGateService } from '../src/core/gate/service.ts';
@@ -17,13 +21,46 @@ import { memoryCampaigns, recordingQueue, verifiedDomains } from '../test/helper
 import { startPostfixSink } from '../test/helpers/smtp-sink.ts';
 import { benchAccount, benchDatabase, engines } from './permission-fixtures.ts';
 import { benchComposer, benchMessage } from './send-composer.ts';
-import { seedAudience } from './send-seed.ts';
+import { seedAudience, uuidContactId } from './send-seed.ts';
+import { campaignBody } from './compose-campaign.ts';
 
 const N = Number(process.argv[3] ?? 100_000);
 const LOOPS = Number(process.argv[4] ?? 4);
+const COMPOSER = process.argv[5] ?? 'real';
+if (COMPOSER !== 'real' && COMPOSER !== 'bench') throw new Error('composer: real or bench');
+const REAL = COMPOSER === 'real';
+
+// The real composer's sending domain: verified, with a generated RSA-2048 key.
+const domainKey = generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({
+  type: 'pkcs8',
+  format: 'pem',
+}) as string;
+const benchDomains: typeof verifiedDomains = {
+  verifiedFor: verifiedDomains.verifiedFor,
+  async signingKeys(_accountId, domainId) {
+    return { domain: domainId.slice(4), rsa: { selector: 's1', privateKeyPem: domainKey }, ed25519: null };
+  },
+};
 
 let peakRss = 0;
-const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 100);
+let atPeak: NodeJS.MemoryUsage | null = null;
+const sampler = setInterval(() => {
+  const m = process.memoryUsage();
+  if (m.rss > peakRss) {
+    peakRss = m.rss;
+    atPeak = m;
+  }
+}, 100);
+/** Where the peak RSS was: V8 heap (total / used) and Buffers (external, arrayBuffers). */
+const peakParts = () =>
+  atPeak
+    ? {
+        heapTotalMb: mb(atPeak.heapTotal),
+        heapUsedMb: mb(atPeak.heapUsed),
+        externalMb: mb(atPeak.external),
+        arrayBuffersMb: mb(atPeak.arrayBuffers),
+      }
+    : {};
 const mb = (b: number) => Math.round(b / 1024 / 1024);
 
 function rsaSignsPerSecond(): number {
@@ -67,13 +104,33 @@ async function bareNodemailer(url: string, n: number): Promise<number> {
 async function campaign(engine: 'sqlite' | 'postgres', sinkUrl: string) {
   const b = await benchDatabase(engine);
   try {
-    const accountId = await benchAccount(b.database, 'acct-bench');
-    const listId = 'list-bench';
+    const accountId = await benchAccount(b.database, REAL ? '0190b7a0-3333-7000-8000-000000000001' : 'acct-bench');
+    const listId = REAL ? '0190b7a0-4444-7000-8000-000000000001' : 'list-bench';
     const t0 = performance.now();
-    await seedAudience(b.database, accountId, listId, N);
+    await seedAudience(b.database, accountId, listId, N, REAL ? uuidContactId : undefined);
     const seedS = (performance.now() - t0) / 1000;
     const campaigns = memoryCampaigns(systemClock);
-    const c = campaigns.add({ id: 'camp-bench', accountId, listId });
+    const c = campaigns.add(
+      REAL
+        ? {
+            id: '0190b7a0-1111-7000-8000-000000000001',
+            accountId,
+            listId,
+            format: 'mjml',
+            body: campaignBody,
+            subject: 'Hello {{ contact.first_name }}',
+            preheader: 'Autumn',
+            clickTracking: true,
+          }
+        : { id: 'camp-bench', accountId, listId },
+    );
+    const composer = REAL
+      ? createCampaignComposer({
+          secret: 'bench-secret-0123456789abcdef',
+          publicUrl: 'https://assent.test',
+          bounceDomain: 'bounce.assent.test',
+        })
+      : benchComposer();
     const outbound = createRelayPool({ relays: [sinkUrl], maxConnections: 8, ratePerSecond: 100_000 });
     const gate = createGateService({
       store: createGateStore(b.database),
@@ -85,9 +142,9 @@ async function campaign(engine: 'sqlite' | 'postgres', sinkUrl: string) {
       store: createDeliveryStore(b.database),
       campaigns,
       gate,
-      composer: benchComposer(),
+      composer,
       outbound,
-      domains: verifiedDomains,
+      domains: REAL ? benchDomains : verifiedDomains,
       queue: recordingQueue(),
       clock: systemClock,
       logger: silentLogger,
@@ -95,6 +152,7 @@ async function campaign(engine: 'sqlite' | 'postgres', sinkUrl: string) {
       options: { warmup: null, accountRatePerSecond: null },
     });
     peakRss = 0;
+    atPeak = null;
     const t1 = performance.now();
     await sendEngine.start(accountId, c.id);
     const startS = (performance.now() - t1) / 1000;
@@ -103,9 +161,11 @@ async function campaign(engine: 'sqlite' | 'postgres', sinkUrl: string) {
     const accepted = results.reduce((a, r) => a + r.sent, 0);
     const p = await createDeliveryStore(b.database).progress(c.id);
     await outbound.close();
+    await composer.close();
     console.log(
       JSON.stringify({
         measure: 'campaign',
+        composer: COMPOSER,
         engine,
         recipients: N,
         loops: LOOPS,
@@ -116,6 +176,7 @@ async function campaign(engine: 'sqlite' | 'postgres', sinkUrl: string) {
         accepted: p.byStatus.accepted,
         status: (await campaigns.get(c.id))?.status,
         peakRssMb: mb(peakRss),
+        atPeak: peakParts(),
       }),
     );
   } finally {
@@ -123,10 +184,13 @@ async function campaign(engine: 'sqlite' | 'postgres', sinkUrl: string) {
   }
 }
 
+// The campaigns first (the process RSS does not shrink after the bare-nodemailer reference).
 const sink = await startPostfixSink();
 try {
   console.log(JSON.stringify({ measure: 'rsa-2048-signs-per-second (one core)', value: rsaSignsPerSecond() }));
+  for (const engine of engines(process.argv[2])) await campaign(engine, sink.url);
   peakRss = 0;
+  atPeak = null;
   console.log(
     JSON.stringify({
       measure: 'bare-nodemailer-pooled (8 connections, pre-built ~20 KB)',
@@ -134,7 +198,6 @@ try {
       peakRssMb: mb(peakRss),
     }),
   );
-  for (const engine of engines(process.argv[2])) await campaign(engine, sink.url);
 } finally {
   clearInterval(sampler);
   await sink.close();

@@ -6,7 +6,19 @@
 //   read back for per-recipient counts; with `messages: true`, one file per message as well
 //   (smtp-sink -d), read back whole for end-to-end checks. Killed by PID on close.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createReadStream, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import {
+  closeSync,
+  createReadStream,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  readSync,
+  rmSync,
+  statSync,
+} from 'node:fs';
 import { createServer, type AddressInfo, type Server, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -133,6 +145,11 @@ export interface PostfixSink {
   pid: number;
   /** Per recipient counts read from the dump file (only when started with dump: true). */
   counts(): Promise<Map<string, number>>;
+  /**
+   * The same counts, read incrementally: each call reads only what the dump grew by since the
+   * last call (for polling a large run); the map returned is kept and updated in place.
+   */
+  tally(): Map<string, number>;
   /** Every message received, one per mail transaction (only when started with messages: true). */
   messages(): SinkMessage[];
   /** Stops the sink (SIGKILL by PID) and starts it again later on the same port (fault runs). */
@@ -204,6 +221,9 @@ export async function startPostfixSink(
   const dumpFile = join(dir, 'dump');
   const messageDir = join(dir, 'messages');
   let child: ChildProcess | null = null;
+  const tallied = new Map<string, number>();
+  let tallyOffset = 0;
+  let tallyRest = '';
   const start = async () => {
     const args = [
       '-u',
@@ -251,6 +271,28 @@ export async function startPostfixSink(
         if (addr) counts.set(addr, (counts.get(addr) ?? 0) + 1);
       }
       return counts;
+    },
+    tally() {
+      if (!existsSync(dumpFile)) return tallied;
+      const size = statSync(dumpFile).size;
+      if (size <= tallyOffset) return tallied;
+      const buf = Buffer.alloc(size - tallyOffset);
+      const fd = openSync(dumpFile, 'r');
+      try {
+        readSync(fd, buf, 0, buf.length, tallyOffset);
+      } finally {
+        closeSync(fd);
+      }
+      tallyOffset = size;
+      const text = tallyRest + buf.toString('latin1');
+      const lines = text.split('\n');
+      tallyRest = lines.pop() ?? '';
+      for (const line of lines) {
+        if (!line.startsWith('X-Rcpt-Args: ')) continue;
+        const addr = /<([^>]*)>/.exec(line)?.[1]?.toLowerCase();
+        if (addr) tallied.set(addr, (tallied.get(addr) ?? 0) + 1);
+      }
+      return tallied;
     },
     messages() {
       if (!existsSync(messageDir)) return [];

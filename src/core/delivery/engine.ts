@@ -25,8 +25,14 @@ export const AUDIENCE_PAGE = 5_000;
 export const RETRY_BASE_MS = 30_000;
 export const RETRY_MAX_MS = 3_600_000;
 export const DEFAULT_MAX_ATTEMPTS = 8;
-/** campaign.send jobs enqueued per campaign (each loops batches; more workers, more jobs run at once). */
-export const DEFAULT_SEND_JOBS = 4;
+/**
+ * campaign.send jobs enqueued per campaign. Each loops batches until nothing is claimable; a
+ * worker runs at most CAMPAIGN_SEND_CONCURRENCY of them at once, so the rest wait for other
+ * workers: up to DEFAULT_SEND_JOBS / CAMPAIGN_SEND_CONCURRENCY workers share one campaign.
+ */
+export const DEFAULT_SEND_JOBS = 8;
+/** campaign.send jobs one worker runs at once (overlaps one batch's database work with another's SMTP). */
+export const CAMPAIGN_SEND_CONCURRENCY = 2;
 
 export interface CampaignSendJob {
   campaignId: string;

@@ -46,6 +46,7 @@ import { createDeliveryStore } from '../db/repositories/delivery.ts';
 import { createCampaignComposer } from '../channels/email/campaign-composer.ts';
 import { createCampaignService } from '../core/campaigns/service.ts';
 import { createContentReview } from '../core/campaigns/review.ts';
+import { createSpamAssassinSecondOpinion } from '../channels/spamd/second-opinion.ts';
 import { createTemplateCampaignRenderer } from '../core/campaigns/template-renderer.ts';
 import { createCampaignStore } from '../db/repositories/campaigns.ts';
 import { createClickStore } from '../db/repositories/clicks.ts';
@@ -196,7 +197,16 @@ export function buildServices(deps: ServiceDeps): Services {
     segments: permission.segments,
     domains: domainGate,
     testSender,
-    review: createContentReview({ clock: deps.clock }),
+    // Issue 9 §4: SpamAssassin's spamd as a second opinion when SPAMD_URL is set.
+    review: createContentReview({
+      clock: deps.clock,
+      ...(deps.config.spamdUrl
+        ? {
+            secondOpinion: createSpamAssassinSecondOpinion({ url: deps.config.spamdUrl, from: deps.config.mailFrom }),
+            secondOpinionMaxScore: deps.config.spamdMaxScore,
+          }
+        : {}),
+    }),
     renderer: createTemplateCampaignRenderer(),
     gate: permission.gate,
     engine: () => delivery,

@@ -76,6 +76,13 @@ export const EnvSchema = z.object({
   DNS_SERVERS: z.string().optional(),
   SPF_INCLUDE: z.string().optional(),
   BOUNCE_HOST: z.string().optional(),
+  // Content review's second opinion (issue 9 §4): SpamAssassin's spamd, spamd://host:port or
+  // tcp://host:port (default port 783); a score over SPAMD_MAX_SCORE holds an allowed campaign.
+  SPAMD_URL: z
+    .string()
+    .regex(/^(spamd|tcp):\/\/[^/\s]+$/, 'expected spamd://host[:port] or tcp://host[:port]')
+    .optional(),
+  SPAMD_MAX_SCORE: z.coerce.number().min(-100).max(1000).default(5),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   TRUST_PROXY: TrustProxySchema.default(false),
   COOKIE_SECURE: bool.optional(),
@@ -120,6 +127,10 @@ export interface Config {
   spfInclude?: string;
   /** The Return-Path / bounce host (default `bounces.<host of PUBLIC_URL>`). */
   bounceHost?: string;
+  /** SpamAssassin's spamd for the content review's second opinion (SPAMD_URL); undefined: none. */
+  spamdUrl?: string;
+  /** The policy's limit on spamd's score (SPAMD_MAX_SCORE, default 5.0): over it an allowed campaign is held. */
+  spamdMaxScore?: number;
   /** Cookie policy revision in force; defaults to COOKIE_POLICY_REVISION in policy/cookies.ts (CK-06). Tests inject a bump. */
   cookiePolicyRevision?: number;
 }
@@ -168,6 +179,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       .filter((v) => v.length > 0),
     spfInclude: e.SPF_INCLUDE,
     bounceHost: e.BOUNCE_HOST,
+    spamdUrl: e.SPAMD_URL,
+    spamdMaxScore: e.SPAMD_MAX_SCORE,
     delivery: {
       relays: (e.SMTP_RELAYS ?? e.SMTP_URL ?? '')
         .split(',')

@@ -2,6 +2,7 @@
 // JSON read back from the store.
 import { z } from 'zod';
 import type { ContentVerdict } from './types.ts';
+import { SECOND_OPINION_UNAVAILABLE, type SecondOpinionResult } from '../content/second-opinion.ts';
 
 export const MAX_CAMPAIGN_NAME_LENGTH = 200;
 export const MAX_SUBJECT_LENGTH = 250;
@@ -44,6 +45,18 @@ export const SendOptionsSchema = z
   .strict();
 export type SendOptions = z.infer<typeof SendOptionsSchema>;
 
+/** The second opinion recorded with a verdict (issue 9 §4): a score with its rules, or why there is none. */
+export const SecondOpinionSchema: z.ZodType<SecondOpinionResult> = z.union([
+  z.object({
+    engine: z.literal('spamassassin'),
+    score: z.number(),
+    threshold: z.number(),
+    engineThreshold: z.number(),
+    rules: z.array(z.string()),
+  }),
+  z.object({ status: z.literal('unavailable'), reason: z.enum(SECOND_OPINION_UNAVAILABLE), detail: z.string() }),
+]);
+
 export const ContentVerdictSchema: z.ZodType<ContentVerdict> = z.object({
   decision: z.enum(['allow', 'hold', 'reject']),
   contentHash: z.string(),
@@ -51,4 +64,5 @@ export const ContentVerdictSchema: z.ZodType<ContentVerdict> = z.object({
   findings: z.array(z.unknown()),
   decidedAt: z.string(),
   decidedBy: z.string(),
+  secondOpinion: SecondOpinionSchema.optional(),
 });

@@ -1,6 +1,7 @@
 // Campaigns (issue 8): the contract the campaign service, the send engine (core/delivery), the
 // content review seam (core/content) and the HTTP/CLI/web surfaces share. The campaign area owns
 // its store and service; other areas code against the shapes here.
+import type { SecondOpinionResult } from '../content/second-opinion.ts';
 
 /**
  * The life of a campaign. Only the content review moves a campaign out of `in-review`, so no
@@ -49,6 +50,11 @@ export interface ContentVerdict {
   decidedAt: string;
   /** 'screen' for the automatic verdict, else the operator's user id (a held campaign reviewed by hand). */
   decidedBy: string;
+  /**
+   * The independent second opinion (SpamAssassin's spamd, when SPAMD_URL is set): its score, the
+   * limit applied and the rules that hit, or why it could not be had. Absent: none configured.
+   */
+  secondOpinion?: SecondOpinionResult;
 }
 
 export interface Campaign {

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { CAMPAIGN_STATUSES } from '../../../core/campaigns/types.ts';
 import { SEND_REFUSALS } from '../../../core/gate/types.ts';
+import { SECOND_OPINION_UNAVAILABLE } from '../../../core/content/second-opinion.ts';
 
 export const TAGS = ['campaigns'];
 export const IdParams = z.object({ id: z.string().min(1).max(100) });
@@ -13,6 +14,19 @@ export const VerdictSchema = z.object({
   findings: z.array(z.unknown()),
   decidedAt: z.string(),
   decidedBy: z.string(),
+  // The second opinion (SpamAssassin's spamd, when configured): score and rules, or why it was unavailable.
+  secondOpinion: z
+    .union([
+      z.object({
+        engine: z.literal('spamassassin'),
+        score: z.number(),
+        threshold: z.number(),
+        engineThreshold: z.number(),
+        rules: z.array(z.string()),
+      }),
+      z.object({ status: z.literal('unavailable'), reason: z.enum(SECOND_OPINION_UNAVAILABLE), detail: z.string() }),
+    ])
+    .optional(),
 });
 
 export const CampaignSchema = z.object({

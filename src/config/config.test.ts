@@ -1,0 +1,21 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from './config.ts';
+
+describe('config: the content review second opinion (SPAMD_URL, SPAMD_MAX_SCORE)', () => {
+  it('is off by default, with the policy limit 5', () => {
+    const c = loadConfig({});
+    expect(c.spamdUrl).toBeUndefined();
+    expect(c.spamdMaxScore).toBe(5);
+  });
+  it('reads spamd:// and tcp:// URLs and a numeric limit', () => {
+    expect(loadConfig({ SPAMD_URL: 'spamd://127.0.0.1:783', SPAMD_MAX_SCORE: '6.5' })).toMatchObject({
+      spamdUrl: 'spamd://127.0.0.1:783',
+      spamdMaxScore: 6.5,
+    });
+    expect(loadConfig({ SPAMD_URL: 'tcp://spamd.internal' }).spamdUrl).toBe('tcp://spamd.internal');
+  });
+  it('refuses another scheme or a non-numeric limit', () => {
+    expect(() => loadConfig({ SPAMD_URL: 'http://127.0.0.1:783' })).toThrow(ConfigError);
+    expect(() => loadConfig({ SPAMD_MAX_SCORE: 'high' })).toThrow(/SPAMD_MAX_SCORE/);
+  });
+});

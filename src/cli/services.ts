@@ -16,7 +16,7 @@ import { createCookieConsentService } from '../core/cookie-consent/service.ts';
 import { createCookieConsentStore } from '../db/repositories/cookie-consent.ts';
 import { COOKIE_POLICY_REVISION } from '../../policy/cookies.ts';
 import { createAccountsService } from '../core/accounts/service.ts';
-import { createAccountsStore } from '../db/repositories/accounts.ts';
+import { createAccountRowsStore, createAccountsStore } from '../db/repositories/accounts.ts';
 import { createArgon2Hasher } from '../security/argon2-hasher.ts';
 import { createTokenKit } from '../security/tokens.ts';
 
@@ -191,6 +191,9 @@ export function buildServices(deps: ServiceDeps): Services {
   // Click tracking (SEC-04): the engine stores each campaign's links, /c/<token> resolves only to them.
   const clickStore = createClickStore(deps.database);
   // Campaigns (issue 8): review over the content screen, the gate's precondition, the engine's access.
+  // The screen weighs the account's declared industry (ACC-02 meets content); reviewers see it too.
+  const accountRows = createAccountRowsStore(db);
+  const declaredIndustry = async (accountId: string) => (await accountRows.get(accountId))?.industry ?? null;
   const campaigns = createCampaignService({
     store: createCampaignStore(deps.database),
     lists: permission.lists,
@@ -200,6 +203,7 @@ export function buildServices(deps: ServiceDeps): Services {
     // Issue 9 §4: SpamAssassin's spamd as a second opinion when SPAMD_URL is set.
     review: createContentReview({
       clock: deps.clock,
+      declaredIndustry,
       ...(deps.config.spamdUrl
         ? {
             secondOpinion: createSpamAssassinSecondOpinion({ url: deps.config.spamdUrl, from: deps.config.mailFrom }),
@@ -219,6 +223,9 @@ export function buildServices(deps: ServiceDeps): Services {
     logger: deps.logger,
     publicUrl: deps.config.publicUrl,
     clicks: clickStore,
+    // CNT-02: repeated rejected content restricts email sending through the standing service.
+    standing,
+    declaredIndustry,
   });
   // Sending domains (DEL-05, MSG-05): keys sealed with the platform secret, verified through DNS_SERVERS.
   const sendingDomains = createSendingDomainService({

@@ -54,6 +54,16 @@ export interface CampaignStore {
   accountFacts(accountId: string): Promise<{ name: string; postalAddress: string; language: string } | null>;
   /** The verified addresses of the account's own team (test sends go only there). */
   teamEmails(accountId: string): Promise<string[]>;
+  /**
+   * How many times the account's campaigns were rejected (by the screen or a reviewer) at or after
+   * `since`: the audit log's reject entries, so an edit that clears a verdict does not erase one.
+   */
+  rejectionsSince(accountId: string, since: string): Promise<number>;
+  /** A reviewer's latest decision on this campaign (the audit log: who, when, the reason given), or null. */
+  reviewDecision(
+    accountId: string,
+    campaignId: string,
+  ): Promise<{ decision: 'approve' | 'reject'; reason: string; at: string; operatorId: string } | null>;
   /** Contacts who withdrew consent through this campaign's unsubscribe links (consent ledger, source_id = campaign). */
   unsubscribed(accountId: string, campaignId: string): Promise<number>;
 }

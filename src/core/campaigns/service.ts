@@ -3,6 +3,7 @@
 // without a verdict: only submit's screen and an operator's decision on a held campaign write
 // 'approved', each with the verdict), sending now or on a schedule, pause/resume/cancel, the gate
 // preconditions of a campaign send (DEL-01), preview, test send and the report (ACC-07).
+import { CONTENT_STANDING } from '../../../policy/content/standing.ts';
 import type { AuditLog } from '../audit/types.ts';
 import { conflict, forbidden, invalid, notFound, tooLarge, unavailable, unprocessable } from '../errors.ts';
 import type { GateService } from '../gate/service.ts';
@@ -27,6 +28,8 @@ import type { Campaign, CampaignStatus, ContentReview, ContentVerdict, PauseReas
 import { equalPublicDigest } from '../tokens/constant-time.ts';
 import { SEND_REFUSALS } from '../gate/types.ts';
 import { buildReport, type CampaignReport, type ReportSources } from './report.ts';
+import { createReviewOutcome, shownFindings, type ShownFinding } from './review-outcome.ts';
+import type { StandingService } from '../standing/standing-service.ts';
 
 export const CAMPAIGN_SCHEDULE_JOB = 'campaign.start-scheduled';
 export const CAMPAIGN_SCHEDULE_CRON = '* * * * *';
@@ -70,7 +73,37 @@ export interface HeldReview {
   campaign: Campaign;
   findings: unknown[];
   policyRevision: string;
+  /** The message as it was screened (compiled HTML and text): the findings' spans point into these. */
+  html: string;
+  text: string;
+  /** The account's declared industry (ACC-02), null when unknown. */
+  industry: string | null;
+  /** The account's recent campaigns with their verdicts and decisions, newest first (this one excluded). */
+  history: {
+    id: string;
+    name: string;
+    status: CampaignStatus;
+    decision: ContentVerdict['decision'] | null;
+    decidedBy: string | null;
+    updatedAt: string;
+  }[];
+  /** Rejects of the account within the content-standing window (policy/content/standing.ts). */
+  recentRejects: number;
 }
+
+/** Why a campaign stands where it does, as its owner reads it (CNT-02): never a bare code. */
+export interface CampaignReviewView {
+  decision: ContentVerdict['decision'] | null;
+  /** 'screen' or 'reviewer' (an operator's id is not shown to customers). */
+  decidedBy: 'screen' | 'reviewer' | null;
+  decidedAt: string | null;
+  /** The reviewer's reason when a reviewer decided this content; null for the screen's own verdict. */
+  note: string | null;
+  findings: ShownFinding[];
+}
+
+/** Recent campaigns shown with each held one. */
+export const REVIEW_HISTORY = 10;
 
 export interface CampaignService {
   create(accountId: string, input: CampaignInput): Promise<Campaign>;
@@ -83,6 +116,8 @@ export interface CampaignService {
   /** The operator queue: campaigns the screen held. */
   heldReviews(): Promise<HeldReview[]>;
   operatorDecide(operatorId: string, campaignId: string, decision: 'approve' | 'reject', note: string): Promise<Campaign>;
+  /** The customer's view of the review: decision, findings (category, matched text) and the reviewer's note. */
+  reviewView(accountId: string, id: string): Promise<CampaignReviewView>;
   dryRun(accountId: string, id: string): Promise<CampaignDryRun>;
   send(accountId: string, id: string, options?: SendOptions): Promise<Campaign>;
   pause(accountId: string, id: string): Promise<Campaign>;
@@ -124,6 +159,10 @@ export interface CampaignServiceDeps {
   ownerEmails: (accountId: string) => Promise<{ email: string; language: string }[]>;
   audit: AuditLog;
   clicks?: ClickCounter;
+  /** Repeated rejects restrict email sending (CNT-02); without it rejects only mail the owner. */
+  standing?: Pick<StandingService, 'getStanding' | 'transition'>;
+  /** The account's declared industry, shown to the reviewer (the screen gets it through ContentReview). */
+  declaredIndustry?: (accountId: string) => Promise<string | null>;
   testSender?: TestSender | null;
   clock: Clock;
   logger: Logger;
@@ -135,6 +174,15 @@ const CONTENT_FIELDS = ['subject', 'preheader', 'body', 'format'] as const;
 export function createCampaignService(deps: CampaignServiceDeps): CampaignService {
   const { store, clock } = deps;
   const now = () => clock.now().toISOString();
+  const outcome = createReviewOutcome({
+    store,
+    systemMail: deps.systemMail,
+    ownerEmails: deps.ownerEmails,
+    standing: deps.standing,
+    now: () => clock.now(),
+    logger: deps.logger,
+    publicUrl: deps.publicUrl,
+  });
 
   async function load(accountId: string, id: string): Promise<Campaign> {
     const c = await store.get(accountId, id);
@@ -219,6 +267,8 @@ export function createCampaignService(deps: CampaignServiceDeps): CampaignServic
         rule: verdict.policyRevision,
         details: { campaignId: c.id, version: c.version, findings: verdict.findings.length },
       });
+    // CNT-02: the customer is told why, and repeated rejects feed the account's standing.
+    if (to === 'rejected') await outcome.rejected(updated, null);
     return updated;
   }
 
@@ -342,9 +392,35 @@ export function createCampaignService(deps: CampaignServiceDeps): CampaignServic
 
     async heldReviews() {
       const rows = await store.inReview(MAX_CAMPAIGN_PAGE);
-      return rows
-        .filter((c) => c.verdict?.decision === 'hold' && equalPublicDigest(c.verdict.contentHash, contentHash(c)))
-        .map((c) => ({ campaign: c, findings: c.verdict!.findings, policyRevision: c.verdict!.policyRevision }));
+      const held = rows.filter((c) => c.verdict?.decision === 'hold' && equalPublicDigest(c.verdict.contentHash, contentHash(c)));
+      const since = new Date(clock.now().getTime() - CONTENT_STANDING.windowDays * 86_400_000).toISOString();
+      const out: HeldReview[] = [];
+      for (const c of held) {
+        // The same compile the screen saw (compile is deterministic): the spans index into it.
+        const compiled = await deps.renderer.compile(c).catch(() => ({ html: '', text: '' }));
+        const recent = await store.list(c.accountId, REVIEW_HISTORY + 1);
+        out.push({
+          campaign: c,
+          findings: c.verdict!.findings,
+          policyRevision: c.verdict!.policyRevision,
+          html: compiled.html,
+          text: compiled.text,
+          industry: deps.declaredIndustry ? await deps.declaredIndustry(c.accountId) : null,
+          history: recent
+            .filter((h) => h.id !== c.id)
+            .slice(0, REVIEW_HISTORY)
+            .map((h) => ({
+              id: h.id,
+              name: h.name,
+              status: h.status,
+              decision: h.verdict?.decision ?? null,
+              decidedBy: h.verdict?.decidedBy ?? null,
+              updatedAt: h.updatedAt,
+            })),
+          recentRejects: await store.rejectionsSince(c.accountId, since),
+        });
+      }
+      return out;
     },
 
     async operatorDecide(operatorId, campaignId, decision, note) {
@@ -369,7 +445,26 @@ export function createCampaignService(deps: CampaignServiceDeps): CampaignServic
         reason: note,
         details: { campaignId: c.id, version: c.version, contentHash: verdict.contentHash },
       });
+      if (decision === 'approve') await outcome.approved(updated, note);
+      else await outcome.rejected(updated, note);
       return updated;
+    },
+
+    async reviewView(accountId, id) {
+      const c = await load(accountId, id);
+      const v = c.verdict;
+      if (!v) return { decision: null, decidedBy: null, decidedAt: null, note: null, findings: [] };
+      const byReviewer = v.decidedBy !== 'screen';
+      // The note belongs to this verdict only when the reviewer's decision is the verdict's own.
+      const decided = byReviewer ? await store.reviewDecision(accountId, id) : null;
+      const note = decided && decided.operatorId === v.decidedBy && decided.at >= v.decidedAt ? decided.reason : null;
+      return {
+        decision: v.decision,
+        decidedBy: byReviewer ? 'reviewer' : 'screen',
+        decidedAt: v.decidedAt,
+        note,
+        findings: shownFindings(v.findings),
+      };
     },
 
     async dryRun(accountId, id) {

@@ -51,6 +51,14 @@ describe('system mail templates', () => {
       bounced: 3,
       complaints: 0,
     },
+    'campaign-review-outcome': {
+      accountName: 'Brutăria Ana',
+      campaignName: 'Noiembrie',
+      decision: 'reject',
+      reason: 'Casino promotion',
+      findings: [{ category: 'gambling', excerpts: ['casino', 'bet now'] }],
+      campaignUrl: 'http://assent.test/app/campaigns/c1',
+    },
     'consent-confirm': {
       formName: 'Newsletter',
       listNames: ['Oferte', 'Rețete'],

@@ -1,5 +1,6 @@
 // English system mail templates (Liquid; rendered without code execution). `t` holds the labels
 // of the language, `publicUrl` the platform address. HTML output is escaped by default.
+import { CONTENT_CATEGORY_NAMES } from '../../../policy/content/names.ts';
 import type { TemplateTexts } from './templates.ts';
 
 export const EN: TemplateTexts = {
@@ -45,6 +46,12 @@ export const EN: TemplateTexts = {
     text: 'Here is how "{{ campaignName }}" went:\n\nSent: {{ sent }}\n{% if delivered != nil %}Accepted by receiving servers: {{ delivered }}\n{% endif %}{% if bounced != nil %}Bounced: {{ bounced }}\n{% endif %}{% if complaints != nil %}Spam complaints: {{ complaints }}\n{% endif %}{% if unsubscribed != nil %}Unsubscribed: {{ unsubscribed }}\n{% endif %}{% if reportUrl %}\nThe full report: {{ reportUrl }}{% endif %}',
     html: '<p>Here is how <strong>{{ campaignName }}</strong> went:</p><ul><li>Sent: {{ sent }}</li>{% if delivered != nil %}<li>Accepted by receiving servers: {{ delivered }}</li>{% endif %}{% if bounced != nil %}<li>Bounced: {{ bounced }}</li>{% endif %}{% if complaints != nil %}<li>Spam complaints: {{ complaints }}</li>{% endif %}{% if unsubscribed != nil %}<li>Unsubscribed: {{ unsubscribed }}</li>{% endif %}</ul>{% if reportUrl %}<p><a href="{{ reportUrl }}">The full report</a></p>{% endif %}',
   },
+  'campaign-review-outcome': {
+    subject:
+      '"{{ campaignName }}": {% if decision == "approve" %}approved by our content review{% else %}not accepted by our content review{% endif %}',
+    text: '{% if decision == "approve" %}We reviewed your campaign "{{ campaignName }}" and approved it: you can send it now.{% if reason %}\n\nReviewer\'s note: {{ reason }}{% endif %}{% else %}We reviewed your campaign "{{ campaignName }}" and cannot send it: its content is not accepted under the Anti-Spam Policy.{% if findings.size > 0 %}\n\nWhat we found:\n{% for f in findings %}- {{ t.contentCategory[f.category] | default: f.category }}{% if f.excerpts.size > 0 %}: "{{ f.excerpts | join: \'", "\' }}"{% endif %}\n{% endfor %}{% endif %}{% if reason %}\nReason: {{ reason }}\n{% endif %}\nYou can change the content and submit it again. Repeated rejected content restricts the account\'s email sending.{% endif %}{% if campaignUrl %}\n\nThe campaign: {{ campaignUrl }}{% endif %}',
+    html: '{% if decision == "approve" %}<p>We reviewed your campaign <strong>{{ campaignName }}</strong> and approved it: you can send it now.</p>{% if reason %}<p>Reviewer\'s note: {{ reason }}</p>{% endif %}{% else %}<p>We reviewed your campaign <strong>{{ campaignName }}</strong> and cannot send it: its content is not accepted under the Anti-Spam Policy.</p>{% if findings.size > 0 %}<p>What we found:</p><ul>{% for f in findings %}<li>{{ t.contentCategory[f.category] | default: f.category }}{% if f.excerpts.size > 0 %}: “{{ f.excerpts | join: \'”, “\' }}”{% endif %}</li>{% endfor %}</ul>{% endif %}{% if reason %}<p>Reason: {{ reason }}</p>{% endif %}<p>You can change the content and submit it again. Repeated rejected content restricts the account\'s email sending.</p>{% endif %}{% if campaignUrl %}<p><a href="{{ campaignUrl }}">Open the campaign</a></p>{% endif %}',
+  },
   'consent-confirm': {
     subject: 'Please confirm your subscription to {{ senderName | default: formName }}',
     text: 'You (or someone using your address) signed up through "{{ formName }}" to receive from {{ senderName | default: formName }}: {{ listNames | join: ", " }}.\n\nTo confirm, open this link:\n{{ confirmUrl }}\n\nIf it was not you, ignore this mail: you will not be added and will get nothing more.',
@@ -66,6 +73,7 @@ export const EN_LABELS = {
   standing: { active: 'active', warned: 'warned', restricted: 'restricted', suspended: 'suspended', blocked: 'blocked' },
   service: { import: 'contact import', email: 'email sending', sms: 'SMS sending', api: 'API access' },
   role: { owner: 'owner', member: 'member' },
+  contentCategory: CONTENT_CATEGORY_NAMES.en,
   footer: {
     account: 'You get this mail because of your account at {{ appName }}. We only write to you about your account.',
     contact: 'You get this mail because your address was entered in a signup form. Nothing more is sent unless you confirm.',

@@ -1,4 +1,5 @@
 // Romanian system mail templates (I18N-01). Same data as the English ones (templates-en.ts).
+import { CONTENT_CATEGORY_NAMES } from '../../../policy/content/names.ts';
 import type { TemplateTexts } from './templates.ts';
 
 export const RO: TemplateTexts = {
@@ -44,6 +45,12 @@ export const RO: TemplateTexts = {
     text: 'Iată cum a mers „{{ campaignName }}”:\n\nTrimise: {{ sent }}\n{% if delivered != nil %}Acceptate de serverele destinatare: {{ delivered }}\n{% endif %}{% if bounced != nil %}Respinse: {{ bounced }}\n{% endif %}{% if complaints != nil %}Reclamații de spam: {{ complaints }}\n{% endif %}{% if unsubscribed != nil %}Dezabonări: {{ unsubscribed }}\n{% endif %}{% if reportUrl %}\nRaportul complet: {{ reportUrl }}{% endif %}',
     html: '<p>Iată cum a mers <strong>{{ campaignName }}</strong>:</p><ul><li>Trimise: {{ sent }}</li>{% if delivered != nil %}<li>Acceptate de serverele destinatare: {{ delivered }}</li>{% endif %}{% if bounced != nil %}<li>Respinse: {{ bounced }}</li>{% endif %}{% if complaints != nil %}<li>Reclamații de spam: {{ complaints }}</li>{% endif %}{% if unsubscribed != nil %}<li>Dezabonări: {{ unsubscribed }}</li>{% endif %}</ul>{% if reportUrl %}<p><a href="{{ reportUrl }}">Raportul complet</a></p>{% endif %}',
   },
+  'campaign-review-outcome': {
+    subject:
+      '„{{ campaignName }}”: {% if decision == "approve" %}aprobată la verificarea conținutului{% else %}neacceptată la verificarea conținutului{% endif %}',
+    text: '{% if decision == "approve" %}Am verificat campania „{{ campaignName }}” și am aprobat-o: o puteți trimite de acum.{% if reason %}\n\nNota verificatorului: {{ reason }}{% endif %}{% else %}Am verificat campania „{{ campaignName }}” și nu o putem trimite: conținutul ei nu este acceptat conform Politicii Anti-Spam.{% if findings.size > 0 %}\n\nCe am găsit:\n{% for f in findings %}- {{ t.contentCategory[f.category] | default: f.category }}{% if f.excerpts.size > 0 %}: „{{ f.excerpts | join: \'”, „\' }}”{% endif %}\n{% endfor %}{% endif %}{% if reason %}\nMotiv: {{ reason }}\n{% endif %}\nPuteți modifica conținutul și îl puteți trimite din nou la verificare. Conținutul respins în mod repetat restricționează trimiterea de email a contului.{% endif %}{% if campaignUrl %}\n\nCampania: {{ campaignUrl }}{% endif %}',
+    html: '{% if decision == "approve" %}<p>Am verificat campania <strong>{{ campaignName }}</strong> și am aprobat-o: o puteți trimite de acum.</p>{% if reason %}<p>Nota verificatorului: {{ reason }}</p>{% endif %}{% else %}<p>Am verificat campania <strong>{{ campaignName }}</strong> și nu o putem trimite: conținutul ei nu este acceptat conform Politicii Anti-Spam.</p>{% if findings.size > 0 %}<p>Ce am găsit:</p><ul>{% for f in findings %}<li>{{ t.contentCategory[f.category] | default: f.category }}{% if f.excerpts.size > 0 %}: „{{ f.excerpts | join: \'”, „\' }}”{% endif %}</li>{% endfor %}</ul>{% endif %}{% if reason %}<p>Motiv: {{ reason }}</p>{% endif %}<p>Puteți modifica conținutul și îl puteți trimite din nou la verificare. Conținutul respins în mod repetat restricționează trimiterea de email a contului.</p>{% endif %}{% if campaignUrl %}<p><a href="{{ campaignUrl }}">Deschideți campania</a></p>{% endif %}',
+  },
   'consent-confirm': {
     subject: 'Vă rugăm să confirmați abonarea la {{ senderName | default: formName }}',
     text: 'Dumneavoastră (sau cineva care a folosit adresa dumneavoastră) v-ați înscris prin „{{ formName }}” pentru a primi de la {{ senderName | default: formName }}: {{ listNames | join: ", " }}.\n\nPentru a confirma, deschideți acest link:\n{{ confirmUrl }}\n\nDacă nu ați fost dumneavoastră, ignorați mesajul: nu veți fi adăugat și nu veți mai primi nimic.',
@@ -65,6 +72,7 @@ export const RO_LABELS = {
   standing: { active: 'activ', warned: 'avertizat', restricted: 'restricționat', suspended: 'suspendat', blocked: 'blocat' },
   service: { import: 'importul de contacte', email: 'trimiterea de email', sms: 'trimiterea de SMS', api: 'accesul API' },
   role: { owner: 'proprietar', member: 'membru' },
+  contentCategory: CONTENT_CATEGORY_NAMES.ro,
   footer: {
     account: 'Primiți acest mesaj datorită contului dumneavoastră pe {{ appName }}. Vă scriem doar despre contul dumneavoastră.',
     contact:

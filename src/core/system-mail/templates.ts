@@ -53,6 +53,18 @@ export const TEMPLATE_DATA = {
     unsubscribed: count.optional(),
     reportUrl: url.optional(),
   }),
+  /** CNT-02: a campaign approved or rejected by the content review; a reject lists what was found. */
+  'campaign-review-outcome': z.object({
+    accountName: name,
+    campaignName: short,
+    decision: z.enum(['approve', 'reject']),
+    reason: z.string().max(1000).optional(),
+    findings: z
+      .array(z.object({ category: z.string().max(100), excerpts: z.array(z.string().max(200)).max(5) }))
+      .max(20)
+      .optional(),
+    campaignUrl: url.optional(),
+  }),
   'consent-confirm': z.object({ formName: short, listNames: z.array(short).min(1).max(50), confirmUrl: url, senderName: name }),
   notice: z.object({ subject: z.string().min(1).max(200), body: z.string().min(1).max(20_000) }),
   'feature-news': z.object({ subject: z.string().min(1).max(200), body: z.string().min(1).max(20_000) }),
@@ -78,6 +90,7 @@ export const DEFAULT_CATEGORY: Record<TemplateId, SystemMailCategory> = {
   'signup-review-outcome': 'critical',
   'import-review-outcome': 'critical',
   'campaign-report': 'critical',
+  'campaign-review-outcome': 'critical',
   'consent-confirm': 'critical',
   notice: 'critical',
   'feature-news': 'feature-news',

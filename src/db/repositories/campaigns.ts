@@ -1,6 +1,7 @@
 // SQL for campaigns: the CampaignStore port (src/core/campaigns/ports.ts). Every account query is
 // scoped by account_id; getById (workers) and due/inReview (scheduler, operators) are unscoped on purpose.
 import type { CampaignPatch, CampaignStore } from '../../core/campaigns/ports.ts';
+import { REJECT_ACTIONS } from '../../core/campaigns/review-outcome.ts';
 import { ContentVerdictSchema } from '../../core/campaigns/schemas.ts';
 import type { Campaign, CampaignFormat, CampaignStatus, PauseReason } from '../../core/campaigns/types.ts';
 import type { Database } from '../database.ts';
@@ -159,6 +160,36 @@ export function createCampaignStore(database: Database): CampaignStore {
         .where('u.email_verified_at', 'is not', null)
         .execute();
       return rows.map((r) => r.email);
+    },
+    async rejectionsSince(accountId, since) {
+      // The audit log is append-only: a reject stays counted whatever happens to the campaign after.
+      const r = await db
+        .selectFrom('audit_log')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('account_id', '=', accountId)
+        .where('action', 'in', [...REJECT_ACTIONS])
+        .where('at', '>=', since)
+        .executeTakeFirst();
+      return Number(r?.n ?? 0);
+    },
+    async reviewDecision(accountId, campaignId) {
+      // details is JSON text; campaign ids are UUIDs (hex and '-'), so the LIKE pattern holds no wildcard.
+      const r = await db
+        .selectFrom('audit_log')
+        .select(['action', 'reason', 'at', 'actor_id'])
+        .where('account_id', '=', accountId)
+        .where('action', 'in', ['campaign.review-approved', 'campaign.review-rejected'])
+        .where('details', 'like', `%"campaignId":${JSON.stringify(campaignId).replace(/[%_\\]/g, '')}%`)
+        .orderBy('seq', 'desc')
+        .limit(1)
+        .executeTakeFirst();
+      if (!r) return null;
+      return {
+        decision: r.action === 'campaign.review-approved' ? 'approve' : 'reject',
+        reason: r.reason,
+        at: r.at,
+        operatorId: r.actor_id,
+      };
     },
     async unsubscribed(accountId, campaignId) {
       const r = await db

@@ -4,6 +4,7 @@ import type { AppDeps } from '../../deps.ts';
 import { registerCreateCampaign } from './create-campaign.ts';
 import { registerListCampaigns } from './list-campaigns.ts';
 import { registerGetCampaign } from './get-campaign.ts';
+import { registerGetCampaignReview } from './get-campaign-review.ts';
 import { registerUpdateCampaign } from './update-campaign.ts';
 import { registerSubmitCampaign } from './submit-campaign.ts';
 import { registerPreviewCampaign } from './preview-campaign.ts';
@@ -23,6 +24,7 @@ export function campaignRoutes(deps: AppDeps): FastifyPluginAsyncZod {
     registerCreateCampaign(app, deps);
     registerListCampaigns(app, deps);
     registerGetCampaign(app, deps);
+    registerGetCampaignReview(app, deps);
     registerUpdateCampaign(app, deps);
     registerSubmitCampaign(app, deps);
     registerPreviewCampaign(app, deps);

@@ -1,8 +1,10 @@
-// GET /api/v1/operator/campaign-reviews — campaigns the content screen held, with its findings (CNT-02).
+// GET /api/v1/operator/campaign-reviews — campaigns the content screen held, with its findings, the
+// message as screened (the spans index into it), the account's declared industry and history (CNT-02).
 import { z } from 'zod';
 import { requireOperator } from '../../auth.ts';
 import type { AppDeps } from '../../deps.ts';
 import type { ZodApp } from '../auth/http.ts';
+import { CAMPAIGN_STATUSES } from '../../../core/campaigns/types.ts';
 import { CampaignSchema } from './schemas.ts';
 
 export function registerListCampaignReviews(app: ZodApp, deps: AppDeps): void {
@@ -14,7 +16,27 @@ export function registerListCampaignReviews(app: ZodApp, deps: AppDeps): void {
         summary: 'Campaigns held by the content screen, waiting for a reviewer',
         response: {
           200: z.object({
-            items: z.array(z.object({ campaign: CampaignSchema, findings: z.array(z.unknown()), policyRevision: z.string() })),
+            items: z.array(
+              z.object({
+                campaign: CampaignSchema,
+                findings: z.array(z.unknown()),
+                policyRevision: z.string(),
+                html: z.string(),
+                text: z.string(),
+                industry: z.string().nullable(),
+                history: z.array(
+                  z.object({
+                    id: z.string(),
+                    name: z.string(),
+                    status: z.enum(CAMPAIGN_STATUSES),
+                    decision: z.enum(['allow', 'hold', 'reject']).nullable(),
+                    decidedBy: z.string().nullable(),
+                    updatedAt: z.string(),
+                  }),
+                ),
+                recentRejects: z.number(),
+              }),
+            ),
           }),
         },
       },

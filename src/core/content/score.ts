@@ -46,6 +46,10 @@ const MAX_BENIGN = 3;
 const MAX_REPEATS = 3;
 const MAX_GOODS = 3;
 const DEFAULT_REPORTED = 0.5;
+/** Occurrences of one wording from which it is read by the majority of its contexts. */
+const DIGEST_REPEATS = 3;
+/** Distinct weak words of one category that, in an offer's frame, count without a strong or topic term. */
+const WEAK_CLUSTER = 2;
 /** The k-th strongest distinct wording of a class counts DECAY^k of its weight: evidence is bounded, never a sum over a digest. */
 const DECAY = 0.6;
 /** Past this many words, topic and weak evidence counts by density: × sqrt(LONG_MESSAGE_WORDS / words). */
@@ -72,21 +76,39 @@ export function scoreCategories(
     const category = policy.data.categories[c]!;
     const scale = category.weightScale ?? 1;
     const rank = (cls: string) => (cls === 'strong' ? 2 : cls === 'topic' ? 1 : 0);
-    const perTerm = new Map<string, { cls: string; best: number; count: number; at: Set<string> }>();
+    const perTerm = new Map<
+      string,
+      { cls: string; best: number; count: number; at: Set<string>; reported: number; places: number }
+    >();
+    const reportedMult = category.reported ?? weights.reported ?? DEFAULT_REPORTED;
     for (const h of list) {
-      const mult =
-        (h.negated ? weights.negated : 1) *
-        (h.hidden ? 1 + weights.hidden : 1) *
-        (h.reported ? (category.reported ?? weights.reported ?? DEFAULT_REPORTED) : 1);
-      const entry = perTerm.get(h.wording) ?? { cls: h.hit.term.cls, best: 0, count: 0, at: new Set<string>() };
+      const mult = (h.negated ? weights.negated : 1) * (h.hidden ? 1 + weights.hidden : 1);
+      const entry = perTerm.get(h.wording) ?? {
+        cls: h.hit.term.cls,
+        best: 0,
+        count: 0,
+        at: new Set<string>(),
+        reported: 0,
+        places: 0,
+      };
       if (rank(h.hit.term.cls) > rank(entry.cls)) entry.cls = h.hit.term.cls;
       entry.best = Math.max(entry.best, mult);
       const at = `${h.field}:${h.hit.first}`;
-      if (!h.negated && !entry.at.has(at)) {
+      if (!entry.at.has(at)) {
         entry.at.add(at);
-        entry.count++;
+        entry.places++;
+        if (h.reported) entry.reported++;
+        if (!h.negated) entry.count++;
       }
       perTerm.set(h.wording, entry);
+    }
+    // A wording repeated through a message is read in the context of most of its occurrences: a
+    // digest that reports it three times and mentions it once more without a news word still
+    // reports it (one unreported mention no longer lifts all). A wording said once or twice keeps
+    // its best occurrence.
+    for (const e of perTerm.values()) {
+      const reported = e.places >= DIGEST_REPEATS ? e.reported * 3 >= e.places * 2 : e.reported === e.places;
+      if (reported) e.best *= reportedMult;
     }
     const values: Record<string, number[]> = { strong: [], topic: [], weak: [] };
     for (const { cls, best, count } of perTerm.values()) {
@@ -97,7 +119,10 @@ export function scoreCategories(
     const strong = bounded(values.strong!);
     const topic = bounded(values.topic!);
     let weak = bounded(values.weak!);
-    if (strong + topic === 0) weak = 0;
+    // Weak words alone are ordinary language, unless several of one category's weak words stand
+    // in an offer's frame (a call to action, a price, a number to call): "lonely tonight? … reply".
+    const weakCluster = values.weak!.length >= WEAK_CLUSTER && promo >= 2;
+    if (strong + topic === 0 && !weakCluster) weak = 0;
     const benignCues = Math.min(benign[c]?.size ?? 0, MAX_BENIGN);
     const infoStrong = category.infoStrong ?? weights.infoStrong;
     const fStrong = 1 / (1 + infoStrong * (infoCues + benignCues));

@@ -14,7 +14,7 @@ import {
   MAX_EXCERPT_CHARS,
   MAX_SPANS_PER_FINDING,
 } from './limits.ts';
-import { foldPieces, type Folded, type Piece } from './normalize.ts';
+import { foldPieces, isWordCode, type Folded, type Piece } from './normalize.ts';
 import { loadContentPolicy, type ContentPolicy } from './policy.ts';
 import type { CategoryVerdict, DeceptionRule } from './policy-types.ts';
 import { scoreCategories, type ScoredHit } from './score.ts';
@@ -173,6 +173,64 @@ function isReported(t: Tokens, infoAt: readonly number[], first: number, last: n
   return false;
 }
 
+/** Phone numbers (9–13 digits in ≤ 4 groups split by spaces or dashes: "0744 000 222"; 7 with a dash: "555-0188"), web addresses, @handles. */
+function hasContact(f: FieldText): boolean {
+  const t = f.tokens;
+  const { norm } = f.folded;
+  for (let i = 0; i < t.text.length; i++) {
+    const w = t.text[i]!;
+    if (isNumberToken(w)) {
+      let digits = w.length;
+      let dashed = false;
+      let k = i + 1;
+      while (k < t.text.length && k - i < 4 && isNumberToken(t.text[k]!) && t.start[k]! - t.end[k - 1]! === 1) {
+        const sep = norm[t.end[k - 1]!];
+        if (sep !== ' ' && sep !== '-') break;
+        if (sep === '-') dashed = true;
+        digits += t.text[k]!.length;
+        k++;
+      }
+      if ((digits >= 9 && digits <= 13) || (dashed && digits >= 7 && digits <= 13)) return true;
+      i = k - 1;
+      continue;
+    }
+    const before = norm[t.start[i]! - 1];
+    if (before === '@' && (t.start[i]! < 2 || !isWordCode(norm.charCodeAt(t.start[i]! - 2)))) return true;
+    if (t.gap[i + 1] === '.' && i + 1 < t.text.length && TLDS.has(t.text[i + 1]!) && w.length >= 3) {
+      const after = norm[t.end[i + 1]!];
+      if (after === undefined || !isWordCode(after.charCodeAt(0))) return true;
+    }
+  }
+  return false;
+}
+/** Top-level domains an address in running text ends with (shop.example, credit-rapid.ro). */
+const TLDS = new Set([
+  'com',
+  'net',
+  'org',
+  'ro',
+  'eu',
+  'uk',
+  'io',
+  'co',
+  'info',
+  'biz',
+  'shop',
+  'online',
+  'store',
+  'site',
+  'xyz',
+  'love',
+  'me',
+  'example',
+  'app',
+  'club',
+  'top',
+  'bet',
+  'casino',
+  'vip',
+]);
+
 /** Numbers next to money (€5, 5 €, 100 lei, 20 EUR) and percentages (50%), counted apart. */
 function countPrices(policy: ContentPolicy, f: FieldText): { money: number; percent: number } {
   const { norm } = f.folded;
@@ -217,18 +275,25 @@ export function screenContent(
   let percents = 0;
   const benign: Set<string>[] = policy.data.categories.map(() => new Set<string>());
   let prices = 0;
+  /** A phone number, a web address or a messenger handle: where to buy or reply (an offer's frame). */
+  let contact = false;
   fields.forEach((f, fi) => {
     const hits = matchAll(policy.index, f.tokens);
     const excepted = new Map<number, [number, number][]>();
     const infoAt: number[] = [];
+    // A call to action is one cue per place: "rezervă" and "rezervă-ți", "order" and "order now" at
+    // one word are one cue, not two.
+    const ctaAt = new Map<number, string>();
     for (const h of hits) {
       const { term } = h;
       const wording =
         term.cls === 'cta' || term.cls === 'info' || term.cls === 'goods' || term.cls === 'benign'
           ? f.tokens.text.slice(h.first, h.last + 1).join(' ')
           : '';
-      if (term.cls === 'cta') cta.add(wording);
-      else if (term.cls === 'info') {
+      if (term.cls === 'cta') {
+        const prev = ctaAt.get(h.first);
+        if (prev === undefined || prev.length < wording.length) ctaAt.set(h.first, wording);
+      } else if (term.cls === 'info') {
         info.add(wording);
         infoAt.push(h.first);
       } else if (term.cls === 'goods') goods.add(wording);
@@ -239,6 +304,8 @@ export function screenContent(
         excepted.set(term.category, list);
       }
     }
+    for (const w of ctaAt.values()) cta.add(w);
+    if (hasContact(f)) contact = true;
     for (const h of hits) {
       const { term } = h;
       if (term.cls !== 'strong' && term.cls !== 'topic' && term.cls !== 'weak') continue;
@@ -264,7 +331,7 @@ export function screenContent(
 
   // A percentage is a price only beside a call to action ("20% off, shop now"); in a report it is a figure.
   if (cta.size > 0) prices += percents;
-  const promo = cta.size + (prices >= 3 ? 2 : prices > 0 ? 1 : 0);
+  const promo = cta.size + (prices >= 3 ? 2 : prices > 0 ? 1 : 0) + (contact ? 1 : 0);
   const informational = info.size + (input.declaredIndustry && INFORMATIONAL_INDUSTRIES.has(input.declaredIndustry) ? 1 : 0);
   const categories = scoreCategories(policy, scored, benign, {
     promo,

@@ -196,6 +196,28 @@ describe('campaign composer', () => {
     }
   });
 
+  it('[MSG-05] a signing worker that dies does not fail the batch: it is signed in this thread and verifies', async () => {
+    const c = createCampaignComposer({
+      secret: SECRET,
+      publicUrl: 'https://assent.test',
+      bounceDomain: 'bounce.assent.test',
+      signWorkers: 2,
+    });
+    try {
+      const p = await c.prepare({ campaign: campaign(), sender, keys });
+      // A key the workers cannot load: each worker throws on it and exits.
+      (p as unknown as { keySet: { rsaPem: string } }).keySet.rsaPem = 'not a key';
+      const msgs = await c.compose(p, recipients, now);
+      expect(msgs).toHaveLength(3);
+      for (const m of msgs) {
+        const res = await dkimVerify(m.raw, { resolver });
+        expect(res.results.map((r) => r.status.result)).toEqual(['pass', 'pass']);
+      }
+    } finally {
+      await c.close();
+    }
+  });
+
   it('refuses header values with CR/LF', async () => {
     await expect(composer.prepare({ campaign: campaign({ subject: 'a\r\nBcc: x@y' }), sender, keys })).rejects.toMatchObject({
       code: 'HEADER_INVALID',

@@ -147,11 +147,14 @@ export function createCampaignComposer(opts: CampaignComposerOptions): MessageCo
         const built = recipients.slice(i, i + SIGN_CHUNK).map((r) => build(p, r, now));
         const sigs = Promise.all(
           built[0]!.pending.map((first, k) =>
-            signer.sign(
-              p.keySet,
-              first.algo,
-              built.map((b) => b.pending[k]!.data),
-            ),
+            signer
+              .sign(
+                p.keySet,
+                first.algo,
+                built.map((b) => b.pending[k]!.data),
+              )
+              // A worker that died (or a pool closed meanwhile) does not fail the batch: sign here.
+              .catch(() => built.map((b) => signHere(p, b.pending[k]!))),
           ),
         );
         chunks.push(

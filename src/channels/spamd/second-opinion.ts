@@ -1,7 +1,8 @@
 // The SecondOpinion port over spamd (issue 9 §4): builds an RFC 5322 message from the campaign's
 // content with nodemailer's MailComposer (multipart/alternative text + HTML, Date, Message-ID,
 // MIME headers, so spamd does not score a bare fragment for missing headers) and asks spamd for
-// SYMBOLS. Never throws for an outage: the client answers 'unavailable' with a reason.
+// SYMBOLS. Never throws for an outage: the client answers 'unavailable' with a reason. The
+// preheader is not added again: the compiled HTML the review passes already carries it.
 import MailComposer from 'nodemailer/lib/mail-composer/index.js';
 import type { SecondOpinion, SecondOpinionInput } from '../../core/content/second-opinion.ts';
 import { createSpamdClient, parseSpamdUrl, type SpamdClient, type SpamdClientOptions } from './client.ts';

@@ -98,7 +98,7 @@ export interface LexiconIndex {
   numeric: Term[];
 }
 
-function parseWords(phrase: string, lang: TermLanguage, stemmed: boolean): Word[] {
+function parseWords(phrase: string, lang: TermLanguage, stemmed: boolean, verbs = false): Word[] {
   const words: Word[] = [];
   for (const raw of phrase.trim().split(/\s+/)) {
     if (raw === '#num') {
@@ -111,7 +111,10 @@ function parseWords(phrase: string, lang: TermLanguage, stemmed: boolean): Word[
     const toks = tokenize(folded.norm).text;
     toks.forEach((s, k) => {
       const isPrefix = prefix && k === toks.length - 1 && s.length >= 3;
-      const endings = lang && !isPrefix && s.length >= MIN_INFLECTED_LENGTH && !isNumberToken(s) ? INFLECTIONS[lang] : null;
+      // Noun endings do not inflect a verb: "aplicați" (apply!) + -le is not "aplicațiile" (the apps).
+      const verb = verbs && lang === 'ro' && s.endsWith('ti');
+      const endings =
+        lang && !isPrefix && !verb && s.length >= MIN_INFLECTED_LENGTH && !isNumberToken(s) ? INFLECTIONS[lang] : null;
       const stem = stemmed && endings && lang ? stemOf(lang, s) : null;
       words.push({ s, prefix: isPrefix, num: false, endings, stem, lang });
     });
@@ -140,8 +143,8 @@ export function addTerm(
 ): void {
   const [a, b] = source.split('~');
   const stemmed = lang !== null && STEMMED[lang].has(cls);
-  const words = parseWords(a ?? '', lang, stemmed);
-  const near = b === undefined ? null : parseWords(b, lang, stemmed);
+  const words = parseWords(a ?? '', lang, stemmed, cls === 'cta');
+  const near = b === undefined ? null : parseWords(b, lang, stemmed, cls === 'cta');
   if (words.length === 0 || (near !== null && near.length === 0)) throw new Error(`content policy: empty term "${source}"`);
   const shape = (ws: Word[] | null) => (ws ? ws.map((w) => (w.num ? '#num' : w.prefix ? `${w.s}*` : w.s)).join(' ') : '');
   // The same folded term in both languages of a category and class counts once.

@@ -36,6 +36,8 @@ export interface MessageContext {
   declaredIndustry: string | null;
   /** Distinct words of an ordinary shop, a bookstore, an IT notice (context `goods`): they weigh against topic words of every category. */
   goods?: number;
+  /** Several informational cues and no call to action: the refused industries (high-risk) it names are reported. */
+  informationalMessage?: boolean;
   /** Words in the message (all fields): topic evidence is read as a density past LONG_MESSAGE_WORDS. */
   words?: number;
 }
@@ -106,8 +108,9 @@ export function scoreCategories(
     // digest that reports it three times and mentions it once more without a news word still
     // reports it (one unreported mention no longer lifts all). A wording said once or twice keeps
     // its best occurrence.
+    const allReported = ctx.informationalMessage === true && category.group === 'high-risk';
     for (const e of perTerm.values()) {
-      const reported = e.places >= DIGEST_REPEATS ? e.reported * 3 >= e.places * 2 : e.reported === e.places;
+      const reported = allReported || (e.places >= DIGEST_REPEATS ? e.reported * 3 >= e.places * 2 : e.reported === e.places);
       if (reported) e.best *= reportedMult;
     }
     const values: Record<string, number[]> = { strong: [], topic: [], weak: [] };

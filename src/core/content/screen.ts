@@ -160,6 +160,9 @@ function isNegated(policy: ContentPolicy, t: Tokens, first: number, last: number
   return false;
 }
 
+/** Distinct informational cues that, with no call to action, make the whole message a report. */
+const INFORMATIONAL_MESSAGE = 2;
+
 /** Within this many words of a news / research / warning word, a mention is reported, not offered. */
 const REPORTED_WINDOW = 6;
 
@@ -293,11 +296,16 @@ export function screenContent(
       if (term.cls === 'cta') {
         const prev = ctaAt.get(h.first);
         if (prev === undefined || prev.length < wording.length) ctaAt.set(h.first, wording);
-      } else if (term.cls === 'info') {
-        info.add(wording);
-        infoAt.push(h.first);
+      } else if (term.cls === 'info' || term.cls === 'benign') {
+        // A negated look-alike word is the opposite cue: "fără rețetă", "no customs checks" offer
+        // what the pharmacy or the customs report would not.
+        if (isNegated(policy, f.tokens, h.first, h.last)) continue;
+        if (term.cls === 'benign') benign[term.category]!.add(wording);
+        else {
+          info.add(wording);
+          infoAt.push(h.first);
+        }
       } else if (term.cls === 'goods') goods.add(wording);
-      else if (term.cls === 'benign') benign[term.category]!.add(wording);
       else if (term.cls === 'except') {
         const list = excepted.get(term.category) ?? [];
         list.push([h.first, h.last]);
@@ -333,11 +341,17 @@ export function screenContent(
   if (cta.size > 0) prices += percents;
   const promo = cta.size + (prices >= 3 ? 2 : prices > 0 ? 1 : 0) + (contact ? 1 : 0);
   const informational = info.size + (input.declaredIndustry && INFORMATIONAL_INDUSTRIES.has(input.declaredIndustry) ? 1 : 0);
+  // A message that is informational throughout — several news / research / warning words and not one
+  // call to action — reports the refused industries it names, in its subject as in its body
+  // ("Staying safe on dating apps … police warn …"). Prices and phone numbers alone do not make it an
+  // offer (a helpline). Prohibited content (misinformation, hate) is not excused by a news frame.
+  const informationalMessage = informational >= INFORMATIONAL_MESSAGE && cta.size === 0;
   const categories = scoreCategories(policy, scored, benign, {
     promo,
     info: informational,
     declaredIndustry: input.declaredIndustry ?? null,
     goods: goods.size,
+    informationalMessage,
     words,
   });
 

@@ -23,6 +23,7 @@ import { OperatorAudit } from './pages/operator/Audit.tsx';
 import { OperatorCookieConsents } from './pages/operator/CookieConsents.tsx';
 import { OperatorOutbox } from './pages/operator/Outbox.tsx';
 import { OperatorImportReview } from './pages/operator/ImportReview.tsx';
+import { OperatorCampaignReviews } from './pages/operator/CampaignReviews.tsx';
 import { Lists } from './pages/Lists.tsx';
 import { Contacts } from './pages/contacts/Contacts.tsx';
 import { ContactDetail } from './pages/contacts/ContactDetail.tsx';
@@ -74,6 +75,7 @@ export function App() {
         <Route path="/operator/outbox" element={<OperatorOutbox />} />
         <Route path="/operator/cookie-consents" element={<OperatorCookieConsents />} />
         <Route path="/operator/imports" element={<OperatorImportReview />} />
+        <Route path="/operator/campaign-reviews" element={<OperatorCampaignReviews />} />
       </Route>
       <Route path="*" element={<Navigate to="/" replace />} />
     </Routes>

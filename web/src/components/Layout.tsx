@@ -82,6 +82,7 @@ export function Layout(props: { me: Me }) {
             {link('/operator/outbox', t('nav.outbox'))}
             {link('/operator/cookie-consents', t('nav.cookieConsents'))}
             {link('/operator/imports', t('nav.importReview'))}
+            {link('/operator/campaign-reviews', t('nav.campaignReviews'))}
           </NavLink>
         )}
       </AppShell.Navbar>

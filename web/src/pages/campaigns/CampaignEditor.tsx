@@ -27,6 +27,8 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { notifyOk } from '../../notify.ts';
 import type { Campaign, CampaignFormat } from '../../../../src/core/campaigns/types.ts';
+import type { CampaignReviewView } from '../../../../src/core/campaigns/service.ts';
+import { contentCategoryName } from '../../../../policy/content/names.ts';
 import type { Contact } from '../../../../src/core/contacts/types.ts';
 import type { Segment } from '../../../../src/core/segments/types.ts';
 import { useApi } from '../../session.tsx';
@@ -518,32 +520,56 @@ function Editor(props: { campaign: Campaign | null }) {
   );
 }
 
+/**
+ * The content review's verdict as the owner reads it (CNT-02): for each finding its category by
+ * name in the reader's language and the matched text, and the reviewer's note — never a bare code.
+ */
 function Verdict(props: { campaign: Campaign }) {
-  const { t } = useTranslation();
-  const v = props.campaign.verdict!;
+  const { t, i18n } = useTranslation();
+  const api = useApi();
+  const c = props.campaign;
+  const v = c.verdict!;
+  const review = useQuery({
+    queryKey: [...CAMPAIGNS_KEY, c.id, 'review', v.decidedAt, v.decision],
+    queryFn: () => api.get<CampaignReviewView>(`/campaigns/${encodeURIComponent(c.id)}/review`),
+  });
   const color = v.decision === 'allow' ? 'green' : v.decision === 'hold' ? 'yellow' : 'red';
+  const findings = review.data?.findings ?? [];
+  const note = review.data?.note ?? null;
   return (
     <Alert color={color} title={t(`campaigns.verdict.${v.decision}`)} data-testid="verdict" data-decision={v.decision}>
+      {v.decision !== 'allow' && findings.length > 0 && (
+        <Text size="sm" fw={600}>
+          {v.decision === 'reject' ? t('campaigns.whyRejected') : t('campaigns.whyHeld')}
+        </Text>
+      )}
       {v.findings.length === 0 ? (
         <Text size="sm">{t('campaigns.noFindings')}</Text>
       ) : (
         <MantineList size="sm" data-testid="findings">
-          {v.findings.map((f, i) => (
-            <MantineList.Item key={i}>{findingText(f)}</MantineList.Item>
+          {findings.map((f, i) => (
+            <MantineList.Item key={i} data-testid="finding" data-category={f.category}>
+              <b data-testid="finding-category">{contentCategoryName(f.category, i18n.language)}</b>
+              {f.excerpts.length > 0 && (
+                <Text span size="sm" data-testid="finding-matched">
+                  {' — '}
+                  {t('campaigns.matchedText', { text: f.excerpts.map((e) => `“${e}”`).join(', ') })}
+                </Text>
+              )}
+            </MantineList.Item>
           ))}
         </MantineList>
       )}
+      {note && (
+        <Text size="sm" mt="xs" data-testid="reviewer-note">
+          {t('campaigns.reviewerNote', { note })}
+        </Text>
+      )}
+      {v.decision === 'reject' && (
+        <Text size="xs" mt="xs" c="dimmed">
+          {t('campaigns.rejectedHint')}
+        </Text>
+      )}
     </Alert>
   );
-}
-
-/** A finding as the reviewer queue gives it: its message (or category and clause), else its JSON. */
-function findingText(f: unknown): string {
-  if (typeof f === 'string') return f;
-  if (f && typeof f === 'object') {
-    const o = f as Record<string, unknown>;
-    const parts = [o.message, o.label, o.category, o.clause, o.text, o.match].filter((p) => typeof p === 'string');
-    if (parts.length > 0) return parts.join(' — ');
-  }
-  return JSON.stringify(f);
 }

@@ -4,7 +4,54 @@
 // with diacritics; the screen folds ș/ş/s, ț/ţ/t, ă/â/a, î/i and matches the inflected forms.
 import type { Lexicon } from '../../src/core/content/policy-types.ts';
 
+/**
+ * Co-occurrence terms: every word of `as` within NEAR_WINDOW words of every word of `bs`, in one
+ * sentence ("immigrants … are vermin", "bateți … copiii"; not a pest-control offer beside a language class). One word of either list is ordinary; the pair names
+ * the category whatever the phrasing between them.
+ */
+const near = (as: readonly string[], bs: readonly string[]): string[] => as.flatMap((a) => bs.map((b) => `${a} ~~ ${b}`));
+
+const GROUPS_EN = ['immigrants', 'migrants', 'refugees', 'foreigners', 'muslims', 'jews', 'blacks', 'gypsies', 'roma', 'gays'];
+const DEHUMANISING_EN = ['vermin', 'parasites', 'subhuman', 'rats', 'cockroaches', 'scum', 'filth', 'invaders', 'garbage'];
+const GROUPS_RO = [
+  'imigranți',
+  'imigranții',
+  'migranți',
+  'refugiați',
+  'străini',
+  'musulmani',
+  'evrei',
+  'țigani',
+  'țiganii',
+  'romi',
+  'homosexuali',
+  'unguri',
+];
+const DEHUMANISING_RO = [
+  'paraziți',
+  'gunoaie',
+  'șobolani',
+  'gândaci',
+  'scursuri',
+  'invadatori',
+  'subumani',
+  'jigodii',
+  'lepădături',
+];
+const HARM_EN = ['slap', 'slapping', 'smack', 'punch', 'whip', 'whipping', 'spank', 'bruises'];
+const CHILDREN_EN = ['kids', 'children', 'child', 'toddler', 'toddlers'];
+const HARM_RO = ['bate', 'bateți', 'bătaie', 'pălmuiți', 'pălmuiește', 'plesniți', 'snopiți', 'lovească', 'loviți', 'lovește'];
+const CHILDREN_RO = ['copil', 'copilul', 'copii', 'copiii', 'copilului', 'copiilor', 'copilași'];
+
 export const EUPHEMISMS: Record<string, { en?: Lexicon; ro?: Lexicon }> = {
+  'hate-speech': {
+    en: { topic: near(GROUPS_EN, DEHUMANISING_EN) },
+    ro: { topic: near(GROUPS_RO, DEHUMANISING_RO) },
+  },
+  'violence-children': {
+    en: { topic: near(HARM_EN, CHILDREN_EN) },
+    ro: { topic: near(HARM_RO, CHILDREN_RO) },
+  },
   'illegal-drugs': {
     en: {
       strong: ['party supplies ~ discreet', 'party favours ~ discreet', 'party favors ~ discreet', 'party pack ~ delivery'],

@@ -75,6 +75,8 @@ export interface Term {
   source: string;
   words: Word[];
   near: Word[] | null;
+  /** The two halves of an 'a ~~ b' term must be in one sentence. */
+  sentence: boolean;
 }
 
 export interface Hit {
@@ -141,17 +143,19 @@ export function addTerm(
   seen: Set<string>,
   lang: TermLanguage = null,
 ): void {
-  const [a, b] = source.split('~');
+  // 'a ~~ b': both sides in one sentence as well as within the window.
+  const sentence = source.includes('~~');
+  const [a, b] = source.split(sentence ? '~~' : '~');
   const stemmed = lang !== null && STEMMED[lang].has(cls);
   const words = parseWords(a ?? '', lang, stemmed, cls === 'cta');
   const near = b === undefined ? null : parseWords(b, lang, stemmed, cls === 'cta');
   if (words.length === 0 || (near !== null && near.length === 0)) throw new Error(`content policy: empty term "${source}"`);
   const shape = (ws: Word[] | null) => (ws ? ws.map((w) => (w.num ? '#num' : w.prefix ? `${w.s}*` : w.s)).join(' ') : '');
   // The same folded term in both languages of a category and class counts once.
-  const key = `${category}|${cls}|${shape(words)}|${shape(near)}`;
+  const key = `${category}|${cls}|${shape(words)}|${sentence ? '~~' : '~'}${shape(near)}`;
   if (seen.has(key)) return;
   seen.add(key);
-  const term: Term = { id: index.terms.length, category, cls, source, words, near };
+  const term: Term = { id: index.terms.length, category, cls, source, words, near, sentence };
   index.terms.push(term);
   const first = words[0]!;
   if (first.num) index.numeric.push(term);
@@ -179,11 +183,12 @@ function matchFrom(t: Tokens, i: number, words: Word[], startAt: number): number
   return i + words.length - 1;
 }
 
-function findNear(t: Tokens, first: number, last: number, near: Word[]): [number, number] | null {
+function findNear(t: Tokens, first: number, last: number, near: Word[], sameSentence: boolean): [number, number] | null {
   const from = Math.max(0, first - NEAR_WINDOW - near.length);
   const to = Math.min(t.text.length - 1, last + NEAR_WINDOW);
   for (let i = from; i <= to; i++) {
     if (i + near.length - 1 >= first && i <= last) continue;
+    if (sameSentence && t.sentence[i] !== t.sentence[first]) continue;
     const end = matchFrom(t, i, near, 0);
     if (end >= 0) return [i, end];
   }
@@ -225,7 +230,7 @@ function tryTerm(t: Tokens, i: number, term: Term, out: Hit[]): void {
     out.push({ term, first: i, last, nearFirst: -1, nearLast: -1 });
     return;
   }
-  const near = findNear(t, i, last, term.near);
+  const near = findNear(t, i, last, term.near, term.sentence);
   if (near) out.push({ term, first: i, last, nearFirst: near[0], nearLast: near[1] });
 }
 

@@ -7,6 +7,7 @@
 //   'cazino*'           a word ending in * matches any word it begins (cazinoul, cazinouri); ≥ 3 letters
 //   '#num workers'      #num matches any number ("200 workers")
 //   'apartment* ~ sale' both sides within NEAR_WINDOW words of each other, in either order
+//   'vermin ~~ immigrants' the same, and in one sentence
 
 export type ContentGroup = 'prohibited' | 'not-accepted' | 'high-risk';
 export type CategoryVerdict = 'reject' | 'hold';

@@ -52,6 +52,7 @@ const DEFAULT_REPORTED = 0.5;
 const DIGEST_REPEATS = 3;
 /** Distinct weak words of one category that, in an offer's frame, count without a strong or topic term. */
 const WEAK_CLUSTER = 2;
+const CLUSTER_PROMO = 2;
 /** The k-th strongest distinct wording of a class counts DECAY^k of its weight: evidence is bounded, never a sum over a digest. */
 const DECAY = 0.6;
 /** Past this many words, topic and weak evidence counts by density: × sqrt(LONG_MESSAGE_WORDS / words). */
@@ -124,8 +125,9 @@ export function scoreCategories(
     let weak = bounded(values.weak!);
     // Weak words alone are ordinary language, unless several of one category's weak words stand
     // in an offer's frame (a call to action, a price, a number to call): "lonely tonight? … reply".
-    const weakCluster = values.weak!.length >= WEAK_CLUSTER && promo >= 2;
-    if (strong + topic === 0 && !weakCluster) weak = 0;
+    // Together they weigh as one topic word each: the category is named by its surroundings.
+    const weakCluster = values.weak!.length >= WEAK_CLUSTER && promo >= CLUSTER_PROMO;
+    if (strong + topic === 0) weak = weakCluster ? weak * (weights.topic / weights.weak) : 0;
     const benignCues = Math.min(benign[c]?.size ?? 0, MAX_BENIGN);
     const infoStrong = category.infoStrong ?? weights.infoStrong;
     const fStrong = 1 / (1 + infoStrong * (infoCues + benignCues));

@@ -1,0 +1,73 @@
+// Co-occurrence terms ('a ~~ b', policy/content/euphemisms.ts) and the context rules beside them:
+// a pair names the category in one sentence; each word alone, a pair split across sentences, a
+// negated or reported pair, does not.
+import { describe, expect, it } from 'vitest';
+import { screenContent, type ContentInput } from './screen.ts';
+
+const sms = (lang: 'en' | 'ro', text: string): ContentInput => ({ channel: 'sms', lang, text });
+
+describe('co-occurrence terms', () => {
+  it.each([
+    ['en', 'Immigrants are vermin and parasites, drive them out of our town. Join the march on Saturday.', 'hate-speech'],
+    ['ro', 'Țiganii sunt paraziți și gunoaie, afară cu ei din oraș! Veniți sâmbătă la marș.', 'hate-speech'],
+    ['ro', 'Tiganii sunt paraziti si gunoaie, afara cu ei din oras! Veniti sambata la mars.', 'hate-speech'],
+    ['en', 'Slap your kids until they obey: our course shows parents how, $29. Enrol now.', 'violence-children'],
+    ['ro', 'Cursul nostru arată părinților cum să lovească copilul fără urme. Înscrie-te acum, 99 lei.', 'violence-children'],
+  ] as const)('%s: flags %s', (lang, text, category) => {
+    const r = screenContent(sms(lang, text));
+    expect(r.verdict).not.toBe('allow');
+    expect(r.findings.map((f) => f.category)).toContain(category);
+  });
+
+  it.each([
+    ['en', 'Refugees fleeing the war were housed in a camp infested with rats, the report says.'],
+    ['en', 'Teachers must never slap or smack children, says the new law.'],
+    ['en', 'Our kids beat the county record at the swimming gala! Well done to all children who took part.'],
+    [
+      'en',
+      'Pest control: we remove rats and cockroaches from homes. Migrants welcome to our language classes too. Call 0744 123 456',
+    ],
+    ['ro', 'Refugiații din Ucraina au primit ajutoare; ONG-ul a donat haine și jucării pentru copii.'],
+    ['ro', 'Campanie împotriva violenței: nu bateți copiii! Sunați la 116 111 dacă un copil este lovit.'],
+    ['ro', 'Deratizare: scăpăm de șobolani și gândaci. Oferim și cursuri de română pentru străini. Sună acum.'],
+  ] as const)('%s: allows %s', (lang, text) => {
+    const r = screenContent(sms(lang, text));
+    expect(r.verdict, JSON.stringify(r.findings)).toBe('allow');
+  });
+});
+
+describe('context rules', () => {
+  it('an informational message (news and warning words, no call to action) reports a refused industry it names', () => {
+    const r = screenContent({
+      channel: 'email',
+      lang: 'ro',
+      subject: 'Siguranța la întâlnirile online',
+      text: 'Poliția avertizează asupra escrocheriilor pe aplicațiile de dating. Raportați profilurile suspecte.',
+    });
+    expect(r.verdict).toBe('allow');
+  });
+  it('a news frame does not excuse prohibited content', () => {
+    const r = screenContent({
+      channel: 'email',
+      lang: 'ro',
+      subject: 'News',
+      text: 'Adevărul ascuns: vaccinurile cauzează autism, iar presa ascunde totul. Distribuie!',
+    });
+    expect(r.verdict).not.toBe('allow');
+  });
+  it('a negated look-alike word is no look-alike cue ("fără rețetă")', () => {
+    const r = screenContent(
+      sms('ro', 'Xanax si Tramadol fara reteta, livrare discreta peste noapte. Comanda acum la 0744 123 456'),
+    );
+    expect(r.verdict).not.toBe('allow');
+  });
+  it('a phone number is an offer frame, a dotted IP address in prose is not', () => {
+    const router = screenContent({
+      channel: 'email',
+      lang: 'en',
+      subject: 'Maintenance',
+      html: '<p>The router at 192.168.1.1 restarts at 22:00; the DNS server is 10.0.0.53. Contact IT.</p>',
+    });
+    expect(router.verdict).toBe('allow');
+  });
+});

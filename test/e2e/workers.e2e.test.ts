@@ -23,7 +23,6 @@ import { startDnsServer, type DnsServer } from '../helpers/dns.ts';
 import { pgAvailable } from '../helpers/engines.ts';
 import { createTestPlatform, type TestPlatform } from '../helpers/platform.ts';
 import { startPostfixSink, type PostfixSink } from '../helpers/smtp-sink.ts';
-import { startSmtpCapture, type SmtpCapture } from '../helpers/smtp.ts';
 
 const N = 3_000;
 const DOMAIN = 'workers-e2e-assent.ro';
@@ -64,7 +63,8 @@ if (!pgAvailable()) {
 describe.skipIf(!pgAvailable())('several `assent worker` processes send one campaign [postgres]', () => {
   let t: TestPlatform;
   let dns: DnsServer;
-  let systemMail: SmtpCapture;
+  /** System mail (sign-up notices) goes to its own smtp-sink: a process, so a killed worker's reset connection is no error here. */
+  let systemMail: PostfixSink;
   let owner: SignedIn;
   let listId: string;
   const workers: WorkerProcess[] = [];
@@ -192,7 +192,7 @@ describe.skipIf(!pgAvailable())('several `assent worker` processes send one camp
 
   beforeAll(async () => {
     dns = await startDnsServer([]);
-    systemMail = await startSmtpCapture();
+    systemMail = await startPostfixSink();
     t = await createTestPlatform('postgres', {
       worker: false,
       clock: realClock,
@@ -293,7 +293,10 @@ describe.skipIf(!pgAvailable())('several `assent worker` processes send one camp
     expect(await statuses(campaignId)).toEqual({ accepted: N });
 
     // The worker processes sent it: the batches they logged as accepted add up to N (no batch
-    // twice), and only they held leases on its records.
+    // twice), and only they held leases on its records. (A batch's log line follows its result
+    // write, so the last one may arrive after the API says 'sent'.)
+    const logged = () => (w1.accepted.get(campaignId) ?? 0) + (w2.accepted.get(campaignId) ?? 0);
+    for (const until = Date.now() + 10_000; logged() < N && Date.now() < until;) await sleep(50);
     const a1 = w1.accepted.get(campaignId) ?? 0;
     const a2 = w2.accepted.get(campaignId) ?? 0;
     console.log(`workers.e2e [DEL-02]: w1 accepted ${a1}, w2 accepted ${a2} (lease holders seen: ${[...seen].join(', ')})`);
@@ -302,8 +305,9 @@ describe.skipIf(!pgAvailable())('several `assent worker` processes send one camp
     expect([...seen].every((id) => id === 'w1' || id === 'w2')).toBe(true);
     // KNOWN DEFECT: both workers should take part, but a campaign gets DEFAULT_SEND_JOBS = 4
     // campaign.send jobs (src/core/delivery/engine.ts) and one worker runs 4 at once
-    // (src/worker/jobs/campaign-send.ts concurrency), so the worker whose pg-boss pollers tick first
-    // takes all four and the other stays idle (seen in every run so far). Asserted only on request.
+    // (src/worker/jobs/campaign-send.ts concurrency), so when one worker's pg-boss pollers tick
+    // first it takes all four and the other stays idle (seen once in the first 8 runs: w1 0 / w2 3,000;
+    // the others split 1,000-2,000 / 1,000-2,000). It depends on timing: asserted only on request.
     if (KNOWN_DEFECTS) {
       expect(a1).toBeGreaterThan(0);
       expect(a2).toBeGreaterThan(0);

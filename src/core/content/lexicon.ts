@@ -97,6 +97,8 @@ export interface LexiconIndex {
   inflected: Map<string, Term[]>;
   /** Terms whose first word has a stem, by language and stem ('ro:fals'). */
   stems: Map<string, Term[]>;
+  /** Per text word, the term lists it may begin (filled as words are seen; bounded). */
+  candidates: Map<string, Term[][]>;
   numeric: Term[];
 }
 
@@ -125,7 +127,15 @@ function parseWords(phrase: string, lang: TermLanguage, stemmed: boolean, verbs 
 }
 
 export function createIndex(): LexiconIndex {
-  return { terms: [], exact: new Map(), prefix: new Map(), inflected: new Map(), stems: new Map(), numeric: [] };
+  return {
+    terms: [],
+    exact: new Map(),
+    prefix: new Map(),
+    inflected: new Map(),
+    stems: new Map(),
+    candidates: new Map(),
+    numeric: [],
+  };
 }
 
 const push = (map: Map<string, Term[]>, key: string, term: Term) => {
@@ -157,6 +167,7 @@ export function addTerm(
   seen.add(key);
   const term: Term = { id: index.terms.length, category, cls, source, words, near, sentence };
   index.terms.push(term);
+  index.candidates.clear();
   const first = words[0]!;
   if (first.num) index.numeric.push(term);
   else if (first.prefix) push(index.prefix, first.s.slice(0, 3), term);
@@ -199,7 +210,19 @@ function findNear(t: Tokens, first: number, last: number, near: Word[], sameSent
 const ALL_ENDINGS = new Set([...INFLECTIONS.en, ...INFLECTIONS.ro]);
 const MAX_ENDING = Math.max(...[...ALL_ENDINGS].map((e) => e.length));
 
+const NO_CANDIDATES: Term[][] = [];
+const MAX_CANDIDATE_CACHE = 100_000;
+
+/** The term lists a word may begin, cached per word (words repeat: a newsletter has a few thousand distinct ones). */
 function candidates(index: LexiconIndex, word: string): Term[][] {
+  const cached = index.candidates.get(word);
+  if (cached !== undefined) return cached;
+  const lists = findCandidates(index, word);
+  if (index.candidates.size < MAX_CANDIDATE_CACHE) index.candidates.set(word, lists.length === 0 ? NO_CANDIDATES : lists);
+  return lists;
+}
+
+function findCandidates(index: LexiconIndex, word: string): Term[][] {
   const lists: Term[][] = [];
   const exact = index.exact.get(word);
   if (exact) lists.push(exact);
@@ -214,10 +237,12 @@ function candidates(index: LexiconIndex, word: string): Term[][] {
       const list = index.inflected.get(k === 0 ? word : word.slice(0, word.length - k));
       if (list) lists.push(list);
     }
-    const en = index.stems.get(`en:${stemOf('en', word)}`);
-    if (en) lists.push(en);
-    const ro = index.stems.get(`ro:${stemOf('ro', word)}`);
-    if (ro) lists.push(ro);
+    if (index.stems.size > 0) {
+      const en = index.stems.get(`en:${stemOf('en', word)}`);
+      if (en) lists.push(en);
+      const ro = index.stems.get(`ro:${stemOf('ro', word)}`);
+      if (ro) lists.push(ro);
+    }
   }
   if (index.numeric.length > 0 && isNumberToken(word)) lists.push(index.numeric);
   return lists;

@@ -8,10 +8,15 @@
 // DKIM-signed (rsa-sha256, relaxed/relaxed) on os.availableParallelism() worker threads; `bench` is
 // bench/send-composer.ts: a ~20 KB HTML message personalised by string substitution, signed
 // rsa-sha256 relaxed/simple on the main thread.
-// Usage: node bench/send.ts [sqlite|postgres|both] [recipients] [loops] [real|bench]
+// The relay pool is the lean SMTP client (src/channels/email/smtp-client.ts); a second same-run
+// reference is that client alone sending the same pre-built messages as bare nodemailer.
+// Memory: `idle` is the process RSS after the imports, before any send; the 6th argument sets the
+// batch size (messages in flight per loop: loops × batch × ~30 KB).
+// Usage: node bench/send.ts [sqlite|postgres|both] [recipients] [loops] [real|bench] [batch]
 import { generateKeyPairSync, sign } from 'node:crypto';
 import { createCampaignComposer } from '../src/channels/email/campaign-composer.ts';
 import { createRelayPool } from '../src/channels/email/relay-pool.ts';
+import { createSmtpClient } from '../src/channels/email/smtp-client.ts';
 import { createSendEngine } from '../src/core/delivery/engine.ts';
 import { createGateService } from '../src/core/gate/service.ts';
 import { silentLogger, systemClock } from '../src/core/ports.ts';
@@ -29,6 +34,15 @@ const LOOPS = Number(process.argv[4] ?? 4);
 const COMPOSER = process.argv[5] ?? 'real';
 if (COMPOSER !== 'real' && COMPOSER !== 'bench') throw new Error('composer: real or bench');
 const REAL = COMPOSER === 'real';
+const BATCH = Number(process.argv[6] ?? 500);
+const idle = process.memoryUsage();
+console.log(
+  JSON.stringify({
+    measure: 'idle (after imports)',
+    rssMb: Math.round(idle.rss / 1048576),
+    heapUsedMb: Math.round(idle.heapUsed / 1048576),
+  }),
+);
 
 // The real composer's sending domain: verified, with a generated RSA-2048 key.
 const domainKey = generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({
@@ -101,6 +115,28 @@ async function bareNodemailer(url: string, n: number): Promise<number> {
   return Math.round(n / s);
 }
 
+/** The lean client alone: the same pre-built messages, 8 connections, 500 in flight. */
+async function bareLeanClient(url: string, n: number): Promise<number> {
+  const client = createSmtpClient({ url, maxConnections: 8 });
+  const prebuilt = Array.from({ length: 100 }, (_, i) => benchMessage(`u${i}@example.com`, `User${i}`));
+  const t0 = performance.now();
+  let next = 0;
+  let failed = 0;
+  await Promise.all(
+    Array.from({ length: 500 }, async () => {
+      while (next < n) {
+        const i = next++;
+        const r = await client.send('b@bounce.shop.test', `u${i}@example.com`, prebuilt[i % 100]!);
+        if (!r.accepted) failed++;
+      }
+    }),
+  );
+  const s = (performance.now() - t0) / 1000;
+  await client.close();
+  if (failed > 0) throw new Error(`lean client: ${failed} not accepted`);
+  return Math.round(n / s);
+}
+
 async function campaign(engine: 'sqlite' | 'postgres', sinkUrl: string) {
   const b = await benchDatabase(engine);
   try {
@@ -149,7 +185,7 @@ async function campaign(engine: 'sqlite' | 'postgres', sinkUrl: string) {
       clock: systemClock,
       logger: silentLogger,
       workerId: 'bench',
-      options: { warmup: null, accountRatePerSecond: null },
+      options: { warmup: null, accountRatePerSecond: null, batchSize: BATCH },
     });
     peakRss = 0;
     atPeak = null;
@@ -169,6 +205,7 @@ async function campaign(engine: 'sqlite' | 'postgres', sinkUrl: string) {
         engine,
         recipients: N,
         loops: LOOPS,
+        batch: BATCH,
         seedSeconds: +seedS.toFixed(1),
         materialiseSeconds: +startS.toFixed(2),
         seconds: +totalS.toFixed(1),
@@ -189,6 +226,15 @@ const sink = await startPostfixSink();
 try {
   console.log(JSON.stringify({ measure: 'rsa-2048-signs-per-second (one core)', value: rsaSignsPerSecond() }));
   for (const engine of engines(process.argv[2])) await campaign(engine, sink.url);
+  peakRss = 0;
+  atPeak = null;
+  console.log(
+    JSON.stringify({
+      measure: 'bare-lean-client (8 connections, pre-built ~20 KB)',
+      messagesPerSecond: await bareLeanClient(sink.url, Math.min(N, 50_000)),
+      peakRssMb: mb(peakRss),
+    }),
+  );
   peakRss = 0;
   atPeak = null;
   console.log(

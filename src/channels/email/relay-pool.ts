@@ -1,13 +1,13 @@
-// The relay pool (DEL-02): campaign mail to one or more relays over nodemailer's pooled SMTP,
-// each relay with its own connection and rate limits. Sends pre-built raw messages (signed by
-// the composer) with an explicit envelope, so nothing here touches the bytes DKIM covers.
+// The relay pool (DEL-02): campaign mail to one or more relays over the lean SMTP client
+// (smtp-client.ts: persistent pipelined connections, the raw Buffer written as is), each relay
+// with its own connections and rate limit. System mail keeps nodemailer (smtp-transport.ts).
+// Sends pre-built raw messages (signed by the composer) with an explicit envelope, so nothing
+// here touches the bytes DKIM covers.
 // Classification (RFC 5321 §4.2.1): 250 at the end of DATA → accepted; 5yz → rejected (a
 // synchronous bounce, reply kept); 4yz, garbage, a dropped connection or a timeout → deferred.
 // Nothing but a 250 after DATA is ever 'accepted'.
-import type * as Nodemailer from 'nodemailer';
-import type { Transporter } from 'nodemailer';
-import type SMTPPool from 'nodemailer/lib/smtp-pool/index.js';
 import type { Outbound, OutboundMessage, OutboundResult } from '../../core/delivery/types.ts';
+import { createSmtpClient, type SmtpClient } from './smtp-client.ts';
 
 export interface RelayPoolOptions {
   relays: string[];
@@ -30,8 +30,8 @@ const QUEUE_ID = /queued as ([A-Za-z0-9._-]+)/i;
 
 interface Relay {
   name: string;
-  transporter(): Promise<Transporter>;
-  opened: Promise<Transporter> | null;
+  client(): SmtpClient;
+  opened: SmtpClient | null;
   failures: number;
   downUntil: number;
 }
@@ -58,33 +58,21 @@ export function createRelayPool(options: RelayPoolOptions): Outbound {
   const now = options.now ?? Date.now;
   const failuresToDown = options.failuresToDown ?? RELAY_FAILURES_TO_DOWN;
   const downForMs = options.downForMs ?? RELAY_DOWN_MS;
-  // nodemailer is loaded on the first message (cold start of `assent all`).
-  let nodemailer: Promise<typeof Nodemailer> | null = null;
   const relays: Relay[] = options.relays.map((u) => {
     const url = new URL(u);
     const relay: Relay = {
-      name: `${url.hostname}:${url.port || 25}`,
+      name: `${url.hostname}:${url.port || (url.protocol === 'smtps:' ? 465 : 25)}`,
       failures: 0,
       downUntil: 0,
       opened: null,
-      transporter: () =>
-        (relay.opened ??= (nodemailer ??= import('nodemailer')).then(({ default: nm }) =>
-          nm.createTransport({
-            pool: true,
-            host: url.hostname,
-            port: url.port ? Number(url.port) : url.protocol === 'smtps:' ? 465 : 25,
-            secure: url.protocol === 'smtps:',
-            auth: url.username ? { user: decodeURIComponent(url.username), pass: decodeURIComponent(url.password) } : undefined,
-            maxConnections: options.maxConnections ?? 8,
-            maxMessages: Infinity,
-            rateDelta: 1000,
-            rateLimit: options.ratePerSecond ?? 5_000,
-            connectionTimeout: options.connectionTimeoutMs ?? 10_000,
-            greetingTimeout: options.connectionTimeoutMs ?? 10_000,
-            socketTimeout: options.socketTimeoutMs ?? 30_000,
-            tls: { rejectUnauthorized: !['127.0.0.1', 'localhost', '::1'].includes(url.hostname) },
-          } as SMTPPool.Options),
-        )),
+      client: () =>
+        (relay.opened ??= createSmtpClient({
+          url: u,
+          maxConnections: options.maxConnections ?? 8,
+          ratePerSecond: options.ratePerSecond ?? 5_000,
+          connectionTimeoutMs: options.connectionTimeoutMs ?? 10_000,
+          socketTimeoutMs: options.socketTimeoutMs ?? 30_000,
+        })),
     };
     return relay;
   });
@@ -95,13 +83,12 @@ export function createRelayPool(options: RelayPoolOptions): Outbound {
 
   async function sendOne(relay: Relay, m: OutboundMessage): Promise<OutboundResult> {
     try {
-      const info = await (await relay.transporter()).sendMail({ raw: m.raw, envelope: { from: m.envelopeFrom, to: [m.to] } });
-      const reply = String(info.response ?? '');
-      const accepted = (info.accepted as unknown[]).length === 1 && reply.startsWith('250');
-      if (!accepted)
-        return { contactId: m.contactId, outcome: 'deferred', reply: reply || 'no 250 reply', code: null, relay: relay.name };
-      return { contactId: m.contactId, outcome: 'accepted', reply, queueId: queueIdOf(reply), relay: relay.name };
+      const r = await relay.client().send(m.envelopeFrom, m.to, m.raw);
+      if (r.accepted && r.code === 250)
+        return { contactId: m.contactId, outcome: 'accepted', reply: r.reply, queueId: queueIdOf(r.reply), relay: relay.name };
+      return classifyFailure(m.contactId, relay.name, { responseCode: r.code ?? undefined, response: r.reply || 'no reply' });
     } catch (err) {
+      // The client resolves every send; this is a bug's last line of defence, never 'accepted'.
       return classifyFailure(m.contactId, relay.name, err);
     }
   }
@@ -169,7 +156,7 @@ export function createRelayPool(options: RelayPoolOptions): Outbound {
       return relays.some((r) => up(r) || probeable(r));
     },
     async close() {
-      for (const r of relays) if (r.opened) (await r.opened).close();
+      await Promise.all(relays.map((r) => r.opened?.close()));
     },
   };
 }

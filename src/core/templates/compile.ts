@@ -7,10 +7,19 @@
 // registered; strictFilters turns an unknown filter into TEMPLATE_UNKNOWN_FILTER at parse time.
 // A missing variable renders empty (strictVariables off), never "undefined".
 import { Liquid, type FS, type Template } from 'liquidjs';
-import mjml2html from 'mjml';
-import juice from 'juice';
-import { convert } from 'html-to-text';
 import { invalid, tooLarge } from '../errors.ts';
+
+// MJML, juice and html-to-text (~100 MB resident once imported) are needed only to compile, so
+// they are loaded by the first compile: a process that only renders compiled templates (or
+// sends nothing) never holds them.
+const importCompileTools = () =>
+  Promise.all([import('mjml'), import('juice'), import('html-to-text')]).then(([mjml, juice, htmlToText]) => ({
+    mjml2html: mjml.default,
+    juice: juice.default,
+    convert: htmlToText.convert,
+  }));
+let compileTools: ReturnType<typeof importCompileTools> | null = null;
+const loadCompileTools = () => (compileTools ??= importCompileTools());
 
 /** The largest campaign body we compile (source bytes, UTF-8). */
 export const MAX_CAMPAIGN_BODY_BYTES = 512 * 1024;
@@ -109,6 +118,7 @@ export async function compileTemplate(src: TemplateSource): Promise<CompiledTemp
     throw tooLarge('CAMPAIGN_BODY_TOO_LARGE', 'The subject or preheader is too long.');
   const engine = createLiquid(false);
   const htmlEngine = createLiquid(true);
+  const { mjml2html, juice, convert } = await loadCompileTools();
   // Parse the source first so a Liquid error names the line of what the author wrote.
   parse(engine, src.body, 'body');
   const subjectT = parse(engine, src.subject, 'subject');

@@ -3,7 +3,6 @@
 // without a verdict: only submit's screen and an operator's decision on a held campaign write
 // 'approved', each with the verdict), sending now or on a schedule, pause/resume/cancel, the gate
 // preconditions of a campaign send (DEL-01), preview, test send and the report (ACC-07).
-import { CONTENT_STANDING } from '../../../policy/content/standing.ts';
 import type { AuditLog } from '../audit/types.ts';
 import { conflict, forbidden, invalid, notFound, tooLarge, unavailable, unprocessable } from '../errors.ts';
 import type { GateService } from '../gate/service.ts';
@@ -28,7 +27,8 @@ import type { Campaign, CampaignStatus, ContentReview, ContentVerdict, PauseReas
 import { equalPublicDigest } from '../tokens/constant-time.ts';
 import { SEND_REFUSALS } from '../gate/types.ts';
 import { buildReport, type CampaignReport, type ReportSources } from './report.ts';
-import { createReviewOutcome, shownFindings, type ShownFinding } from './review-outcome.ts';
+import { createReviewOutcome } from './review-outcome.ts';
+import { heldReview, reviewView, type CampaignReviewView, type HeldReview } from './review-queue.ts';
 import type { StandingService } from '../standing/standing-service.ts';
 
 export const CAMPAIGN_SCHEDULE_JOB = 'campaign.start-scheduled';
@@ -69,41 +69,7 @@ export interface CampaignDryRun {
   campaignRefusal: SendRefusal | null;
 }
 
-export interface HeldReview {
-  campaign: Campaign;
-  findings: unknown[];
-  policyRevision: string;
-  /** The message as it was screened (compiled HTML and text): the findings' spans point into these. */
-  html: string;
-  text: string;
-  /** The account's declared industry (ACC-02), null when unknown. */
-  industry: string | null;
-  /** The account's recent campaigns with their verdicts and decisions, newest first (this one excluded). */
-  history: {
-    id: string;
-    name: string;
-    status: CampaignStatus;
-    decision: ContentVerdict['decision'] | null;
-    decidedBy: string | null;
-    updatedAt: string;
-  }[];
-  /** Rejects of the account within the content-standing window (policy/content/standing.ts). */
-  recentRejects: number;
-}
-
-/** Why a campaign stands where it does, as its owner reads it (CNT-02): never a bare code. */
-export interface CampaignReviewView {
-  decision: ContentVerdict['decision'] | null;
-  /** 'screen' or 'reviewer' (an operator's id is not shown to customers). */
-  decidedBy: 'screen' | 'reviewer' | null;
-  decidedAt: string | null;
-  /** The reviewer's reason when a reviewer decided this content; null for the screen's own verdict. */
-  note: string | null;
-  findings: ShownFinding[];
-}
-
-/** Recent campaigns shown with each held one. */
-export const REVIEW_HISTORY = 10;
+export type { CampaignReviewView, HeldReview } from './review-queue.ts';
 
 export interface CampaignService {
   create(accountId: string, input: CampaignInput): Promise<Campaign>;
@@ -393,33 +359,11 @@ export function createCampaignService(deps: CampaignServiceDeps): CampaignServic
     async heldReviews() {
       const rows = await store.inReview(MAX_CAMPAIGN_PAGE);
       const held = rows.filter((c) => c.verdict?.decision === 'hold' && equalPublicDigest(c.verdict.contentHash, contentHash(c)));
-      const since = new Date(clock.now().getTime() - CONTENT_STANDING.windowDays * 86_400_000).toISOString();
       const out: HeldReview[] = [];
-      for (const c of held) {
-        // The same compile the screen saw (compile is deterministic): the spans index into it.
-        const compiled = await deps.renderer.compile(c).catch(() => ({ html: '', text: '' }));
-        const recent = await store.list(c.accountId, REVIEW_HISTORY + 1);
-        out.push({
-          campaign: c,
-          findings: c.verdict!.findings,
-          policyRevision: c.verdict!.policyRevision,
-          html: compiled.html,
-          text: compiled.text,
-          industry: deps.declaredIndustry ? await deps.declaredIndustry(c.accountId) : null,
-          history: recent
-            .filter((h) => h.id !== c.id)
-            .slice(0, REVIEW_HISTORY)
-            .map((h) => ({
-              id: h.id,
-              name: h.name,
-              status: h.status,
-              decision: h.verdict?.decision ?? null,
-              decidedBy: h.verdict?.decidedBy ?? null,
-              updatedAt: h.updatedAt,
-            })),
-          recentRejects: await store.rejectionsSince(c.accountId, since),
-        });
-      }
+      for (const c of held)
+        out.push(
+          await heldReview(c, { store, renderer: deps.renderer, declaredIndustry: deps.declaredIndustry, now: clock.now() }),
+        );
       return out;
     },
 
@@ -451,20 +395,7 @@ export function createCampaignService(deps: CampaignServiceDeps): CampaignServic
     },
 
     async reviewView(accountId, id) {
-      const c = await load(accountId, id);
-      const v = c.verdict;
-      if (!v) return { decision: null, decidedBy: null, decidedAt: null, note: null, findings: [] };
-      const byReviewer = v.decidedBy !== 'screen';
-      // The note belongs to this verdict only when the reviewer's decision is the verdict's own.
-      const decided = byReviewer ? await store.reviewDecision(accountId, id) : null;
-      const note = decided && decided.operatorId === v.decidedBy && decided.at >= v.decidedAt ? decided.reason : null;
-      return {
-        decision: v.decision,
-        decidedBy: byReviewer ? 'reviewer' : 'screen',
-        decidedAt: v.decidedAt,
-        note,
-        findings: shownFindings(v.findings),
-      };
+      return reviewView(await load(accountId, id), store);
     },
 
     async dryRun(accountId, id) {

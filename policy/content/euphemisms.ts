@@ -138,3 +138,162 @@ export const EUPHEMISMS: Record<string, { en?: Lexicon; ro?: Lexicon }> = {
     ro: { strong: ['precomanda de tokeni', 'vânzarea de tokeni'], topic: ['presale', 'listare pe exchange'] },
   },
 };
+
+/**
+ * The everyday vocabulary of the refused trades, as weak words: alone each is ordinary, and weak
+ * words count only beside a strong or topic term — or, two or more of one category, in a message
+ * that is an offer (≥ 2 promotion cues: a call to action, a price, a number or address to reply to).
+ * Written from the trades' own vocabulary, not from the labelled messages.
+ */
+export const OFFER_CUES: Record<string, { en: Lexicon; ro: Lexicon }> = {
+  'real-estate': {
+    en: {
+      weak: ['bedroom', 'bedrooms', 'sqm', 'square metres', 'rental yield', 'villa', 'penthouse', 'plot', 'off-plan', 'viewing'],
+    },
+    ro: {
+      weak: [
+        'garsonieră',
+        'garsoniere',
+
+        'mp',
+        'metri pătrați',
+        'vilă',
+        'penthouse',
+        'lot',
+        'dezvoltator',
+        'randament din chirie',
+        'vizionare',
+
+        'bloc nou',
+      ],
+    },
+  },
+  loans: {
+    en: {
+      weak: [
+        'borrow',
+        'lender',
+        'bad credit',
+        'payday',
+        'cash advance',
+        'repay',
+        'pay back',
+        'no credit check',
+        'approved',
+        'in your account',
+      ],
+    },
+    ro: {
+      weak: [
+        'împrumut',
+        'împrumuți',
+        'avans',
+        'dai înapoi',
+        'rambursare',
+        'istoric negativ',
+        'biroul de credit',
+        'aprobat',
+        'în cont',
+        'fără adeverință',
+      ],
+    },
+  },
+  dating: {
+    en: {
+      weak: [
+        'flirt',
+        'single women',
+        'single men',
+        'wants to meet',
+        'meet her',
+        'women near you',
+        'soulmate',
+        'her photos',
+        'tonight',
+      ],
+    },
+    ro: {
+      weak: [
+        'flirt',
+        'femei singure',
+        'bărbați singuri',
+        'vrea să te cunoască',
+        'suflet pereche',
+        'pozele ei',
+        'în seara asta',
+        'singur',
+        'singură',
+      ],
+    },
+  },
+  clairvoyance: {
+    en: { weak: ['tarot', 'psychic', 'horoscope', 'your future', 'spells', 'aura', 'cards', 'reading'] },
+    ro: { weak: ['tarot', 'viitorul', 'horoscop', 'ghicitoare', 'vrăji', 'aura', 'cărți', 'citire'] },
+  },
+  ico: {
+    en: {
+      weak: [
+        'allocation',
+        'private round',
+        'presale price',
+        'listing',
+        'tokenomics',
+        'airdrop',
+        'early-bird',
+        'utility coin',
+        'at launch',
+      ],
+    },
+    ro: { weak: ['alocare', 'alocarea', 'rundă privată', 'listare', 'airdrop', 'early-bird', 'monedă digitală', 'la lansare'] },
+  },
+  'currency-exchange-stocks': {
+    en: { weak: ['exchange office', 'commission', 'shares', 'penny stock', 'insider', 'tip', 'ticker'] },
+    ro: { weak: ['casă de schimb', 'schimb valutar', 'comision', 'acțiunile', 'pont', 'din interior'] },
+  },
+  'lead-generation': {
+    en: {
+      weak: [
+        'leads',
+        'prospecting',
+
+        'booked meetings',
+        'decision makers',
+        'outbound',
+        'cold outreach',
+        'contact lists',
+        'qualified',
+      ],
+    },
+    ro: {
+      weak: ['lead-uri', 'prospectare', 'întâlniri programate', 'factori de decizie', 'liste de contacte', 'calificate'],
+    },
+  },
+  'hacking-tools': {
+    en: { weak: ['spy', 'spy app', 'hack', 'read messages', 'track location', 'keylogger', 'passwords', 'any account'] },
+    ro: { weak: ['spionaj', 'spionat', 'spargem', 'parole', 'parolele', 'orice cont', 'citești mesajele', 'locația'] },
+  },
+  'alcohol-tobacco': {
+    en: {
+      weak: [
+        'cigarette',
+        'cigarettes',
+        'carton',
+        'cartons',
+        'tobacco',
+        'marlboro',
+        'camel',
+        'whisky',
+        'whiskey',
+        'vodka',
+        'gin',
+        'spirits',
+        'liquor',
+      ],
+    },
+    ro: { weak: ['țigări', 'țigara', 'cartuș', 'cartușe', 'tutun', 'whisky', 'vodcă', 'gin', 'spirtoase', 'lichior'] },
+  },
+  'illegal-activities': {
+    en: { weak: ['without exam', 'without a test', 'in the system', 'registered in the system', 'no paperwork', 'discreet'] },
+    ro: { weak: ['fără examen', 'în sistem', 'trecut în sistem', 'fără acte', 'discret', 'rezolvăm'] },
+  },
+};

@@ -4,7 +4,7 @@
 // An operator setting may override weights, thresholds and add terms (loadContentPolicy); every
 // verdict records the revision (a hash of the data) it used.
 import type { CategoryData, ContentPolicyData, Lexicon } from '../../src/core/content/policy-types.ts';
-import { EUPHEMISMS } from './euphemisms.ts';
+import { EUPHEMISMS, OFFER_CUES } from './euphemisms.ts';
 import { CONTEXT_EN, CONTEXT_RO, CURRENCIES, NEGATION_EN, NEGATION_EXCEPTIONS, NEGATION_RO } from './context.ts';
 import { DECEPTION } from './deception.ts';
 import { HIGH_RISK } from './high-risk.ts';
@@ -19,8 +19,10 @@ const mergeLexicon = (base: Lexicon, extra: Lexicon | undefined): Lexicon => {
   return out;
 };
 function withEuphemisms(c: CategoryData): CategoryData {
-  const extra = EUPHEMISMS[c.id];
-  return extra ? { ...c, en: mergeLexicon(c.en, extra.en), ro: mergeLexicon(c.ro, extra.ro) } : c;
+  let out = c;
+  for (const extra of [EUPHEMISMS[c.id], OFFER_CUES[c.id]])
+    if (extra) out = { ...out, en: mergeLexicon(out.en, extra.en), ro: mergeLexicon(out.ro, extra.ro) };
+  return out;
 }
 
 export const CONTENT_POLICY_DATA: ContentPolicyData = {

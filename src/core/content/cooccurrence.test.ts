@@ -71,3 +71,30 @@ describe('context rules', () => {
     expect(router.verdict).toBe('allow');
   });
 });
+
+describe('offer cues (weak words of a refused trade in an offer)', () => {
+  it.each([
+    ['en', 'Yoga studio opening offer: book a class tonight, first session free, then £8. Call 0207 123 4567'],
+    ['en', 'Garden centre: allotment plot tools and seeds 20% off. Shop now at greenthumb.co.uk'],
+    ['en', 'Our accountancy firm helps you repay tax debts and understand HMRC commission rules. Book a call: 0161 555 0100'],
+    ['en', 'Hotel by the seaside: sea-view studios and family units from £79 a night. Book now, breakfast included.'],
+    ['en', 'Mobile phone shop: track location with Find My, passwords manager included, new iPhone from £699. Shop now.'],
+    ['ro', 'Hotel la mare: camere cu vedere la mare de la 299 lei pe noapte. Rezervă acum, mic dejun inclus.'],
+    ['ro', 'Magazinul de telefoane: noul telefon cu localizare și parole sigure, de la 2.999 lei. Comandă acum.'],
+    [
+      'ro',
+      'Ai nevoie de un contabil? Te ajutăm cu rambursarea TVA și declarațiile în cont. Sună acum 0722 111 222, 150 lei/lună.',
+    ],
+    ['ro', 'Agenția de turism: vacanță la mare, 5 nopți, camere duble, 1.200 lei. Rezervă acum, avans 20%.'],
+  ] as const)('%s: an ordinary promotion passes: %s', (lang, text) => {
+    const r = screenContent(sms(lang, text));
+    expect(r.verdict, JSON.stringify(r.findings)).toBe('allow');
+  });
+  it.each([
+    ['en', 'Own a studio flat with 2 bedrooms, 8% rental yield, off-plan from €49,900. Book a viewing: 0740 808 808'],
+    ['ro', 'Garsonieră în bloc nou, 38 mp, direct de la dezvoltator, 49.900 €. Programează o vizionare: 0740 808 808'],
+    ['en', 'Need cash? Borrow up to £1,500 today, bad credit OK, no credit check, pay back next month. Apply: quick.example'],
+  ] as const)('%s: an offer named only by its trade words is held: %s', (lang, text) => {
+    expect(screenContent(sms(lang, text)).verdict).not.toBe('allow');
+  });
+});

@@ -51,7 +51,7 @@ const DEFAULT_REPORTED = 0.5;
 /** Occurrences of one wording from which it is read by the majority of its contexts. */
 const DIGEST_REPEATS = 3;
 /** Distinct weak words of one category that, in an offer's frame, count without a strong or topic term. */
-const WEAK_CLUSTER = 2;
+const WEAK_CLUSTER = 3;
 const CLUSTER_PROMO = 2;
 /** The k-th strongest distinct wording of a class counts DECAY^k of its weight: evidence is bounded, never a sum over a digest. */
 const DECAY = 0.6;

@@ -227,8 +227,8 @@ export const OFFER_CUES: Record<string, { en: Lexicon; ro: Lexicon }> = {
     },
   },
   clairvoyance: {
-    en: { weak: ['tarot', 'psychic', 'horoscope', 'your future', 'spells', 'aura', 'cards', 'reading'] },
-    ro: { weak: ['tarot', 'viitorul', 'horoscop', 'ghicitoare', 'vrăji', 'aura', 'cărți', 'citire'] },
+    en: { weak: ['tarot', 'psychic', 'horoscope', 'your future', 'spells', 'aura'] },
+    ro: { weak: ['tarot', 'viitorul', 'horoscop', 'ghicitoare', 'vrăji', 'aura'] },
   },
   ico: {
     en: {

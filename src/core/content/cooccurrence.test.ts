@@ -98,3 +98,26 @@ describe('offer cues (weak words of a refused trade in an offer)', () => {
     expect(screenContent(sms(lang, text)).verdict).not.toBe('allow');
   });
 });
+
+describe('promotion in a long message', () => {
+  const filler = (n: number) =>
+    Array.from({ length: n }, (_, i) => `Section ${i + 1}: the library opens a new reading room for the town's families.`).join(
+      ' ',
+    );
+  it("a digest's shop offer does not promote a news item sections away", () => {
+    const text =
+      'Shop now: winter coats 30% off, from £49, free delivery, order online. ' +
+      filler(12) +
+      ' In the news: regulators warn about a token presale that promised guaranteed returns; investors lost millions. ' +
+      filler(12);
+    const r = screenContent({ channel: 'email', lang: 'en', subject: 'Weekly digest', text });
+    expect(r.verdict, JSON.stringify(r.findings)).toBe('allow');
+  });
+  it('an offer in a long message is still promoted by the cues beside it', () => {
+    const text =
+      filler(12) +
+      ' Join the MOONX token presale now: early buyers get 40% bonus tokens, send ETH to claim your allocation, 100x expected. Buy now at moonx.io. ' +
+      filler(12);
+    expect(screenContent({ channel: 'email', lang: 'en', subject: 'Weekly digest', text }).verdict).not.toBe('allow');
+  });
+});

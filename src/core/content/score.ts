@@ -19,6 +19,8 @@ export interface ScoredHit {
   reported?: boolean;
   /** The words matched ("fake passports"): one wording counts once, whichever terms matched it. */
   wording: string;
+  /** In a long message, the promotion cues near this mention (else the message's are used). */
+  promo?: number;
 }
 
 export interface CategoryScore {
@@ -72,11 +74,14 @@ export function scoreCategories(
     if (list) list.push(h);
     else byCategory.set(c, [h]);
   }
-  const promo = Math.min(ctx.promo, MAX_PROMO);
-  const infoCues = Math.max(0, Math.min(ctx.info, MAX_INFO) - Math.floor(promo / 2));
+  const globalPromo = Math.min(ctx.promo, MAX_PROMO);
   const out: CategoryScore[] = [];
   for (const [c, list] of byCategory) {
     const category = policy.data.categories[c]!;
+    // In a long message each category is promoted by the cues near its own mentions.
+    const local = list.some((h) => h.promo !== undefined);
+    const promo = local ? Math.min(Math.max(...list.map((h) => (h.negated ? 0 : (h.promo ?? 0)))), MAX_PROMO) : globalPromo;
+    const infoCues = Math.max(0, Math.min(ctx.info, MAX_INFO) - Math.floor(promo / 2));
     const scale = category.weightScale ?? 1;
     const rank = (cls: string) => (cls === 'strong' ? 2 : cls === 'topic' ? 1 : 0);
     const perTerm = new Map<

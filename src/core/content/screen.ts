@@ -176,10 +176,42 @@ function isReported(t: Tokens, infoAt: readonly number[], first: number, last: n
   return false;
 }
 
+interface FieldCues {
+  cta: Map<number, string>;
+  money: number[];
+  percent: number[];
+  contacts: number[];
+  /** Subject and preheader: their cues frame the whole message. */
+  short: boolean;
+}
+
+/** Past this many words, promotion is read near each mention (LOCAL_PROMO_WINDOW words either side). */
+const LOCAL_PROMO_WORDS = 160;
+const LOCAL_PROMO_WINDOW = 40;
+
+function localPromo(cues: readonly FieldCues[], field: number, at: number): number {
+  const cta = new Set<string>();
+  let money = 0;
+  let percent = 0;
+  let contact = false;
+  const near = (k: number) => k >= at - LOCAL_PROMO_WINDOW && k <= at + LOCAL_PROMO_WINDOW;
+  cues.forEach((c, fi) => {
+    const all = c.short;
+    if (!all && fi !== field) return;
+    for (const [k, w] of c.cta) if (all || near(k)) cta.add(w);
+    for (const k of c.money) if (all || near(k)) money++;
+    for (const k of c.percent) if (all || near(k)) percent++;
+    if (c.contacts.some((k) => all || near(k))) contact = true;
+  });
+  if (cta.size > 0) money += percent;
+  return cta.size + (money >= 3 ? 2 : money > 0 ? 1 : 0) + (contact ? 1 : 0);
+}
+
 /** Phone numbers (9–13 digits in ≤ 4 groups split by spaces or dashes: "0744 000 222"; 7 with a dash: "555-0188"), web addresses, @handles. */
-function hasContact(f: FieldText): boolean {
+function contactsAt(f: FieldText): number[] {
   const t = f.tokens;
   const { norm } = f.folded;
+  const out: number[] = [];
   for (let i = 0; i < t.text.length; i++) {
     const w = t.text[i]!;
     if (isNumberToken(w)) {
@@ -193,18 +225,18 @@ function hasContact(f: FieldText): boolean {
         digits += t.text[k]!.length;
         k++;
       }
-      if ((digits >= 9 && digits <= 13) || (dashed && digits >= 7 && digits <= 13)) return true;
+      if ((digits >= 9 && digits <= 13) || (dashed && digits >= 7 && digits <= 13)) out.push(i);
       i = k - 1;
       continue;
     }
     const before = norm[t.start[i]! - 1];
-    if (before === '@' && (t.start[i]! < 2 || !isWordCode(norm.charCodeAt(t.start[i]! - 2)))) return true;
-    if (t.gap[i + 1] === '.' && i + 1 < t.text.length && TLDS.has(t.text[i + 1]!) && w.length >= 3) {
+    if (before === '@' && (t.start[i]! < 2 || !isWordCode(norm.charCodeAt(t.start[i]! - 2)))) out.push(i);
+    else if (t.gap[i + 1] === '.' && i + 1 < t.text.length && TLDS.has(t.text[i + 1]!) && w.length >= 3) {
       const after = norm[t.end[i + 1]!];
-      if (after === undefined || !isWordCode(after.charCodeAt(0))) return true;
+      if (after === undefined || !isWordCode(after.charCodeAt(0))) out.push(i);
     }
   }
-  return false;
+  return out;
 }
 /** Top-level domains an address in running text ends with (shop.example, credit-rapid.ro). */
 const TLDS = new Set([
@@ -235,11 +267,11 @@ const TLDS = new Set([
 ]);
 
 /** Numbers next to money (€5, 5 €, 100 lei, 20 EUR) and percentages (50%), counted apart. */
-function countPrices(policy: ContentPolicy, f: FieldText): { money: number; percent: number } {
+function pricesAt(policy: ContentPolicy, f: FieldText): { money: number[]; percent: number[] } {
   const { norm } = f.folded;
   const t = f.tokens;
-  let n = 0;
-  let percent = 0;
+  const money: number[] = [];
+  const percent: number[] = [];
   const isMoney = (c: string | undefined) => c === '€' || c === '$' || c === '£';
   for (let i = 0; i < t.text.length; i++) {
     if (!isNumberToken(t.text[i]!)) continue;
@@ -248,10 +280,11 @@ function countPrices(policy: ContentPolicy, f: FieldText): { money: number; perc
     const before = norm[s - 1] === ' ' ? norm[s - 2] : norm[s - 1];
     const after = norm[e] === ' ' ? norm[e + 1] : norm[e];
     const next = t.text[i + 1];
-    if (isMoney(before) || isMoney(after) || (next !== undefined && t.start[i + 1]! - e <= 2 && policy.currencies.has(next))) n++;
-    else if (after === '%') percent++;
+    if (isMoney(before) || isMoney(after) || (next !== undefined && t.start[i + 1]! - e <= 2 && policy.currencies.has(next)))
+      money.push(i);
+    else if (after === '%') percent.push(i);
   }
-  return { money: n, percent };
+  return { money, percent };
 }
 
 const RANK: Record<Verdict, number> = { allow: 0, hold: 1, reject: 2 };
@@ -280,6 +313,8 @@ export function screenContent(
   let prices = 0;
   /** A phone number, a web address or a messenger handle: where to buy or reply (an offer's frame). */
   let contact = false;
+  /** Per field, where its promotion cues are (for long messages, read near each mention). */
+  const cues: FieldCues[] = [];
   fields.forEach((f, fi) => {
     const hits = matchAll(policy.index, f.tokens);
     const excepted = new Map<number, [number, number][]>();
@@ -313,7 +348,16 @@ export function screenContent(
       }
     }
     for (const w of ctaAt.values()) cta.add(w);
-    if (hasContact(f)) contact = true;
+    const contacts = contactsAt(f);
+    if (contacts.length > 0) contact = true;
+    const p = pricesAt(policy, f);
+    cues.push({
+      cta: ctaAt,
+      money: p.money,
+      percent: p.percent,
+      contacts,
+      short: f.field === 'subject' || f.field === 'preheader',
+    });
     for (const h of hits) {
       const { term } = h;
       if (term.cls !== 'strong' && term.cls !== 'topic' && term.cls !== 'weak') continue;
@@ -331,15 +375,17 @@ export function screenContent(
         reported: isReported(f.tokens, infoAt, h.first, h.last),
       });
     }
-    const p = countPrices(policy, f);
-    prices += p.money;
-    percents += p.percent;
+    prices += p.money.length;
+    percents += p.percent.length;
     words += f.tokens.text.length;
   });
 
   // A percentage is a price only beside a call to action ("20% off, shop now"); in a report it is a figure.
   if (cta.size > 0) prices += percents;
   const promo = cta.size + (prices >= 3 ? 2 : prices > 0 ? 1 : 0) + (contact ? 1 : 0);
+  // A long message (a digest, a newsletter) is many messages: a mention is promoted by the calls to
+  // action, prices and contacts near it (and the subject's), not by an offer three sections away.
+  if (words > LOCAL_PROMO_WORDS) for (const h of scored) h.promo = localPromo(cues, h.field, h.hit.first);
   const informational = info.size + (input.declaredIndustry && INFORMATIONAL_INDUSTRIES.has(input.declaredIndustry) ? 1 : 0);
   // A message that is informational throughout — several news / research / warning words and not one
   // call to action — reports the refused industries it names, in its subject as in its body

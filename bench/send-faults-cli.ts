@@ -12,11 +12,11 @@
 //   451    — the scripted sink (test/helpers/smtp-sink.ts) answers 451 to 20% of RCPTs: Postfix's
 //            smtp-sink can only soft-reject every RCPT (-r RCPT), not a share. DELIVERY_MAX_ATTEMPTS=3
 //            so the run ends in minutes (retries after 30 s and 60 s, then a soft bounce).
-// A stall watchdog: while the campaign is 'sending', nothing reached the sink for STALL_S seconds and
-// records are due (queued and due, or under an expired lease), no job is coming back for them (see
-// the report of src/worker/jobs/campaign-send.ts): the harness enqueues one campaign.send job itself
-// (a "nudge", counted per run) — what a periodic sweep would do. A run with nudges > 0 did not
-// finish on its own.
+// A stall watchdog: while the campaign is 'sending', records have been due (queued and due, or under
+// an expired lease) for STALL_S seconds with nothing reaching the sink, no job is coming back for
+// them: the harness enqueues one campaign.send job itself (a "nudge", counted per run). A run with
+// nudges > 0 did not finish on its own (before 2a0e660 the recheck job's fixed singleton key made
+// this happen after every kill).
 // Usage: node bench/send-faults-cli.ts [recipients] [kill,outage,451]   (BENCH_DATABASE_URL: admin URL)
 import { randomUUID } from 'node:crypto';
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -38,7 +38,8 @@ const N = Number(process.argv[2] ?? 100_000);
 const RUNS = (process.argv[3] ?? 'kill,outage,451').split(',');
 const DOMAIN = 'faults-cli-assent.ro';
 const PUBLIC_URL = 'https://assent.test';
-const STALL_S = Number(process.env.BENCH_STALL_SECONDS ?? 20);
+/** Longer than the recheck period (10 s) and a restarted worker's job retry back-off (10, 20, 40 s). */
+const STALL_S = Number(process.env.BENCH_STALL_SECONDS ?? 60);
 const RUN_TIMEOUT_S = Number(process.env.BENCH_RUN_TIMEOUT_SECONDS ?? 900);
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const logDir = mkdtempSync(join(tmpdir(), 'assent-faults-cli-'));
@@ -195,7 +196,9 @@ async function runToEnd(campaignId: string, atSink: () => number, tick: (n: numb
   await call('POST', `/api/v1/campaigns/${campaignId}/send`, {});
   const deadline = Date.now() + RUN_TIMEOUT_S * 1000;
   let last = -1;
-  let lastMoved = Date.now();
+  let movedSinceCheck = false;
+  /** Since when records have been due with nothing reaching the sink (null: not now). */
+  let dueSince: number | null = null;
   const nudges: Array<{ atSeconds: number; atSink: number; due: number; status: Record<string, number> }> = [];
   const t0 = Date.now();
   let statusCheck = 0;
@@ -203,26 +206,27 @@ async function runToEnd(campaignId: string, atSink: () => number, tick: (n: numb
     const n = atSink();
     if (n !== last) {
       last = n;
-      lastMoved = Date.now();
+      movedSinceCheck = true;
     }
     await tick(n);
     if (Date.now() - statusCheck > 500) {
       statusCheck = Date.now();
       const status = await campaignStatus(campaignId);
       if (status === 'sent') break;
-      // Paused (by the engine: relay down) is not a stall: the clock starts when it sends again.
-      if (status !== 'sending') lastMoved = Date.now();
-      else if (Date.now() - lastMoved > STALL_S * 1000) {
-        const due = await dueNow(campaignId);
-        if (due > 0) {
-          nudges.push({ atSeconds: Math.round((Date.now() - t0) / 1000), atSink: n, due, status: await byStatus(campaignId) });
-          await platform.queue.send(
-            CAMPAIGN_SEND_JOB,
-            { campaignId },
-            { singletonKey: `bench-nudge:${campaignId}:${nudges.length}` },
-          );
-          lastMoved = Date.now();
-        }
+      // Paused (by the engine: relay down) is not a stall, nor is waiting for a lease or a retry
+      // to fall due: only records due now while nothing moves, for longer than a recheck period.
+      const due = status === 'sending' && !movedSinceCheck ? await dueNow(campaignId) : 0;
+      movedSinceCheck = false;
+      if (due === 0) dueSince = null;
+      else dueSince ??= Date.now();
+      if (dueSince !== null && Date.now() - dueSince > STALL_S * 1000) {
+        nudges.push({ atSeconds: Math.round((Date.now() - t0) / 1000), atSink: n, due, status: await byStatus(campaignId) });
+        await platform.queue.send(
+          CAMPAIGN_SEND_JOB,
+          { campaignId },
+          { singletonKey: `bench-nudge:${campaignId}:${nudges.length}` },
+        );
+        dueSince = null;
       }
     }
     if (Date.now() > deadline) throw new Error(`timed out: ${JSON.stringify(await byStatus(campaignId))}`);

@@ -17,6 +17,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CAMPAIGN_SEND_CONCURRENCY, DELIVERY_BATCH } from '../../src/core/delivery/engine.ts';
 import { signUp, type SignedIn } from '../helpers/accounts.ts';
 import type { ManualClock } from '../helpers/clock.ts';
 import { startDnsServer, type DnsServer } from '../helpers/dns.ts';
@@ -27,13 +28,7 @@ import { startPostfixSink, type PostfixSink } from '../helpers/smtp-sink.ts';
 const N = 3_000;
 const DOMAIN = 'workers-e2e-assent.ro';
 const PUBLIC_URL = 'https://assent.test';
-/** Records one worker claims per batch (src/core/delivery/engine.ts DELIVERY_BATCH). */
-const BATCH = 500;
-/** campaign.send jobs a worker runs at once (src/worker/jobs/campaign-send.ts concurrency). */
-const JOBS_PER_WORKER = 4;
 const email = (i: number) => `reader${i}@example.com`;
-/** Also assert what known defects break (see the tests below); off by default so the suite stays green. */
-const KNOWN_DEFECTS = process.env.ASSENT_E2E_KNOWN_DEFECTS === '1';
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** The child processes use the system clock: so does the in-process platform (times line up). */
@@ -276,7 +271,7 @@ describe.skipIf(!pgAvailable())('several `assent worker` processes send one camp
     await dns?.close();
   });
 
-  it("[DEL-02] a campaign sent by `assent worker` processes (two running on one PostgreSQL): every recipient gets exactly one message, all accepted, the workers' logged batches add up to N", async () => {
+  it('[DEL-02] two `assent worker` processes on one PostgreSQL send one campaign together: every recipient gets exactly one message, all accepted, both workers sent batches adding up to N', async () => {
     const sink = await startPostfixSink({ dump: true });
     sinks.push(sink);
     const w1 = startWorker('w1', sink);
@@ -303,15 +298,11 @@ describe.skipIf(!pgAvailable())('several `assent worker` processes send one camp
     expect(a1 + a2).toBe(N);
     expect(seen.size).toBeGreaterThan(0);
     expect([...seen].every((id) => id === 'w1' || id === 'w2')).toBe(true);
-    // KNOWN DEFECT: both workers should take part, but a campaign gets DEFAULT_SEND_JOBS = 4
-    // campaign.send jobs (src/core/delivery/engine.ts) and one worker runs 4 at once
-    // (src/worker/jobs/campaign-send.ts concurrency), so when one worker's pg-boss pollers tick
-    // first it takes all four and the other stays idle (seen once in the first 8 runs: w1 0 / w2 3,000;
-    // the others split 1,000-2,000 / 1,000-2,000). It depends on timing: asserted only on request.
-    if (KNOWN_DEFECTS) {
-      expect(a1).toBeGreaterThan(0);
-      expect(a2).toBeGreaterThan(0);
-    }
+    // Both took part: a campaign has DEFAULT_SEND_JOBS = 8 campaign.send jobs and a worker runs
+    // CAMPAIGN_SEND_CONCURRENCY = 2 at once (before 2a0e660: 4 jobs, 4 at once, and one worker
+    // could take them all while the other idled).
+    expect(a1).toBeGreaterThan(0);
+    expect(a2).toBeGreaterThan(0);
 
     const report = await call('GET', `/api/v1/campaigns/${campaignId}/report`);
     expect(report.json()).toMatchObject({
@@ -325,64 +316,58 @@ describe.skipIf(!pgAvailable())('several `assent worker` processes send one camp
     await kill(w2);
   }, 90_000);
 
-  // KNOWN DEFECT, so opt-in (ASSENT_E2E_KNOWN_DEFECTS=1): the dead worker's records stay 'sending'
-  // under its 60 s lease (DELIVERY_LEASE_MS), the retried jobs and the one `…:recheck` job find
-  // nothing claimable before it lapses, and the recheck job cannot enqueue its successor under
-  // the same singletonKey while it is itself active (pg-boss 'exclusive' policy), so nothing ever
-  // claims those records again: the campaign stays 'sending' (seen: 1,000 accepted, 2,000 sending
-  // after 150 s). See src/worker/jobs/campaign-send.ts.
-  it.skipIf(!KNOWN_DEFECTS)(
-    '[DEL-03] a worker killed with SIGKILL mid-campaign loses nobody: the other worker and a restart under the same WORKER_ID finish it, duplicates within what the dead worker had in flight',
-    async () => {
-      const sink = await startPostfixSink({ dump: true });
-      sinks.push(sink);
-      startWorker('w1', sink);
-      startWorker('w2', sink);
-      const campaignId = await approvedCampaign('One killed');
+  // The dead worker's records wait out their 60 s lease (DELIVERY_LEASE_MS), then a recheck job
+  // claims them (before 2a0e660 the recheck's fixed singleton key collided with its own and the
+  // campaign stayed 'sending' for ever: 1,000 accepted, 2,000 sending after 150 s). So this test
+  // takes a little over a minute.
+  it('[DEL-03] a worker killed with SIGKILL mid-campaign loses nobody: the other worker and a restart under the same WORKER_ID finish it, duplicates within what the dead worker had in flight', async () => {
+    const sink = await startPostfixSink({ dump: true });
+    sinks.push(sink);
+    startWorker('w1', sink);
+    startWorker('w2', sink);
+    const campaignId = await approvedCampaign('One killed');
 
-      let killedAt: { worker: string; atSink: number; inFlight: number } | null = null;
-      let stop = false;
-      // Watches the sink; once a third of N is there, kills the worker holding the most leases.
-      const watcher = (async () => {
-        while (!stop) {
-          const atSink = [...sink.tally().values()].reduce((a, b) => a + b, 0);
-          if (atSink >= N / 3) {
-            const held = [...(await holders(campaignId))].sort((a, b) => b[1] - a[1]);
-            const victim = workers.find((w) => w.id === held[0]?.[0] && w.child.exitCode === null && w.child.signalCode === null);
-            if (victim) {
-              await kill(victim);
-              // What it had in flight: the records still under its lease as it died.
-              const inFlight = (await holders(campaignId)).get(victim.id) ?? 0;
-              killedAt = { worker: victim.id, atSink, inFlight };
-              startWorker(victim.id, sink);
-              return;
-            }
+    let killedAt: { worker: string; atSink: number; inFlight: number } | null = null;
+    let stop = false;
+    // Watches the sink; once a third of N is there, kills the worker holding the most leases.
+    const watcher = (async () => {
+      while (!stop) {
+        const atSink = [...sink.tally().values()].reduce((a, b) => a + b, 0);
+        if (atSink >= N / 3) {
+          const held = [...(await holders(campaignId))].sort((a, b) => b[1] - a[1]);
+          const victim = workers.find((w) => w.id === held[0]?.[0] && w.child.exitCode === null && w.child.signalCode === null);
+          if (victim) {
+            await kill(victim);
+            // What it had in flight: the records still under its lease as it died.
+            const inFlight = (await holders(campaignId)).get(victim.id) ?? 0;
+            killedAt = { worker: victim.id, atSink, inFlight };
+            startWorker(victim.id, sink);
+            return;
           }
-          await sleep(10);
         }
-      })();
-      try {
-        await sendAndWait(campaignId, 100_000);
-      } finally {
-        stop = true;
-        await watcher;
+        await sleep(10);
       }
-      expect(killedAt, 'the worker was killed before the campaign finished').not.toBeNull();
+    })();
+    try {
+      await sendAndWait(campaignId, 100_000);
+    } finally {
+      stop = true;
+      await watcher;
+    }
+    expect(killedAt, 'the worker was killed before the campaign finished').not.toBeNull();
 
-      const counts = await sinkSettled(sink, N);
-      const perRecipient = Array.from({ length: N }, (_, i) => counts.get(email(i)) ?? 0);
-      const lost = perRecipient.filter((n) => n === 0).length;
-      const duplicates = perRecipient.filter((n) => n > 1).length;
-      console.log(
-        `workers.e2e [DEL-03]: killed ${killedAt!.worker} at ${killedAt!.atSink} at the sink with ${killedAt!.inFlight} records under its lease; lost ${lost}, duplicates ${duplicates}`,
-      );
-      expect(lost).toBe(0);
-      // The dead worker's in-flight messages may go twice, nothing else: at most the records it held
-      // under its lease when killed (≤ its concurrent jobs × the claim batch).
-      expect(duplicates).toBeLessThanOrEqual(killedAt!.inFlight);
-      expect(killedAt!.inFlight).toBeLessThanOrEqual(JOBS_PER_WORKER * BATCH);
-      expect(await statuses(campaignId)).toEqual({ accepted: N });
-    },
-    180_000,
-  );
+    const counts = await sinkSettled(sink, N);
+    const perRecipient = Array.from({ length: N }, (_, i) => counts.get(email(i)) ?? 0);
+    const lost = perRecipient.filter((n) => n === 0).length;
+    const duplicates = perRecipient.filter((n) => n > 1).length;
+    console.log(
+      `workers.e2e [DEL-03]: killed ${killedAt!.worker} at ${killedAt!.atSink} at the sink with ${killedAt!.inFlight} records under its lease; lost ${lost}, duplicates ${duplicates}`,
+    );
+    expect(lost).toBe(0);
+    // The dead worker's in-flight messages may go twice, nothing else: at most the records it held
+    // under its lease when killed (≤ its concurrent jobs × the claim batch).
+    expect(duplicates).toBeLessThanOrEqual(killedAt!.inFlight);
+    expect(killedAt!.inFlight).toBeLessThanOrEqual(CAMPAIGN_SEND_CONCURRENCY * DELIVERY_BATCH);
+    expect(await statuses(campaignId)).toEqual({ accepted: N });
+  }, 180_000);
 });

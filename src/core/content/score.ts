@@ -130,8 +130,11 @@ export function scoreCategories(
     let weak = bounded(values.weak!);
     // Weak words alone are ordinary language, unless several of one category's weak words stand
     // in an offer's frame (a call to action, a price, a number to call): "lonely tonight? … reply".
+    // One more such word, and one promotion cue is frame enough.
     // Together they weigh as one topic word each: the category is named by its surroundings.
-    const weakCluster = values.weak!.length >= WEAK_CLUSTER && promo >= CLUSTER_PROMO;
+    const weakCluster =
+      (values.weak!.length >= WEAK_CLUSTER && promo >= CLUSTER_PROMO) ||
+      (values.weak!.length >= WEAK_CLUSTER + 1 && promo >= CLUSTER_PROMO - 1);
     if (strong + topic === 0) weak = weakCluster ? weak * (weights.topic / weights.weak) : 0;
     const benignCues = Math.min(benign[c]?.size ?? 0, MAX_BENIGN);
     const infoStrong = category.infoStrong ?? weights.infoStrong;

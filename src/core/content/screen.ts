@@ -94,8 +94,12 @@ function utf8Bytes(s: string): number {
 function checkLimits(input: ContentInput): void {
   for (const field of ['html', 'text'] as const) {
     const value = input[field];
-    // A quick bound first: UTF-16 length ≥ bytes / 3.
-    if (value !== undefined && (value.length > MAX_CONTENT_HTML_BYTES || utf8Bytes(value) > MAX_CONTENT_HTML_BYTES)) {
+    // UTF-8 takes at most 3 bytes per UTF-16 unit: count only when the bound does not settle it.
+    if (
+      value !== undefined &&
+      (value.length > MAX_CONTENT_HTML_BYTES ||
+        (value.length * 3 > MAX_CONTENT_HTML_BYTES && utf8Bytes(value) > MAX_CONTENT_HTML_BYTES))
+    ) {
       throw tooLarge('CONTENT_TOO_LARGE', `The message ${field} is larger than ${MAX_CONTENT_HTML_BYTES} bytes; shorten it.`, {
         field,
         limit: MAX_CONTENT_HTML_BYTES,

@@ -1,4 +1,5 @@
-// Words of a normalised text (CNT-01): runs of letters and digits, with their position, the sentence
+// Words of a normalised text (CNT-01): runs of letters and digits (a leading number split from its
+// unit: "5kg" → 5 + kg), with their position, the sentence
 // they are in (for negation), and the single character between a word and the one before it (for
 // obfuscations split by a separator: "v.i.a.g.r.a", "c-a-s-i-n-o", "via-gra"). Linear in the text.
 import { isLetterCode, isWordCode } from './normalize.ts';
@@ -36,11 +37,22 @@ export function tokenize(norm: string): Tokens {
         }
       }
     }
-    t.text.push(norm.slice(i, j));
+    // A number written against its unit is two words: "5kg", "20mg", "100lei", "24h" (not "covid19", "b2b").
+    let d = i;
+    while (d < j && norm.charCodeAt(d) >= 48 && norm.charCodeAt(d) <= 57) d++;
+    const split = d > i && d < j;
+    t.text.push(norm.slice(i, split ? d : j));
     t.start.push(i);
-    t.end.push(j);
+    t.end.push(split ? d : j);
     t.sentence.push(sentence);
     t.gap.push(prevEnd >= 0 && i - prevEnd === 1 ? norm[prevEnd]! : '');
+    if (split) {
+      t.text.push(norm.slice(d, j));
+      t.start.push(d);
+      t.end.push(j);
+      t.sentence.push(sentence);
+      t.gap.push('');
+    }
     prevEnd = j;
     i = j;
   }

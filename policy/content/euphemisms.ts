@@ -43,7 +43,48 @@ const CHILDREN_EN = ['kids', 'children', 'child', 'toddler', 'toddlers'];
 const HARM_RO = ['bate', 'bateți', 'bătaie', 'pălmuiți', 'pălmuiește', 'plesniți', 'snopiți', 'lovească', 'loviți', 'lovește'];
 const CHILDREN_RO = ['copil', 'copilul', 'copii', 'copiii', 'copilului', 'copiilor', 'copilași'];
 
+const FAKE_EN = ['fake', 'forged', 'counterfeit', 'false', 'backdated'];
+const PAPERS_EN = [
+  'invoices',
+  'receipts',
+  'diplomas',
+  'certificates',
+  'documents',
+  'ids',
+  'licences',
+  'licenses',
+  'passports',
+  'payslips',
+  'bank statements',
+];
+const FAKE_RO = ['false', 'fals', 'falsă', 'falși', 'falsificate', 'contrafăcute'];
+const PAPERS_RO = [
+  'facturi',
+  'chitanțe',
+  'diplome',
+  'diplomă',
+  'certificate',
+  'acte',
+  'buletine',
+  'permise',
+  'pașapoarte',
+  'adeverințe',
+  'fluturași',
+];
+/** A chain letter: "forward this to your family", "trimiteți mesajul familiei" (weak: newsletters say it too). */
+const SPREAD_EN = ['forward this', 'share this', 'send this', 'pass this on'];
+const AUDIENCE_EN = ['your family', 'everyone you know', 'all your contacts', 'before it is deleted', 'before they delete'];
+const SPREAD_RO = ['trimiteți mesajul', 'trimite mesajul', 'distribuie', 'distribuiți', 'dați mai departe', 'dă mai departe'];
+const AUDIENCE_RO = ['familiei', 'tuturor cunoscuților', 'tuturor prietenilor', 'înainte să fie șters', 'până nu e șters'];
+
 export const EUPHEMISMS: Record<string, { en?: Lexicon; ro?: Lexicon }> = {
+  'illegal-activities': {
+    en: {
+      topic: [...near(FAKE_EN, PAPERS_EN), 'no questions asked'],
+      weak: ['the tax office never', 'never notices', 'no one will know'],
+    },
+    ro: { topic: [...near(FAKE_RO, PAPERS_RO), 'fără întrebări'], weak: ['nu observă nimeni', 'nimeni nu află'] },
+  },
   'hate-speech': {
     en: { topic: near(GROUPS_EN, DEHUMANISING_EN) },
     ro: { topic: near(GROUPS_RO, DEHUMANISING_RO) },
@@ -95,7 +136,18 @@ export const EUPHEMISMS: Record<string, { en?: Lexicon; ro?: Lexicon }> = {
         'mainstream media hides',
         'wake up people',
       ],
-      topic: ['microchip ~ vaccine', 'the real truth', 'they are hiding', 'censored truth', 'plandemic', 'chemtrails'],
+      weak: ['urgent', 'in secret', 'admitted', 'they hide', ...near(SPREAD_EN, AUDIENCE_EN)],
+      topic: [
+        'admitted in secret',
+        'revealed in secret',
+        "they don't want you to know",
+        'microchip ~ vaccine',
+        'the real truth',
+        'they are hiding',
+        'censored truth',
+        'plandemic',
+        'chemtrails',
+      ],
     },
     ro: {
       strong: [
@@ -107,7 +159,11 @@ export const EUPHEMISMS: Record<string, { en?: Lexicon; ro?: Lexicon }> = {
         'presa nu vă spune',
         'treziți-vă oameni',
       ],
+      weak: ['urgent', 'în secret', 'a recunoscut', 'ascund', ...near(SPREAD_RO, AUDIENCE_RO)],
       topic: [
+        'a recunoscut în secret',
+        'au recunoscut în secret',
+        'nu vor să afli',
         'cip ~ vaccin',
         'microcip ~ vaccin',
         'adevărul adevărat',
@@ -118,10 +174,7 @@ export const EUPHEMISMS: Record<string, { en?: Lexicon; ro?: Lexicon }> = {
       ],
     },
   },
-  'illegal-activities': {
-    en: { topic: ['no questions asked'] },
-    ro: { topic: ['fără întrebări'] },
-  },
+
   clairvoyance: {
     en: { topic: ['destiny reading', 'your destiny', 'spiritual reading', 'energy reading', 'love spell', 'medium'] },
     ro: { topic: ['citirea destinului', 'destinul tău', 'vrăji de dragoste', 'legare de dragoste', 'ghicit'] },

@@ -121,3 +121,25 @@ describe('promotion in a long message', () => {
     expect(screenContent({ channel: 'email', lang: 'en', subject: 'Weekly digest', text }).verdict).not.toBe('allow');
   });
 });
+
+describe('forged papers and chain letters', () => {
+  it.each([
+    ['en', 'We issue fake invoices and receipts from real companies so you can deduct expenses. Order yours today.'],
+    ['ro', 'Facem facturi false și chitanțe de la firme reale, ca să deduci cheltuieli. Comandă acum, 200 lei.'],
+  ] as const)('%s: an offer of forged papers is held: %s', (lang, text) => {
+    expect(screenContent(sms(lang, text)).verdict).not.toBe('allow');
+  });
+  it.each([
+    ['en', 'Police seized fake passports and forged documents at the border, the agency reported.'],
+    ['en', 'How to spot fake invoices: a short guide from the tax office for small businesses.'],
+    ['en', 'Enjoyed this newsletter? Forward this to a friend or share this with your family!'],
+    ['en', 'Urgent: share this with your family - flu vaccination dates at the clinic are on Monday and Tuesday.'],
+    ['ro', 'Poliția a confiscat pașapoarte false și acte falsificate la graniță, a anunțat agenția.'],
+    ['ro', 'Cum recunoști facturi false: un ghid al ANAF pentru firmele mici.'],
+    ['ro', 'Urgent: trimiteți mesajul familiei - programul de vaccinare antigripală la dispensar este luni și marți.'],
+    ['ro', 'Ți-a plăcut newsletterul? Distribuie-l prietenilor și familiei!'],
+  ] as const)('%s: a look-alike passes: %s', (lang, text) => {
+    const r = screenContent(sms(lang, text));
+    expect(r.verdict, JSON.stringify(r.findings)).toBe('allow');
+  });
+});

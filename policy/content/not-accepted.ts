@@ -158,6 +158,7 @@ export const NOT_ACCEPTED: readonly CategoryData[] = [
   {
     id: 'erectile-remedies',
     group: 'not-accepted',
+    newsReported: true,
     clause: seed('Remedies for erectile problems.'),
     verdict: 'reject',
     industries: ['erectile-remedies'],
@@ -228,6 +229,7 @@ export const NOT_ACCEPTED: readonly CategoryData[] = [
   {
     id: 'bulk-hiring',
     group: 'not-accepted',
+    newsReported: true,
     clause: seed('Bulk hiring solicitation.'),
     verdict: 'reject',
     industries: ['bulk-hiring'],
@@ -324,6 +326,7 @@ export const NOT_ACCEPTED: readonly CategoryData[] = [
   {
     id: 'political-lists',
     group: 'not-accepted',
+    newsReported: true,
     clause: seed('Lists of a political character.'),
     verdict: 'reject',
     industries: ['political-lists'],
@@ -427,6 +430,7 @@ export const NOT_ACCEPTED: readonly CategoryData[] = [
   {
     id: 'ico',
     group: 'not-accepted',
+    newsReported: true,
     clause: seed('ICO.'),
     verdict: 'reject',
     industries: ['ico'],
@@ -481,6 +485,7 @@ export const NOT_ACCEPTED: readonly CategoryData[] = [
   {
     id: 'forex',
     group: 'not-accepted',
+    newsReported: true,
     clause: seed('All forex trading related.'),
     verdict: 'reject',
     industries: ['forex'],
@@ -535,6 +540,7 @@ export const NOT_ACCEPTED: readonly CategoryData[] = [
   {
     id: 'debt-collection',
     group: 'not-accepted',
+    newsReported: true,
     clause: seed('Debt collection.'),
     verdict: 'reject',
     industries: ['debt-collection'],

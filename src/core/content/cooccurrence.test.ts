@@ -143,3 +143,24 @@ describe('forged papers and chain letters', () => {
     expect(r.verdict, JSON.stringify(r.findings)).toBe('allow');
   });
 });
+
+describe('calls to action that are not', () => {
+  it('a call-to-action word inside a category phrase is not a separate cue ("token sales" in a news item)', () => {
+    const r = screenContent({
+      channel: 'email',
+      lang: 'en',
+      subject: 'Weekly digest',
+      text: 'Regulators published new rules on token sales; analysts expect fewer crypto offerings next year, according to the report.',
+    });
+    expect(r.verdict, JSON.stringify(r.findings)).toBe('allow');
+  });
+  it('a Romanian reflexive verb ("se aplică") is no imperative', () => {
+    const r = screenContent({
+      channel: 'email',
+      lang: 'ro',
+      subject: 'Știrile săptămânii',
+      text: 'Regulamentul MiCA se aplică de anul acesta ofertelor de tokenuri; analiștii spun că investitorii vor fi mai protejați, potrivit raportului.',
+    });
+    expect(r.verdict, JSON.stringify(r.findings)).toBe('allow');
+  });
+});

@@ -41,6 +41,8 @@ export interface CategoryData {
   weightScale?: number;
   /** Overrides weights.infoStrong: how much news / warning framing lowers even strong terms. */
   infoStrong?: number;
+  /** A trade (ICO, forex, debt collection…): an informational message that names it reports it, as for the high-risk list. */
+  newsReported?: boolean;
   /** Overrides weights.reported (1: a category whose own wording is informational, like awareness tests). */
   reported?: number;
   en: Lexicon;

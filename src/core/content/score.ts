@@ -114,7 +114,7 @@ export function scoreCategories(
     // digest that reports it three times and mentions it once more without a news word still
     // reports it (one unreported mention no longer lifts all). A wording said once or twice keeps
     // its best occurrence.
-    const allReported = ctx.informationalMessage === true && category.group === 'high-risk';
+    const allReported = ctx.informationalMessage === true && (category.group === 'high-risk' || category.newsReported === true);
     for (const e of perTerm.values()) {
       const reported = allReported || (e.places >= DIGEST_REPEATS ? e.reported * 3 >= e.places * 2 : e.reported === e.places);
       if (reported) e.best *= reportedMult;

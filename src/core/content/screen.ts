@@ -333,6 +333,8 @@ export function screenContent(
           ? f.tokens.text.slice(h.first, h.last + 1).join(' ')
           : '';
       if (term.cls === 'cta') {
+        // "se aplică", "se livrează": a reflexive verb describes, an imperative never follows "se".
+        if (h.first > 0 && f.tokens.text[h.first - 1] === 'se') continue;
         const prev = ctaAt.get(h.first);
         if (prev === undefined || prev.length < wording.length) ctaAt.set(h.first, wording);
       } else if (term.cls === 'info' || term.cls === 'benign') {
@@ -350,6 +352,13 @@ export function screenContent(
         list.push([h.first, h.last]);
         excepted.set(term.category, list);
       }
+    }
+    // A call-to-action word inside a category's own phrase is that phrase ("token sales", "for sale"),
+    // not a separate cue.
+    for (const h of hits) {
+      const c = h.term.cls;
+      if ((c === 'strong' || c === 'topic') && h.last > h.first)
+        for (const at of [...ctaAt.keys()]) if (at > h.first && at <= h.last) ctaAt.delete(at);
     }
     for (const w of ctaAt.values()) cta.add(w);
     const contacts = contactsAt(f);

@@ -190,10 +190,15 @@ async function campaign(engine: 'sqlite' | 'postgres', sinkUrl: string) {
     peakRss = 0;
     atPeak = null;
     const t1 = performance.now();
+    const cpu0 = process.cpuUsage();
+    const mainCpu0 = process.threadCpuUsage();
     await sendEngine.start(accountId, c.id);
     const startS = (performance.now() - t1) / 1000;
     const results = await Promise.all(Array.from({ length: LOOPS }, () => sendEngine.drain(c.id)));
     const totalS = (performance.now() - t1) / 1000;
+    // CPU per message, load-independent: the main thread, and the whole process (sign workers too).
+    const mainCpu = process.threadCpuUsage(mainCpu0);
+    const cpu = process.cpuUsage(cpu0);
     const accepted = results.reduce((a, r) => a + r.sent, 0);
     const p = await createDeliveryStore(b.database).progress(c.id);
     await outbound.close();
@@ -212,6 +217,8 @@ async function campaign(engine: 'sqlite' | 'postgres', sinkUrl: string) {
         messagesPerSecond: Math.round(accepted / totalS),
         accepted: p.byStatus.accepted,
         status: (await campaigns.get(c.id))?.status,
+        mainThreadUsPerMessage: Math.round((mainCpu.user + mainCpu.system) / N),
+        processUsPerMessage: Math.round((cpu.user + cpu.system) / N),
         peakRssMb: mb(peakRss),
         atPeak: peakParts(),
       }),

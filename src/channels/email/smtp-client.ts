@@ -71,6 +71,10 @@ export interface SmtpClient {
   close(): Promise<void>;
 }
 
+const UNSAFE_ADDRESS = /[\r\n<>\s]/;
+/** Made here, not by the relay (the text says so): the message was not sent. */
+const UNSAFE_ADDRESS_REPLY =
+  '553 5.1.3 not sent: an envelope address is empty or holds CR, LF, <, > or a space (checked before sending)';
 const REPLY_LINE = /^(\d{3})(?:([ -])(.*))?$/;
 const ENHANCED = /^([245]\.\d{1,3}\.\d{1,3})\b/;
 const CRLF_DOT = Buffer.from('\r\n.', 'latin1');
@@ -283,7 +287,12 @@ export function createSmtpClient(options: SmtpClientOptions): SmtpClient {
 
   async function ehlo(c: Connection): Promise<{ reply: SmtpReply; ext: Map<string, string> }> {
     c.write(`EHLO ${ehloName}\r\n`);
-    const reply = await c.read(commandTimeout, 'EHLO');
+    let reply = await c.read(commandTimeout, 'EHLO');
+    // A server without ESMTP (RFC 5321 §3.2): HELO, no extensions.
+    if (reply.code !== null && reply.code >= 500) {
+      c.write(`HELO ${ehloName}\r\n`);
+      reply = await c.read(commandTimeout, 'HELO');
+    }
     const ext = new Map<string, string>();
     for (const line of reply.text.split('\n').slice(1)) {
       const [kw = '', ...rest] = line.slice(4).trim().split(/\s+/);
@@ -481,6 +490,10 @@ export function createSmtpClient(options: SmtpClientOptions): SmtpClient {
   return {
     send(from, to, raw) {
       if (closing) return Promise.resolve(failed(noAnswer('client closed')));
+      // An address that would end or split the command line is never written (no command injection).
+      // MAIL FROM may be the null path (<>); RCPT TO may not.
+      if (UNSAFE_ADDRESS.test(from) || UNSAFE_ADDRESS.test(to) || to === '')
+        return Promise.resolve({ accepted: false, code: 553, reply: UNSAFE_ADDRESS_REPLY });
       return new Promise((resolve) => {
         queue.push({ from, to, raw, resolve });
         dispatch();

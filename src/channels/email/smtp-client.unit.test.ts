@@ -324,3 +324,28 @@ describe('TLS and AUTH (smtp-server)', () => {
     await client.close();
   });
 });
+
+describe('envelope', () => {
+  it('never writes an address that would split the command line; falls back to HELO for a server without EHLO', async () => {
+    const s = await scripted(
+      (line) => {
+        if (line.startsWith('HELO') || line.startsWith('MAIL') || line.startsWith('RCPT') || line === 'RSET') return '250 Ok';
+        if (line === 'DATA') return '354 go';
+        if (line === '.') return '250 Ok queued';
+        return '502 no';
+      },
+      { ehlo: '502 5.5.2 Error: command not recognized\r\n' },
+    );
+    const client = createSmtpClient({ url: s.url });
+    expect(await client.send('b@bounce.test', 'a@example.com>\r\nRCPT TO:<evil@example.com', raw)).toMatchObject({
+      accepted: false,
+      code: 553,
+      reply: expect.stringContaining('checked before sending'),
+    });
+    expect(await client.send('', 'a@example.com', raw)).toMatchObject({ accepted: true, code: 250 });
+    await client.close();
+    expect(s.lines.some((l) => l.includes('evil'))).toBe(false);
+    expect(s.lines).toContain('MAIL FROM:<>');
+    expect(s.lines.filter((l) => l.startsWith('HELO'))).toHaveLength(1);
+  });
+});

@@ -46,6 +46,8 @@ import { createDeliveryStore } from '../db/repositories/delivery.ts';
 import { createCampaignComposer } from '../channels/email/campaign-composer.ts';
 import { createCampaignService } from '../core/campaigns/service.ts';
 import { createContentReview } from '../core/campaigns/review.ts';
+import { createContentPolicySettings } from '../core/content/policy-settings.ts';
+import { createContentPolicyStore } from '../db/repositories/content-policy.ts';
 import { createSpamAssassinSecondOpinion } from '../channels/spamd/second-opinion.ts';
 import { createTemplateCampaignRenderer } from '../core/campaigns/template-renderer.ts';
 import { createCampaignStore } from '../db/repositories/campaigns.ts';
@@ -194,6 +196,8 @@ export function buildServices(deps: ServiceDeps): Services {
   // The screen weighs the account's declared industry (ACC-02 meets content); reviewers see it too.
   const accountRows = createAccountRowsStore(db);
   const declaredIndustry = async (accountId: string) => (await accountRows.get(accountId))?.industry ?? null;
+  // CNT-01: the operator's tuned content policy (stored revisions), compiled once per revision.
+  const contentPolicy = createContentPolicySettings({ store: createContentPolicyStore(deps.database), audit, clock: deps.clock });
   const campaigns = createCampaignService({
     store: createCampaignStore(deps.database),
     lists: permission.lists,
@@ -204,6 +208,7 @@ export function buildServices(deps: ServiceDeps): Services {
     review: createContentReview({
       clock: deps.clock,
       declaredIndustry,
+      policy: () => contentPolicy.policy(),
       ...(deps.config.spamdUrl
         ? {
             secondOpinion: createSpamAssassinSecondOpinion({ url: deps.config.spamdUrl, from: deps.config.mailFrom }),
@@ -268,6 +273,7 @@ export function buildServices(deps: ServiceDeps): Services {
     systemMail,
     systemMailDelivery,
     delivery,
+    contentPolicy,
     clicks: createClickService({ secret: deps.config.secret, links: clickStore, recorder: clickStore, clock: deps.clock }),
     cookieConsent: createCookieConsentService({
       store: createCookieConsentStore(deps.database),

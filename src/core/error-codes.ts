@@ -46,6 +46,8 @@ export const ERROR_CODES = {
   CONTACT_CONFLICT: { kind: 'conflict' },
   CONTACT_ERASED: { kind: 'conflict' },
   CONTACT_NOT_FOUND: { kind: 'not-found' },
+  CONTENT_POLICY_CONFLICT: { kind: 'conflict' },
+  CONTENT_POLICY_INVALID: { kind: 'invalid' },
   CONTENT_TOO_LARGE: { kind: 'too-large' },
   CROSS_SITE_FORM: { kind: 'forbidden' },
   CSRF_INVALID: { kind: 'forbidden' },

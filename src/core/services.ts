@@ -25,6 +25,7 @@ import type { CampaignService } from './campaigns/service.ts';
 import type { SendEngine } from './delivery/engine.ts';
 import type { SendingDomainService } from './sending-domains/service.ts';
 import type { ClickService } from './tokens/click.ts';
+import type { ContentPolicySettings } from './content/policy-settings.ts';
 
 export interface Services {
   /** Signup, sessions, team, API keys, operators (ACC-01..03, SEC-01). */
@@ -60,4 +61,6 @@ export interface Services {
   sendingDomains: SendingDomainService;
   /** Click tracking: /c/<token> resolves to a URL of the campaign's stored links and counts the click (SEC-04). */
   clicks: ClickService;
+  /** The content policy's operator tuning: stored revisions, the one in effect (CNT-01). */
+  contentPolicy: ContentPolicySettings;
 }

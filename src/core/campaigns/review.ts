@@ -35,8 +35,8 @@ export interface SpamScoreFinding extends Finding {
 
 export function createContentReview(deps: {
   clock: Clock;
-  /** The policy to screen with (default: policy/content, or the operator's tuned one). */
-  policy?: () => ContentPolicy | undefined;
+  /** The policy to screen with (default: policy/content, or the operator's tuned one, read from its store). */
+  policy?: () => ContentPolicy | undefined | Promise<ContentPolicy | undefined>;
   /** The account's declared industry (ACC-02 where it meets content). */
   declaredIndustry?: (accountId: string) => Promise<string | null>;
   /** An independent second opinion (spamd); absent: the embedded screen alone. */
@@ -58,6 +58,7 @@ export function createContentReview(deps: {
   return {
     async review(c): Promise<ContentVerdict> {
       const declaredIndustry = deps.declaredIndustry ? await deps.declaredIndustry(c.accountId) : null;
+      const policy = await deps.policy?.();
       const result = screenContent(
         {
           channel: 'email',
@@ -68,7 +69,7 @@ export function createContentReview(deps: {
           links: c.links,
           declaredIndustry,
         },
-        deps.policy?.(),
+        policy,
       );
       let decision = result.verdict;
       const findings: (Finding | SpamScoreFinding)[] = [...result.findings];

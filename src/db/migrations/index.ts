@@ -4,6 +4,7 @@
 //   0010-0019 permission core (lists, contacts, consent ledger, forms, suppression)
 //   0020-0029 imports
 //   0030-0039 campaigns and delivery
+//   0040-0049 content review
 import { Migrator, type Migration, type MigrationProvider } from 'kysely/migration';
 import type { Kysely } from 'kysely';
 import * as m0001 from './0001_accounts.ts';
@@ -25,6 +26,7 @@ import * as m0031 from './0031_campaigns.ts';
 import * as m0032 from './0032_delivery.ts';
 import * as m0033 from './0033_send_rate.ts';
 import * as m0034 from './0034_clicks.ts';
+import * as m0040 from './0040_content_policy.ts';
 
 export const MIGRATIONS: Record<string, Migration> = {
   '0001_accounts': m0001,
@@ -46,6 +48,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0032_delivery': m0032,
   '0033_send_rate': m0033,
   '0034_clicks': m0034,
+  '0040_content_policy': m0040,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

@@ -16,6 +16,7 @@ import type { SendingDomainTables } from './sending-domains.ts';
 import type { DeliveryTables } from './delivery.ts';
 import type { CampaignTables } from './campaigns.ts';
 import type { ClickTables } from './clicks.ts';
+import type { ContentPolicyTables } from './content-policy.ts';
 
 export interface DB
   extends
@@ -35,4 +36,5 @@ export interface DB
     SendingDomainTables,
     DeliveryTables,
     CampaignTables,
-    ClickTables {}
+    ClickTables,
+    ContentPolicyTables {}

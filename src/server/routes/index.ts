@@ -25,6 +25,7 @@ import { preferencesRoutes } from './preferences/index.ts';
 import { importRoutes } from './imports/index.ts';
 import { campaignReviewRoutes, campaignRoutes } from './campaigns/index.ts';
 import { sendingDomainRoutes } from './sending-domains/index.ts';
+import { contentPolicyRoutes } from './content-policy/index.ts';
 
 export async function registerRoutes(app: FastifyInstance, deps: AppDeps): Promise<void> {
   await app.register(healthRoutes(deps));
@@ -45,6 +46,7 @@ export async function registerRoutes(app: FastifyInstance, deps: AppDeps): Promi
   await app.register(campaignRoutes(deps), { prefix: '/api/v1' });
   await app.register(sendingDomainRoutes(deps), { prefix: '/api/v1' });
   await app.register(campaignReviewRoutes(deps));
+  await app.register(contentPolicyRoutes(deps));
   // Forms, double opt-in, unsubscribe and preferences (full paths: public pages live outside /api/v1).
   await app.register(formsRoutes(deps));
   await app.register(formsPublicRoutes(deps));

@@ -30,7 +30,7 @@ export const COMMANDS: Record<string, Command> = {
     load: () => import('./commands/ledger-verify.ts'),
   },
   'content screen': {
-    describe: 'screen a message against the content policy: content screen [FILE] [--jsonl] (JSON or .eml)',
+    describe: 'screen a message against the content policy: content screen [FILE] [--jsonl] [--stored-policy] (JSON or .eml)',
     load: () => import('./commands/content-screen.ts'),
   },
   campaign: {

@@ -1,6 +1,9 @@
-// `assent content screen [FILE] [--jsonl] [--eml] [--lang en|ro]` (issue 9, item 7): screens a
-// message against the default content policy, offline — no database, no configuration. Operators
-// use it to check a message before a customer sends it and to try a policy change on a sample.
+// `assent content screen [FILE] [--jsonl] [--eml] [--lang en|ro] [--stored-policy]` (issue 9,
+// item 7): screens a message against the default content policy, offline — no database, no
+// configuration. With --stored-policy it opens the configured database (DATABASE_URL, else the
+// SQLite file) once, reads the operator-tuned revision in effect (CNT-01; the built-in policy when
+// none was saved) and screens with it, so the printed policyRevision is the one campaigns get.
+// Operators use it to check a message before a customer sends it and to try a policy change on a sample.
 //   one message:  JSON {"channel","lang","subject","preheader","html","text"} from FILE or stdin,
 //                 or a .eml file (RFC 5322, parsed with mailparser);
 //   --jsonl:      one JSON message per line in, one verdict per line out (same order).
@@ -12,7 +15,7 @@ import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { simpleParser } from 'mailparser';
 import { z } from 'zod';
-import { screenContent, type ContentInput, type ScreenResult } from '../../core/content/screen.ts';
+import { screenContent, type ContentInput, type ContentPolicy, type ScreenResult } from '../../core/content/screen.ts';
 
 /** Largest single message (JSON or .eml) we read; the screen applies its own, smaller body limit. */
 export const MAX_CONTENT_MESSAGE_BYTES = 16 * 1024 * 1024;
@@ -20,9 +23,10 @@ export const MAX_CONTENT_MESSAGE_BYTES = 16 * 1024 * 1024;
 export const MAX_CONTENT_LINE_BYTES = 16 * 1024 * 1024;
 
 const USAGE =
-  'usage: assent content screen [FILE] [--jsonl] [--eml] [--lang en|ro]\n' +
+  'usage: assent content screen [FILE] [--jsonl] [--eml] [--lang en|ro] [--stored-policy]\n' +
   '  FILE (or standard input): {"channel":"email"|"sms","lang":"en"|"ro","subject","preheader","html","text"}\n' +
-  '  a FILE ending in .eml (or --eml) is read as an e-mail message; --jsonl: one message per line\n';
+  '  a FILE ending in .eml (or --eml) is read as an e-mail message; --jsonl: one message per line\n' +
+  '  --stored-policy: screen with the operator-tuned policy stored in the configured database\n';
 
 const Lang = z.enum(['en', 'ro']);
 /** One schema, validated where the message enters (STYLE 5). Unknown keys (labels, notes) are ignored. */
@@ -40,6 +44,41 @@ const MessageSchema = z.object({
 type Message = z.infer<typeof MessageSchema>;
 
 class BadInput extends Error {}
+
+/** The policy to screen with: undefined is the built-in one; --stored-policy sets the stored one. */
+let policy: ContentPolicy | undefined;
+
+/** The operator-tuned revision in effect, read once from the configured database (loaded only then: the offline path stays light). */
+async function storedPolicy(): Promise<ContentPolicy> {
+  const [
+    { loadConfig },
+    { createAuditLog },
+    { createContentPolicySettings },
+    { systemClock },
+    { openDatabase },
+    { pendingMigrations },
+  ] = await Promise.all([
+    import('../../config/config.ts'),
+    import('../../core/audit/audit-log.ts'),
+    import('../../core/content/policy-settings.ts'),
+    import('../../core/ports.ts'),
+    import('../../db/database.ts'),
+    import('../../db/migrations/index.ts'),
+  ]);
+  const [{ createAuditRepository }, { createContentPolicyStore }] = await Promise.all([
+    import('../../db/repositories/audit.ts'),
+    import('../../db/repositories/content-policy.ts'),
+  ]);
+  const database = openDatabase(loadConfig().database);
+  try {
+    if ((await pendingMigrations(database.db)).includes('0040_content_policy'))
+      throw new BadInput('the database has no content policy table yet: run `assent migrate` first');
+    const audit = createAuditLog({ store: createAuditRepository(database.db), clock: systemClock });
+    return await createContentPolicySettings({ store: createContentPolicyStore(database), audit, clock: systemClock }).policy();
+  } finally {
+    await database.close();
+  }
+}
 
 function parseMessage(raw: string, where: string): Message {
   let data: unknown;
@@ -102,7 +141,7 @@ function shape(result: ScreenResult, id: Message['id']): string {
 /** The screen refuses some input itself (e.g. a body over its size limit) with a stable code. */
 function screen(input: ContentInput, where: string): ScreenResult {
   try {
-    return screenContent(input);
+    return screenContent(input, policy);
   } catch (err) {
     if (err instanceof Error && 'code' in err && typeof err.code === 'string')
       throw new BadInput(`${where}: ${err.code}: ${err.message}`);
@@ -161,7 +200,12 @@ export async function run(args: string[]): Promise<number> {
     parsed = parseArgs({
       args,
       allowPositionals: true,
-      options: { jsonl: { type: 'boolean', default: false }, eml: { type: 'boolean', default: false }, lang: { type: 'string' } },
+      options: {
+        jsonl: { type: 'boolean', default: false },
+        eml: { type: 'boolean', default: false },
+        lang: { type: 'string' },
+        'stored-policy': { type: 'boolean', default: false },
+      },
     });
   } catch (err) {
     process.stderr.write(`assent content screen: ${(err as Error).message}\n${USAGE}`);
@@ -175,6 +219,7 @@ export async function run(args: string[]): Promise<number> {
     return 2;
   }
   try {
+    if (parsed.values['stored-policy']) policy = await storedPolicy();
     if (jsonl) return await screenLines(file, lang);
     const bytes = await readAll(file);
     const input = eml || file?.toLowerCase().endsWith('.eml') ? await fromEml(bytes, lang) : null;

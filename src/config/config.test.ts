@@ -19,3 +19,13 @@ describe('config: the content review second opinion (SPAMD_URL, SPAMD_MAX_SCORE)
     expect(() => loadConfig({ SPAMD_MAX_SCORE: 'high' })).toThrow(/SPAMD_MAX_SCORE/);
   });
 });
+
+describe('config: the sending IPs checked against blocklists (SENDING_IPS, BL-01)', () => {
+  it('reads a comma list of IPv4 and IPv6 addresses; none by default', () => {
+    expect(loadConfig({}).sendingIps).toEqual([]);
+    expect(loadConfig({ SENDING_IPS: '192.0.2.1, 2001:db8::25' }).sendingIps).toEqual(['192.0.2.1', '2001:db8::25']);
+  });
+  it('refuses anything that is not an IP address', () => {
+    expect(() => loadConfig({ SENDING_IPS: '192.0.2.1,mail.example.com' })).toThrow(/SENDING_IPS/);
+  });
+});

@@ -76,6 +76,19 @@ export const EnvSchema = z.object({
   DNS_SERVERS: z.string().optional(),
   SPF_INCLUDE: z.string().optional(),
   BOUNCE_HOST: z.string().optional(),
+  // Blocklist monitoring (BL-01): the platform's sending IPs (comma list of IPv4/IPv6), checked daily.
+  SENDING_IPS: z
+    .string()
+    .refine(
+      (v) =>
+        v
+          .split(',')
+          .map((x) => x.trim())
+          .filter(Boolean)
+          .every((x) => isIP(x) !== 0),
+      'expected a comma-separated list of IPv4 / IPv6 addresses',
+    )
+    .optional(),
   // Content review's second opinion (issue 9 §4): SpamAssassin's spamd, spamd://host:port or
   // tcp://host:port (default port 783); a score over SPAMD_MAX_SCORE holds an allowed campaign.
   SPAMD_URL: z
@@ -127,6 +140,8 @@ export interface Config {
   spfInclude?: string;
   /** The Return-Path / bounce host (default `bounces.<host of PUBLIC_URL>`). */
   bounceHost?: string;
+  /** The platform's sending IPs (SENDING_IPS), checked against the blocklists daily (BL-01). */
+  sendingIps?: string[];
   /** SpamAssassin's spamd for the content review's second opinion (SPAMD_URL); undefined: none. */
   spamdUrl?: string;
   /** The policy's limit on spamd's score (SPAMD_MAX_SCORE, default 5.0): over it an allowed campaign is held. */
@@ -179,6 +194,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       .filter((v) => v.length > 0),
     spfInclude: e.SPF_INCLUDE,
     bounceHost: e.BOUNCE_HOST,
+    sendingIps: (e.SENDING_IPS ?? '')
+      .split(',')
+      .map((v) => v.trim())
+      .filter((v) => v.length > 0),
     spamdUrl: e.SPAMD_URL,
     spamdMaxScore: e.SPAMD_MAX_SCORE,
     delivery: {

@@ -8,6 +8,7 @@ import { registerImportJobs } from './jobs/import-process.ts';
 import { registerGateJobs } from './jobs/gate-prune-refusals.ts';
 import { registerCampaignSendJobs } from './jobs/campaign-send.ts';
 import { registerCampaignScheduleJobs } from './jobs/campaign-schedule.ts';
+import { registerBlocklistJobs } from './jobs/blocklist-check.ts';
 
 export interface WorkerDeps {
   config: Config & { secret: string };
@@ -25,5 +26,6 @@ export async function startWorker(deps: WorkerDeps): Promise<void> {
   await registerGateJobs(deps);
   await registerCampaignSendJobs(deps);
   await registerCampaignScheduleJobs(deps);
+  await registerBlocklistJobs(deps);
   await deps.queue.start();
 }

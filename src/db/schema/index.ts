@@ -17,6 +17,7 @@ import type { DeliveryTables } from './delivery.ts';
 import type { CampaignTables } from './campaigns.ts';
 import type { ClickTables } from './clicks.ts';
 import type { ContentPolicyTables } from './content-policy.ts';
+import type { BlocklistTables } from './blocklists.ts';
 
 export interface DB
   extends
@@ -37,4 +38,5 @@ export interface DB
     DeliveryTables,
     CampaignTables,
     ClickTables,
-    ContentPolicyTables {}
+    ContentPolicyTables,
+    BlocklistTables {}

@@ -1,0 +1,48 @@
+// What the blocklist service needs from outside: a DNS client, a store, the targets to check,
+// and the hook a new listing is handed to.
+import type { CheckResult, DnsAnswer, TargetKind } from './types.ts';
+
+/** Asks one name's A records, and its TXT records when it has A records (src/channels/dns/blocklist-client.ts). */
+export interface BlocklistDns {
+  lookup(name: string): Promise<DnsAnswer>;
+}
+
+export interface OpenListing {
+  target: string;
+  targetKind: TargetKind;
+  zone: string;
+  answer: string;
+  reason: string | null;
+  firstSeen: string;
+  lastSeen: string;
+}
+
+export interface BlocklistStore {
+  /** Appends one run's check rows (history; never updated). */
+  recordChecks(rows: readonly CheckResult[]): Promise<void>;
+  /** Every listing not yet cleared. */
+  openListings(): Promise<OpenListing[]>;
+  /** Opens a listing; false when one is already open for (target, zone) — another run got there first. */
+  openListing(listing: OpenListing): Promise<boolean>;
+  /** Moves an open listing's last_seen (and its answer / reason). */
+  touchListing(target: string, zone: string, seenAt: string, answer: string, reason: string | null): Promise<void>;
+  /** Closes an open listing; false when none was open. */
+  clearListing(target: string, zone: string, clearedAt: string): Promise<boolean>;
+  /** One transaction around fn (the listing and its audit entry commit together). */
+  transaction<T>(fn: () => Promise<T>): Promise<T>;
+}
+
+/** Where the daily job's targets come from (BL-01). */
+export interface BlocklistTargetSource {
+  /** Domains of verified sending domains. */
+  sendingDomains(): Promise<string[]>;
+  /** Host names of the links in campaigns started since `since` (ISO time). */
+  linkDomains(since: string): Promise<string[]>;
+}
+
+/**
+ * Called once per new listing, after it is stored and audited. The incident, telling the
+ * operator and the accounts concerned, and pausing the IP / domain / account (BL-03) plug in
+ * here; none does yet.
+ */
+export type OnNewListing = (listing: OpenListing & { meaning: string }) => Promise<void>;

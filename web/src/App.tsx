@@ -24,6 +24,7 @@ import { OperatorCookieConsents } from './pages/operator/CookieConsents.tsx';
 import { OperatorOutbox } from './pages/operator/Outbox.tsx';
 import { OperatorImportReview } from './pages/operator/ImportReview.tsx';
 import { OperatorCampaignReviews } from './pages/operator/CampaignReviews.tsx';
+import { OperatorContentPolicy } from './pages/operator/ContentPolicy.tsx';
 import { Lists } from './pages/Lists.tsx';
 import { Contacts } from './pages/contacts/Contacts.tsx';
 import { ContactDetail } from './pages/contacts/ContactDetail.tsx';
@@ -76,6 +77,7 @@ export function App() {
         <Route path="/operator/cookie-consents" element={<OperatorCookieConsents />} />
         <Route path="/operator/imports" element={<OperatorImportReview />} />
         <Route path="/operator/campaign-reviews" element={<OperatorCampaignReviews />} />
+        <Route path="/operator/content-policy" element={<OperatorContentPolicy />} />
       </Route>
       <Route path="*" element={<Navigate to="/" replace />} />
     </Routes>

@@ -83,6 +83,7 @@ export function Layout(props: { me: Me }) {
             {link('/operator/cookie-consents', t('nav.cookieConsents'))}
             {link('/operator/imports', t('nav.importReview'))}
             {link('/operator/campaign-reviews', t('nav.campaignReviews'))}
+            {link('/operator/content-policy', t('nav.contentPolicy'))}
           </NavLink>
         )}
       </AppShell.Navbar>

@@ -38,6 +38,12 @@ describe('blocklist answers', () => {
       reason: 'https://x/ y',
     });
     expect(interpretAnswer({ kind: 'records', addresses: ['127.0.0.2'], txt: [] }, {})).toMatchObject({ reason: null });
+    // The reason is remote text: control characters go, the length is bounded.
+    expect(
+      interpretAnswer({ kind: 'records', addresses: ['127.0.0.2'], txt: ['bad\u0000\r\nreason', 'x'.repeat(900)] }, {}),
+    ).toMatchObject({
+      reason: expect.stringMatching(/^bad reason x{489}$/),
+    });
   });
   it('[BL-02] reads 127.255.255.x (Spamhaus: public resolver, over the limit) as an error, never a listing', () => {
     for (const code of ['127.255.255.252', '127.255.255.254', '127.255.255.255']) {

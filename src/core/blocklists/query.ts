@@ -3,6 +3,20 @@
 import { isIP } from 'node:net';
 import type { BlocklistZone, DnsAnswer, Interpretation, TargetKind } from './types.ts';
 
+/** Longest TXT reason kept: the zones' reasons are a sentence and a lookup URL. */
+export const MAX_REASON_LENGTH = 500;
+
+/** A zone's TXT reason as we store it: control characters (NUL included) become spaces, bounded. */
+export function cleanReason(txt: readonly string[]): string | null {
+  const text = txt
+    .join(' ')
+    .toWellFormed()
+    .replace(/[\u0000-\u001f\u007f]/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+  return text === '' ? null : text.slice(0, MAX_REASON_LENGTH);
+}
+
 /** Longest domain name (RFC 1035 §2.3.4) and label. */
 export const MAX_DOMAIN_LENGTH = 253;
 const MAX_LABEL_LENGTH = 63;
@@ -95,8 +109,7 @@ export function interpretAnswer(answer: DnsAnswer, zone: Pick<BlocklistZone, 'er
   if (addresses.some((a) => isErrorCode(a) || zoneErrors.has(a)))
     return { outcome: 'error', error: 'zone-error-code', answer: joined };
   if (!addresses.every(inLoopback8)) return { outcome: 'error', error: 'answer-outside-127/8', answer: joined };
-  const reason = answer.txt.join(' ').trim();
-  return { outcome: 'listed', answer: joined, reason: reason === '' ? null : reason };
+  return { outcome: 'listed', answer: joined, reason: cleanReason(answer.txt) };
 }
 
 /** A zone is trusted when its listed test point is listed and its not-listed one is not (RFC 5782 §5). */

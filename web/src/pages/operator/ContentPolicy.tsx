@@ -13,6 +13,12 @@ import { useApi } from '../../session.tsx';
 import { OperatorOnly } from './OperatorOnly.tsx';
 
 const KEY = ['operator', 'content-policy'];
+const GROUP_LABEL: Record<string, string> = {
+  prohibited: 'contentPolicy.groupProhibited',
+  'not-accepted': 'contentPolicy.groupNotAccepted',
+  'high-risk': 'contentPolicy.groupHighRisk',
+};
+const GROUP_COLOR: Record<string, string> = { prohibited: 'red', 'not-accepted': 'orange', 'high-risk': 'yellow' };
 
 type Num = number | string;
 interface CategoryForm {
@@ -132,8 +138,8 @@ function ContentPolicyView() {
               <Accordion.Control>
                 <Group>
                   <Text>{c.names[lang]}</Text>
-                  <Badge color={c.verdict === 'reject' ? 'red' : 'orange'} variant="light">
-                    {c.group}
+                  <Badge color={GROUP_COLOR[c.group] ?? 'gray'} variant="light">
+                    {GROUP_LABEL[c.group] ? t(GROUP_LABEL[c.group]!) : c.group}
                   </Badge>
                 </Group>
               </Accordion.Control>

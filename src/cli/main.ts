@@ -37,6 +37,10 @@ export const COMMANDS: Record<string, Command> = {
     describe: 'send, pause or resume a campaign: campaign send|pause|resume ID --account ID (send shows progress)',
     load: () => import('./commands/campaign.ts'),
   },
+  'bounce classify': {
+    describe: 'classify bounces, ARF reports and auto-replies: bounce classify FILE… (JSON lines)',
+    load: () => import('./commands/bounce.ts'),
+  },
   doctor: { describe: 'check configuration, database, migrations and SMTP relay', load: () => import('./commands/doctor.ts') },
   import: {
     describe: 'import a CSV: import FILE --account ID --list ID --source signup-form --attest [--encoding …]',

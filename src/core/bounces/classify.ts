@@ -1,0 +1,256 @@
+// classifyBounce: what a message that came back says about each recipient it names (REP-01,
+// REP-02). Paths, in order: an RFC 5965 feedback report; an RFC 3464 delivery-status part; the
+// plain-text bounce of an MTA that sends no DSN (qmail, Exim, old Sendmail, provider formats);
+// an RFC 3834 auto-reply; otherwise not a bounce. Pure: bytes in, results out, never throws on
+// bad input (a message over MAX_BOUNCE_MESSAGE_BYTES gets one result with `refused`).
+import { parseFeedbackReport, type FeedbackReport } from './arf.ts';
+import { fieldList, findReplyCode, findStatus, preferStatus, typedAddress, typedText } from './fields.ts';
+import { decodeWords, header, parseMime, walk, type MimePart } from './mime.ts';
+import { findCommand, findReason, isHard, isTemporary, pseudoStatus } from './reason.ts';
+import { sesNotification } from './provider-json.ts';
+import { bounceText, textBounceRecipients, type TextRecipient } from './text-bounce.ts';
+
+/** Larger messages are refused unread (the inbound SMTP server answers 552 before this). */
+export const MAX_BOUNCE_MESSAGE_BYTES = 10 * 1024 * 1024;
+/** At most this many recipients are reported from one message; the rest are dropped. */
+export const MAX_RECIPIENTS_PER_REPORT = 1000;
+const MAX_DSN_FIELDS = 20_000;
+
+export type BounceKind = 'hard' | 'soft' | 'policy-block' | 'auto-reply' | 'feedback' | 'not-a-bounce';
+
+export type BounceResult = {
+  kind: BounceKind;
+  hard: boolean;
+  /** RFC 3463 status ('5.1.1'), or sisimai's pseudo status (X.0.9NN) for a reason found in text. */
+  status: string;
+  /** The remote server's reply (Diagnostic-Code or the bounce text), cut to 1,000 characters. */
+  reply: string;
+  replyCode: string;
+  recipient: string;
+  /** sisimai's vocabulary: userunknown, mailboxfull, blocked, … ; 'feedback', 'vacation', 'delivered'. */
+  reason: string;
+  /** RFC 5965 Feedback-Type, lower case ('abuse', 'opt-out'); '' when not a feedback report. */
+  feedbackType: string;
+  action: string;
+  /** Set only when the message was not read: 'too-large'. */
+  refused?: 'too-large';
+  feedback?: FeedbackReport;
+};
+
+const POLICY_REASONS = new Set([
+  'blocked',
+  'spamdetected',
+  'policyviolation',
+  'badreputation',
+  'requireptr',
+  'authfailure',
+  'virusdetected',
+]);
+
+export function classifyBounce(raw: Buffer): BounceResult[] {
+  if (raw.length > MAX_BOUNCE_MESSAGE_BYTES)
+    return [notABounce({ refused: 'too-large', reply: `message over ${MAX_BOUNCE_MESSAGE_BYTES} bytes` })];
+  const root = parseMime(raw.toString('latin1'));
+  const arf = feedbackResults(root);
+  if (arf.length) return arf;
+  const dsn = deliveryStatusResults(root);
+  if (dsn.length) return dsn;
+  const provider = providerResults(root);
+  if (provider.length) return provider;
+  if (looksLikeBounce(root)) {
+    const text = withFailedRecipients(root, textBounceRecipients(root)).slice(0, MAX_RECIPIENTS_PER_REPORT);
+    if (text.length) return text.map((t) => result(t.recipient, '', t.diagnostic, '', t.diagnostic));
+  }
+  const auto = autoReply(root);
+  if (auto) return [auto];
+  return [notABounce({})];
+}
+
+/** Amazon SES notifications sent as mail; Microsoft JMRP and Apple Mail's opt-out messages. */
+function providerResults(root: MimePart): BounceResult[] {
+  const out: BounceResult[] = [];
+  for (const p of walk(root)) {
+    if (p.type !== 'text/plain' || !p.text.includes('notificationType')) continue;
+    const ses = sesNotification(p.text);
+    if (!ses) continue;
+    for (const r of ses.slice(0, MAX_RECIPIENTS_PER_REPORT)) {
+      if (r.feedbackType !== undefined)
+        out.push({
+          ...notABounce({}),
+          kind: 'feedback',
+          reason: 'feedback',
+          recipient: r.recipient,
+          feedbackType: r.feedbackType.toLowerCase(),
+        });
+      else out.push(result(r.recipient, findStatus(r.status), typedText(r.diagnostic), r.action.toLowerCase(), ''));
+    }
+    return out;
+  }
+  // Microsoft JMRP: the complained-about message attached, its recipient in X-HmXmrOriginalRecipient.
+  for (const p of walk(root)) {
+    const original = p.type === 'message/rfc822' ? p.children[0] : undefined;
+    const rcpt = original && typedAddress(header(original, 'x-hmxmroriginalrecipient'));
+    if (rcpt) return [{ ...notABounce({}), kind: 'feedback', reason: 'feedback', recipient: rcpt, feedbackType: 'abuse' }];
+  }
+  // RFC 2369 List-Unsubscribe by mail: Apple Mail sends "unsubscribe" from the recipient's address.
+  const subject = decodeWords(header(root, 'subject')).trim().toLowerCase();
+  const body = [...walk(root)].find((p) => p.type === 'text/plain')?.text.toLowerCase() ?? '';
+  if (subject === 'unsubscribe' && body.includes('sent this email to unsubscribe')) {
+    return [
+      {
+        ...notABounce({}),
+        kind: 'feedback',
+        reason: 'feedback',
+        recipient: typedAddress(header(root, 'from')),
+        feedbackType: 'opt-out',
+      },
+    ];
+  }
+  return out;
+}
+
+/** Exim's X-Failed-Recipients header names the failed addresses even when its text does not. */
+function withFailedRecipients(root: MimePart, found: TextRecipient[]): TextRecipient[] {
+  const listed = (root.headers.get('x-failed-recipients') ?? [])
+    .flatMap((v) => v.split(','))
+    .map((v) => typedAddress(v))
+    .filter((a) => a);
+  if (!listed.length) return found;
+  const whole = bounceText(root).text.slice(0, 4000);
+  const byAddress = new Map(found.map((f) => [f.recipient, f]));
+  return [...new Set(listed)].map((r) => byAddress.get(r) ?? { recipient: r, diagnostic: whole });
+}
+
+function notABounce(extra: Partial<BounceResult>): BounceResult {
+  return {
+    kind: 'not-a-bounce',
+    hard: false,
+    status: '',
+    reply: '',
+    replyCode: '',
+    recipient: '',
+    reason: 'undefined',
+    feedbackType: '',
+    action: '',
+    ...extra,
+  };
+}
+
+function result(recipient: string, statusField: string, diagnostic: string, action: string, context: string): BounceResult {
+  const replyCode = findReplyCode(diagnostic);
+  const inMessage = findStatus(diagnostic);
+  let status = preferStatus(statusField, inMessage, replyCode);
+  const reason = findReason({ status, diagnostic, action, command: findCommand(diagnostic) || findCommand(context), replyCode });
+  const temporary = isTemporary(status, replyCode, diagnostic, action);
+  if (!status) status = pseudoStatus(reason, temporary);
+  if (reason === 'delivered' || reason === 'vacation')
+    return {
+      ...notABounce({}),
+      kind: reason === 'vacation' ? 'auto-reply' : 'not-a-bounce',
+      status,
+      reply: cut(diagnostic),
+      replyCode,
+      recipient,
+      reason,
+      action,
+    };
+  const hard = isHard(reason, temporary);
+  const policy = POLICY_REASONS.has(reason) || /^[45]\.7\./.test(status);
+  const kind: BounceKind = hard ? 'hard' : policy ? 'policy-block' : 'soft';
+  return { kind, hard, status, reply: cut(diagnostic), replyCode, recipient, reason, feedbackType: '', action };
+}
+
+function cut(s: string): string {
+  const t = s.replace(/\s{1,64}/g, ' ').trim();
+  return t.length > 1000 ? t.slice(0, 1000) : t;
+}
+
+function feedbackResults(root: MimePart): BounceResult[] {
+  for (const p of walk(root)) {
+    if (p.type !== 'message/feedback-report') continue;
+    const report = parseFeedbackReport(p, root);
+    const feedbackType = report.feedbackType.toLowerCase();
+    const listed = [...report.originalRcptTos, ...report.removalRecipients].map(typedAddress).filter((a) => a);
+    const fallback = typedAddress(decodeWords(report.original.to)) || typedAddress(header(root, 'x-hmxmroriginalrecipient'));
+    const recipients = [...new Set(listed.length ? listed : [fallback])].slice(0, MAX_RECIPIENTS_PER_REPORT);
+    return recipients.map((recipient) => ({
+      ...notABounce({}),
+      kind: 'feedback' as const,
+      reason: 'feedback',
+      recipient,
+      feedbackType,
+      feedback: report,
+    }));
+  }
+  return [];
+}
+
+function deliveryStatusResults(root: MimePart): BounceResult[] {
+  const out: BounceResult[] = [];
+  for (const p of walk(root)) {
+    const isDsn = p.type === 'message/delivery-status' || p.type === 'message/global-delivery-status';
+    // Some MTAs (Amazon WorkMail, old Exchange) print the RFC 3464 fields inside a text part.
+    const inText =
+      !isDsn && p.type === 'text/plain' && /^(final|original)-recipient:/im.test(p.text) && /^(status|action):/im.test(p.text);
+    if (!isDsn && !inText) continue;
+    let group: Record<string, string> | undefined;
+    const groups: Record<string, string>[] = [];
+    for (const f of fieldList(p.text, MAX_DSN_FIELDS)) {
+      const starts = f.name === 'final-recipient' || f.name === 'original-recipient';
+      if (starts && (!group || group[f.name] !== undefined || group.status !== undefined || group.action !== undefined)) {
+        group = {};
+        groups.push(group);
+      }
+      if (group && group[f.name] === undefined) group[f.name] = f.value;
+    }
+    for (const g of groups) {
+      if (out.length >= MAX_RECIPIENTS_PER_REPORT) break;
+      const recipient = typedAddress(g['final-recipient'] ?? '') || typedAddress(g['original-recipient'] ?? '');
+      if (!recipient) continue;
+      const status = findStatus(g.status ?? '');
+      const context = humanText(root, recipient);
+      const diagnostic = typedText(g['diagnostic-code'] ?? '') || context;
+      out.push(result(recipient, status, diagnostic, (g.action ?? '').toLowerCase().trim(), context));
+    }
+    if (out.length) return out;
+  }
+  return out;
+}
+
+/** The human-readable part's lines about a recipient, when the DSN has no Diagnostic-Code. */
+function humanText(root: MimePart, recipient: string): string {
+  const found = textBounceRecipients(root).find((t) => t.recipient === recipient);
+  return found ? found.diagnostic : '';
+}
+
+const BOUNCE_SENDER =
+  /mailer-daemon|postmaster|mail delivery|mail-daemon|mailer_daemon|maildaemon|mdaemon|bounce|returned|nobody@|no-reply@|noreply@|daemon/i;
+const BOUNCE_SUBJECT =
+  /undeliver|undelivered|delivery|returned|failure|failed|bounce|rejected|not delivered|non remis|unzustellbar|could not|error|warning|problem|notification|unable|non recapitabile|no entregado|zustellung|returning|mail system|permanent|nao entregue|не доставлено|\u914d\u4fe1|\u30a8\u30e9\u30fc|\u4e0d\u80fd|\u5931\u8d25|\u4e0d\u53ef|returned mail/i;
+
+function looksLikeBounce(root: MimePart): boolean {
+  if (root.type === 'multipart/report') return true;
+  const from = decodeWords(header(root, 'from'));
+  const subject = decodeWords(header(root, 'subject'));
+  return BOUNCE_SENDER.test(from) || BOUNCE_SUBJECT.test(subject) || header(root, 'return-path') === '<>';
+}
+
+const AUTO_SUBJECT =
+  /out of (the )?office|auto(matic)?[ -]?(reply|response|answer)|autoreply|vacation|away from|abwesenheit|absence|r\u00e9ponse automatique|risposta automatica|respuesta autom|\u81ea\u52d5\u5fdc\u7b54|\u4e0d\u5728/i;
+
+/** RFC 3834 §5: Auto-Submitted: auto-replied; and the vendors' older marks. */
+function autoReply(root: MimePart): BounceResult | undefined {
+  const auto = header(root, 'auto-submitted').toLowerCase();
+  const precedence = header(root, 'precedence').toLowerCase();
+  const subject = decodeWords(header(root, 'subject'));
+  const marked =
+    auto.startsWith('auto-replied') ||
+    root.headers.has('x-autoreply') ||
+    root.headers.has('x-autorespond') ||
+    precedence === 'auto_reply' ||
+    AUTO_SUBJECT.test(subject);
+  if (!marked) return undefined;
+  const recipient = typedAddress(header(root, 'from'));
+  const body = [...walk(root)].find((p) => p.type === 'text/plain' && p.text)?.text ?? '';
+  return { ...notABounce({}), kind: 'auto-reply', reason: 'vacation', recipient, reply: cut(body.slice(0, 2000)) };
+}

@@ -63,7 +63,8 @@ try {
             run,
             domains: DOMAINS.length,
             ips: IPS.length,
-            queries: result.results.length + result.zones.length * 2,
+            // Each zone's two test points (four for an IPv6 zone), then the targets asked.
+            queries: result.results.length + result.zones.reduce((n, z) => n + (z.ipv6Trusted === null ? 2 : 4), 0),
             untrustedZones: result.zones.filter((z) => !z.trusted).length,
             opened: result.opened.length,
             ms: Math.round(ms),

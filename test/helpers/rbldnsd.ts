@@ -3,8 +3,9 @@
 // skipped with a loud notice; under CI=true that is a failure instead (.ci/run installs rbldnsd).
 //
 // Zones (TEST_ZONES):
-//   ips.bl.test      ip4set + ip6trie: the test point 127.0.0.2, LISTED_IPV4 (with a TXT reason),
-//                    LISTED_IPV6, and ERROR_IPV4 answering 127.255.255.254 (Spamhaus "public resolver")
+//   ips.bl.test      ip4set + ip6trie: the test point 127.0.0.2 (rbldnsd answers the IPv6 one,
+//                    ::ffff:7f00:2, from the IPv4 data), LISTED_IPV4 (with a TXT reason), LISTED_IPV6,
+//                    and ERROR_IPV4 answering 127.255.255.254 (Spamhaus "public resolver")
 //   domains.bl.test  dnset: TEST, LISTED_DOMAIN (with a reason)
 //   broken.bl.test   ip4set: 127.255.255.254 for every address (a zone refusing us)
 //   notest.bl.test   ip4set: LISTED_IPV4 listed but the test point 127.0.0.2 missing

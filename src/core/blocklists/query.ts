@@ -83,6 +83,9 @@ export function testPoints(zone: Pick<BlocklistZone, 'kind'>): { listed: string;
   return zone.kind === 'ip' ? { listed: '127.0.0.2', notListed: '127.0.0.1' } : { listed: 'TEST', notListed: 'INVALID' };
 }
 
+/** RFC 5782 §5 for IPv6 lists: ::FFFF:7F00:2 must be listed, ::FFFF:7F00:1 must not. */
+export const IPV6_TEST_POINTS = { listed: '::ffff:7f00:2', notListed: '::ffff:7f00:1' } as const;
+
 /** 127.255.255.0/24: Spamhaus's (and others') error codes — .252 typo in the zone, .254 public resolver, .255 over the limit. */
 export function isErrorCode(address: string): boolean {
   return address.startsWith('127.255.255.');

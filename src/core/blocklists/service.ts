@@ -5,7 +5,7 @@ import type { AuditLog } from '../audit/types.ts';
 import type { Clock, Logger } from '../ports.ts';
 import { isIP } from 'node:net';
 import type { BlocklistDns, BlocklistStore, BlocklistTargetSource, OnNewListing, OpenListing } from './ports.ts';
-import { interpretAnswer, judgeTestPoints, queryName, targetKindOf, testPoints } from './query.ts';
+import { IPV6_TEST_POINTS, interpretAnswer, judgeTestPoints, queryName, targetKindOf, testPoints } from './query.ts';
 import type { BlocklistTarget, BlocklistZone, CheckResult, ZoneTrust } from './types.ts';
 
 export const BLOCKLIST_CHECK_JOB = 'blocklist.check-daily';
@@ -81,15 +81,21 @@ export function createBlocklistService(deps: {
     return interpretAnswer(await deps.dns.lookup(queryName(target, zone)), zone);
   }
 
-  async function trustOf(zone: BlocklistZone): Promise<ZoneTrust> {
-    const points = testPoints(zone);
+  async function judge(zone: BlocklistZone, points: { listed: string; notListed: string }) {
     const [listed, notListed] = await Promise.all([ask(points.listed, zone), ask(points.notListed, zone)]);
-    return { zone: zone.name, ...judgeTestPoints(listed, notListed) };
+    return judgeTestPoints(listed, notListed);
   }
 
-  function applies(target: BlocklistTarget, zone: BlocklistZone): boolean {
+  async function trustOf(zone: BlocklistZone): Promise<ZoneTrust> {
+    const asksIpv6 = zone.kind === 'ip' && zone.ipv6 === true;
+    const [main, v6] = await Promise.all([judge(zone, testPoints(zone)), asksIpv6 ? judge(zone, IPV6_TEST_POINTS) : null]);
+    return { zone: zone.name, ...main, ipv6Trusted: v6 ? v6.trusted : null, ipv6Problem: v6?.problem ?? null };
+  }
+
+  // An IPv6 target is asked only of a zone whose IPv6 test points answered as they must.
+  function applies(target: BlocklistTarget, zone: BlocklistZone, trust: ZoneTrust): boolean {
     if (target.kind !== zone.kind) return false;
-    return target.kind === 'domain' || isIP(target.value) === 4 || zone.ipv6 === true;
+    return target.kind === 'domain' || isIP(target.value) === 4 || trust.ipv6Trusted === true;
   }
 
   async function runChecks(targets: readonly BlocklistTarget[]): Promise<RunSummary> {
@@ -107,7 +113,9 @@ export function createBlocklistService(deps: {
         );
         return;
       }
-      for (const target of targets) if (applies(target, zone)) pairs.push({ target, zone });
+      if (trust.ipv6Trusted === false)
+        deps.logger.warn({ zone: zone.name, problem: trust.ipv6Problem }, 'blocklist zone untrusted for IPv6 in this run');
+      for (const target of targets) if (applies(target, zone, trust)) pairs.push({ target, zone });
     });
     const results = await mapLimit(pairs, BLOCKLIST_QUERY_CONCURRENCY, async ({ target, zone }): Promise<CheckResult> => {
       const i = await ask(target.value, zone);
@@ -139,6 +147,18 @@ export function createBlocklistService(deps: {
           checkedAt,
         };
       });
+    for (const z of zones)
+      if (z.trusted && z.ipv6Trusted === false)
+        untrustedRows.push({
+          target: IPV6_TEST_POINTS.listed,
+          targetKind: 'ip',
+          zone: z.zone,
+          outcome: 'error',
+          answer: null,
+          reason: null,
+          error: `zone-untrusted (IPv6): ${z.ipv6Problem ?? ''}`,
+          checkedAt,
+        });
     await deps.store.recordChecks([...untrustedRows, ...results]);
 
     const open = new Map((await deps.store.openListings()).map((l) => [`${l.target}\u0000${l.zone}`, l]));

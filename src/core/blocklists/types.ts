@@ -51,4 +51,11 @@ export interface ZoneTrust {
   trusted: boolean;
   /** Why not, when untrusted: which test point answered what. */
   problem: string | null;
+  /**
+   * IPv6 zones (`ipv6: true`): whether the IPv6 test points answered as they must; IPv6 targets
+   * are asked only when true. Null for zones not asked about IPv6.
+   */
+  ipv6Trusted: boolean | null;
+  /** Why IPv6 is not trusted, when it is not. */
+  ipv6Problem: string | null;
 }

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createBlocklistDns } from '../../channels/dns/blocklist-client.ts';
 import { createAuditLog } from '../../core/audit/audit-log.ts';
 import type { OpenListing } from '../../core/blocklists/ports.ts';
+import { IPV6_TEST_POINTS, queryName } from '../../core/blocklists/query.ts';
 import { createBlocklistService } from '../../core/blocklists/service.ts';
 import type { BlocklistTarget } from '../../core/blocklists/types.ts';
 import { silentLogger } from '../../core/ports.ts';
@@ -81,10 +82,22 @@ describeEachEngine('blocklist checks: service and store', (db) => {
     async () => {
       const run = await serviceOn(listedServer?.server ?? '').runChecks(TARGETS);
       expect(run.zones).toEqual([
-        { zone: 'ips.bl.test', trusted: true, problem: null },
-        { zone: 'domains.bl.test', trusted: true, problem: null },
-        { zone: 'broken.bl.test', trusted: false, problem: expect.stringMatching(/127\.255\.255\.254/) },
-        { zone: 'notest.bl.test', trusted: false, problem: 'listed test point answered not-listed' },
+        { zone: 'ips.bl.test', trusted: true, problem: null, ipv6Trusted: true, ipv6Problem: null },
+        { zone: 'domains.bl.test', trusted: true, problem: null, ipv6Trusted: null, ipv6Problem: null },
+        {
+          zone: 'broken.bl.test',
+          trusted: false,
+          problem: expect.stringMatching(/127\.255\.255\.254/),
+          ipv6Trusted: null,
+          ipv6Problem: null,
+        },
+        {
+          zone: 'notest.bl.test',
+          trusted: false,
+          problem: 'listed test point answered not-listed',
+          ipv6Trusted: null,
+          ipv6Problem: null,
+        },
       ]);
       const byKey = new Map(run.results.map((r) => [`${r.target}@${r.zone}`, r]));
       expect(byKey.get(`${LISTED_IPV4}@ips.bl.test`)).toMatchObject({
@@ -167,6 +180,55 @@ describeEachEngine('blocklist checks: service and store', (db) => {
     expect(again.opened).toHaveLength(3);
     expect(await openRows()).toHaveLength(6);
   });
+
+  it.skipIf(!available)(
+    '[BL-02] a zone whose IPv6 test point is not listed is asked about IPv4 targets only, and says so in the history',
+    async () => {
+      // rbldnsd answers ::ffff:7f00:2 from its IPv4 data, so the missing IPv6 test point is made
+      // at the network edge: that one name answers NXDOMAIN, every other goes to rbldnsd.
+      const real = createBlocklistDns({ servers: [listedServer?.server ?? ''], tries: 1 });
+      const v6TestPoint = `${queryName(IPV6_TEST_POINTS.listed, TEST_ZONES.ips)}`;
+      const database = db();
+      const asked: string[] = [];
+      const service = createBlocklistService({
+        dns: {
+          lookup: async (name) => {
+            asked.push(name);
+            return name === v6TestPoint ? { kind: 'nxdomain' } : real.lookup(name);
+          },
+        },
+        store: createBlocklistStore(database),
+        targetSource: createBlocklistTargetSource(database),
+        audit: createAuditLog({ store: createAuditRepository(database.db), clock }),
+        clock,
+        logger: silentLogger,
+        zones: [TEST_ZONES.ips],
+        sendingIps: [],
+      });
+      const run = await service.runChecks([
+        { value: LISTED_IPV4, kind: 'ip' },
+        { value: LISTED_IPV6, kind: 'ip' },
+      ]);
+      expect(run.zones).toEqual([
+        {
+          zone: 'ips.bl.test',
+          trusted: true,
+          problem: null,
+          ipv6Trusted: false,
+          ipv6Problem: 'listed test point answered not-listed',
+        },
+      ]);
+      expect(run.results.map((r) => r.target)).toEqual([LISTED_IPV4]);
+      expect(asked).not.toContain(queryName(LISTED_IPV6, TEST_ZONES.ips));
+      const v6Row = await database.db
+        .selectFrom('blocklist_checks')
+        .selectAll()
+        .where('checked_at', '=', clock.now().toISOString())
+        .where('target', '=', IPV6_TEST_POINTS.listed)
+        .executeTakeFirst();
+      expect(v6Row?.error).toMatch(/^zone-untrusted \(IPv6\): /);
+    },
+  );
 
   it('[BL-01] the daily targets are SENDING_IPS, verified sending domains and link domains of recent campaigns', async () => {
     const d = db().db;

@@ -42,6 +42,7 @@ export const CONTENT_CATEGORY_NAMES: Record<ContentCategoryLanguage, Readonly<Re
     loans: 'Loans and credit offers',
     'lead-generation': 'Lead generation',
     deception: 'Misleading message (deceptive subject, hidden text or links)',
+    'spam-score': 'Spam score over the limit (SpamAssassin second opinion)',
   },
   ro: {
     'illegal-activities': 'Activități ilegale',
@@ -78,6 +79,7 @@ export const CONTENT_CATEGORY_NAMES: Record<ContentCategoryLanguage, Readonly<Re
     loans: 'Împrumuturi și oferte de credit',
     'lead-generation': 'Generare de clienți potențiali',
     deception: 'Mesaj înșelător (subiect, text ascuns sau linkuri care induc în eroare)',
+    'spam-score': 'Scor de spam peste limită (a doua opinie SpamAssassin)',
   },
 };
 

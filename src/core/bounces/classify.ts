@@ -187,6 +187,11 @@ function feedbackResults(root: MimePart): BounceResult[] {
 
 function deliveryStatusResults(root: MimePart): BounceResult[] {
   const out: BounceResult[] = [];
+  let human: Map<string, string> | undefined;
+  const humanText = (recipient: string): string => {
+    human ??= new Map(textBounceRecipients(root).map((t) => [t.recipient, t.diagnostic]));
+    return human.get(recipient) ?? '';
+  };
   for (const p of walk(root)) {
     const isDsn = p.type === 'message/delivery-status' || p.type === 'message/global-delivery-status';
     // Some MTAs (Amazon WorkMail, old Exchange) print the RFC 3464 fields inside a text part.
@@ -208,19 +213,13 @@ function deliveryStatusResults(root: MimePart): BounceResult[] {
       const recipient = typedAddress(g['final-recipient'] ?? '') || typedAddress(g['original-recipient'] ?? '');
       if (!recipient) continue;
       const status = findStatus(g.status ?? '');
-      const context = humanText(root, recipient);
+      const context = humanText(recipient);
       const diagnostic = typedText(g['diagnostic-code'] ?? '') || context;
       out.push(result(recipient, status, diagnostic, (g.action ?? '').toLowerCase().trim(), context));
     }
     if (out.length) return out;
   }
   return out;
-}
-
-/** The human-readable part's lines about a recipient, when the DSN has no Diagnostic-Code. */
-function humanText(root: MimePart, recipient: string): string {
-  const found = textBounceRecipients(root).find((t) => t.recipient === recipient);
-  return found ? found.diagnostic : '';
 }
 
 const BOUNCE_SENDER =

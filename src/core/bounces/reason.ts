@@ -3,7 +3,9 @@
 // fixed order, then the status class. Hard = userunknown, hostunknown, hasmoved, and notaccept
 // when permanent (sisimai smtp/failure IsHardBounce).
 import { EXTRA_PHRASES } from './rules/extra.ts';
+import { MTA_PHRASES } from './rules/mta.ts';
 import { REASON_PHRASES } from './rules/phrases.ts';
+import { PROVIDER_PHRASES } from './rules/providers.ts';
 import { REASON_STATUS_PERMANENT, REASON_STATUS_TEMPORARY, STATUS_REASON } from './rules/status.ts';
 
 const ORDER_STATUS_FIRST = [
@@ -150,9 +152,19 @@ function probe(r: string, f: ReasonInput, diag: string, byStatus: string): boole
   }
 }
 
+/** The reason an MTA's own bounce wording names (sisimai lhost tables), or ''. */
+function mtaReason(diag: string): string {
+  for (const table of Object.values(MTA_PHRASES))
+    for (const [reason, phrases] of Object.entries(table)) if (phrases.some((p) => diag.includes(p))) return reason;
+  return '';
+}
+
 export function findReason(f: ReasonInput): string {
   if (f.status.startsWith('2.')) return 'delivered';
   const diag = f.diagnostic.toLowerCase();
+  for (const [reason, phrases] of Object.entries(PROVIDER_PHRASES)) if (phrases.some((p) => diag.includes(p))) return reason;
+  const mta = mtaReason(diag);
+  if (mta) return mta;
   const byStatus = statusReason(f.status);
   for (const r of ORDER_STATUS_FIRST) if (probe(r, f, diag, byStatus)) return r;
   let reason = another(f, diag, byStatus);
@@ -184,6 +196,8 @@ export function findCommand(text: string): string {
   const marks: [string, string][] = [
     ['rcpt to', 'RCPT'],
     ['rcpt', 'RCPT'],
+    ['does not like recipient', 'RCPT'], // qmail
+    ['>>> data', 'DATA'], // Sendmail's transcript
     ['mail from', 'MAIL'],
     ['end of data', 'DATA'],
     ['data command', 'DATA'],

@@ -71,7 +71,7 @@ function stripHtml(html: string): string {
 // A recipient line: optional short label ("Recipient:", "Failed address:", "RCPT TO:"), then the
 // address, bare or in <>, then nothing, ':' or '...' and text. Bounded quantifiers only.
 const RECIPIENT_LINE =
-  /^(?:[A-Za-z][A-Za-z ._-]{0,40}:\s{0,8})?(?:"[^"]{0,200}"\s{0,4})?<?([A-Za-z0-9!#$%&'*+/=?^_`{|}~.-]{1,64}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){1,8})>?(?:\s{0,4}$|:|\.\.\.|\s{1,4}[(:[]|\s{1,4}-|\s{1,4}\S)/;
+  /^(?:[A-Za-z][A-Za-z ._-]{0,40}:\s{0,8})?(?:"[^"@]{0,200}"\s{0,4})?["<]{0,2}([A-Za-z0-9!#$%&'*+/=?^_`{|}~.-]{1,64}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){1,8})[">]{0,2}(?:\s{0,4}$|:|\.\.\.|\s{1,4}[(:[]|\s{1,4}-|\s{1,4}\S)/;
 const HEADERISH =
   /^(from|to|cc|bcc|reply-to|sender|return-path|date|subject|message-id|received|x-[\w-]{1,60}|delivered-to|envelope-to|in-reply-to|references|errors-to)\s{0,4}:/i;
 
@@ -114,7 +114,7 @@ export function textBounceRecipients(root: MimePart): TextRecipient[] {
     if (!line) {
       // A blank line ends the recipient's block once it holds a reply; before that, keep reading
       // ("Technical report:", "because:", "For the following reason:" come before the reply).
-      if (taken >= MAX_DIAGNOSTIC_LINES || (taken > 0 && hasReply(current.diagnostic))) current = undefined;
+      if (taken >= MAX_DIAGNOSTIC_LINES || (taken > 0 && hasCode(current.diagnostic))) current = undefined;
       continue;
     }
     if (taken < MAX_DIAGNOSTIC_LINES) {
@@ -138,10 +138,6 @@ export function textBounceRecipients(root: MimePart): TextRecipient[] {
 
 function hasCode(text: string): boolean {
   return /(?:^|\s)[245]\d\d[\s-]|[245]\.\d{1,3}\.\d{1,3}/.test(text);
-}
-
-function hasReply(text: string): boolean {
-  return hasCode(text) || text.length > 200;
 }
 
 function addressInText(text: string, senders: Set<string>): string {

@@ -86,6 +86,21 @@ function providerResults(root: MimePart): BounceResult[] {
     }
     return out;
   }
+  // Google Groups: a post the group refused (it may not exist, or the sender may not post to it).
+  const failed = header(root, 'x-failed-recipients').toLowerCase();
+  if (
+    failed.endsWith('@googlegroups.com') &&
+    root.headers.has('x-google-smtp-source') &&
+    header(root, 'from').toLowerCase().includes('mailer-daemon@googlemail.com')
+  ) {
+    const text = bounceText(root).text.slice(0, 4000);
+    return failed
+      .split(',')
+      .map((a) => typedAddress(a))
+      .filter((a) => a)
+      .slice(0, MAX_RECIPIENTS_PER_REPORT)
+      .map((a) => result(a, '', text, 'failed', '', 'rejected'));
+  }
   // Microsoft JMRP: the complained-about message attached, its recipient in X-HmXmrOriginalRecipient.
   for (const p of walk(root)) {
     const original = p.type === 'message/rfc822' ? p.children[0] : undefined;
@@ -136,11 +151,27 @@ function notABounce(extra: Partial<BounceResult>): BounceResult {
   };
 }
 
-function result(recipient: string, statusField: string, diagnostic: string, action: string, context: string): BounceResult {
+function result(
+  recipient: string,
+  statusField: string,
+  diagnostic: string,
+  action: string,
+  context: string,
+  knownReason = '',
+): BounceResult {
   const replyCode = findReplyCode(diagnostic);
   const inMessage = findStatus(diagnostic);
   let status = preferStatus(statusField, inMessage, replyCode);
-  const reason = findReason({ status, diagnostic, action, command: findCommand(diagnostic) || findCommand(context), replyCode });
+  const reason =
+    knownReason ||
+    findReason({
+      status,
+      diagnostic,
+      action,
+      command: findCommand(diagnostic) || findCommand(context),
+      replyCode,
+      where: `${recipient}\n${context.slice(0, 4000)}\n${diagnostic.slice(0, 4000)}`,
+    });
   const temporary = isTemporary(status, replyCode, diagnostic, action);
   if (!status) status = pseudoStatus(reason, temporary);
   if (reason === 'delivered' || reason === 'vacation')

@@ -5,6 +5,7 @@
 import { EXTRA_PHRASES } from './rules/extra.ts';
 import { MTA_PHRASES } from './rules/mta.ts';
 import { REASON_PHRASES } from './rules/phrases.ts';
+import { FRANCEPTT_CODES, RHOST_HOSTS, RHOST_PHRASES } from './rules/rhost.ts';
 import { PROVIDER_PHRASES } from './rules/providers.ts';
 import { REASON_STATUS_PERMANENT, REASON_STATUS_TEMPORARY, STATUS_REASON } from './rules/status.ts';
 
@@ -91,7 +92,15 @@ export function statusReason(status: string): string {
   return STATUS_REASON[status] ?? '';
 }
 
-export type ReasonInput = { status: string; diagnostic: string; action: string; command: string; replyCode: string };
+export type ReasonInput = {
+  status: string;
+  diagnostic: string;
+  action: string;
+  command: string;
+  replyCode: string;
+  /** Text naming the hosts involved (recipient, Remote-MTA, the bounce's words): picks provider tables. */
+  where?: string;
+};
 
 const EARLY_COMMANDS = new Set(['CONN', 'EHLO', 'HELO', 'MAIL', 'RCPT']);
 
@@ -159,11 +168,26 @@ function mtaReason(diag: string): string {
   return '';
 }
 
+/** The reason a mailbox provider's reply names (sisimai rhost tables), or ''. */
+function rhostReason(diag: string, where: string): string {
+  for (const [provider, table] of Object.entries(RHOST_PHRASES)) {
+    const hosts = RHOST_HOSTS[provider] ?? [];
+    if (!hosts.some((h) => where.includes(h.replace(/^\./, '')))) continue;
+    for (const [reason, phrases] of Object.entries(table)) if (phrases.some((p) => diag.includes(p))) return reason;
+  }
+  if (!(RHOST_HOSTS.franceptt ?? []).some((h) => where.includes(h.replace(/^\./, '')))) return '';
+  // Orange / La Poste: "OFR006_102", "LPN007_416" — the last such label, its trailing number.
+  const labels = [...diag.replace(/_/g, '-').matchAll(/\b(?:lpnaaa|lpn|ofr|ouk)[0-9a-z-]{0,12}/g)];
+  const last = labels[labels.length - 1]?.[0];
+  if (last) for (const [code, reason] of Object.entries(FRANCEPTT_CODES)) if (last.endsWith(code)) return reason;
+  return '';
+}
+
 export function findReason(f: ReasonInput): string {
   if (f.status.startsWith('2.')) return 'delivered';
   const diag = f.diagnostic.toLowerCase();
   for (const [reason, phrases] of Object.entries(PROVIDER_PHRASES)) if (phrases.some((p) => diag.includes(p))) return reason;
-  const mta = mtaReason(diag);
+  const mta = mtaReason(diag) || rhostReason(diag, f.where?.toLowerCase() ?? '');
   if (mta) return mta;
   const byStatus = statusReason(f.status);
   for (const r of ORDER_STATUS_FIRST) if (probe(r, f, diag, byStatus)) return r;

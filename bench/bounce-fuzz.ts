@@ -4,14 +4,17 @@
 // huge lines, boundary damage, line-ending changes, spliced parts. A crash is an exception
 // escaping classifyBounce; a hang is one message taking more than HANG_MS. Seeded, so a failing
 // case is reproducible by its number. Prints the counts as one JSON line; exit 1 on any failure.
-// Usage: node bench/bounce-fuzz.ts [cases] [seed]
-import { readdirSync, readFileSync } from 'node:fs';
+// Usage: node bench/bounce-fuzz.ts [cases] [seed] [only]
+//   only: replay the mutations up to that case number and classify just that one (writes it to
+//   /tmp/bounce-fuzz-case-<n>.eml for a look).
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { classifyBounce } from '../src/core/bounces/classify.ts';
 import { ARF, BOUNCES, corpusPresent } from '../test/corpus/bounce-corpus.ts';
 
 const CASES = Number(process.argv[2] ?? 100_000);
 const SEED = Number(process.argv[3] ?? 20261203);
+const ONLY = process.argv[4] === undefined ? -1 : Number(process.argv[4]);
 const HANG_MS = 1000;
 const MAX_CASE_BYTES = 11 * 1024 * 1024;
 
@@ -114,6 +117,8 @@ for (let i = 0; i < CASES; i++) {
     // Keep compounding mutations bounded; a few cases still cross the 10 MB limit on purpose.
     if (msg.length > MAX_CASE_BYTES) msg = msg.subarray(0, MAX_CASE_BYTES);
   }
+  if (ONLY >= 0 && i !== ONLY) continue;
+  if (ONLY >= 0) writeFileSync(`/tmp/bounce-fuzz-case-${i}.eml`, msg);
   const t = performance.now();
   try {
     results += classifyBounce(msg).length;

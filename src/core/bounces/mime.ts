@@ -7,6 +7,8 @@
 export const MAX_MIME_DEPTH = 12;
 /** At most this many parts are read from one message; the rest are ignored. */
 export const MAX_MIME_PARTS = 200;
+/** RFC 2046 §5.1.1: boundary := 0*69<bchars> bcharsnospace. */
+export const MAX_BOUNDARY_LENGTH = 70;
 /** Header block read per part; a longer one is cut (real bounce headers are a few KB). */
 export const MAX_HEADER_BYTES = 256 * 1024;
 
@@ -109,9 +111,12 @@ function parsePart(src: string, depth: number, budget: Budget, defaultType: stri
   const { type, params } = ct ? parseContentType(ct) : { type: defaultType, params: {} };
   const part: MimePart = { headers, type, params, text: '', children: [] };
   const deeper = depth < MAX_MIME_DEPTH && budget.parts < MAX_MIME_PARTS;
-  if (type.startsWith('multipart/') && params.boundary && deeper) {
+  // RFC 2046 §5.1.1: a boundary is 1 to 70 characters. A longer one is refused (read as text):
+  // searching a body for a very long, repetitive delimiter costs time in its length.
+  const boundary = params.boundary ?? '';
+  if (type.startsWith('multipart/') && boundary.length > 0 && boundary.length <= MAX_BOUNDARY_LENGTH && deeper) {
     const childType = type === 'multipart/digest' ? 'message/rfc822' : 'text/plain';
-    for (const chunk of splitMultipart(body, params.boundary)) {
+    for (const chunk of splitMultipart(body, boundary)) {
       if (budget.parts >= MAX_MIME_PARTS) break;
       part.children.push(parsePart(chunk, depth + 1, budget, childType));
     }

@@ -68,10 +68,10 @@ function stripHtml(html: string): string {
     .replace(/&nbsp;/g, ' ');
 }
 
-// A recipient line: optional short label ("Recipient:", "Failed address:", "RCPT TO:"), then the
+// A recipient line: an optional SMTP code (Sendmail's "554 <addr>... reason"), optional short label ("Recipient:", "Failed address:", "RCPT TO:"), then the
 // address, bare or in <>, then nothing, ':' or '...' and text. Bounded quantifiers only.
 const RECIPIENT_LINE =
-  /^(?:[A-Za-z][A-Za-z ._-]{0,40}:\s{0,8})?(?:"[^"@]{0,200}"\s{0,4})?["<]{0,2}([A-Za-z0-9!#$%&'*+/=?^_`{|}~.-]{1,64}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){1,8})[">]{0,2}(?:\s{0,4}$|:|\.\.\.|\s{1,4}[(:[]|\s{1,4}-|\s{1,4}\S)/;
+  /^(?:[245]\d\d[ -])?(?:[A-Za-z][A-Za-z ._-]{0,40}:\s{0,8})?(?:"[^"@]{0,200}"\s{0,4})?["<]{0,2}([A-Za-z0-9!#$%&'*+/=?^_`{|}~.-]{1,64}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){1,8})[">]{0,2}(?:\s{0,4}$|:|\.\.\.|\s{1,4}[(:[]|\s{1,4}-|\s{1,4}\S)/;
 const HEADERISH =
   /^(from|to|cc|bcc|reply-to|sender|return-path|date|subject|message-id|received|x-[\w-]{1,60}|delivered-to|envelope-to|in-reply-to|references|errors-to)\s{0,4}:/i;
 
@@ -88,12 +88,34 @@ export function textBounceRecipients(root: MimePart): TextRecipient[] {
       if (a) senders.add(a);
     }
   const lines = text.split('\n').map((l) => (l.length > MAX_LINE ? l.slice(0, MAX_LINE) : l));
+  // A message sent to oneself bounces to the failed address: when only senders are named, keep them.
+  let found = recipientLines(lines, senders);
+  if (!found.length && senders.size) found = recipientLines(lines, new Set());
+  if (found.length) {
+    const whole = lines.join('\n');
+    // A recipient line with no reply after it: the reply is elsewhere in the text ("reject reason:
+    // Mailbox full" above "target mail address: …"); with one recipient, the whole text is its own.
+    for (const f of found)
+      if (!f.diagnostic.trim() || (found.length === 1 && !hasCode(f.diagnostic)))
+        f.diagnostic = (f.diagnostic + '\n' + whole).slice(0, 4000);
+    return found;
+  }
+  const to = original ? findAddress(decodeWords(original.get('to')?.[0] ?? '')) : '';
+  const recipient = to || addressInText(text, senders);
+  return recipient ? [{ recipient, diagnostic: text.slice(0, 4000) }] : [];
+}
+
+/** Recipient lines and the lines after each (its diagnostic), skipping the given senders. */
+function recipientLines(lines: string[], senders: Set<string>): TextRecipient[] {
   const found: TextRecipient[] = [];
   const seen = new Map<string, TextRecipient>();
   let current: TextRecipient | undefined;
   let taken = 0;
+  let replies: string[] = []; // Sendmail transcript replies ("<<< 550 …") since the last recipient line
   for (const raw of lines) {
     const line = raw.trim();
+    if (line.startsWith('<<<') || line.startsWith('>>>')) replies = [...replies.slice(-3), line];
+    else if (line.startsWith('While talking to')) replies = [];
     const m = line && !HEADERISH.test(line) ? RECIPIENT_LINE.exec(line) : null;
     const addr = m?.[1]?.toLowerCase().replace(/^\.{1,64}|\.{1,64}$/g, '');
     if (addr && !senders.has(addr) && !/^(mailer-daemon|postmaster|root|abuse)@/.test(addr)) {
@@ -107,6 +129,15 @@ export function textBounceRecipients(root: MimePart): TextRecipient[] {
       }
       taken = 0;
       const rest = line.slice((m?.index ?? 0) + (m?.[0].length ?? 0) - 1);
+      if (/^[245]\d\d[ -]/.test(line)) {
+        // Sendmail's summary line "554 <addr>... reason": the remote reply is the transcript line
+        // before it; the lines after it belong to the next host.
+        current.diagnostic += [...replies, line].join('\n') + '\n';
+        replies = [];
+        current = undefined;
+        continue;
+      }
+      replies = [];
       if (rest.length > 1) current.diagnostic += rest + '\n';
       continue;
     }
@@ -122,18 +153,7 @@ export function textBounceRecipients(root: MimePart): TextRecipient[] {
       taken++;
     }
   }
-  if (found.length) {
-    const whole = lines.join('\n');
-    // A recipient line with no reply after it: the reply is elsewhere in the text ("reject reason:
-    // Mailbox full" above "target mail address: …"); with one recipient, the whole text is its own.
-    for (const f of found)
-      if (!f.diagnostic.trim() || (found.length === 1 && !hasCode(f.diagnostic)))
-        f.diagnostic = (f.diagnostic + '\n' + whole).slice(0, 4000);
-    return found;
-  }
-  const to = original ? findAddress(decodeWords(original.get('to')?.[0] ?? '')) : '';
-  const recipient = to || addressInText(text, senders);
-  return recipient ? [{ recipient, diagnostic: text.slice(0, 4000) }] : [];
+  return found;
 }
 
 function hasCode(text: string): boolean {

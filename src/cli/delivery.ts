@@ -56,6 +56,7 @@ export function createCampaignDelivery(
       runBatch: missing,
       drain: missing,
       resumePaused: async () => [],
+      kick: missing,
       progress: missing,
       quota: missing,
       close: () => outbound.close(),

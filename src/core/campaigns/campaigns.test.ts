@@ -33,6 +33,7 @@ describeEachEngine('campaigns', (db) => {
     const verified = options.verified ?? new Set(['bakery.example']);
     const mails: SystemMailRequest[] = [];
     const started: string[] = [];
+    const kicked: string[] = [];
     const store = createCampaignStore(database);
     const ref = {} as { service: ReturnType<typeof createCampaignService> };
     const engine: CampaignEngine = {
@@ -40,6 +41,9 @@ describeEachEngine('campaigns', (db) => {
         started.push(id);
         await ref.service.access.setStatus(a, id, 'sending', { from: ['approved', 'scheduled'] });
         return { queued: 0, held: 0 };
+      },
+      async kick(id) {
+        kicked.push(id);
       },
       async progress(_a, campaignId) {
         return {
@@ -88,7 +92,7 @@ describeEachEngine('campaigns', (db) => {
       body: BENIGN,
       ...over,
     });
-    return { p, accountId, list, service, gate, input, mails, started, verified, database };
+    return { p, accountId, list, service, gate, input, mails, started, kicked, verified, database };
   }
 
   const code = async (p: Promise<unknown>) => {
@@ -282,7 +286,10 @@ describeEachEngine('campaigns', (db) => {
     expect(sending.status).toBe('sending');
     expect(sending.startedAt).not.toBeNull();
     expect((await w.service.pause(w.accountId, c.id)).pauseReason).toBe('owner');
+    expect(w.kicked).toEqual([]);
     expect((await w.service.resume(w.accountId, c.id)).status).toBe('sending');
+    // The pause ended the send jobs: resuming sends new ones out, or the rest would never go.
+    expect(w.kicked).toEqual([c.id]);
     expect((await w.service.cancel(w.accountId, c.id)).finishedAt).not.toBeNull();
 
     const later = await w.service.submit(w.accountId, (await w.service.create(w.accountId, w.input())).id);

@@ -137,6 +137,7 @@ describe.skipIf(!spamdAvailable())('content review with the real spamd', () => {
         gate,
         engine: () => ({
           start: async () => ({ queued: 0, held: 0 }),
+          kick: async () => {},
           progress: async () => {
             throw new Error('not used');
           },

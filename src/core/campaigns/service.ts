@@ -53,6 +53,8 @@ export interface CampaignRenderer {
 /** The send engine as the campaign service uses it (src/core/delivery/engine.ts). */
 export interface CampaignEngine {
   start(accountId: string, campaignId: string): Promise<{ queued: number; held: number }>;
+  /** Sends the campaign's jobs out again after its owner resumed it (a pause ends the running ones). */
+  kick(campaignId: string): Promise<void>;
   progress(accountId: string, campaignId: string): Promise<ReportSources['progress']>;
 }
 
@@ -450,7 +452,10 @@ export function createCampaignService(deps: CampaignServiceDeps): CampaignServic
       transition(c.status, 'sending');
       const refusal = await campaignRefusal({ ...c, status: 'sending' });
       if (refusal === 'domain-unverified') await checkDomain(accountId, c.fromEmail);
-      return move(c, 'sending');
+      const moved = await move(c, 'sending');
+      // A pause ended the campaign's send jobs: without new ones nothing would send the rest.
+      await engine().kick(c.id);
+      return moved;
     },
     async cancel(accountId, id) {
       return move(await load(accountId, id), 'cancelled');

@@ -96,6 +96,27 @@ describeEachEngine('send engine', (db) => {
     expect(p.timeline.reduce((a, m) => a + m.accepted, 0)).toBe(29);
   });
 
+  it('[DEL-02] an owner pause ends the batches; after resume, kick sends the jobs out again and the rest goes', async () => {
+    const t = await setup(30, { engine: { batchSize: 10 } });
+    const engine = t.engineFor('w1');
+    await engine.start(t.world.accountId, t.campaign.id);
+    await engine.runBatch(t.campaign.id);
+    await t.campaigns.setStatus(t.world.accountId, t.campaign.id, 'paused', { pauseReason: 'owner', from: 'sending' });
+    expect((await engine.drain(t.campaign.id)).sending).toBe(false);
+    expect(t.sink.accepted()).toBe(10);
+    await t.campaigns.setStatus(t.world.accountId, t.campaign.id, 'sending', { from: 'paused' });
+    const before = t.queue.sent.length;
+    await engine.kick(t.campaign.id);
+    const jobs = t.queue.sent.slice(before);
+    expect(jobs.length).toBeGreaterThan(1);
+    expect(jobs.every((j) => j.name === 'campaign.send' && (j.data as { campaignId: string }).campaignId === t.campaign.id)).toBe(
+      true,
+    );
+    await engine.drain(t.campaign.id);
+    expect(t.sink.counts.size).toBe(30);
+    expect((await t.campaigns.get(t.campaign.id))!.status).toBe('sent');
+  });
+
   it('[DEL-02] a synchronous 5xx becomes a hard bounce with the reply; accepted records keep the relay, queue id and Message-ID', async () => {
     const t = await setup(6, { engine: { maxAttempts: 2 } });
     const rejected = t.world.ids[0]!;

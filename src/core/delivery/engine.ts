@@ -87,6 +87,8 @@ export interface SendEngine {
   drain(campaignId: string): Promise<{ sent: number; open: number; sending: boolean }>;
   /** Resumes campaigns the engine paused (relay back, a new quota day); returns their ids. */
   resumePaused(): Promise<string[]>;
+  /** Enqueues the campaign's send jobs again (its owner resumed it: the jobs of a paused campaign ended). */
+  kick(campaignId: string): Promise<void>;
   progress(accountId: string, campaignId: string): Promise<DeliveryProgress>;
   /** Today's quota (ACC-08) and what it has used. */
   quota(accountId: string): Promise<SendQuota>;
@@ -408,6 +410,10 @@ export function createSendEngine(deps: SendEngineDeps): SendEngine {
       }
       const c = await campaigns.get(campaignId);
       return { sent, open: (await store.remaining(campaignId)).open, sending: c?.status === 'sending' };
+    },
+
+    async kick(campaignId) {
+      await enqueue(campaignId);
     },
 
     async resumePaused() {

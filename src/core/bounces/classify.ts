@@ -4,7 +4,7 @@
 // an RFC 3834 auto-reply; otherwise not a bounce. Pure: bytes in, results out, never throws on
 // bad input (a message over MAX_BOUNCE_MESSAGE_BYTES gets one result with `refused`).
 import { parseFeedbackReport, type FeedbackReport } from './arf.ts';
-import { fieldList, findReplyCode, findStatus, preferStatus, typedAddress, typedText } from './fields.ts';
+import { fieldList, findReplyCode, findStatus, findStatuses, preferStatus, typedAddress, typedText } from './fields.ts';
 import { decodeWords, header, parseMime, walk, type MimePart } from './mime.ts';
 import { findCommand, findReason, isHard, isTemporary, pseudoStatus } from './reason.ts';
 import { sesNotification } from './provider-json.ts';
@@ -57,11 +57,14 @@ export function classifyBounce(raw: Buffer): BounceResult[] {
   if (dsn.length) return dsn;
   const provider = providerResults(root);
   if (provider.length) return provider;
-  if (looksLikeBounce(root)) {
+  const auto = autoReply(root);
+  // An RFC 3834 auto-reply is often sent with a null Return-Path too: only a bounce's own marks
+  // (a report, a mailer-daemon sender, a failure subject) make it a bounce.
+  if (auto && !looksLikeBounce(root, false)) return [auto];
+  if (looksLikeBounce(root, true)) {
     const text = withFailedRecipients(root, textBounceRecipients(root)).slice(0, MAX_RECIPIENTS_PER_REPORT);
     if (text.length) return text.map((t) => result(t.recipient, '', t.diagnostic, '', t.diagnostic));
   }
-  const auto = autoReply(root);
   if (auto) return [auto];
   return [notABounce({})];
 }
@@ -160,7 +163,13 @@ function result(
   knownReason = '',
 ): BounceResult {
   const replyCode = findReplyCode(diagnostic);
-  const inMessage = findStatus(diagnostic);
+  let inMessage = findStatus(diagnostic);
+  // "4.4.7 Message expired … <421 4.4.2 Connection timed out>": the expiry wraps the real failure,
+  // named last (sisimai Prefer treats 4.4.7 as ambiguous).
+  if (/^[45]\.4\.7$/.test(statusField || inMessage)) {
+    const other = findStatuses(diagnostic).filter((x) => x !== (statusField || inMessage));
+    if (other.length) inMessage = other[other.length - 1] as string;
+  }
   let status = preferStatus(statusField, inMessage, replyCode);
   const reason =
     knownReason ||
@@ -218,6 +227,7 @@ function feedbackResults(root: MimePart): BounceResult[] {
 
 function deliveryStatusResults(root: MimePart): BounceResult[] {
   const out: BounceResult[] = [];
+  const seen = new Set<string>();
   let human: Map<string, string> | undefined;
   const humanText = (recipient: string): string => {
     human ??= new Map(textBounceRecipients(root).map((t) => [t.recipient, t.diagnostic]));
@@ -242,13 +252,13 @@ function deliveryStatusResults(root: MimePart): BounceResult[] {
     for (const g of groups) {
       if (out.length >= MAX_RECIPIENTS_PER_REPORT) break;
       const recipient = typedAddress(g['final-recipient'] ?? '') || typedAddress(g['original-recipient'] ?? '');
-      if (!recipient) continue;
+      if (!recipient || seen.has(recipient)) continue;
+      seen.add(recipient);
       const status = findStatus(g.status ?? '');
       const context = humanText(recipient);
       const diagnostic = typedText(g['diagnostic-code'] ?? '') || context;
       out.push(result(recipient, status, diagnostic, (g.action ?? '').toLowerCase().trim(), context));
     }
-    if (out.length) return out;
   }
   return out;
 }
@@ -258,11 +268,11 @@ const BOUNCE_SENDER =
 const BOUNCE_SUBJECT =
   /undeliver|undelivered|delivery|returned|failure|failed|bounce|rejected|not delivered|non remis|unzustellbar|could not|error|warning|problem|notification|unable|non recapitabile|no entregado|zustellung|returning|mail system|permanent|nao entregue|не доставлено|\u914d\u4fe1|\u30a8\u30e9\u30fc|\u4e0d\u80fd|\u5931\u8d25|\u4e0d\u53ef|returned mail/i;
 
-function looksLikeBounce(root: MimePart): boolean {
+function looksLikeBounce(root: MimePart, nullSenderCounts: boolean): boolean {
   if (root.type === 'multipart/report') return true;
   const from = decodeWords(header(root, 'from'));
   const subject = decodeWords(header(root, 'subject'));
-  return BOUNCE_SENDER.test(from) || BOUNCE_SUBJECT.test(subject) || header(root, 'return-path') === '<>';
+  return BOUNCE_SENDER.test(from) || BOUNCE_SUBJECT.test(subject) || (nullSenderCounts && header(root, 'return-path') === '<>');
 }
 
 const AUTO_SUBJECT =

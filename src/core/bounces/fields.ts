@@ -1,7 +1,8 @@
 // Small pure readers shared by the DSN, ARF and text paths. Every regex here is linear: bounded
 // quantifiers over disjoint character classes, no nested repetition.
 
-const STATUS_RE = /(?:^|[^\d.])([245]\.\d{1,3}\.\d{1,3})(?![\d.]\d)/;
+// RFC 3463 §2: class 2, 4 or 5; subject 0–7; detail up to three digits.
+const STATUS_RE = /(?:^|[^\d.])([245]\.[0-7]\.\d{1,3})(?![\d.]\d)/;
 const REPLY_RE = /(?:^|[\s([:;"'<#-])([245][0-5]\d)(?=[\s\-.;:,)\]]|$)/;
 const ADDRESS_RE = /[A-Za-z0-9!#$%&'*+/=?^_`{|}~.-]{1,64}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){0,8}/;
 
@@ -14,6 +15,16 @@ export function findStatus(text: string): string {
     if (inner) return inner;
   }
   return STATUS_RE.exec(text.slice(0, 8192))?.[1] ?? '';
+}
+
+/** Every RFC 3463 status in a text, in order (at most 20). */
+export function findStatuses(text: string): string[] {
+  const re = new RegExp(STATUS_RE.source, 'g');
+  const out: string[] = [];
+  const t = text.slice(0, 8192);
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(t)) && out.length < 20) if (m[1]) out.push(m[1]);
+  return out;
 }
 
 /** The first SMTP reply code (RFC 5321 §4.2) in a text, or ''. */

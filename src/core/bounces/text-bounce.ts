@@ -3,7 +3,7 @@
 // start of one) followed by the remote reply. We read that layout generically: the bounce text
 // (the message's own text parts, before any copy of the original message), recipient lines, the
 // lines after each one as its diagnostic. When no line names one, the returned message's To.
-import { findAddress, typedAddress } from './fields.ts';
+import { findAddress, findReplyCode, findStatus, typedAddress } from './fields.ts';
 import { decodeWords, header, parseHeaders, walk, type MimePart } from './mime.ts';
 import { ORIGINAL_MESSAGE_MARKERS } from './rules/markers.ts';
 
@@ -157,7 +157,7 @@ function recipientLines(lines: string[], senders: Set<string>): TextRecipient[] 
 }
 
 function hasCode(text: string): boolean {
-  return /(?:^|\s)[245]\d\d[\s-]|[245]\.\d{1,3}\.\d{1,3}/.test(text);
+  return findStatus(text) !== '' || findReplyCode(text) !== '';
 }
 
 function addressInText(text: string, senders: Set<string>): string {

@@ -18,9 +18,18 @@ export const PROVIDER_PHRASES: Readonly<Record<string, readonly string[]>> = {
     'mail.local: unknown user', // Sendmail's local delivery agent
     '>: user unknown', // "550 <addr>: User unknown", the RCPT-time answer of Postfix and Sendmail
   ],
-  speeding: ['has sent to too many recipients this hour'], // GoDaddy
+  notaccept: ["doesn't receive email according to the administrator: returned null mx"], // Google: null MX
+  speeding: [
+    'has sent to too many recipients this hour', // GoDaddy
+    'is receiving mail at a rate that', // Gmail: the recipient receives too fast
+  ],
+  notcompliantrfc: ['messages with multiple addresses in from:'], // Gmail
   toomanyconn: ['ip frequency limited', 'connection frequency limited'], // Tencent QQ
-  authfailure: ['dmarc check failed'], // Tencent QQ
+  authfailure: [
+    'dmarc check failed', // Tencent QQ
+    "is not accepted due to domain's dmarc policy", // Gmail
+    'does not have authentication information or fails to pass', // Gmail: neither SPF nor DKIM
+  ],
   badreputation: ['has been temporarily rate limited due to ip reputation'], // Microsoft
   blocked: ['spamhaus.org/query/bl?ip='], // GoDaddy: 553 with a Spamhaus link
 };

@@ -46,6 +46,10 @@ export const MUTATION_MODULES: Record<string, MutationModule> = {
     mutate: ['src/core/standing/**/*.ts'],
     tests: ['src/core/standing/**/*.test.ts', 'src/server/standing-guard.test.ts', 'src/worker/import-standing.test.ts'],
   },
+  blocklists: {
+    mutate: ['src/core/blocklists/query.ts'],
+    tests: ['src/core/blocklists/query.test.ts', 'src/channels/dns/blocklist-client.test.ts'],
+  },
   tokens: {
     mutate: ['src/core/tokens/**/*.ts'],
     tests: ['src/core/tokens/**/*.test.ts', 'src/security/**/*.test.ts'],

@@ -104,8 +104,12 @@ function providerResults(root: MimePart): BounceResult[] {
       .slice(0, MAX_RECIPIENTS_PER_REPORT)
       .map((a) => result(a, '', text, 'failed', '', 'rejected'));
   }
-  // Microsoft JMRP: the complained-about message attached, its recipient in X-HmXmrOriginalRecipient.
-  for (const p of walk(root)) {
+  // Microsoft JMRP: from staff@hotmail.com, the complained-about message attached, its recipient
+  // in X-HmXmrOriginalRecipient.
+  const jmrp =
+    header(root, 'from').toLowerCase().includes('staff@hotmail.com') ||
+    /^complaint about message from /i.test(header(root, 'subject').trim());
+  for (const p of jmrp ? walk(root) : []) {
     const original = p.type === 'message/rfc822' ? p.children[0] : undefined;
     const rcpt = original && typedAddress(header(original, 'x-hmxmroriginalrecipient'));
     if (rcpt) return [{ ...notABounce({}), kind: 'feedback', reason: 'feedback', recipient: rcpt, feedbackType: 'abuse' }];

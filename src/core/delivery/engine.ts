@@ -193,8 +193,8 @@ export function createSendEngine(deps: SendEngineDeps): SendEngine {
 
   /** After a batch: settle an import sample when its records are done; finish the campaign when none are open. */
   async function settle(c: Campaign) {
-    let left = await store.remaining(c.id);
-    if (left.sampleOpen === 0) {
+    let left = await store.openState(c.id);
+    if (!left.sampleOpen) {
       const imports = await store.samplingImports(c.id);
       if (imports.length > 0) {
         const now = clock.now().toISOString();
@@ -211,10 +211,10 @@ export function createSendEngine(deps: SendEngineDeps): SendEngine {
           await store.settleSamples(c.id, 'passed', null, now);
           if (released > 0) await enqueue(c.id);
         }
-        left = await store.remaining(c.id);
+        left = await store.openState(c.id);
       }
     }
-    if (left.open === 0 && left.held === 0) {
+    if (!left.open && !left.held) {
       const done = await campaigns.setStatus(c.accountId, c.id, 'sent', { from: 'sending' });
       if (done && deps.onFinished) await deps.onFinished(done);
     }

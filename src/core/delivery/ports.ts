@@ -97,6 +97,12 @@ export interface DeliveryStore {
   update(campaignId: string, workerId: string, now: string, rows: DeliveryUpdate[]): Promise<void>;
   /** How many records are still to do (queued or sending), and how many held. */
   remaining(campaignId: string): Promise<{ open: number; held: number; sampleOpen: number }>;
+  /**
+   * Whether any record is still open, held, or an open sample record: existence checks that stop
+   * at the first row (the engine asks after every batch; counting a million-row campaign each
+   * time made a batch's cost grow with the campaign).
+   */
+  openState(campaignId: string): Promise<{ open: boolean; held: boolean; sampleOpen: boolean }>;
   /** Moves held records to queued (sample passed) or to refused with a reason (sample failed). */
   settleHeld(campaignId: string, to: 'queued' | 'refused', reason: string | null, now: string): Promise<number>;
   /** Sample outcome: settled sample records and the hard bounces among them. */

@@ -221,6 +221,20 @@ export function createDeliveryStore(database: Database): DeliveryStore {
       return { open, held, sampleOpen };
     },
 
+    async openState(campaignId) {
+      const exists = async (statuses: string[], sampleOnly: boolean) => {
+        let q = db
+          .selectFrom('delivery_records')
+          .select('contact_id')
+          .where('campaign_id', '=', campaignId)
+          .where('status', 'in', statuses);
+        if (sampleOnly) q = q.where('sample', '=', 1);
+        return (await q.limit(1).executeTakeFirst()) !== undefined;
+      };
+      const open = await exists(OPEN, false);
+      return { open, held: await exists(['held'], false), sampleOpen: open && (await exists(OPEN, true)) };
+    },
+
     async settleHeld(campaignId, to, reason, now) {
       const r = await db
         .updateTable('delivery_records')

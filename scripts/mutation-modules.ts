@@ -48,7 +48,11 @@ export const MUTATION_MODULES: Record<string, MutationModule> = {
   },
   blocklists: {
     mutate: ['src/core/blocklists/query.ts'],
-    tests: ['src/core/blocklists/query.test.ts', 'src/channels/dns/blocklist-client.test.ts'],
+    tests: [
+      'src/core/blocklists/query.test.ts',
+      'src/core/blocklists/query-edges.test.ts',
+      'src/channels/dns/blocklist-client.test.ts',
+    ],
   },
   tokens: {
     mutate: ['src/core/tokens/**/*.ts'],

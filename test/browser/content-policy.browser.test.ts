@@ -43,7 +43,10 @@ describe('an admin tunes the content policy in the web app [sqlite]', () => {
     await page.getByRole('link', { name: 'Content policy', exact: true }).click();
     await expect.poll(() => page.getByTestId('content-policy-revision').textContent()).toBe(baseRevision);
     await page.getByRole('button', { name: /^Gambling/ }).click();
-    await page.getByLabel('Extra terms in English').fill('lucky spin club\nspin palace');
+    await page
+      .getByTestId('content-policy-category-gambling')
+      .getByLabel('Extra terms in English')
+      .fill('lucky spin club\nspin palace');
     await page.getByLabel(/^Why this change/).fill('Two gambling brands seen in held campaigns.');
     await page.getByRole('button', { name: 'Save as a new revision' }).click();
     await expect.poll(() => page.getByTestId('content-policy-revision').textContent()).toBe(`${baseRevision}+op1`);

@@ -6,7 +6,6 @@ import { testConfig } from '../../config/config.ts';
 import { createAuditLog } from '../../core/audit/audit-log.ts';
 import { BLOCKLIST_CHECK_CRON, BLOCKLIST_CHECK_JOB } from '../../core/blocklists/service.ts';
 import { silentLogger, type JobHandler, type Queue } from '../../core/ports.ts';
-import type { Services } from '../../core/services.ts';
 import { createAuditRepository } from '../../db/repositories/audit.ts';
 import { manualClock } from '../../../test/helpers/clock.ts';
 import { describeEachEngine } from '../../../test/helpers/engines.ts';
@@ -39,7 +38,7 @@ describeEachEngine('job blocklist.check-daily', (db) => {
       clock,
       logger: silentLogger,
       queue,
-      services: { audit } as unknown as Services,
+      services: { audit } as unknown as WorkerDeps['services'],
     } as WorkerDeps;
     await registerBlocklistJobs(deps);
     expect(schedules).toEqual([[BLOCKLIST_CHECK_JOB, BLOCKLIST_CHECK_CRON]]);

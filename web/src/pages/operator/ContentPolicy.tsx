@@ -134,7 +134,7 @@ function ContentPolicyView() {
           const f = form[c.id];
           if (!f) return null;
           return (
-            <Accordion.Item key={c.id} value={c.id}>
+            <Accordion.Item key={c.id} value={c.id} data-testid={`content-policy-category-${c.id}`}>
               <Accordion.Control>
                 <Group>
                   <Text>{c.names[lang]}</Text>

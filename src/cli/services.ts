@@ -172,23 +172,27 @@ export function buildServices(deps: ServiceDeps): Services {
     spfInclude: deps.config.spfInclude,
     bounceHost: deps.config.bounceHost,
   });
+  // Sending domains (DEL-05, MSG-05): keys sealed with the platform secret, verified through DNS_SERVERS.
+  const sendingDomains = createSendingDomainService({
+    store: createSendingDomainStore(deps.database),
+    resolver: createDnsResolver({ servers: deps.config.dnsServers }),
+    clock: deps.clock,
+    secret: deps.config.secret,
+    hosts: sendingHosts,
+    platformDomains: [new URL(deps.config.publicUrl).hostname],
+  });
   // One composer (templates, headers, DKIM) for campaign sends and test sends.
   const composer = createCampaignComposer({
     secret: deps.config.secret,
     publicUrl: deps.config.publicUrl,
     bounceDomain: sendingHosts.bounceHost,
   });
-  // Asked on create/send and per batch, long after `sendingDomains` below exists.
-  const domainGate = {
-    verifiedFor: (accountId: string, fromEmail: string) => sendingDomains.verifiedFor(accountId, fromEmail),
-    signingKeys: (accountId: string, domainId: string) => sendingDomains.signingKeys(accountId, domainId),
-  };
   const testSender = createTestSender({
     config: deps.config,
     clock: deps.clock,
     composer,
-    domains: domainGate,
-    senderFacts: (accountId, listId) => createDeliveryStore(deps.database).senderFacts(accountId, listId),
+    domains: sendingDomains,
+    senderFacts: createDeliveryStore(deps.database).senderFacts,
   });
   // Click tracking (SEC-04): the engine stores each campaign's links, /c/<token> resolves only to them.
   const clickStore = createClickStore(deps.database);
@@ -202,7 +206,7 @@ export function buildServices(deps: ServiceDeps): Services {
     store: createCampaignStore(deps.database),
     lists: permission.lists,
     segments: permission.segments,
-    domains: domainGate,
+    domains: sendingDomains,
     testSender,
     // Issue 9 §4: SpamAssassin's spamd as a second opinion when SPAMD_URL is set.
     review: createContentReview({
@@ -231,15 +235,6 @@ export function buildServices(deps: ServiceDeps): Services {
     // CNT-02: repeated rejected content restricts email sending through the standing service.
     standing,
     declaredIndustry,
-  });
-  // Sending domains (DEL-05, MSG-05): keys sealed with the platform secret, verified through DNS_SERVERS.
-  const sendingDomains = createSendingDomainService({
-    store: createSendingDomainStore(deps.database),
-    resolver: createDnsResolver({ servers: deps.config.dnsServers }),
-    clock: deps.clock,
-    secret: deps.config.secret,
-    hosts: sendingHosts,
-    platformDomains: [new URL(deps.config.publicUrl).hostname],
   });
   // The send engine (issue 8): the campaign area's CampaignAccess, the composer (templates, headers, DKIM) and the sending domains' keys.
   const engine = createCampaignDelivery(

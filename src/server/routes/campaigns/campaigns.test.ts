@@ -6,6 +6,7 @@ import { WARMUP } from '../../../../policy/sending.ts';
 import { signUp, type SignedIn } from '../../../../test/helpers/accounts.ts';
 import { ENGINES, pgAvailable } from '../../../../test/helpers/engines.ts';
 import { createTestPlatform, type TestPlatform } from '../../../../test/helpers/platform.ts';
+import { campaignSender } from '../../../../test/helpers/campaigns.ts';
 
 for (const engine of ENGINES) {
   describe.skipIf(engine === 'postgres' && !pgAvailable())(`campaign routes [${engine}]`, () => {
@@ -14,23 +15,7 @@ for (const engine of ENGINES) {
     let listId: string;
     beforeAll(async () => {
       t = await createTestPlatform(engine);
-      owner = await signUp(t.app);
-      const list = await post('/api/v1/lists', {
-        name: 'News',
-        purposeText: 'Monthly bakery news by email.',
-        channel: 'email',
-        frequency: 'monthly',
-        senderName: 'Bakery',
-      });
-      expect(list.statusCode, list.body).toBe(201);
-      listId = list.json().id;
-      const domain = await post('/api/v1/sending-domains', { domain: 'bakery-assent-test.ro' });
-      expect(domain.statusCode, domain.body).toBe(201);
-      await t.platform.database.db
-        .updateTable('sending_domains')
-        .set({ status: 'verified', verified_at: t.clock.now().toISOString() })
-        .where('id', '=', domain.json().id)
-        .execute();
+      ({ owner, listId } = await campaignSender(t));
     });
     afterAll(async () => {
       await t?.close();

@@ -3,9 +3,10 @@
 // the API's verdict carries spamd's score and rules; with SPAMD_URL pointing at nothing, the
 // screen's verdict stands and the API says the second opinion was unavailable.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { signUp, type SignedIn } from '../../../../test/helpers/accounts.ts';
+import type { SignedIn } from '../../../../test/helpers/accounts.ts';
 import { pgAvailable } from '../../../../test/helpers/engines.ts';
 import { createTestPlatform, type TestPlatform } from '../../../../test/helpers/platform.ts';
+import { campaignSender } from '../../../../test/helpers/campaigns.ts';
 import { freePort } from '../../../../test/helpers/smtp-sink.ts';
 import { GTUBE, spamdAvailable, startSpamd, type RunningSpamd } from '../../../../test/helpers/spamd.ts';
 
@@ -28,23 +29,7 @@ describe.skipIf(!spamdAvailable())('campaign API with the spamd second opinion',
           beforeAll(async () => {
             const url = mode === 'up' ? spamd.url : `spamd://127.0.0.1:${await freePort()}`;
             t = await createTestPlatform(engine, { config: { spamdUrl: url, spamdMaxScore: 5 } });
-            owner = await signUp(t.app);
-            const list = await post('/api/v1/lists', {
-              name: 'News',
-              purposeText: 'Monthly bakery news by email.',
-              channel: 'email',
-              frequency: 'monthly',
-              senderName: 'Bakery',
-            });
-            expect(list.statusCode, list.body).toBe(201);
-            listId = list.json().id;
-            const domain = await post('/api/v1/sending-domains', { domain: 'bakery-assent-test.ro' });
-            expect(domain.statusCode, domain.body).toBe(201);
-            await t.platform.database.db
-              .updateTable('sending_domains')
-              .set({ status: 'verified', verified_at: t.clock.now().toISOString() })
-              .where('id', '=', domain.json().id)
-              .execute();
+            ({ owner, listId } = await campaignSender(t));
           });
           afterAll(async () => {
             await t?.close();

@@ -4,9 +4,10 @@
 // relay refusal is an error, never a silent success.
 import { dkimVerify } from 'mailauth/lib/dkim/verify.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { signUp, type SignedIn } from '../../../../test/helpers/accounts.ts';
+import type { SignedIn } from '../../../../test/helpers/accounts.ts';
 import { ENGINES, pgAvailable } from '../../../../test/helpers/engines.ts';
 import { createTestPlatform, type TestPlatform } from '../../../../test/helpers/platform.ts';
+import { campaignSender } from '../../../../test/helpers/campaigns.ts';
 import { startSmtpCapture, type SmtpCapture } from '../../../../test/helpers/smtp.ts';
 
 const DOMAIN = 'bakery-testsend.ro';
@@ -37,31 +38,16 @@ for (const engine of ENGINES) {
           },
         },
       });
-      owner = await signUp(t.app);
+      const sender = await campaignSender(t, DOMAIN);
+      owner = sender.owner;
       await t.platform.database.db
         .updateTable('users')
         .set({ email_verified_at: t.clock.now().toISOString() })
         .where('id', '=', owner.userId)
         .execute();
-      const list = await post('/api/v1/lists', {
-        name: 'News',
-        purposeText: 'Monthly bakery news by email.',
-        channel: 'email',
-        frequency: 'monthly',
-        senderName: 'Bakery',
-      });
-      expect(list.statusCode, list.body).toBe(201);
-      const domain = await post('/api/v1/sending-domains', { domain: DOMAIN });
-      expect(domain.statusCode, domain.body).toBe(201);
-      for (const r of domain.json().records as { type: string; name: string; value: string }[])
-        if (r.type === 'TXT') txt.set(r.name.replace(/\.$/, ''), r.value);
-      await t.platform.database.db
-        .updateTable('sending_domains')
-        .set({ status: 'verified', verified_at: t.clock.now().toISOString() })
-        .where('id', '=', domain.json().id)
-        .execute();
+      for (const r of sender.domain.records) if (r.type === 'TXT') txt.set(r.name.replace(/\.$/, ''), r.value);
       const created = await post('/api/v1/campaigns', {
-        listId: list.json().id,
+        listId: sender.listId,
         name: 'Spring',
         subject: 'Fresh bread, {{ contact.first_name | default: "friend" }}',
         fromName: 'Bakery',

@@ -4,9 +4,10 @@
 // Forged, altered, out-of-range and unknown-campaign tokens get the neutral 404 and count nothing.
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { signUp, type SignedIn } from '../../../../test/helpers/accounts.ts';
+import type { SignedIn } from '../../../../test/helpers/accounts.ts';
 import { ENGINES, pgAvailable } from '../../../../test/helpers/engines.ts';
 import { createTestPlatform, type TestPlatform } from '../../../../test/helpers/platform.ts';
+import { campaignSender } from '../../../../test/helpers/campaigns.ts';
 import { startSmtpCapture, type SmtpCapture } from '../../../../test/helpers/smtp.ts';
 import { testConfig } from '../../../config/config.ts';
 import { clickToken, readClickToken } from '../../../core/tokens/click.ts';
@@ -66,23 +67,7 @@ for (const engine of ENGINES) {
           },
         },
       });
-      owner = await signUp(t.app);
-      const list = await post('/api/v1/lists', {
-        name: 'News',
-        purposeText: 'Monthly bakery news by email.',
-        channel: 'email',
-        frequency: 'monthly',
-        senderName: 'Bakery',
-      });
-      expect(list.statusCode, list.body).toBe(201);
-      listId = list.json().id;
-      const domain = await post('/api/v1/sending-domains', { domain: 'bakery-assent-test.ro' });
-      expect(domain.statusCode, domain.body).toBe(201);
-      await t.platform.database.db
-        .updateTable('sending_domains')
-        .set({ status: 'verified', verified_at: t.clock.now().toISOString() })
-        .where('id', '=', domain.json().id)
-        .execute();
+      ({ owner, listId } = await campaignSender(t));
       const s = t.platform.services;
       const ids: string[] = [];
       for (const email of ['ana@example.com', 'dan@example.com'])

@@ -3,8 +3,8 @@
 // spans marked, the subject and preheader with theirs, the findings (category, rule, score, the
 // matched text), the account's declared industry and recent campaigns; the reviewer approves or
 // rejects with a reason (audited; the customer is mailed and sees the reason on the campaign).
-import { useMemo, useState, type FormEvent } from 'react';
-import { Anchor, Badge, Button, Card, Group, Modal, SimpleGrid, Stack, Table, Text, Textarea, Title } from '@mantine/core';
+import { useMemo, useState } from 'react';
+import { Anchor, Badge, Button, Card, Group, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
@@ -18,9 +18,9 @@ import { notifyOk } from '../../notify.ts';
 import { useApi } from '../../session.tsx';
 import { STATUS_COLOR } from '../campaigns/hooks.ts';
 import { OperatorOnly } from './OperatorOnly.tsx';
+import { ReviewDecisionModal, type ReviewDecision } from './ReviewDecisionModal.tsx';
 
 /** The reviewer must say why (the route refuses an empty note). */
-const MIN_REASON = 3;
 /** The route's limit on a note (src/core/campaigns/schemas.ts MAX_NOTE_LENGTH; not imported: it would pull zod into the bundle). */
 const MAX_NOTE_LENGTH = 1000;
 const QUEUE_KEY = ['operator', 'campaign-reviews'];
@@ -231,20 +231,13 @@ function QueueItem(props: { item: HeldReview; onDecide: (d: 'approve' | 'reject'
   );
 }
 
-function DecisionModal(props: { deciding: { item: HeldReview; decision: 'approve' | 'reject' } | null; onClose: () => void }) {
+function DecisionModal(props: { deciding: { item: HeldReview; decision: ReviewDecision } | null; onClose: () => void }) {
   const { t } = useTranslation();
   const api = useApi();
   const client = useQueryClient();
-  const [reason, setReason] = useState('');
-  const [touched, setTouched] = useState(false);
   const d = props.deciding;
-  const close = () => {
-    setReason('');
-    setTouched(false);
-    props.onClose();
-  };
   const decide = useMutation({
-    mutationFn: (input: { id: string; decision: 'approve' | 'reject'; note: string }) =>
+    mutationFn: (input: { id: string; decision: ReviewDecision; note: string }) =>
       api.post<unknown>(`/operator/campaign-reviews/${encodeURIComponent(input.id)}`, {
         decision: input.decision,
         note: input.note,
@@ -252,50 +245,17 @@ function DecisionModal(props: { deciding: { item: HeldReview; decision: 'approve
     onSuccess: (_a, input) => {
       notifyOk(t(input.decision === 'approve' ? 'campaignReview.approvedOk' : 'campaignReview.rejectedOk'));
       void client.invalidateQueries({ queryKey: QUEUE_KEY });
-      close();
     },
   });
-  const tooShort = reason.trim().length < MIN_REASON;
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    setTouched(true);
-    if (!d || tooShort) return;
-    decide.mutate({ id: d.item.campaign.id, decision: d.decision, note: reason.trim() });
-  };
-  const label = d?.decision === 'reject' ? t('campaignReview.reject') : t('campaignReview.approve');
   return (
-    <Modal
-      opened={d !== null}
-      onClose={close}
-      title={t('campaignReview.decideTitle', { action: label, name: d?.item.campaign.name ?? '' })}
-    >
-      <form onSubmit={submit}>
-        <Stack>
-          <Text size="sm">
-            {d?.decision === 'reject' ? t('campaignReview.rejectExplain') : t('campaignReview.approveExplain')}
-          </Text>
-          <Textarea
-            label={t('operator.reason')}
-            description={t('campaignReview.reasonHint')}
-            required
-            autosize
-            minRows={3}
-            maxLength={MAX_NOTE_LENGTH}
-            data-autofocus
-            value={reason}
-            onChange={(e) => setReason(e.currentTarget.value)}
-            error={touched && tooShort ? t('auth.required') : undefined}
-          />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={close}>
-              {t('app.cancel')}
-            </Button>
-            <Button type="submit" color={d?.decision === 'reject' ? 'red' : 'green'} loading={decide.isPending}>
-              {label}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+    <ReviewDecisionModal
+      decision={d?.decision ?? null}
+      texts="campaignReview"
+      name={d?.item.campaign.name ?? ''}
+      maxLength={MAX_NOTE_LENGTH}
+      busy={decide.isPending}
+      onClose={props.onClose}
+      onSubmit={(decision, note) => decide.mutateAsync({ id: d!.item.campaign.id, decision, note })}
+    />
   );
 }

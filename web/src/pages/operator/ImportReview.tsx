@@ -1,23 +1,8 @@
 // IMP-05: the compliance reviewer's queue. Each held import shows its forensics report (score,
 // reasons with their weights), samples of flagged rows and the account's import history; the
 // reviewer approves or rejects it with a reason (audited; the customer is told by mail).
-import { useState, type FormEvent } from 'react';
-import {
-  Anchor,
-  Badge,
-  Button,
-  Card,
-  Code,
-  Group,
-  Modal,
-  Select,
-  SimpleGrid,
-  Stack,
-  Table,
-  Text,
-  Textarea,
-  Title,
-} from '@mantine/core';
+import { useState } from 'react';
+import { Anchor, Badge, Button, Card, Code, Group, Select, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
@@ -29,10 +14,10 @@ import type { ReviewQueueItem } from '../../../../src/server/routes/imports/list
 import { useApi } from '../../session.tsx';
 import { IMPORT_STATUS_COLOR } from '../imports/Imports.tsx';
 import { OperatorOnly } from './OperatorOnly.tsx';
+import { ReviewDecisionModal, type ReviewDecision } from './ReviewDecisionModal.tsx';
 
 const STATUSES: ImportStatus[] = ['held', 'approved', 'rejected', 'completed', 'failed', 'processing'];
 /** The reviewer must say why (src/core/imports/review.ts MIN_REVIEW_REASON_LENGTH). */
-const MIN_REASON = 3;
 
 export function OperatorImportReview() {
   return (
@@ -234,23 +219,13 @@ function QueueItem(props: { item: ReviewQueueItem; onDecide: (d: 'approve' | 're
   );
 }
 
-function DecisionModal(props: {
-  deciding: { item: ReviewQueueItem; decision: 'approve' | 'reject' } | null;
-  onClose: () => void;
-}) {
+function DecisionModal(props: { deciding: { item: ReviewQueueItem; decision: ReviewDecision } | null; onClose: () => void }) {
   const { t } = useTranslation();
   const api = useApi();
   const client = useQueryClient();
-  const [reason, setReason] = useState('');
-  const [touched, setTouched] = useState(false);
   const d = props.deciding;
-  const close = () => {
-    setReason('');
-    setTouched(false);
-    props.onClose();
-  };
   const decide = useMutation({
-    mutationFn: (input: { id: string; decision: 'approve' | 'reject'; reason: string }) =>
+    mutationFn: (input: { id: string; decision: ReviewDecision; reason: string }) =>
       api.post<unknown>(`/operator/imports/${encodeURIComponent(input.id)}/review`, {
         decision: input.decision,
         reason: input.reason,
@@ -258,47 +233,16 @@ function DecisionModal(props: {
     onSuccess: (_a, input) => {
       notifyOk(t(input.decision === 'approve' ? 'review.approvedOk' : 'review.rejectedOk'));
       void client.invalidateQueries({ queryKey: ['operator', 'imports'] });
-      close();
     },
   });
-  const tooShort = reason.trim().length < MIN_REASON;
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    setTouched(true);
-    if (!d || tooShort) return;
-    decide.mutate({ id: d.item.id, decision: d.decision, reason: reason.trim() });
-  };
-  const label = d?.decision === 'reject' ? t('importReview.reject') : t('importReview.approve');
   return (
-    <Modal
-      opened={d !== null}
-      onClose={close}
-      title={t('importReview.decideTitle', { action: label, name: d?.item.fileName ?? d?.item.id ?? '' })}
-    >
-      <form onSubmit={submit}>
-        <Stack>
-          <Text size="sm">{d?.decision === 'reject' ? t('importReview.rejectExplain') : t('importReview.approveExplain')}</Text>
-          <Textarea
-            label={t('operator.reason')}
-            description={t('importReview.reasonHint')}
-            required
-            autosize
-            minRows={3}
-            data-autofocus
-            value={reason}
-            onChange={(e) => setReason(e.currentTarget.value)}
-            error={touched && tooShort ? t('auth.required') : undefined}
-          />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={close}>
-              {t('app.cancel')}
-            </Button>
-            <Button type="submit" color={d?.decision === 'reject' ? 'red' : 'green'} loading={decide.isPending}>
-              {label}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+    <ReviewDecisionModal
+      decision={d?.decision ?? null}
+      texts="importReview"
+      name={d?.item.fileName ?? d?.item.id ?? ''}
+      busy={decide.isPending}
+      onClose={props.onClose}
+      onSubmit={(decision, reason) => decide.mutateAsync({ id: d!.item.id, decision, reason })}
+    />
   );
 }

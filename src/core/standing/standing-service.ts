@@ -131,6 +131,7 @@ export function createStandingService(deps: StandingDeps): StandingService {
           reason,
           rule: input.rule ?? null,
           details: {
+            ...(input.details ?? {}),
             from,
             to: next.standing,
             restrictedServices: next.restrictedServices,

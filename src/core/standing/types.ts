@@ -85,6 +85,8 @@ export interface TransitionInput {
   rule?: string | null;
   services?: RestrictableService[];
   actor: Actor;
+  /** What a rule measured (values, thresholds), kept in the audit entry beside from/to. */
+  details?: Record<string, unknown>;
 }
 
 export interface StandingEvent {

@@ -16,8 +16,8 @@ export interface SuppressionService {
   /** Every entry (own and platform-wide) for these hashes, with its reason. */
   entriesFor(accountId: string, hashes: string[]): Promise<SuppressionEntry[]>;
   /** accountId null = platform-wide. Idempotent. */
-  add(accountId: string | null, address: string, reason: SuppressionReason): Promise<SuppressionEntry>;
-  addHash(accountId: string | null, hash: string, reason: SuppressionReason): Promise<SuppressionEntry>;
+  add(accountId: string | null, address: string, reason: SuppressionReason, source?: string): Promise<SuppressionEntry>;
+  addHash(accountId: string | null, hash: string, reason: SuppressionReason, source?: string): Promise<SuppressionEntry>;
   /** Lifts one entry (e.g. an erasure tombstone when the person signs up again themselves). */
   remove(accountId: string | null, hash: string, reason: SuppressionReason): Promise<boolean>;
   list(accountId: string, options?: { after?: string; limit?: number }): Promise<SuppressionEntry[]>;
@@ -33,8 +33,14 @@ export function createSuppressionService(deps: { store: SuppressionStore; clock:
       if (!out.has(e.addressHash)) out.set(e.addressHash, e.reason);
     return out;
   }
-  async function addHash(accountId: string | null, hash: string, reason: SuppressionReason) {
-    const entry: SuppressionEntry = { accountId, addressHash: hash, reason, createdAt: deps.clock.now().toISOString() };
+  async function addHash(accountId: string | null, hash: string, reason: SuppressionReason, source?: string) {
+    const entry: SuppressionEntry = {
+      accountId,
+      addressHash: hash,
+      reason,
+      createdAt: deps.clock.now().toISOString(),
+      source: source ?? null,
+    };
     await deps.store.add([entry]);
     return entry;
   }
@@ -56,11 +62,11 @@ export function createSuppressionService(deps: { store: SuppressionStore; clock:
       for (const h of hit.keys()) for (const a of byHash.get(h) ?? []) out.add(a);
       return out;
     },
-    async add(accountId, address, reason) {
+    async add(accountId, address, reason, source) {
       const n = normalizeAddress(address);
       if (!n)
         throw invalid('VALIDATION_FAILED', 'Not a valid email address or phone number.', { fields: { address: 'invalid' } });
-      return addHash(accountId, addressHash(n), reason);
+      return addHash(accountId, addressHash(n), reason, source);
     },
     remove: (accountId, hash, reason) => deps.store.remove(accountId, hash, reason),
     list: (accountId, options = {}) =>

@@ -1,5 +1,5 @@
 // Suppression: addresses that must not be sent to on any list, whatever consent says.
-export const SUPPRESSION_REASONS = ['complaint', 'hard-bounce', 'unsubscribe-all', 'erased', 'manual'] as const;
+export const SUPPRESSION_REASONS = ['complaint', 'hard-bounce', 'soft-bounce', 'unsubscribe-all', 'erased', 'manual'] as const;
 export type SuppressionReason = (typeof SUPPRESSION_REASONS)[number];
 
 export interface SuppressionEntry {
@@ -9,6 +9,8 @@ export interface SuppressionEntry {
   addressHash: string;
   reason: SuppressionReason;
   createdAt: string;
+  /** Where it came from: 'complaint:<id>', 'bounce:<inbound id>', 'unsubscribe', … ; null when not recorded. */
+  source?: string | null;
 }
 
 export interface SuppressionStore {

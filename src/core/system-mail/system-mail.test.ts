@@ -36,6 +36,14 @@ describe('system mail templates', () => {
       resetLink: 'http://assent.test/app/reset-password',
     },
     'signup-review-outcome': { accountName: 'Brutăria Ana', decision: 'approve', reason: 'Checked' },
+    'complaint-received': {
+      accountName: 'Brutăria Ana',
+      campaignName: 'Pâine de casă',
+      source: 'spam-report',
+      recipient: 'a***@example.com',
+      receivedAt: '2026-12-03 16:00 UTC',
+    },
+    'campaign-hold': { accountName: 'Brutăria Ana', reason: 'The complaint rate is 0.12%.' },
     'import-review-outcome': {
       accountName: 'Brutăria Ana',
       importName: 'clienti.csv',

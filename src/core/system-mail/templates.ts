@@ -65,6 +65,16 @@ export const TEMPLATE_DATA = {
       .optional(),
     campaignUrl: url.optional(),
   }),
+  /** REP-03, ABU-02: a recipient reported a campaign as spam; the sender is told (the seed asks reporters to copy it). */
+  'complaint-received': z.object({
+    accountName: name,
+    campaignName: short.default(''),
+    source: z.enum(['feedback-loop', 'spam-report']),
+    recipient: short,
+    receivedAt: short,
+  }),
+  /** REP-04, REP-06: the account's rates hold its new campaigns for a reviewer. */
+  'campaign-hold': z.object({ accountName: name, reason: z.string().max(1000) }),
   'consent-confirm': z.object({ formName: short, listNames: z.array(short).min(1).max(50), confirmUrl: url, senderName: name }),
   notice: z.object({ subject: z.string().min(1).max(200), body: z.string().min(1).max(20_000) }),
   'feature-news': z.object({ subject: z.string().min(1).max(200), body: z.string().min(1).max(20_000) }),
@@ -91,6 +101,8 @@ export const DEFAULT_CATEGORY: Record<TemplateId, SystemMailCategory> = {
   'import-review-outcome': 'critical',
   'campaign-report': 'critical',
   'campaign-review-outcome': 'critical',
+  'complaint-received': 'critical',
+  'campaign-hold': 'critical',
   'consent-confirm': 'critical',
   notice: 'critical',
   'feature-news': 'feature-news',

@@ -15,7 +15,7 @@ export interface UnsubscribeContext {
   userAgent: string;
   /** The words on the page/button the person used; '' for a mailbox provider's one-click POST. */
   textShown: string;
-  via: 'one-click' | 'page' | 'preference-center';
+  via: 'one-click' | 'page' | 'preference-center' | 'mailto';
 }
 
 export interface PreferenceList {

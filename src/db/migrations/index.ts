@@ -5,7 +5,7 @@
 //   0020-0029 imports
 //   0030-0039 campaigns and delivery
 //   0040-0049 content review
-//   0050-0059 enforcement (blocklists)
+//   0050-0059 enforcement (blocklists, inbound, bounces, complaints, incidents)
 import { Migrator, type Migration, type MigrationProvider } from 'kysely/migration';
 import type { Kysely } from 'kysely';
 import * as m0001 from './0001_accounts.ts';
@@ -29,6 +29,7 @@ import * as m0033 from './0033_send_rate.ts';
 import * as m0034 from './0034_clicks.ts';
 import * as m0040 from './0040_content_policy.ts';
 import * as m0050 from './0050_blocklists.ts';
+import * as m0051 from './0051_enforcement.ts';
 
 export const MIGRATIONS: Record<string, Migration> = {
   '0001_accounts': m0001,
@@ -52,6 +53,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0034_clicks': m0034,
   '0040_content_policy': m0040,
   '0050_blocklists': m0050,
+  '0051_enforcement': m0051,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

@@ -15,6 +15,7 @@ const toEntry = (r: SuppressionsTable): SuppressionEntry => ({
   addressHash: r.address_hash,
   reason: ReasonSchema.parse(r.reason),
   createdAt: r.created_at,
+  source: r.source ?? null,
 });
 
 export function createSuppressionStore(database: Database): SuppressionStore {
@@ -43,6 +44,7 @@ export function createSuppressionStore(database: Database): SuppressionStore {
               address_hash: e.addressHash,
               reason: e.reason,
               created_at: e.createdAt,
+              source: e.source ?? null,
             })),
           )
           .onConflict((oc) => oc.columns(['account_id', 'address_hash']).doNothing())

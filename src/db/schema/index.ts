@@ -18,6 +18,7 @@ import type { CampaignTables } from './campaigns.ts';
 import type { ClickTables } from './clicks.ts';
 import type { ContentPolicyTables } from './content-policy.ts';
 import type { BlocklistTables } from './blocklists.ts';
+import type { EnforcementTables } from './enforcement.ts';
 
 export interface DB
   extends
@@ -39,4 +40,5 @@ export interface DB
     CampaignTables,
     ClickTables,
     ContentPolicyTables,
-    BlocklistTables {}
+    BlocklistTables,
+    EnforcementTables {}

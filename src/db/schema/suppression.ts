@@ -5,6 +5,8 @@ export interface SuppressionsTable {
   address_hash: string;
   reason: string;
   created_at: string;
+  /** Where it came from (migration 0051): 'complaint:<id>', 'bounce:<inbound id>', … ; null before. */
+  source: string | null;
 }
 
 export interface SuppressionTables {

@@ -1,0 +1,95 @@
+// SQL for reputation (REP-04..06): per-campaign counts from delivery records and complaints, and
+// the campaign holds. The same on both engines.
+import type { ReputationStore } from '../../core/reputation/types.ts';
+import type { Database } from '../database.ts';
+import { chunk } from './consent.ts';
+
+const domainOf = (email: string) => email.slice(email.lastIndexOf('@') + 1).toLowerCase();
+
+export function createReputationStore(database: Database): ReputationStore {
+  const { db } = database;
+  return {
+    async campaignCounts(accountId, since) {
+      const sent = await db
+        .selectFrom('delivery_records')
+        .select((eb) => [
+          'campaign_id',
+          eb.fn.countAll<number>().as('sent'),
+          eb.fn
+            .sum<number>(
+              eb
+                .case()
+                .when(eb('bounce_type', '=', 'hard'))
+                .then(1)
+                .else(0)
+                .end(),
+            )
+            .as('hard'),
+        ])
+        .where('account_id', '=', accountId)
+        .where('updated_at', '>=', since)
+        .where('status', 'in', ['accepted', 'bounced'])
+        .groupBy('campaign_id')
+        .execute();
+      const complaints = await db
+        .selectFrom('complaints')
+        .select((eb) => ['campaign_id', eb.fn.countAll<number>().as('n')])
+        .where('account_id', '=', accountId)
+        .where('counted', '=', 1)
+        .where('received_at', '>=', since)
+        .groupBy('campaign_id')
+        .execute();
+      const byCampaign = new Map<string, { sent: number; hard: number; complaints: number }>();
+      for (const r of sent) byCampaign.set(r.campaign_id, { sent: Number(r.sent), hard: Number(r.hard ?? 0), complaints: 0 });
+      for (const r of complaints) {
+        if (!r.campaign_id) continue;
+        const row = byCampaign.get(r.campaign_id) ?? { sent: 0, hard: 0, complaints: 0 };
+        row.complaints = Number(r.n);
+        byCampaign.set(r.campaign_id, row);
+      }
+      const ids = [...byCampaign.keys()];
+      const domains = new Map<string, string>();
+      for (const part of chunk(ids, 500)) {
+        const rows = await db.selectFrom('campaigns').select(['id', 'from_email']).where('id', 'in', part).execute();
+        for (const r of rows) domains.set(r.id, domainOf(r.from_email));
+      }
+      return ids.map((id) => {
+        const c = byCampaign.get(id)!;
+        return { campaignId: id, fromDomain: domains.get(id) ?? '', sent: c.sent, hardBounces: c.hard, complaints: c.complaints };
+      });
+    },
+    async getHold(accountId) {
+      const r = await db.selectFrom('campaign_holds').selectAll().where('account_id', '=', accountId).executeTakeFirst();
+      return r ? { accountId: r.account_id, rule: r.rule, reason: r.reason, heldAt: r.held_at } : null;
+    },
+    async addHold(h) {
+      const r = await db
+        .insertInto('campaign_holds')
+        .values({ account_id: h.accountId, rule: h.rule, reason: h.reason, held_at: h.heldAt })
+        .onConflict((oc) => oc.column('account_id').doNothing())
+        .executeTakeFirst();
+      return Number(r.numInsertedOrUpdatedRows ?? 0) > 0;
+    },
+    async removeHold(accountId) {
+      const r = await db.deleteFrom('campaign_holds').where('account_id', '=', accountId).executeTakeFirst();
+      return Number(r.numDeletedRows) > 0;
+    },
+    async activeAccounts(since) {
+      const a = await db
+        .selectFrom('delivery_records')
+        .select('account_id')
+        .distinct()
+        .where('updated_at', '>=', since)
+        .where('status', 'in', ['accepted', 'bounced'])
+        .execute();
+      const b = await db
+        .selectFrom('complaints')
+        .select('account_id')
+        .distinct()
+        .where('received_at', '>=', since)
+        .where('account_id', 'is not', null)
+        .execute();
+      return [...new Set([...a.map((r) => r.account_id), ...b.map((r) => r.account_id!)])];
+    },
+  };
+}

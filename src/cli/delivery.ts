@@ -12,6 +12,7 @@ import type { GateService } from '../core/gate/service.ts';
 import type { Clock, Logger, Queue } from '../core/ports.ts';
 import type { SendingDomainGate } from '../core/sending-domains/types.ts';
 import type { Database } from '../db/database.ts';
+import type { StandingGate } from '../core/standing/ports.ts';
 import { createDeliveryStore } from '../db/repositories/delivery.ts';
 
 export interface DeliveryParts {
@@ -21,6 +22,9 @@ export interface DeliveryParts {
   /** SEC-04: where prepared campaigns' tracked links are kept (the click redirect reads them). */
   links?: CampaignLinkSink;
   onFinished?: (campaign: Campaign) => Promise<void>;
+  /** ACC-05 / REP-07: a campaign paused for the account's standing resumes when it allows email. */
+  standing?: StandingGate;
+  onHardBounces?: (accountId: string, campaignId: string, count: number) => Promise<void>;
 }
 
 /** With no relay configured every message is deferred and the campaign pauses ('relay-unavailable'). */
@@ -75,6 +79,8 @@ export function createCampaignDelivery(
     workerId: deps.config.workerId,
     links: parts.links,
     onFinished: parts.onFinished,
+    standing: parts.standing,
+    onHardBounces: parts.onHardBounces,
     options: { maxAttempts: d?.maxAttempts, accountRatePerSecond: d?.accountRatePerSecond ?? null },
   });
   return {

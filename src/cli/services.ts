@@ -57,6 +57,17 @@ import { createSendingDomainService } from '../core/sending-domains/service.ts';
 import { platformHosts } from '../core/sending-domains/records.ts';
 import { createSendingDomainStore } from '../db/repositories/sending-domains.ts';
 import { createDnsResolver } from '../channels/dns/resolver.ts';
+import { createInboundIntake } from '../core/enforcement/intake.ts';
+import { createInboundProcessor } from '../core/enforcement/processor.ts';
+import { createEnforcementService } from '../core/enforcement/service.ts';
+import { createReputationService, REPUTATION_EVALUATE_JOB } from '../core/reputation/service.ts';
+import {
+  createCampaignSummaries,
+  createEnforcementStore,
+  createInboundStore,
+  createTraceLookup,
+} from '../db/repositories/enforcement.ts';
+import { createReputationStore } from '../db/repositories/reputation.ts';
 
 export interface ServiceDeps {
   config: Config & { secret: string };
@@ -202,6 +213,19 @@ export function buildServices(deps: ServiceDeps): Services {
   const declaredIndustry = async (accountId: string) => (await accountRows.get(accountId))?.industry ?? null;
   // CNT-01: the operator's tuned content policy (stored revisions), compiled once per revision.
   const contentPolicy = createContentPolicySettings({ store: createContentPolicyStore(deps.database), audit, clock: deps.clock });
+  // Enforcement (issue 10): the rates that hold and pause, read by the campaign area and the engine.
+  const reputation = createReputationService({
+    store: createReputationStore(deps.database),
+    standing,
+    audit,
+    systemMail,
+    clock: deps.clock,
+    logger: deps.logger,
+  });
+  // Collapsed per account: a burst of bounces asks for one evaluation.
+  const evaluateReputation = async (accountId: string) => {
+    await deps.queue.send(REPUTATION_EVALUATE_JOB, { accountId }, { singletonKey: `reputation:${accountId}` });
+  };
   const campaigns = createCampaignService({
     store: createCampaignStore(deps.database),
     lists: permission.lists,
@@ -235,6 +259,7 @@ export function buildServices(deps: ServiceDeps): Services {
     // CNT-02: repeated rejected content restricts email sending through the standing service.
     standing,
     declaredIndustry,
+    accountHold: (accountId) => reputation.isHeld(accountId),
   });
   // The send engine (issue 8): the campaign area's CampaignAccess, the composer (templates, headers, DKIM) and the sending domains' keys.
   const engine = createCampaignDelivery(
@@ -245,8 +270,18 @@ export function buildServices(deps: ServiceDeps): Services {
       domains: sendingDomains,
       links: clickStore,
       onFinished: (c) => campaigns.onFinished(c),
+      standing,
+      onHardBounces: (accountId) => evaluateReputation(accountId),
     },
   );
+  // REP-07: an operator's reinstate (or a restriction that leaves email on) lets campaigns paused
+  // for the standing go on at once; the periodic resume job would find them too.
+  standing.onTransition(async (e) => {
+    if (e.to !== 'blocked' && e.to !== 'suspended' && !e.restrictedServices.includes('email')) await delivery.resumePaused();
+  });
+  const inboundStore = createInboundStore(deps.database);
+  const enforcementStore = createEnforcementStore(deps.database);
+  const traceLookup = createTraceLookup(deps.database);
   const delivery = {
     ...engine,
     async close() {
@@ -269,6 +304,28 @@ export function buildServices(deps: ServiceDeps): Services {
     systemMailDelivery,
     delivery,
     contentPolicy,
+    reputation,
+    inbound: createInboundIntake({ store: inboundStore, queue: deps.queue, clock: deps.clock }),
+    inboundProcessor: createInboundProcessor({
+      secret: deps.config.secret,
+      inbound: inboundStore,
+      store: enforcementStore,
+      lookup: traceLookup,
+      suppression,
+      unsubscribe,
+      systemMail,
+      evaluate: evaluateReputation,
+      clock: deps.clock,
+      logger: deps.logger,
+    }),
+    enforcement: createEnforcementService({
+      store: enforcementStore,
+      inbound: inboundStore,
+      lookup: traceLookup,
+      campaign: createCampaignSummaries(deps.database),
+      audit,
+      clock: deps.clock,
+    }),
     clicks: createClickService({ secret: deps.config.secret, links: clickStore, recorder: clickStore, clock: deps.clock }),
     cookieConsent: createCookieConsentService({
       store: createCookieConsentStore(deps.database),

@@ -7,6 +7,8 @@ import type { ErrorKind } from './errors.ts';
 export const ERROR_CODES = {
   ACCOUNT_BLOCKED: { kind: 'forbidden' },
   ACCOUNT_NOT_FOUND: { kind: 'not-found' },
+  COMPLAINT_NOT_FOUND: { kind: 'not-found' },
+  INCIDENT_NOT_FOUND: { kind: 'not-found' },
   ACCOUNT_SUSPENDED: { kind: 'forbidden' },
   ACCOUNT_UNDER_REVIEW: { kind: 'forbidden' },
   ADDRESS_ERASED: { kind: 'unprocessable' },
@@ -169,6 +171,8 @@ export const ERROR_CODES = {
   SESSION_ONLY: { kind: 'forbidden' },
   SESSION_REQUIRED: { kind: 'unauthenticated' },
   STANDING_CHANGED: { kind: 'conflict' },
+  COMPLAINT_ALREADY_REVIEWED: { kind: 'conflict' },
+  INCIDENT_CLOSED: { kind: 'conflict' },
   TEMPLATE_DATA_INVALID: { kind: 'invalid' },
   TEMPLATE_SYNTAX: { kind: 'invalid' },
   TEMPLATE_UNKNOWN_FILTER: { kind: 'invalid' },

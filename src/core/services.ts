@@ -26,6 +26,10 @@ import type { SendEngine } from './delivery/engine.ts';
 import type { SendingDomainService } from './sending-domains/service.ts';
 import type { ClickService } from './tokens/click.ts';
 import type { ContentPolicySettings } from './content/policy-settings.ts';
+import type { InboundIntake } from './enforcement/types.ts';
+import type { InboundProcessor } from './enforcement/processor.ts';
+import type { EnforcementService } from './enforcement/service.ts';
+import type { ReputationService } from './reputation/service.ts';
 
 export interface Services {
   /** Signup, sessions, team, API keys, operators (ACC-01..03, SEC-01). */
@@ -63,4 +67,12 @@ export interface Services {
   clicks: ClickService;
   /** The content policy's operator tuning: stored revisions, the one in effect (CNT-01). */
   contentPolicy: ContentPolicySettings;
+  /** What comes back (bounces, feedback reports, spam reports, webhooks): stored, then queued (issue 10). */
+  inbound: InboundIntake;
+  /** The `inbound.process` job's work: classify, trace, suppress, count (REP-01..03, ABU-02). */
+  inboundProcessor: InboundProcessor;
+  /** Complaint review queue, incidents, bounces (REP-03, BL-03). */
+  enforcement: EnforcementService;
+  /** Complaint and hard-bounce rates and their crossings (REP-04..07, ACC-08). */
+  reputation: ReputationService;
 }

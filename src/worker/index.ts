@@ -9,6 +9,7 @@ import { registerGateJobs } from './jobs/gate-prune-refusals.ts';
 import { registerCampaignSendJobs } from './jobs/campaign-send.ts';
 import { registerCampaignScheduleJobs } from './jobs/campaign-schedule.ts';
 import { registerBlocklistJobs } from './jobs/blocklist-check.ts';
+import { registerEnforcementJobs } from './jobs/inbound-process.ts';
 
 export interface WorkerDeps {
   config: Config & { secret: string };
@@ -27,5 +28,6 @@ export async function startWorker(deps: WorkerDeps): Promise<void> {
   await registerCampaignSendJobs(deps);
   await registerCampaignScheduleJobs(deps);
   await registerBlocklistJobs(deps);
+  await registerEnforcementJobs(deps);
   await deps.queue.start();
 }

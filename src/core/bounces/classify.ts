@@ -7,7 +7,7 @@ import { parseFeedbackReport, type FeedbackReport } from './arf.ts';
 import { fieldList, findReplyCode, findStatus, findStatuses, preferStatus, typedAddress, typedText } from './fields.ts';
 import { decodeWords, header, parseMime, walk, type MimePart } from './mime.ts';
 import { findCommand, findReason, isHard, isTemporary, pseudoStatus } from './reason.ts';
-import { sesNotification } from './provider-json.ts';
+import { sesNotification, type ProviderRecipient } from './provider-json.ts';
 import { bounceText, textBounceRecipients, type TextRecipient } from './text-bounce.ts';
 
 /** Larger messages are refused unread (the inbound SMTP server answers 552 before this). */
@@ -69,6 +69,23 @@ export function classifyBounce(raw: Buffer): BounceResult[] {
   return [notABounce({})];
 }
 
+/** A provider's recipients (SES, SendGrid events) read like any bounce: status, diagnostic, reason. */
+export function providerRecipientResults(list: readonly ProviderRecipient[]): BounceResult[] {
+  return list.slice(0, MAX_RECIPIENTS_PER_REPORT).map((r) =>
+    r.feedbackType !== undefined
+      ? {
+          ...notABounce({}),
+          kind: 'feedback',
+          reason: 'feedback',
+          recipient: r.recipient,
+          feedbackType: r.feedbackType.toLowerCase(),
+        }
+      : r.action === 'not-a-bounce'
+        ? notABounce({ recipient: r.recipient })
+        : result(r.recipient, findStatus(r.status), typedText(r.diagnostic), r.action.toLowerCase(), ''),
+  );
+}
+
 /** Amazon SES notifications sent as mail; Microsoft JMRP and Apple Mail's opt-out messages. */
 function providerResults(root: MimePart): BounceResult[] {
   const out: BounceResult[] = [];
@@ -76,17 +93,7 @@ function providerResults(root: MimePart): BounceResult[] {
     if (p.type !== 'text/plain' || !p.text.includes('notificationType')) continue;
     const ses = sesNotification(p.text);
     if (!ses) continue;
-    for (const r of ses.slice(0, MAX_RECIPIENTS_PER_REPORT)) {
-      if (r.feedbackType !== undefined)
-        out.push({
-          ...notABounce({}),
-          kind: 'feedback',
-          reason: 'feedback',
-          recipient: r.recipient,
-          feedbackType: r.feedbackType.toLowerCase(),
-        });
-      else out.push(result(r.recipient, findStatus(r.status), typedText(r.diagnostic), r.action.toLowerCase(), ''));
-    }
+    out.push(...providerRecipientResults(ses));
     return out;
   }
   // Google Groups: a post the group refused (it may not exist, or the sender may not post to it).

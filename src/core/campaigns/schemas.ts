@@ -65,4 +65,5 @@ export const ContentVerdictSchema: z.ZodType<ContentVerdict> = z.object({
   decidedAt: z.string(),
   decidedBy: z.string(),
   secondOpinion: SecondOpinionSchema.optional(),
+  accountHold: z.object({ rule: z.string(), reason: z.string() }).optional(),
 });

@@ -132,6 +132,8 @@ export interface CampaignServiceDeps {
   /** The account's declared industry, shown to the reviewer (the screen gets it through ContentReview). */
   declaredIndustry?: (accountId: string) => Promise<string | null>;
   testSender?: TestSender | null;
+  /** REP-04 / REP-06: whether the account's rates hold its new campaigns for a reviewer. */
+  accountHold?: (accountId: string) => Promise<{ rule: string; reason: string } | null>;
   clock: Clock;
   logger: Logger;
   publicUrl?: string;
@@ -219,7 +221,11 @@ export function createCampaignService(deps: CampaignServiceDeps): CampaignServic
   /** Screens the content; 'approved' is written only here and in operatorDecide, always with the verdict. */
   async function screen(c: Campaign): Promise<Campaign> {
     const compiled = await deps.renderer.compile(c);
-    const verdict = await deps.review.review({ ...c, ...compiled });
+    let verdict = await deps.review.review({ ...c, ...compiled });
+    if (verdict.decision === 'allow' && deps.accountHold) {
+      const hold = await deps.accountHold(c.accountId);
+      if (hold) verdict = { ...verdict, decision: 'hold', accountHold: hold };
+    }
     const to: CampaignStatus =
       verdict.decision === 'allow' ? 'approved' : verdict.decision === 'reject' ? 'rejected' : 'in-review';
     const patch: CampaignPatch = { verdict, ...(to === 'in-review' ? {} : { status: to }) };

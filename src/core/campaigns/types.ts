@@ -37,7 +37,7 @@ export const CAMPAIGN_TRANSITIONS: Readonly<Record<CampaignStatus, readonly Camp
 export type CampaignFormat = 'mjml' | 'html';
 
 /** Why a campaign is paused: by its owner, or by the platform (a relay down, a sample under watch). */
-export type PauseReason = 'owner' | 'relay-unavailable' | 'sample-pending' | 'quota';
+export type PauseReason = 'owner' | 'relay-unavailable' | 'sample-pending' | 'quota' | 'standing';
 
 /** What the content review decided for one version of the content (CNT-01..05). */
 export interface ContentVerdict {
@@ -55,6 +55,11 @@ export interface ContentVerdict {
    * limit applied and the rules that hit, or why it could not be had. Absent: none configured.
    */
   secondOpinion?: SecondOpinionResult;
+  /**
+   * REP-04 / REP-06: the account's rates hold its new campaigns for a reviewer; a content the
+   * screen allowed is held with this rule and reason (the reviewer queue shows them).
+   */
+  accountHold?: { rule: string; reason: string };
 }
 
 export interface Campaign {

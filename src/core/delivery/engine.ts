@@ -7,8 +7,10 @@
 import { IMPORT_SAMPLE, WARMUP, type SamplePolicy, type WarmupPolicy } from '../../../policy/sending.ts';
 import type { Campaign, PauseReason } from '../campaigns/types.ts';
 import type { GateService } from '../gate/service.ts';
+import type { SendDecision } from '../gate/types.ts';
 import type { Clock, Logger, Queue } from '../ports.ts';
 import type { SendingDomainGate } from '../sending-domains/types.ts';
+import type { StandingGate } from '../standing/ports.ts';
 import type { CampaignAccess, CampaignLinkSink, DeliveryProgress, DeliveryStore, DeliveryUpdate } from './ports.ts';
 import type { MessageComposer, Outbound, PreparedCampaign } from './types.ts';
 
@@ -68,6 +70,13 @@ export interface SendEngineDeps {
   links?: CampaignLinkSink;
   /** Called once when a campaign reaches 'sent' (the campaign area sends the ACC-07 mail). */
   onFinished?: (campaign: Campaign) => Promise<void>;
+  /**
+   * ACC-05, REP-07: asked before resuming a campaign paused for the account's standing. Without
+   * it such a campaign waits for its owner.
+   */
+  standing?: StandingGate;
+  /** REP-06: told after a batch with synchronous hard bounces (the reputation rules look at the account). */
+  onHardBounces?: (accountId: string, campaignId: string, count: number) => Promise<void>;
   sleep?: (ms: number) => Promise<void>;
 }
 
@@ -144,6 +153,16 @@ export function createSendEngine(deps: SendEngineDeps): SendEngine {
         { campaignId },
         { singletonKey: `${CAMPAIGN_SEND_JOB}:${campaignId}:${i}` },
       );
+    }
+  }
+
+  async function standingAllows(accountId: string): Promise<boolean> {
+    if (!deps.standing) return false;
+    try {
+      await deps.standing.assertServiceAllowed(accountId, 'email');
+      return true;
+    } catch {
+      return false;
     }
   }
 
@@ -315,6 +334,15 @@ export function createSendEngine(deps: SendEngineDeps): SendEngine {
         contactIds: ids,
         contextId: campaignId,
       });
+      // ACC-05, REP-07: the account may not send now (blocked, suspended, email paused): the
+      // records are held (back to queued, untouched) and the campaign pauses until the standing
+      // allows email again — nothing is refused for good, nothing goes out.
+      const restricted = (d: SendDecision | undefined) => d !== undefined && !d.allowed && d.reason === 'account-restricted';
+      if (ids.every((id) => restricted(decisions.get(id)))) {
+        await store.release(campaignId, workerId, ids);
+        await pause(current, 'standing');
+        return { claimed: 0, accepted: 0, done: true };
+      }
       let allowed: string[] = [];
       for (const id of ids) {
         const d = decisions.get(id);
@@ -394,6 +422,14 @@ export function createSendEngine(deps: SendEngineDeps): SendEngine {
         if (quota !== null) await store.returnQuota(c.accountId, day, allowed.length - accepted);
       }
       await store.update(campaignId, workerId, clock.now().toISOString(), updates);
+      const hard = updates.filter((u) => u.status === 'bounced' && u.bounceType === 'hard').length;
+      if (hard > 0 && deps.onHardBounces) {
+        try {
+          await deps.onHardBounces(c.accountId, campaignId, hard);
+        } catch (err) {
+          logger.error({ err, campaignId }, 'hard-bounce hook failed');
+        }
+      }
       if (overQuota) await pause(current, 'quota');
       else if (!outbound.healthy()) await pause(current, 'relay-unavailable');
       await settle(current);
@@ -431,7 +467,9 @@ export function createSendEngine(deps: SendEngineDeps): SendEngine {
             ? outbound.healthy()
             : p.reason === 'quota'
               ? dayOf(now) > p.pausedAt.slice(0, 10)
-              : true;
+              : p.reason === 'standing'
+                ? await standingAllows(c.accountId)
+                : true;
         if (!ready) continue;
         const moved = await campaigns.setStatus(c.accountId, c.id, 'sending', { from: 'paused' });
         await store.clearPaused(c.id);

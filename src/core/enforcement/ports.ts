@@ -47,6 +47,8 @@ export interface TracedDelivery {
 export interface TraceLookup {
   byRecord(campaignId: string, contactId: string): Promise<TracedDelivery | null>;
   byMessageId(messageId: string): Promise<TracedDelivery | null>;
+  /** The account owning the campaign, or null (a Feedback-ID's claim is checked against it). */
+  campaignOwner(campaignId: string): Promise<string | null>;
 }
 
 export interface BounceEventRow {
@@ -117,6 +119,9 @@ export interface EnforcementStore {
   getComplaint(id: string): Promise<ComplaintRow | null>;
   listComplaints(filter: { reviewStatus?: ComplaintReview; accountId?: string; limit: number }): Promise<ComplaintRow[]>;
   reviewComplaint(id: string, to: ComplaintReview, by: string, note: string, at: string): Promise<boolean>;
+  /** A dismissed complaint leaves the rates (its suppression stays: the recipient complained). */
+  uncountComplaint(id: string): Promise<void>;
+  getIncident(id: string): Promise<IncidentRow | null>;
   /** Opens an incident, or adds an occurrence to the open one for (kind, subject). */
   openIncident(row: IncidentRow): Promise<{ id: string; opened: boolean }>;
   listIncidents(filter: { open?: boolean; accountId?: string; limit: number }): Promise<IncidentRow[]>;

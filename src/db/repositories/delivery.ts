@@ -484,8 +484,15 @@ export function createDeliveryStore(database: Database): DeliveryStore {
         sent += Number(r.n);
         if (r.status === 'bounced' && r.bounce_type === 'hard') hardBounced += Number(r.n);
       }
-      // Complaints arrive with the enforcement issue; until then there are none to count.
-      return { activeDays: Number(days.n), sent, hardBounced, complaints: 0 };
+      // ACC-08 reads the same complaints the reputation rules count (proven traces only).
+      const complaints = await db
+        .selectFrom('complaints')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('account_id', '=', accountId)
+        .where('counted', '=', 1)
+        .where('received_at', '>=', since)
+        .executeTakeFirstOrThrow();
+      return { activeDays: Number(days.n), sent, hardBounced, complaints: Number(complaints.n) };
     },
 
     async takeTokens(accountId, n, ratePerSecond, burst, now) {

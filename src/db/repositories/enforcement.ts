@@ -147,6 +147,10 @@ export function createTraceLookup(database: Database): TraceLookup {
     async byMessageId(messageId) {
       return toTraced(await base().where('d.message_id', '=', messageId).executeTakeFirst());
     },
+    async campaignOwner(campaignId) {
+      const r = await db.selectFrom('campaigns').select('account_id').where('id', '=', campaignId).executeTakeFirst();
+      return r?.account_id ?? null;
+    },
   };
 }
 
@@ -280,6 +284,13 @@ export function createEnforcementStore(database: Database): EnforcementStore {
         .executeTakeFirst();
       return Number(r.numUpdatedRows) > 0;
     },
+    async uncountComplaint(id) {
+      await db.updateTable('complaints').set({ counted: 0 }).where('id', '=', id).execute();
+    },
+    async getIncident(id) {
+      const r = await db.selectFrom('incidents').selectAll().where('id', '=', id).executeTakeFirst();
+      return r ? toIncident(r) : null;
+    },
     async openIncident(row) {
       const open = await db
         .selectFrom('incidents')
@@ -361,5 +372,17 @@ export function createEnforcementStore(database: Database): EnforcementStore {
         at: r.at,
       }));
     },
+  };
+}
+
+/** The campaign a complaint is about, as the reviewer sees it (its current version). */
+export function createCampaignSummaries(database: Database) {
+  return async (campaignId: string) => {
+    const r = await database.db
+      .selectFrom('campaigns')
+      .select(['id', 'name', 'subject', 'from_email', 'version', 'body'])
+      .where('id', '=', campaignId)
+      .executeTakeFirst();
+    return r ? { id: r.id, name: r.name, subject: r.subject, fromEmail: r.from_email, version: r.version, body: r.body } : null;
   };
 }

@@ -48,7 +48,7 @@ export const CampaignSchema = z.object({
   verdict: VerdictSchema.nullable(),
   scheduledAt: z.string().nullable(),
   timeZone: z.string().nullable(),
-  pauseReason: z.enum(['owner', 'relay-unavailable', 'sample-pending', 'quota']).nullable(),
+  pauseReason: z.enum(['owner', 'relay-unavailable', 'sample-pending', 'quota', 'standing']).nullable(),
   createdAt: z.string(),
   updatedAt: z.string(),
   startedAt: z.string().nullable(),

@@ -16,6 +16,10 @@ export const COMMANDS: Record<string, Command> = {
   },
   serve: { describe: 'HTTP server only', load: () => import('./commands/serve.ts') },
   worker: { describe: 'job worker only', load: () => import('./commands/worker.ts') },
+  inbound: {
+    describe: 'inbound SMTP server only (bounces, feedback reports, abuse mailbox; INBOUND_SMTP_PORT)',
+    load: () => import('./commands/inbound.ts'),
+  },
   migrate: { describe: 'apply pending database migrations', load: () => import('./commands/migrate.ts') },
   'create-operator': {
     describe: 'create a platform operator: create-operator EMAIL [--role admin|reviewer]',
@@ -86,5 +90,5 @@ export async function main(argv: string[]): Promise<number> {
 
 if (import.meta.main) {
   const code = await main(process.argv.slice(2));
-  if (code !== 0 || !['all', 'serve', 'worker', undefined].includes(process.argv[2])) process.exitCode = code;
+  if (code !== 0 || !['all', 'serve', 'worker', 'inbound', undefined].includes(process.argv[2])) process.exitCode = code;
 }

@@ -1,5 +1,7 @@
-// Starting and stopping the long-running roles (all, serve, worker).
+// Starting and stopping the long-running roles (all, serve, worker, inbound).
+import { startInboundSmtpServer } from '../channels/inbound-smtp/server.ts';
 import { loadConfig } from '../config/config.ts';
+import { platformHosts } from '../core/sending-domains/records.ts';
 import { buildApp } from '../server/app.ts';
 import { startWorker } from '../worker/index.ts';
 import { composePlatform, type Platform } from './compose.ts';
@@ -8,6 +10,8 @@ import { bootstrapFirstOperator } from './bootstrap.ts';
 export interface RoleOptions {
   http: boolean;
   worker: boolean;
+  /** The inbound SMTP server (bounces, feedback reports, unsubscribe mailto, abuse mailbox); 'if-enabled': unless INBOUND_SMTP=false. */
+  inbound: boolean | 'if-enabled';
 }
 
 export async function runRoles(options: RoleOptions): Promise<Platform> {
@@ -26,6 +30,20 @@ export async function runRoles(options: RoleOptions): Promise<Platform> {
     platform.logger.info(`Assent listening on ${platform.config.publicUrl} (${where})`);
     // First run: create the first platform admin and print its password once (ACC-03).
     await bootstrapFirstOperator(platform);
+  }
+  if (options.inbound === true || (options.inbound === 'if-enabled' && config.inboundSmtp?.enabled !== false)) {
+    const { host, port } = config.inboundSmtp ?? { host: config.host, port: 2525 };
+    const hosts = platformHosts(config.publicUrl, { bounceHost: config.bounceHost });
+    const inbound = await startInboundSmtpServer({
+      host,
+      port,
+      serverName: hosts.bounceHost,
+      hosts: { bounceHost: hosts.bounceHost, abuseEmail: config.abuseEmail },
+      intake: platform.services.inbound,
+      logger: platform.logger,
+    });
+    stops.push(() => inbound.close());
+    platform.logger.info(`Inbound SMTP on ${host}:${inbound.port} (bounces @${hosts.bounceHost}, abuse ${config.abuseEmail})`);
   }
   const shutdown = async (signal: string) => {
     platform.logger.info(`${signal}: shutting down`);

@@ -96,6 +96,12 @@ export const EnvSchema = z.object({
     .regex(/^(spamd|tcp):\/\/[^/\s]+$/, 'expected spamd://host[:port] or tcp://host[:port]')
     .optional(),
   SPAMD_MAX_SCORE: z.coerce.number().min(-100).max(1000).default(5),
+  // Inbound mail (issue 10): the SMTP server for bounces, feedback loops, the unsubscribe mailto and
+  // the abuse mailbox. `assent all` runs it unless INBOUND_SMTP=false; `assent inbound` runs only it.
+  // Production: port 25 on a public address (the bounce host's MX); default 2525 on HOST.
+  INBOUND_SMTP: bool.default(true),
+  INBOUND_SMTP_HOST: z.string().optional(),
+  INBOUND_SMTP_PORT: z.coerce.number().int().min(0).max(65535).default(2525),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   TRUST_PROXY: TrustProxySchema.default(false),
   COOKIE_SECURE: bool.optional(),
@@ -142,6 +148,8 @@ export interface Config {
   bounceHost?: string;
   /** The platform's sending IPs (SENDING_IPS), checked against the blocklists daily (BL-01). */
   sendingIps?: string[];
+  /** The inbound SMTP server (INBOUND_SMTP, INBOUND_SMTP_HOST, INBOUND_SMTP_PORT); absent: not run. */
+  inboundSmtp?: { enabled: boolean; host: string; port: number };
   /** SpamAssassin's spamd for the content review's second opinion (SPAMD_URL); undefined: none. */
   spamdUrl?: string;
   /** The policy's limit on spamd's score (SPAMD_MAX_SCORE, default 5.0): over it an allowed campaign is held. */
@@ -198,6 +206,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       .split(',')
       .map((v) => v.trim())
       .filter((v) => v.length > 0),
+    inboundSmtp: { enabled: e.INBOUND_SMTP, host: e.INBOUND_SMTP_HOST ?? e.HOST, port: e.INBOUND_SMTP_PORT },
     spamdUrl: e.SPAMD_URL,
     spamdMaxScore: e.SPAMD_MAX_SCORE,
     delivery: {

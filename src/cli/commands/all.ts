@@ -1,5 +1,5 @@
 import { runRoles } from '../roles.ts';
 
 export async function run(_args: string[]): Promise<void> {
-  await runRoles({ http: true, worker: true });
+  await runRoles({ http: true, worker: true, inbound: 'if-enabled' });
 }

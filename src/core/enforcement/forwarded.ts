@@ -50,7 +50,14 @@ export function reportedMessages(raw: Buffer): ReportedMessage[] {
     for (const p of walk(root)) {
       if (out.length >= MAX_REPORTED_MESSAGES) break;
       if (p.type !== 'text/plain' && p.type !== 'text/html') continue;
-      const body = p.type === 'text/html' ? p.text.replace(/<br\s*\/?>/gi, '\n').replace(/<[^>]{0,2000}>/g, '') : p.text;
+      // HTML: line breaks kept, link targets kept as text (the footer's unsubscribe link traces), tags dropped.
+      const body =
+        p.type === 'text/html'
+          ? p.text
+              .replace(/<br\s*\/?>/gi, '\n')
+              .replace(/<a\b[^>]{0,2000}?\bhref\s*=\s*["']?([^"'\s>]{1,4000})[^>]{0,2000}>/gi, ' $1 ')
+              .replace(/<[^>]{0,2000}>/g, '')
+          : p.text;
       for (const marker of FORWARD_MARKERS) {
         const m = marker.exec(body);
         if (m)

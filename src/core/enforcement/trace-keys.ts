@@ -53,7 +53,8 @@ export function traceKeys(headerText: string): TraceKeys {
 
 /**
  * The same from free text: a pasted message or an inline forward whose header lines may be quoted
- * (`> `), indented or wrapped by a mail client. Each header line is found wherever it starts.
+ * (`> `), indented or wrapped by a mail client. Each header line is found wherever it starts; an
+ * unsubscribe link of ours anywhere in the text is a key too.
  */
 export function traceKeysFromText(text: string): TraceKeys {
   const src = String(text ?? '')
@@ -73,7 +74,13 @@ export function traceKeysFromText(text: string): TraceKeys {
   const u = (a: string[], b: string[]) => [...new Set([...a, ...b])].slice(0, MAX_PER_KIND);
   return {
     verpLocalParts: u(direct.verpLocalParts, all(VERP, ` ${returnPaths}`)),
-    unsubscribeTokens: u(direct.unsubscribeTokens, [...all(UNSUB_URL, unsub), ...all(UNSUB_MAILTO, unsub)]),
+    // A forward often drops the headers but keeps the body, whose footer carries the unsubscribe
+    // link: any /u/<token> in the text counts (a token proves itself by its signature).
+    unsubscribeTokens: u(direct.unsubscribeTokens, [
+      ...all(UNSUB_URL, unsub),
+      ...all(UNSUB_MAILTO, unsub),
+      ...all(UNSUB_URL, src),
+    ]),
     messageIds: u(direct.messageIds, all(MESSAGE_ID, ids, 0)),
     feedbackIds: u(
       direct.feedbackIds,

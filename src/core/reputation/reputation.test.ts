@@ -227,4 +227,30 @@ describeEachEngine('reputation rules over the stores', (_db, engine) => {
     });
     expect((await standing(w.accountId)).standing).toBe('active');
   });
+
+  it('[REP-07] after the reinstate the rates count afresh: what the operator reviewed does not pause the account again, new bounces do', async () => {
+    const w = await world();
+    await outcomes(w, 200, 20, 0);
+    await t.platform.services.reputation.evaluate(w.accountId);
+    expect((await standing(w.accountId)).standing).toBe('restricted');
+    t.clock.advance(60_000);
+    await t.platform.services.standing.transition({
+      accountId: w.accountId,
+      action: 'reinstate',
+      reason: 'Reviewed with the customer: the list was cleaned.',
+      actor: { type: 'operator', id: 'op-1' },
+    });
+    t.clock.advance(60_000);
+    expect(await t.platform.services.reputation.evaluate(w.accountId)).toEqual([]);
+    expect((await standing(w.accountId)).standing).toBe('active');
+    // Sending again after the review, with 10% hard bounces again: paused again.
+    const again = await world();
+    await t.platform.database.db
+      .updateTable('campaigns')
+      .set({ account_id: w.accountId })
+      .where('id', '=', again.campaignId)
+      .execute();
+    await outcomes({ accountId: w.accountId, campaignId: again.campaignId }, 200, 20, 0);
+    expect((await t.platform.services.reputation.evaluate(w.accountId)).map((x) => x.rule)).toContain('REP-06.pause');
+  });
 });

@@ -46,9 +46,12 @@ export function createReputationService(deps: {
     const now = deps.clock.now();
     const dayStart = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
     const weekStart = new Date(now.getTime() - 7 * DAY_MS);
+    // REP-07: after an operator's review the rates start afresh (what was reviewed does not pause again).
+    const reviewed = await deps.store.lastReviewedAt(accountId);
+    const from = (start: Date) => (reviewed && reviewed > start.toISOString() ? reviewed : start.toISOString());
     const [day, week] = await Promise.all([
-      deps.store.campaignCounts(accountId, dayStart.toISOString()),
-      deps.store.campaignCounts(accountId, weekStart.toISOString()),
+      deps.store.campaignCounts(accountId, from(dayStart)),
+      deps.store.campaignCounts(accountId, from(weekStart)),
     ]);
     return [...measures(accountId, 'day', day), ...measures(accountId, '7d', week)];
   }

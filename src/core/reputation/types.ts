@@ -54,6 +54,12 @@ export interface ReputationStore {
   /** False when a hold was already there. */
   addHold(hold: CampaignHold): Promise<boolean>;
   removeHold(accountId: string): Promise<boolean>;
+  /**
+   * When an operator last reviewed the account's sending (a reinstate, or a hold lifted), or null:
+   * the rates count from then on (REP-07), so a reviewed account is not paused again at once for
+   * what it was reviewed for.
+   */
+  lastReviewedAt(accountId: string): Promise<string | null>;
   /** Accounts with anything sent or complained about since `since` (the periodic evaluation). */
   activeAccounts(since: string): Promise<string[]>;
 }

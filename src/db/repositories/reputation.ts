@@ -1,8 +1,13 @@
 // SQL for reputation (REP-04..06): per-campaign counts from delivery records and complaints, and
 // the campaign holds. The same on both engines.
+import { HOLD_LIFT_ACTION } from '../../core/reputation/service.ts';
 import type { ReputationStore } from '../../core/reputation/types.ts';
+import { STANDING_ACTION_PREFIX } from '../../core/standing/standing-service.ts';
 import type { Database } from '../database.ts';
 import { chunk } from './consent.ts';
+
+/** Operator actions after which the rates count afresh (standing.reinstate; the hold lifted). */
+const REVIEW_ACTIONS = [`${STANDING_ACTION_PREFIX}reinstate`, HOLD_LIFT_ACTION] as const;
 
 const domainOf = (email: string) => email.slice(email.lastIndexOf('@') + 1).toLowerCase();
 
@@ -73,6 +78,18 @@ export function createReputationStore(database: Database): ReputationStore {
     async removeHold(accountId) {
       const r = await db.deleteFrom('campaign_holds').where('account_id', '=', accountId).executeTakeFirst();
       return Number(r.numDeletedRows) > 0;
+    },
+    async lastReviewedAt(accountId) {
+      const r = await db
+        .selectFrom('audit_log')
+        .select('at')
+        .where('account_id', '=', accountId)
+        .where('actor_type', '=', 'operator')
+        .where('action', 'in', [...REVIEW_ACTIONS])
+        .orderBy('seq', 'desc')
+        .limit(1)
+        .executeTakeFirst();
+      return r?.at ?? null;
     },
     async activeAccounts(since) {
       const a = await db

@@ -34,6 +34,7 @@ const DECLARED_EXEMPT: string[] = [
   'POST /f/:formId', // hosted form, the signed start token
   'POST /legal/cookies/settings', // the no-JS cookie form, same-origin checked
   'POST /p/:token', // preference center token (SEC-02)
+  'POST /report-spam', // the no-JS spam report form, the signed start token (ABU-01)
   'POST /u/:token', // RFC 8058 one-click unsubscribe
 ];
 const SAMPLE_ID = '0190d6f4-0000-7000-8000-000000000001';

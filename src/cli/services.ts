@@ -271,7 +271,15 @@ export function buildServices(deps: ServiceDeps): Services {
       links: clickStore,
       onFinished: (c) => campaigns.onFinished(c),
       standing,
-      onHardBounces: (accountId) => evaluateReputation(accountId),
+      // REP-06: the send path measures at once (the next batch sees a pause); the queued job is the fallback.
+      onHardBounces: async (accountId) => {
+        try {
+          await reputation.evaluate(accountId);
+        } catch (err) {
+          deps.logger.error({ err, accountId }, 'reputation evaluation after a batch failed; queued instead');
+          await evaluateReputation(accountId);
+        }
+      },
     },
   );
   // REP-07: an operator's reinstate (or a restriction that leaves email on) lets campaigns paused

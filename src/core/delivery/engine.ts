@@ -430,7 +430,8 @@ export function createSendEngine(deps: SendEngineDeps): SendEngine {
           logger.error({ err, campaignId }, 'hard-bounce hook failed');
         }
       }
-      if (overQuota) await pause(current, 'quota');
+      // A standing that stops email (the hook above may just have paused the account) says more than the quota.
+      if (overQuota) await pause(current, deps.standing && !(await standingAllows(c.accountId)) ? 'standing' : 'quota');
       else if (!outbound.healthy()) await pause(current, 'relay-unavailable');
       await settle(current);
       logger.debug({ campaignId, claimed: ids.length, accepted, unsent }, 'delivery batch');

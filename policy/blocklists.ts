@@ -52,3 +52,17 @@ export const BLOCKLIST_ZONES: readonly BlocklistZone[] = [
     errorAnswers: ['127.0.0.1'],
   },
 ];
+
+/**
+ * BL-03: what a new listing does. A listed sending or link domain pauses the email of the accounts
+ * it belongs to until an operator reviews them; an account among them (or, for a listed platform
+ * IP, any account active in the last 7 days) whose complaint rate is at or over the hold
+ * threshold (REP-04, past its minimum volume) is taken to be sending without permission and is
+ * blocked at once (ACC-05). Rule ids go to the audit log and the customer's notice.
+ */
+export const BLOCKLIST_RESPONSE = {
+  pauseRule: 'BL-03.pause',
+  blockRule: 'BL-03.block',
+  /** Days of campaigns whose links tie a listed link domain to an account (as the daily job's targets). */
+  linkDays: 7,
+} as const;

@@ -40,9 +40,14 @@ export interface BlocklistTargetSource {
   linkDomains(since: string): Promise<string[]>;
 }
 
+/** Which accounts a listed target belongs to (BL-03): a sending domain's owners, the accounts whose recent campaigns link to it. */
+export interface ListingAccounts {
+  accountsFor(target: string, kind: TargetKind, since: string): Promise<{ accountId: string; via: 'sending-domain' | 'link' }[]>;
+}
+
 /**
- * Called once per new listing, after it is stored and audited. The incident, telling the
- * operator and the accounts concerned, and pausing the IP / domain / account (BL-03) plug in
- * here; none does yet.
+ * Called once per new listing, after it is stored and audited: the BL-03 response (an incident,
+ * the operator and the accounts concerned told, the accounts paused or blocked) is
+ * src/core/enforcement/listings.ts.
  */
 export type OnNewListing = (listing: OpenListing & { meaning: string }) => Promise<void>;

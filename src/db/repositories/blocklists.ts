@@ -2,7 +2,7 @@
 // the daily job's targets (verified sending domains, link domains of recent campaigns). Platform
 // data, not account data: no account scope.
 import { randomUUID } from 'node:crypto';
-import type { BlocklistStore, BlocklistTargetSource, OpenListing } from '../../core/blocklists/ports.ts';
+import type { BlocklistStore, BlocklistTargetSource, ListingAccounts, OpenListing } from '../../core/blocklists/ports.ts';
 import type { TargetKind } from '../../core/blocklists/types.ts';
 import { uuidV7At } from '../../core/ids.ts';
 import { insertRows } from '../bulk.ts';
@@ -127,6 +127,36 @@ export function createBlocklistTargetSource(database: Database): BlocklistTarget
         if (h) hosts.add(h);
       }
       return [...hosts];
+    },
+  };
+}
+
+/** BL-03: the accounts a listed domain belongs to. An IP is shared by every account: none by itself. */
+export function createListingAccounts(database: Database): ListingAccounts {
+  const { db } = database;
+  return {
+    async accountsFor(target, kind, since) {
+      if (kind !== 'domain') return [];
+      const domain = target.toLowerCase();
+      const out = new Map<string, 'sending-domain' | 'link'>();
+      const owners = await db
+        .selectFrom('sending_domains')
+        .select('account_id')
+        .distinct()
+        .where('domain', '=', domain)
+        .where('status', '=', 'verified')
+        .execute();
+      for (const r of owners) out.set(r.account_id, 'sending-domain');
+      const links = await db
+        .selectFrom('campaign_links as l')
+        .innerJoin('campaigns as c', 'c.id', 'l.campaign_id')
+        .select(['l.url', 'c.account_id'])
+        .where('c.started_at', '>=', since)
+        .where('l.url', 'like', `%${domain.replace(/[%_\\]/g, '')}%`)
+        .limit(MAX_LINK_ROWS)
+        .execute();
+      for (const r of links) if (linkHost(r.url) === domain && !out.has(r.account_id)) out.set(r.account_id, 'link');
+      return [...out].map(([accountId, via]) => ({ accountId, via }));
     },
   };
 }

@@ -12,12 +12,14 @@ import {
   type BlocklistService,
 } from '../../core/blocklists/service.ts';
 import type { BlocklistZone } from '../../core/blocklists/types.ts';
-import { createBlocklistStore, createBlocklistTargetSource } from '../../db/repositories/blocklists.ts';
+import { createListingResponse } from '../../core/enforcement/listings.ts';
+import { createBlocklistStore, createBlocklistTargetSource, createListingAccounts } from '../../db/repositories/blocklists.ts';
+import { createEnforcementStore } from '../../db/repositories/enforcement.ts';
 import type { WorkerDeps } from '../index.ts';
 
 /**
- * The service as the worker runs it. `onNewListing` is the BL-03 seam (incident, operator and
- * account notices, pausing): not wired yet, so a new listing is stored, audited and logged only.
+ * The service as the worker runs it. `onNewListing` is the BL-03 response (listings.ts): an
+ * incident, the operator told, the accounts concerned paused or blocked.
  */
 export function blocklistServiceFor(
   deps: Pick<WorkerDeps, 'config' | 'database' | 'clock' | 'logger' | 'services'>,
@@ -36,8 +38,24 @@ export function blocklistServiceFor(
   });
 }
 
+/** BL-03 as the worker wires it: the real stores and the platform's standing, reputation and mail. */
+export function listingResponseFor(
+  deps: Pick<WorkerDeps, 'config' | 'database' | 'clock' | 'logger' | 'services'>,
+): OnNewListing {
+  return createListingResponse({
+    store: createEnforcementStore(deps.database),
+    accounts: createListingAccounts(deps.database),
+    reputation: deps.services.reputation,
+    standing: deps.services.standing,
+    systemMail: deps.services.systemMail,
+    operatorEmail: deps.config.operatorEmail,
+    clock: deps.clock,
+    logger: deps.logger,
+  });
+}
+
 export async function registerBlocklistJobs(deps: WorkerDeps): Promise<void> {
-  const service = blocklistServiceFor(deps);
+  const service = blocklistServiceFor(deps, { onNewListing: listingResponseFor(deps) });
   await deps.queue.work(BLOCKLIST_CHECK_JOB, async () => {
     const targets = await service.dailyTargets();
     const run = await service.runChecks(targets);

@@ -9,6 +9,7 @@ import type { Services } from '../core/services.ts';
 import { openDatabase, type Database } from '../db/database.ts';
 import { migrateToLatest, pendingMigrations } from '../db/migrations/index.ts';
 import { createQueue } from '../queue/index.ts';
+import type { HttpFetch } from '../channels/webhooks/sns.ts';
 import { buildServices } from './services.ts';
 
 export interface Platform {
@@ -28,6 +29,8 @@ export interface ComposeOptions {
   /** Use an already-open database (tests). */
   database?: Database;
   logger?: Logger;
+  /** Outgoing HTTP of the relay webhooks (tests stand in for Amazon's hosts). */
+  fetch?: HttpFetch;
 }
 
 export class PendingMigrationsError extends Error {
@@ -52,7 +55,7 @@ export async function composePlatform(config: Config, options: ComposeOptions): 
   const fullConfig = { ...config, secret };
   const clock = options.clock ?? systemClock;
   const queue = createQueue(database, { logger, clock, workerId: config.workerId });
-  const services = buildServices({ config: fullConfig, database, clock, logger, queue });
+  const services = buildServices({ config: fullConfig, database, clock, logger, queue, fetch: options.fetch });
   return {
     config: fullConfig,
     database,

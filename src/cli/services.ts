@@ -57,6 +57,8 @@ import { createSendingDomainService } from '../core/sending-domains/service.ts';
 import { platformHosts } from '../core/sending-domains/records.ts';
 import { createSendingDomainStore } from '../db/repositories/sending-domains.ts';
 import { createDnsResolver } from '../channels/dns/resolver.ts';
+import { createProviderWebhooks } from '../channels/webhooks/provider-webhooks.ts';
+import type { HttpFetch } from '../channels/webhooks/sns.ts';
 import { createInboundIntake } from '../core/enforcement/intake.ts';
 import { createInboundProcessor } from '../core/enforcement/processor.ts';
 import { createEnforcementService } from '../core/enforcement/service.ts';
@@ -75,6 +77,8 @@ export interface ServiceDeps {
   clock: Clock;
   logger: Logger;
   queue: Queue;
+  /** Outgoing HTTP for the relay webhooks (SNS certificates, subscription confirmations); default fetch. */
+  fetch?: HttpFetch;
 }
 
 export function buildServices(deps: ServiceDeps): Services {
@@ -289,6 +293,7 @@ export function buildServices(deps: ServiceDeps): Services {
   });
   const inboundStore = createInboundStore(deps.database);
   const enforcementStore = createEnforcementStore(deps.database);
+  const inbound = createInboundIntake({ store: inboundStore, queue: deps.queue, clock: deps.clock });
   const traceLookup = createTraceLookup(deps.database);
   const delivery = {
     ...engine,
@@ -313,7 +318,15 @@ export function buildServices(deps: ServiceDeps): Services {
     delivery,
     contentPolicy,
     reputation,
-    inbound: createInboundIntake({ store: inboundStore, queue: deps.queue, clock: deps.clock }),
+    inbound,
+    webhooks: createProviderWebhooks({
+      intake: inbound,
+      sesTopics: deps.config.sesSnsTopics ?? [],
+      sendgridKey: deps.config.sendgridWebhookKey,
+      fetch: deps.fetch ?? ((url, init) => fetch(url, init)),
+      clock: deps.clock,
+      logger: deps.logger,
+    }),
     inboundProcessor: createInboundProcessor({
       secret: deps.config.secret,
       inbound: inboundStore,

@@ -102,6 +102,10 @@ export const EnvSchema = z.object({
   INBOUND_SMTP: bool.default(true),
   INBOUND_SMTP_HOST: z.string().optional(),
   INBOUND_SMTP_PORT: z.coerce.number().int().min(0).max(65535).default(2525),
+  // Relay webhooks (issue 10 §1): the SNS topic ARNs whose SES notifications we accept (comma
+  // list; empty: POST /webhooks/ses answers 404), and SendGrid's event-webhook public key.
+  SES_SNS_TOPIC_ARNS: z.string().optional(),
+  SENDGRID_WEBHOOK_PUBLIC_KEY: z.string().min(40).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   TRUST_PROXY: TrustProxySchema.default(false),
   COOKIE_SECURE: bool.optional(),
@@ -150,6 +154,10 @@ export interface Config {
   sendingIps?: string[];
   /** The inbound SMTP server (INBOUND_SMTP, INBOUND_SMTP_HOST, INBOUND_SMTP_PORT); absent: not run. */
   inboundSmtp?: { enabled: boolean; host: string; port: number };
+  /** SES_SNS_TOPIC_ARNS: SNS topics whose SES notifications the webhook accepts; empty: off. */
+  sesSnsTopics?: string[];
+  /** SENDGRID_WEBHOOK_PUBLIC_KEY (base64 DER or PEM); undefined: the SendGrid webhook is off. */
+  sendgridWebhookKey?: string;
   /** SpamAssassin's spamd for the content review's second opinion (SPAMD_URL); undefined: none. */
   spamdUrl?: string;
   /** The policy's limit on spamd's score (SPAMD_MAX_SCORE, default 5.0): over it an allowed campaign is held. */
@@ -207,6 +215,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       .map((v) => v.trim())
       .filter((v) => v.length > 0),
     inboundSmtp: { enabled: e.INBOUND_SMTP, host: e.INBOUND_SMTP_HOST ?? e.HOST, port: e.INBOUND_SMTP_PORT },
+    sesSnsTopics: (e.SES_SNS_TOPIC_ARNS ?? '')
+      .split(',')
+      .map((v) => v.trim())
+      .filter((v) => v.length > 0),
+    sendgridWebhookKey: e.SENDGRID_WEBHOOK_PUBLIC_KEY,
     spamdUrl: e.SPAMD_URL,
     spamdMaxScore: e.SPAMD_MAX_SCORE,
     delivery: {

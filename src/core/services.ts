@@ -26,7 +26,7 @@ import type { SendEngine } from './delivery/engine.ts';
 import type { SendingDomainService } from './sending-domains/service.ts';
 import type { ClickService } from './tokens/click.ts';
 import type { ContentPolicySettings } from './content/policy-settings.ts';
-import type { InboundIntake } from './enforcement/types.ts';
+import type { InboundIntake, ProviderWebhooks } from './enforcement/types.ts';
 import type { InboundProcessor } from './enforcement/processor.ts';
 import type { EnforcementService } from './enforcement/service.ts';
 import type { ReputationService } from './reputation/service.ts';
@@ -69,6 +69,8 @@ export interface Services {
   contentPolicy: ContentPolicySettings;
   /** What comes back (bounces, feedback reports, spam reports, webhooks): stored, then queued (issue 10). */
   inbound: InboundIntake;
+  /** The relay webhooks (SES via SNS, SendGrid), authenticated, into the intake. */
+  webhooks: ProviderWebhooks;
   /** The `inbound.process` job's work: classify, trace, suppress, count (REP-01..03, ABU-02). */
   inboundProcessor: InboundProcessor;
   /** Complaint review queue, incidents, bounces (REP-03, BL-03). */

@@ -1,5 +1,6 @@
 // A whole platform (services + HTTP app) over a fresh database of either engine, for route and
 // end-to-end tests. Uses app.inject(): no socket unless `listen()` is called.
+import type { HttpFetch } from '../../src/channels/webhooks/sns.ts';
 import { testConfig, type Config } from '../../src/config/config.ts';
 import { silentLogger } from '../../src/core/ports.ts';
 import type { Engine } from '../../src/db/database.ts';
@@ -21,12 +22,12 @@ export interface TestPlatform {
 
 export async function createTestPlatform(
   engine: Engine,
-  options: { config?: Partial<Config>; worker?: boolean; clock?: ManualClock } = {},
+  options: { config?: Partial<Config>; worker?: boolean; clock?: ManualClock; fetch?: HttpFetch } = {},
 ): Promise<TestPlatform> {
   const database = await createTestDatabase(engine);
   const clock = options.clock ?? manualClock();
   const config = testConfig({ database: database.target, ...options.config });
-  const platform = await composePlatform(config, { migrate: false, database, clock, logger: silentLogger });
+  const platform = await composePlatform(config, { migrate: false, database, clock, logger: silentLogger, fetch: options.fetch });
   if (options.worker) await startWorker(platform);
   const app = await buildApp(platform);
   let listening = false;

@@ -77,3 +77,13 @@ export interface TraceKeys {
   /** Feedback-ID values (`campaign:account:campaign:assent`). */
   feedbackIds: string[];
 }
+
+/**
+ * The relay services' webhooks (implemented in src/channels/webhooks/): each POST authenticated
+ * (SNS signature and an allowed topic; SendGrid's ECDSA signature and a fresh timestamp), then
+ * every event handed to the intake. Refusals are AppErrors with WEBHOOK_* codes.
+ */
+export interface ProviderWebhooks {
+  ses(body: string): Promise<{ outcome: 'stored' | 'duplicate' | 'subscribed' | 'ignored'; id: string | null }>;
+  sendgrid(body: string, signature: string, timestamp: string): Promise<{ stored: number; duplicates: number }>;
+}

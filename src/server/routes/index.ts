@@ -26,6 +26,9 @@ import { importRoutes } from './imports/index.ts';
 import { campaignReviewRoutes, campaignRoutes } from './campaigns/index.ts';
 import { sendingDomainRoutes } from './sending-domains/index.ts';
 import { contentPolicyRoutes } from './content-policy/index.ts';
+import { enforcementRoutes } from './enforcement/index.ts';
+import { reputationRoutes } from './reputation/index.ts';
+import { webhookRoutes } from './webhooks/index.ts';
 
 export async function registerRoutes(app: FastifyInstance, deps: AppDeps): Promise<void> {
   await app.register(healthRoutes(deps));
@@ -47,6 +50,8 @@ export async function registerRoutes(app: FastifyInstance, deps: AppDeps): Promi
   await app.register(sendingDomainRoutes(deps), { prefix: '/api/v1' });
   await app.register(campaignReviewRoutes(deps));
   await app.register(contentPolicyRoutes(deps));
+  await app.register(enforcementRoutes(deps));
+  await app.register(reputationRoutes(deps));
   // Forms, double opt-in, unsubscribe and preferences (full paths: public pages live outside /api/v1).
   await app.register(formsRoutes(deps));
   await app.register(formsPublicRoutes(deps));
@@ -54,4 +59,5 @@ export async function registerRoutes(app: FastifyInstance, deps: AppDeps): Promi
   await app.register(unsubscribeRoutes(deps));
   await app.register(clickRoutes(deps));
   await app.register(preferencesRoutes(deps));
+  await app.register(webhookRoutes(deps));
 }

@@ -30,6 +30,8 @@ const DECLARED_EXEMPT: string[] = [
   'POST /api/v1/cookie-consent', // the cookie-consent log (CK-05)
   'POST /api/v1/public/forms/:formId/submissions', // the signed start token
   'POST /api/v1/team/invitations/accept', // the mailed invitation token
+  'POST /api/v1/webhooks/sendgrid', // ECDSA-signed events (issue 10 §1)
+  'POST /api/v1/webhooks/ses', // SNS-signed notifications (issue 10 §1)
   'POST /confirm/:token', // double opt-in token (SEC-02)
   'POST /f/:formId', // hosted form, the signed start token
   'POST /legal/cookies/settings', // the no-JS cookie form, same-origin checked

@@ -34,16 +34,26 @@ export async function runRoles(options: RoleOptions): Promise<Platform> {
   if (options.inbound === true || (options.inbound === 'if-enabled' && config.inboundSmtp?.enabled !== false)) {
     const { host, port } = config.inboundSmtp ?? { host: config.host, port: 2525 };
     const hosts = platformHosts(config.publicUrl, { bounceHost: config.bounceHost });
-    const inbound = await startInboundSmtpServer({
-      host,
-      port,
-      serverName: hosts.bounceHost,
-      hosts: { bounceHost: hosts.bounceHost, abuseEmail: config.abuseEmail },
-      intake: platform.services.inbound,
-      logger: platform.logger,
-    });
-    stops.push(() => inbound.close());
-    platform.logger.info(`Inbound SMTP on ${host}:${inbound.port} (bounces @${hosts.bounceHost}, abuse ${config.abuseEmail})`);
+    try {
+      const inbound = await startInboundSmtpServer({
+        host,
+        port,
+        serverName: hosts.bounceHost,
+        hosts: { bounceHost: hosts.bounceHost, abuseEmail: config.abuseEmail },
+        intake: platform.services.inbound,
+        logger: platform.logger,
+      });
+      stops.push(() => inbound.close());
+      platform.logger.info(`Inbound SMTP on ${host}:${inbound.port} (bounces @${hosts.bounceHost}, abuse ${config.abuseEmail})`);
+    } catch (err) {
+      // `assent inbound` exists for this server: there it is fatal. In `assent all` the rest of
+      // the platform still runs (a try-out whose port is taken), and says so loudly.
+      if (options.inbound === true) throw err;
+      platform.logger.error(
+        { err },
+        `Inbound SMTP could not listen on ${host}:${port}: bounces and reports will not arrive (set INBOUND_SMTP_PORT, or INBOUND_SMTP=false)`,
+      );
+    }
   }
   const shutdown = async (signal: string) => {
     platform.logger.info(`${signal}: shutting down`);

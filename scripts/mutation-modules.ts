@@ -54,6 +54,14 @@ export const MUTATION_MODULES: Record<string, MutationModule> = {
       'src/channels/dns/blocklist-client.test.ts',
     ],
   },
+  reputation: {
+    mutate: ['src/core/reputation/rates.ts'],
+    tests: ['src/core/reputation/rates.unit.test.ts'],
+  },
+  trace: {
+    mutate: ['src/core/enforcement/trace.ts', 'src/core/enforcement/trace-keys.ts', 'src/core/enforcement/mailboxes.ts'],
+    tests: ['src/core/enforcement/trace.unit.test.ts'],
+  },
   tokens: {
     mutate: ['src/core/tokens/**/*.ts'],
     tests: ['src/core/tokens/**/*.test.ts', 'src/security/**/*.test.ts'],

@@ -194,8 +194,12 @@ function unitOfWork(root: Kysely<DB>): Pick<Database, 'db' | 'transaction' | 'cu
       if (trx && prop === 'transaction') return () => joined(trx);
       const self = trx ?? target;
       const value: unknown = Reflect.get(self, prop, self);
-      // Kysely keeps its state in private fields: methods must run on the real instance.
-      return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(self) : value;
+      // Kysely keeps its state in private fields: methods must run on the real instance. A
+      // callable that carries properties (`db.fn`, the function module: fn.countAll, fn.sum …)
+      // keeps them on its bound copy.
+      if (typeof value !== 'function') return value;
+      const bound = (value as (...a: unknown[]) => unknown).bind(self);
+      return Object.keys(value).length > 0 ? Object.assign(bound, value) : bound;
     },
   });
   return {

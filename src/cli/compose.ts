@@ -64,6 +64,7 @@ export async function composePlatform(config: Config, options: ComposeOptions): 
     queue,
     services,
     async close() {
+      await services.inbound.flush();
       await queue.stop();
       await services.systemMailDelivery.close();
       await (services.delivery as { close?: () => Promise<void> }).close?.();

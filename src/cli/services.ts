@@ -293,7 +293,7 @@ export function buildServices(deps: ServiceDeps): Services {
   });
   const inboundStore = createInboundStore(deps.database);
   const enforcementStore = createEnforcementStore(deps.database);
-  const inbound = createInboundIntake({ store: inboundStore, queue: deps.queue, clock: deps.clock });
+  const inbound = createInboundIntake({ store: inboundStore, queue: deps.queue, clock: deps.clock, logger: deps.logger });
   const traceLookup = createTraceLookup(deps.database);
   const delivery = {
     ...engine,

@@ -68,7 +68,8 @@ export interface Services {
   /** The content policy's operator tuning: stored revisions, the one in effect (CNT-01). */
   contentPolicy: ContentPolicySettings;
   /** What comes back (bounces, feedback reports, spam reports, webhooks): stored, then queued (issue 10). */
-  inbound: InboundIntake;
+  /** The one way in for what comes back; `flush` sends the jobs of items stored but not queued yet. */
+  inbound: InboundIntake & { flush(): Promise<void> };
   /** The relay webhooks (SES via SNS, SendGrid), authenticated, into the intake. */
   webhooks: ProviderWebhooks;
   /** The `inbound.process` job's work: classify, trace, suppress, count (REP-01..03, ABU-02). */

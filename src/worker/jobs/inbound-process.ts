@@ -2,6 +2,7 @@
 // `inbound.sweep` (re-queues items whose job was lost), `reputation.evaluate` (one account's
 // rates against the policy, collapsed per account) and its periodic sweep.
 import {
+  INBOUND_JOB_BATCH,
   INBOUND_STALE_MS,
   INBOUND_SWEEP_CRON,
   INBOUND_SWEEP_JOB,
@@ -22,13 +23,16 @@ export async function registerEnforcementJobs(deps: WorkerDeps): Promise<void> {
   await queue.work<InboundProcessJob>(
     INBOUND_PROCESS_JOB,
     async (job) => {
-      await services.inboundProcessor.process(job.data.id);
+      for (const id of job.data.ids ?? (job.data.id ? [job.data.id] : [])) await services.inboundProcessor.process(id);
     },
     { concurrency: 4 },
   );
   await queue.work(INBOUND_SWEEP_JOB, async () => {
     const stale = await inbound.stale(new Date(clock.now().getTime() - INBOUND_STALE_MS).toISOString(), SWEEP_BATCH);
-    for (const id of stale) await queue.send<InboundProcessJob>(INBOUND_PROCESS_JOB, { id }, { singletonKey: `inbound:${id}` });
+    for (let i = 0; i < stale.length; i += INBOUND_JOB_BATCH) {
+      const ids = stale.slice(i, i + INBOUND_JOB_BATCH);
+      await queue.send<InboundProcessJob>(INBOUND_PROCESS_JOB, { ids }, { singletonKey: `inbound-sweep:${ids[0]}` });
+    }
     if (stale.length) logger.warn({ count: stale.length }, 'inbound items queued again');
   });
   await queue.schedule(INBOUND_SWEEP_JOB, INBOUND_SWEEP_CRON);

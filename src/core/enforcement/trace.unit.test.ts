@@ -3,6 +3,7 @@
 // delivery records) and which only name a campaign (Feedback-ID); and which addresses are our
 // mailboxes. The lookup is an in-memory stand-in for the delivery records (the port).
 import { describe, expect, it } from 'vitest';
+import { signToken } from '../tokens/signed-token.ts';
 import { linkToken } from '../unsubscribe/links.ts';
 import { verpLocalPart } from '../tokens/verp.ts';
 import { mailboxFor } from './mailboxes.ts';
@@ -91,7 +92,103 @@ describe('trace keys from headers', () => {
   });
 });
 
+describe('trace keys: the other header names and shapes', () => {
+  it('[ABU-02] VERP from Original-Mail-From, X-Original-Return-Path, Envelope-From, X-Envelope-From; X-Original-Message-ID', () => {
+    for (const name of ['Original-Mail-From', 'X-Original-Return-Path', 'Envelope-From', 'X-Envelope-From', 'Return-Path'])
+      expect(traceKeys(`${name}: <${verp}@bounces.assent.test>`).verpLocalParts, name).toEqual([verp]);
+    expect(traceKeys(`X-Original-Message-ID: ${MESSAGE_ID}`).messageIds).toEqual([MESSAGE_ID]);
+    expect(traceKeys(`X-Other: <${verp}@bounces.assent.test>\nReferences: ${MESSAGE_ID}`)).toEqual(NO_KEYS);
+  });
+
+  it('[ABU-02] CRLF and folded header lines; Feedback-ID trimmed, an empty one dropped; a short mailto token is no token', () => {
+    const keys = traceKeys(
+      `Message-ID:\r\n ${MESSAGE_ID}\r\nFeedback-ID:   f1:x  \r\nFeedback-ID: \r\nList-Unsubscribe: <mailto:unsubscribe+short@b.example>\r\n`,
+    );
+    expect(keys.messageIds).toEqual([MESSAGE_ID]);
+    expect(keys.feedbackIds).toEqual(['f1:x']);
+    expect(keys.unsubscribeTokens).toEqual([]);
+    expect(traceKeys(`List-Unsubscribe: <mailto:unsubscribe+${unsubToken}@b.example>`).unsubscribeTokens).toEqual([unsubToken]);
+  });
+
+  it('[ABU-02] free text: CR line ends, quote levels, indented and wrapped header lines, Feedback-ID trimmed', () => {
+    const text = [
+      '>> Return-Path:',
+      `>>    <${verp}@bounces.assent.test>`,
+      `  Message-ID: ${MESSAGE_ID}`,
+      '> > Feedback-ID:  fid:1  ',
+      '> X-Original-Message-ID: <second@x.example>',
+    ].join('\r');
+    const keys = traceKeysFromText(text);
+    expect(keys.verpLocalParts).toEqual([verp]);
+    expect(keys.messageIds).toEqual([MESSAGE_ID, '<second@x.example>']);
+    expect(keys.feedbackIds).toEqual(['fid:1']);
+  });
+
+  it('[ABU-02] free text keeps at most 20 keys of a kind and reads List-Unsubscribe lines too', () => {
+    const many = Array.from({ length: 30 }, (_, i) => `Message-ID: <m${i}@x.example>`).join('\n');
+    expect(traceKeysFromText(many).messageIds).toHaveLength(20);
+    expect(traceKeysFromText(`> List-Unsubscribe: <mailto:unsubscribe+${unsubToken}@b.example>`).unsubscribeTokens).toEqual([
+      unsubToken,
+    ]);
+  });
+});
+
 describe('tracing', () => {
+  it('[REP-01] a genuine VERP for a record that does not exist proves nothing', async () => {
+    const stranger = verpLocalPart(SECRET, CAMPAIGN, '0190a0e0-0000-7000-8000-0000000000d9');
+    expect(await traceOf(SECRET, lookup, { ...NO_KEYS, verpLocalParts: [stranger] })).toEqual({ proven: false, by: 'none' });
+  });
+
+  it('[REP-01] at most 10 keys of a kind are tried: a report stuffed with junk keys cannot make us look up thousands', async () => {
+    const junk = (n: number, f: (i: number) => string) => Array.from({ length: n }, (_, i) => f(i));
+    const bad = junk(10, (i) => `b-${'A'.repeat(40)}${i}`);
+    expect(await traceOf(SECRET, lookup, { ...NO_KEYS, verpLocalParts: [...bad, verp] })).toEqual({ proven: false, by: 'none' });
+    expect(await traceOf(SECRET, lookup, { ...NO_KEYS, verpLocalParts: [...bad.slice(1), verp] })).toMatchObject({ by: 'verp' });
+    const badTokens = junk(10, (i) => `x${i}.y`);
+    expect(await traceOf(SECRET, lookup, { ...NO_KEYS, unsubscribeTokens: [...badTokens, unsubToken] })).toEqual({
+      proven: false,
+      by: 'none',
+    });
+    const badIds = junk(10, (i) => `<j${i}@x.example>`);
+    expect(await traceOf(SECRET, lookup, { ...NO_KEYS, messageIds: [...badIds, MESSAGE_ID] })).toEqual({
+      proven: false,
+      by: 'none',
+    });
+    const fid = `${CAMPAIGN}:${ACCOUNT}:campaign:assent`;
+    expect(await traceOf(SECRET, lookup, { ...NO_KEYS, feedbackIds: [...junk(10, (i) => `junk${i}`), fid] })).toEqual({
+      proven: false,
+      by: 'none',
+    });
+    expect(await traceOf(SECRET, lookup, { ...NO_KEYS, feedbackIds: ['junk', ` ${fid} `] })).toMatchObject({ by: 'feedback-id' });
+  });
+
+  it('[ABU-02] an unsubscribe token whose fields are not the ids (a number, no campaign) proves nothing', async () => {
+    const ts = Math.floor(Date.now() / 1000);
+    for (const fields of [
+      [1, CONTACT, LIST, CAMPAIGN, ts],
+      [ACCOUNT, 2, LIST, CAMPAIGN, ts],
+      [ACCOUNT, CONTACT, LIST, null, ts],
+    ])
+      expect(
+        await traceOf(SECRET, lookup, { ...NO_KEYS, unsubscribeTokens: [signToken(SECRET, 'unsubscribe', fields)] }),
+      ).toEqual({
+        proven: false,
+        by: 'none',
+      });
+    const preferences = signToken(SECRET, 'preferences', [ACCOUNT, CONTACT, LIST, CAMPAIGN, ts]);
+    expect(await traceOf(SECRET, lookup, { ...NO_KEYS, unsubscribeTokens: [preferences] })).toEqual({
+      proven: false,
+      by: 'none',
+    });
+  });
+
+  it('[REP-02] a Feedback-ID must start with the campaign and account ids', async () => {
+    expect(await traceOf(SECRET, lookup, { ...NO_KEYS, feedbackIds: [`x${CAMPAIGN}:${ACCOUNT}:campaign:assent`] })).toEqual({
+      proven: false,
+      by: 'none',
+    });
+  });
+
   it('[REP-01] a VERP local part traces to the record it was made for', async () => {
     expect(await traceOf(SECRET, lookup, { ...NO_KEYS, verpLocalParts: [verp] })).toEqual({ proven: true, by: 'verp', delivery });
   });
@@ -159,6 +256,7 @@ describe('tracing', () => {
     expect(sameRecipient('', delivery)).toBe(true);
     expect(sameRecipient('bogdan@example.com', delivery)).toBe(false);
     expect(sameRecipient('ana@example.com', { ...delivery, address: null })).toBe(false);
+    expect(sameRecipient('ana@example.com', { ...delivery, address: ' Ana@Example.com ' })).toBe(true);
   });
 });
 
@@ -177,6 +275,10 @@ describe('mailboxes', () => {
     expect(mailboxFor('abuse@bounces.assent.test', hosts)).toBeNull();
     expect(mailboxFor(`b-${'x'.repeat(70)}@bounces.assent.test`, hosts)).toBeNull();
     expect(mailboxFor('no-at-sign', hosts)).toBeNull();
+    expect(mailboxFor(`b-${'x'.repeat(62)}@bounces.assent.test`, hosts)).toBe('bounce');
+    expect(mailboxFor(`b-${'x'.repeat(63)}@bounces.assent.test`, hosts)).toBeNull();
+    expect(mailboxFor('unsubscribe-abc@bounces.assent.test', hosts)).toBeNull();
+    expect(mailboxFor('unsubscribeabc@bounces.assent.test', hosts)).toBeNull();
     expect(mailboxFor('@bounces.assent.test', hosts)).toBeNull();
   });
 });

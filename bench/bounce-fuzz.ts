@@ -2,7 +2,9 @@
 // 0 crashes, 0 hangs). Each case is a corpus message (bounces maildir/bsd, dos, not; the ARF set)
 // under one to three mutations: byte flips, truncation, header duplication, deep MIME nesting,
 // huge lines, boundary damage, line-ending changes, spliced parts. A crash is an exception
-// escaping classifyBounce; a hang is one message taking more than HANG_MS. Seeded, so a failing
+// escaping classifyBounce or the inbound processor's other readers of the same bytes (the
+// messages a report carries, forwarded.ts, and their trace keys, trace-keys.ts, each of which
+// must never throw either); a hang is one message taking more than HANG_MS for all of them. Seeded, so a failing
 // case is reproducible by its number. Prints the counts as one JSON line; exit 1 on any failure.
 // Usage: node bench/bounce-fuzz.ts [cases] [seed] [only]
 //   only: replay the mutations up to that case number and classify just that one (writes it to
@@ -10,6 +12,8 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { classifyBounce } from '../src/core/bounces/classify.ts';
+import { reportedMessages } from '../src/core/enforcement/forwarded.ts';
+import { traceKeys, traceKeysFromText } from '../src/core/enforcement/trace-keys.ts';
 import { ARF, BOUNCES, corpusPresent } from '../test/corpus/bounce-corpus.ts';
 
 const CASES = Number(process.argv[2] ?? 100_000);
@@ -104,6 +108,7 @@ let crashes = 0;
 let hangs = 0;
 let slowest = 0;
 let results = 0;
+let traced = 0;
 const failures: string[] = [];
 const perMutation: Record<string, { n: number; ms: number }> = {};
 const started = performance.now();
@@ -122,6 +127,11 @@ for (let i = 0; i < CASES; i++) {
   const t = performance.now();
   try {
     results += classifyBounce(msg).length;
+    for (const m of reportedMessages(msg)) {
+      const keys = m.source === 'inline-forward' ? traceKeysFromText(m.headers) : traceKeys(m.headers);
+      traced += keys.verpLocalParts.length + keys.messageIds.length + keys.unsubscribeTokens.length + keys.feedbackIds.length;
+    }
+    traced += traceKeysFromText(msg.subarray(0, 256 * 1024).toString('utf8')).messageIds.length;
   } catch (err) {
     crashes++;
     if (failures.length < 20)
@@ -154,6 +164,7 @@ console.log(
     hangMs: HANG_MS,
     slowestMs: Math.round(slowest),
     results,
+    traceKeys: traced,
     seconds: Math.round(seconds),
   }),
 );

@@ -124,6 +124,22 @@ describe('trace keys: the other header names and shapes', () => {
     expect(keys.feedbackIds).toEqual(['fid:1']);
   });
 
+  it('[ABU-02] CR-only line ends; several return paths without brackets; at most 20 tokens and Feedback-IDs', () => {
+    expect(traceKeys(`Subject: x\rMessage-ID: ${MESSAGE_ID}\r`).messageIds).toEqual([MESSAGE_ID]);
+    const other = verpLocalPart(SECRET, CAMPAIGN, '0190a0e0-0000-7000-8000-0000000000d2');
+    expect(traceKeys(`Return-Path: ${verp}@b.example\nOriginal-Mail-From: ${other}@b.example`).verpLocalParts).toEqual([
+      verp,
+      other,
+    ]);
+    const fids = Array.from({ length: 25 }, (_, i) => `Feedback-ID: f${i}`).join('\n');
+    expect(traceKeys(fids).feedbackIds).toHaveLength(20);
+    const urls = Array.from(
+      { length: 15 },
+      (_, i) => `<https://a.example/u/${'t'.repeat(12)}${i}>, <mailto:unsubscribe+${'m'.repeat(12)}${i}@b.example>`,
+    );
+    expect(traceKeys(`List-Unsubscribe: ${urls.join(', ')}`).unsubscribeTokens).toHaveLength(20);
+  });
+
   it('[ABU-02] free text keeps at most 20 keys of a kind and reads List-Unsubscribe lines too', () => {
     const many = Array.from({ length: 30 }, (_, i) => `Message-ID: <m${i}@x.example>`).join('\n');
     expect(traceKeysFromText(many).messageIds).toHaveLength(20);

@@ -25,6 +25,9 @@ import { OperatorOutbox } from './pages/operator/Outbox.tsx';
 import { OperatorImportReview } from './pages/operator/ImportReview.tsx';
 import { OperatorCampaignReviews } from './pages/operator/CampaignReviews.tsx';
 import { OperatorContentPolicy } from './pages/operator/ContentPolicy.tsx';
+import { OperatorComplaints } from './pages/operator/Complaints.tsx';
+import { OperatorIncidents } from './pages/operator/Incidents.tsx';
+import { Reputation } from './pages/Reputation.tsx';
 import { Lists } from './pages/Lists.tsx';
 import { Contacts } from './pages/contacts/Contacts.tsx';
 import { ContactDetail } from './pages/contacts/ContactDetail.tsx';
@@ -64,6 +67,7 @@ export function App() {
         <Route path="/imports/new" element={<NewImport />} />
         <Route path="/imports/:id" element={<ImportStatus />} />
         <Route path="/sending-domains" element={<SendingDomains />} />
+        <Route path="/reputation" element={<Reputation />} />
         <Route path="/campaigns" element={<CampaignsList />} />
         <Route path="/campaigns/new" element={<CampaignEditor />} />
         <Route path="/campaigns/:id" element={<CampaignEditor />} />
@@ -78,6 +82,8 @@ export function App() {
         <Route path="/operator/imports" element={<OperatorImportReview />} />
         <Route path="/operator/campaign-reviews" element={<OperatorCampaignReviews />} />
         <Route path="/operator/content-policy" element={<OperatorContentPolicy />} />
+        <Route path="/operator/complaints" element={<OperatorComplaints />} />
+        <Route path="/operator/incidents" element={<OperatorIncidents />} />
       </Route>
       <Route path="*" element={<Navigate to="/" replace />} />
     </Routes>

@@ -71,6 +71,7 @@ export function Layout(props: { me: Me }) {
           link('/imports', t('nav.imports')),
           link('/campaigns', t('nav.campaigns')),
           link('/sending-domains', t('nav.sendingDomains')),
+          link('/reputation', t('nav.reputation')),
           link('/settings', t('nav.settings')),
           link('/team', t('nav.team')),
           link('/api-keys', t('nav.apiKeys')),
@@ -84,6 +85,8 @@ export function Layout(props: { me: Me }) {
             {link('/operator/imports', t('nav.importReview'))}
             {link('/operator/campaign-reviews', t('nav.campaignReviews'))}
             {link('/operator/content-policy', t('nav.contentPolicy'))}
+            {link('/operator/complaints', t('nav.complaints'))}
+            {link('/operator/incidents', t('nav.incidents'))}
           </NavLink>
         )}
       </AppShell.Navbar>

@@ -386,11 +386,6 @@ for (const engine of ENGINES) {
       expect((await call(reviewer, 'GET', '/api/v1/operator/bounces?kind=bogus')).statusCode).toBe(400);
     });
 
-    // KNOWN BUG (src/db, not this area): InboundStore.counts() calls `db.fn.countAll`, but the
-    // unit-of-work Proxy in src/db/database.ts binds `db.fn` (a callable with properties), so
-    // `countAll` is undefined and the endpoint answers 500. Fix: `.select((eb) => ['status',
-    // eb.fn.countAll<number>().as('n')])` in src/db/repositories/enforcement.ts (or not binding
-    // `fn` in the Proxy). Then drop `.fails` here.
     it('[REP-01] inbound counts per status', async () => {
       const res = await call(reviewer, 'GET', '/api/v1/operator/inbound');
       expect(res.statusCode, res.body).toBe(200);

@@ -12,6 +12,7 @@ import type { AccountView as AccountDetails } from '../../../../src/core/account
 import type { RestrictableService as Service } from '../../../../src/core/standing/ports.ts';
 import type { AuditEntryAnswer as AuditEntry, OperatorAccount } from '../../../../src/server/routes/operator/shapes.ts';
 import { PolicyClause } from '../../components/PolicyClause.tsx';
+import { AccountReputation } from './AccountReputation.tsx';
 import { ActionModal, type OperatorAction } from './ActionModal.tsx';
 import { AuditTable } from './AuditTable.tsx';
 import { OperatorOnly } from './OperatorOnly.tsx';
@@ -118,6 +119,7 @@ function DetailView() {
           </Button>
         ))}
       </Group>
+      <AccountReputation accountId={a.id} />
       <Title order={4}>{t('operator.history')}</Title>
       <AuditTable entries={a.history} />
       <ActionModal

@@ -206,6 +206,41 @@ describeEachEngine('reputation rules over the stores', (_db, engine) => {
     expect(await t.platform.services.reputation.evaluate(small.accountId)).toEqual([]);
   });
 
+  it('[REP-07] the history gives each UTC day its rates, days without mail at zero, for the charts (API too)', async () => {
+    const w = await world();
+    t.clock.advance(-2 * 86_400_000);
+    await outcomes(w, 400, 8, 1);
+    t.clock.advance(2 * 86_400_000);
+    await outcomes(w, 100, 0, 0);
+    const days = await t.platform.services.reputation.history(w.accountId, 3);
+    const today = t.clock.now().toISOString().slice(0, 10);
+    const twoAgo = new Date(t.clock.now().getTime() - 2 * 86_400_000).toISOString().slice(0, 10);
+    expect(days.map((d) => d.day)).toHaveLength(3);
+    expect(days[0]).toEqual({
+      day: twoAgo,
+      sent: 400,
+      hardBounces: 8,
+      complaints: 1,
+      complaintRate: 0.0025,
+      hardBounceRate: 0.02,
+    });
+    expect(days[1]).toMatchObject({ sent: 0, complaintRate: 0, hardBounceRate: 0 });
+    expect(days[2]).toMatchObject({ day: today, sent: 100, hardBounces: 0 });
+    const res = await t.app.inject({
+      method: 'GET',
+      url: '/api/v1/account/reputation/history?days=3',
+      headers: w.sender.owner.headers,
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json().days).toEqual(days);
+    const tooMany = await t.app.inject({
+      method: 'GET',
+      url: '/api/v1/account/reputation/history?days=1000',
+      headers: w.sender.owner.headers,
+    });
+    expect(tooMany.statusCode).toBe(400);
+  });
+
   it('[REP-07] a pause is never lifted by the rules: evaluating again after the rates fall changes nothing; an operator reinstate does', async () => {
     const w = await world();
     await outcomes(w, 200, 20, 0);

@@ -8,7 +8,7 @@ import type { Clock, Logger } from '../ports.ts';
 import type { StandingService } from '../standing/standing-service.ts';
 import type { SystemMailService } from '../system-mail/types.ts';
 import { crossingReason, crossings, DEFAULT_REPUTATION_POLICY, measures, type ReputationPolicy } from './rates.ts';
-import type { Crossing, Measure, ReputationStore, ReputationView } from './types.ts';
+import type { Crossing, DailyRates, Measure, ReputationStore, ReputationView } from './types.ts';
 
 export const REPUTATION_EVALUATE_JOB = 'reputation.evaluate';
 /** Every account that sent or was complained about in the last day is evaluated this often too. */
@@ -17,6 +17,8 @@ export const REPUTATION_ACTOR = { type: 'system', id: 'reputation' } as const;
 export const HOLD_ACTION = 'reputation.hold';
 export const HOLD_LIFT_ACTION = 'reputation.hold-lifted';
 const DAY_MS = 24 * 60 * 60 * 1000;
+/** The longest history the charts ask for. */
+export const MAX_HISTORY_DAYS = 90;
 
 export interface ReputationService {
   /** The account's measures (day and 7 days), what they cross, and the current hold. */
@@ -27,6 +29,8 @@ export interface ReputationService {
   isHeld(accountId: string): Promise<{ rule: string; reason: string } | null>;
   /** An operator lifts the hold after review. */
   liftHold(accountId: string, operatorId: string, reason: string): Promise<boolean>;
+  /** The account's rates per UTC day over the last `days` days (today included), every day present. */
+  history(accountId: string, days: number): Promise<DailyRates[]>;
   /** Accounts active since `since` (for the periodic sweep). */
   activeAccounts(since: Date): Promise<string[]>;
 }
@@ -175,6 +179,22 @@ export function createReputationService(deps: {
       if (removed)
         await deps.audit.append({ actor: { type: 'operator', id: operatorId }, accountId, action: HOLD_LIFT_ACTION, reason });
       return removed;
+    },
+
+    async history(accountId, days) {
+      const n = Math.min(Math.max(1, Math.floor(days)), MAX_HISTORY_DAYS);
+      const now = deps.clock.now();
+      const first = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()) - (n - 1) * DAY_MS);
+      const rows = new Map((await deps.store.dailyCounts(accountId, first.toISOString())).map((r) => [r.day, r]));
+      return Array.from({ length: n }, (_, i) => {
+        const day = new Date(first.getTime() + i * DAY_MS).toISOString().slice(0, 10);
+        const r = rows.get(day) ?? { day, sent: 0, hardBounces: 0, complaints: 0 };
+        return {
+          ...r,
+          complaintRate: r.sent > 0 ? r.complaints / r.sent : 0,
+          hardBounceRate: r.sent > 0 ? r.hardBounces / r.sent : 0,
+        };
+      });
     },
 
     activeAccounts: (since) => deps.store.activeAccounts(since.toISOString()),

@@ -60,6 +60,11 @@ export interface ReputationStore {
    * what it was reviewed for.
    */
   lastReviewedAt(accountId: string): Promise<string | null>;
+  /** Per UTC day since `since` (YYYY-MM-DD): sent, hard bounces, counted complaints; days without either absent. */
+  dailyCounts(
+    accountId: string,
+    since: string,
+  ): Promise<{ day: string; sent: number; hardBounces: number; complaints: number }[]>;
   /** Accounts with anything sent or complained about since `since` (the periodic evaluation). */
   activeAccounts(since: string): Promise<string[]>;
 }
@@ -73,4 +78,14 @@ export interface ReputationView {
     dailyComplaintCap: number;
     hardBounceRate: { warn: number; review: number; pause: number; minSent: number };
   };
+}
+
+/** One UTC day of an account's history (the reputation charts). */
+export interface DailyRates {
+  day: string;
+  sent: number;
+  hardBounces: number;
+  complaints: number;
+  complaintRate: number;
+  hardBounceRate: number;
 }

@@ -1,6 +1,7 @@
 // SQL for reputation (REP-04..06): per-campaign counts from delivery records and complaints, and
 // the campaign holds. The same on both engines.
 import { HOLD_LIFT_ACTION } from '../../core/reputation/service.ts';
+import { sql } from 'kysely';
 import type { ReputationStore } from '../../core/reputation/types.ts';
 import { STANDING_ACTION_PREFIX } from '../../core/standing/standing-service.ts';
 import type { Database } from '../database.ts';
@@ -78,6 +79,46 @@ export function createReputationStore(database: Database): ReputationStore {
     async removeHold(accountId) {
       const r = await db.deleteFrom('campaign_holds').where('account_id', '=', accountId).executeTakeFirst();
       return Number(r.numDeletedRows) > 0;
+    },
+    async dailyCounts(accountId, since) {
+      const sent = await db
+        .selectFrom('delivery_records')
+        .select((eb) => [
+          sql<string>`substr(updated_at, 1, 10)`.as('day'),
+          eb.fn.countAll<number>().as('sent'),
+          eb.fn
+            .sum<number>(
+              eb
+                .case()
+                .when(eb('bounce_type', '=', 'hard'))
+                .then(1)
+                .else(0)
+                .end(),
+            )
+            .as('hard'),
+        ])
+        .where('account_id', '=', accountId)
+        .where('updated_at', '>=', since)
+        .where('status', 'in', ['accepted', 'bounced'])
+        .groupBy(sql`substr(updated_at, 1, 10)`)
+        .execute();
+      const complaints = await db
+        .selectFrom('complaints')
+        .select((eb) => [sql<string>`substr(received_at, 1, 10)`.as('day'), eb.fn.countAll<number>().as('n')])
+        .where('account_id', '=', accountId)
+        .where('counted', '=', 1)
+        .where('received_at', '>=', since)
+        .groupBy(sql`substr(received_at, 1, 10)`)
+        .execute();
+      const days = new Map<string, { day: string; sent: number; hardBounces: number; complaints: number }>();
+      for (const r of sent)
+        days.set(r.day, { day: r.day, sent: Number(r.sent), hardBounces: Number(r.hard ?? 0), complaints: 0 });
+      for (const r of complaints) {
+        const d = days.get(r.day) ?? { day: r.day, sent: 0, hardBounces: 0, complaints: 0 };
+        d.complaints = Number(r.n);
+        days.set(r.day, d);
+      }
+      return [...days.values()].sort((a, b) => (a.day < b.day ? -1 : 1));
     },
     async lastReviewedAt(accountId) {
       const r = await db

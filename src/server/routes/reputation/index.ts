@@ -3,6 +3,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppDeps } from '../../deps.ts';
 import { registerGetAccountReputation } from './get-account-reputation.ts';
+import { registerGetAccountReputationHistory } from './get-account-reputation-history.ts';
+import { registerGetOwnReputationHistory } from './get-own-reputation-history.ts';
 import { registerGetOwnReputation } from './get-own-reputation.ts';
 import { registerLiftHold } from './lift-hold.ts';
 import { registerListSuppressions } from './list-suppressions.ts';
@@ -10,6 +12,8 @@ import { registerListSuppressions } from './list-suppressions.ts';
 export function reputationRoutes(deps: AppDeps): FastifyPluginAsyncZod {
   return async (app) => {
     registerGetAccountReputation(app, deps);
+    registerGetAccountReputationHistory(app, deps);
+    registerGetOwnReputationHistory(app, deps);
     registerLiftHold(app, deps);
     registerGetOwnReputation(app, deps);
     registerListSuppressions(app, deps);

@@ -2,6 +2,7 @@
 // thresholds they are held to, the crossings and the campaign hold.
 import { z } from 'zod';
 import { crossingReason } from '../../../core/reputation/rates.ts';
+import { MAX_HISTORY_DAYS } from '../../../core/reputation/service.ts';
 import type { CampaignHold, Crossing, Measure, ReputationView } from '../../../core/reputation/types.ts';
 
 export const MeasureSchema = z.object({
@@ -88,3 +89,18 @@ export function toReputation(accountId: string, v: ReputationView): ReputationAn
     },
   };
 }
+
+/** ?days= of the history routes: 1..MAX_HISTORY_DAYS, default 30. */
+export const HistoryQuery = z.object({ days: z.coerce.number().int().min(1).max(MAX_HISTORY_DAYS).default(30) });
+
+export const HistorySchema = z.array(
+  z.object({
+    day: z.string(),
+    sent: z.number().int(),
+    hardBounces: z.number().int(),
+    complaints: z.number().int(),
+    complaintRate: z.number(),
+    hardBounceRate: z.number(),
+  }),
+);
+export type ReputationHistoryAnswer = z.infer<typeof HistorySchema>;

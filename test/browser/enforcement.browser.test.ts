@@ -283,6 +283,14 @@ describe('complaints, incidents and reputation in the browser [sqlite]', () => {
     );
     // The campaign hold, with its reason.
     expect(await page.getByTestId('hold').textContent()).toContain('The complaint rate is at the hold limit');
+    // The last 30 days, charted against the thresholds (dashed lines), with today's figures as text.
+    const history = page.getByTestId('rate-history');
+    await history.waitFor();
+    expect(await history.locator('[data-testid="history-hard-bounce-rate"] [data-threshold]').count()).toBe(3);
+    expect(await history.locator('[data-testid="history-complaint-rate"] polyline').count()).toBe(1);
+    const today = await history.getByTestId('history-row').allTextContents();
+    expect(today).toHaveLength(1);
+    expect(today[0]).toContain('3% (30)');
     await screenshot(page, 'reputation');
     await page.context().close();
   });

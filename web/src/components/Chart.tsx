@@ -13,18 +13,43 @@ const W = 600;
 const H = 200;
 const PAD = { left: 40, right: 12, top: 12, bottom: 28 };
 
-/** Lines over time: `times` are the x positions (ISO instants), every series has one value per time. */
-export function LineChart(props: { title: string; times: string[]; series: Series[]; language: string; testId?: string }) {
+/** A horizontal reference line (a policy threshold), dashed, named in the legend. */
+export interface Threshold {
+  label: string;
+  color: string;
+  value: number;
+}
+
+/**
+ * Lines over time: `times` are the x positions (ISO instants), every series has one value per time.
+ * `days`: the x labels are dates, not times of day; `thresholds`: dashed lines the values are read
+ * against; `formatValue`: how the y axis writes its top value (a rate as a percentage).
+ */
+export function LineChart(props: {
+  title: string;
+  times: string[];
+  series: Series[];
+  language: string;
+  testId?: string;
+  days?: boolean;
+  thresholds?: Threshold[];
+  formatValue?: (v: number) => string;
+}) {
   const { times, series } = props;
-  const max = Math.max(1, ...series.flatMap((s) => s.values));
+  const thresholds = props.thresholds ?? [];
+  const top = Math.max(...series.flatMap((s) => s.values), ...thresholds.map((th) => th.value));
+  const max = props.formatValue ? (top > 0 ? top : 1) : Math.max(1, top);
   const innerW = W - PAD.left - PAD.right;
   const innerH = H - PAD.top - PAD.bottom;
   const x = (i: number) => PAD.left + (times.length <= 1 ? innerW / 2 : (i * innerW) / (times.length - 1));
   const y = (v: number) => PAD.top + innerH - (v / max) * innerH;
+  const locale = props.language === 'ro' ? 'ro-RO' : 'en-GB';
   const label = (iso: string | undefined) =>
-    iso
-      ? new Date(iso).toLocaleTimeString(props.language === 'ro' ? 'ro-RO' : 'en-GB', { hour: '2-digit', minute: '2-digit' })
-      : '';
+    !iso
+      ? ''
+      : props.days
+        ? new Date(iso).toLocaleDateString(locale, { day: 'numeric', month: 'short', timeZone: 'UTC' })
+        : new Date(iso).toLocaleTimeString(locale, { hour: '2-digit', minute: '2-digit' });
   return (
     <div data-testid={props.testId}>
       <svg viewBox={`0 0 ${W} ${H}`} width="100%" role="img" aria-label={props.title} style={{ maxWidth: W }}>
@@ -32,8 +57,20 @@ export function LineChart(props: { title: string; times: string[]; series: Serie
         <line x1={PAD.left} y1={PAD.top + innerH} x2={W - PAD.right} y2={PAD.top + innerH} stroke="#adb5bd" />
         <line x1={PAD.left} y1={PAD.top} x2={PAD.left} y2={PAD.top + innerH} stroke="#adb5bd" />
         <text x={PAD.left - 6} y={PAD.top + 4} fontSize="11" textAnchor="end" fill="#868e96">
-          {max}
+          {props.formatValue ? props.formatValue(max) : max}
         </text>
+        {thresholds.map((th) => (
+          <line
+            key={th.label}
+            x1={PAD.left}
+            x2={W - PAD.right}
+            y1={y(th.value)}
+            y2={y(th.value)}
+            stroke={th.color}
+            strokeDasharray="4 3"
+            data-threshold={th.value}
+          />
+        ))}
         <text x={PAD.left - 6} y={PAD.top + innerH} fontSize="11" textAnchor="end" fill="#868e96">
           0
         </text>
@@ -57,7 +94,7 @@ export function LineChart(props: { title: string; times: string[]; series: Serie
           ),
         )}
       </svg>
-      <Legend series={series} />
+      <Legend series={[...series, ...thresholds.map((th) => ({ label: th.label, color: th.color, values: [] }))]} />
     </div>
   );
 }

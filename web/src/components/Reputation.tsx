@@ -4,7 +4,8 @@
 import type { ReactNode } from 'react';
 import { Alert, Badge, Group, Progress, Stack, Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { ReputationAnswer } from '../../../src/server/routes/reputation/shapes.ts';
+import type { ReputationAnswer, ReputationHistoryAnswer } from '../../../src/server/routes/reputation/shapes.ts';
+import { LineChart } from './Chart.tsx';
 import { formatTime } from './format.ts';
 
 type Measure = ReputationAnswer['measures'][number];
@@ -217,5 +218,77 @@ export function HoldNotice(props: { hold: ReputationAnswer['hold']; children?: R
       </Group>
       {props.children}
     </Alert>
+  );
+}
+
+const THRESHOLD_COLOR: Record<string, string> = { warn: '#f59f00', hold: '#fd7e14', review: '#fd7e14', pause: '#e03131' };
+
+/**
+ * REP-07: the account's complaint and hard-bounce rates per UTC day, each drawn against its
+ * thresholds (dashed), with the figures as a table below for screen readers and exact reading.
+ */
+export function RateHistory(props: { days: ReputationHistoryAnswer; thresholds: Thresholds }) {
+  const { t, i18n } = useTranslation();
+  const times = props.days.map((d) => `${d.day}T00:00:00.000Z`);
+  const pct = (v: number) => formatRate(v, i18n.language);
+  const chart = (metric: 'complaint-rate' | 'hard-bounce-rate', color: string) => (
+    <LineChart
+      title={t('reputation.historyChart', { metric: t(`reputation.metric.${metric}`) })}
+      testId={`history-${metric}`}
+      times={times}
+      days
+      language={i18n.language}
+      formatValue={pct}
+      series={[
+        {
+          label: t(`reputation.metric.${metric}`),
+          color,
+          values: props.days.map((d) => (metric === 'complaint-rate' ? d.complaintRate : d.hardBounceRate)),
+        },
+      ]}
+      thresholds={levels(props.thresholds, metric).steps.map((s) => ({
+        label: `${t(`reputation.action.${s.action}`)} ${pct(s.at)}`,
+        color: THRESHOLD_COLOR[s.action] ?? '#868e96',
+        value: s.at,
+      }))}
+    />
+  );
+  const active = props.days.filter((d) => d.sent > 0 || d.complaints > 0);
+  return (
+    <Stack data-testid="rate-history">
+      <Title order={4}>{t('reputation.historyTitle', { n: props.days.length })}</Title>
+      {chart('complaint-rate', '#1c7ed6')}
+      {chart('hard-bounce-rate', '#7048e8')}
+      {active.length === 0 ? (
+        <Text size="sm" c="dimmed">
+          {t('reputation.historyEmpty')}
+        </Text>
+      ) : (
+        <Table striped>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t('reputation.historyDay')}</Table.Th>
+              <Table.Th>{t('reputation.historySent')}</Table.Th>
+              <Table.Th>{t('reputation.metric.complaint-rate')}</Table.Th>
+              <Table.Th>{t('reputation.metric.hard-bounce-rate')}</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {active.map((d) => (
+              <Table.Tr key={d.day} data-testid="history-row">
+                <Table.Td>{d.day}</Table.Td>
+                <Table.Td>{d.sent}</Table.Td>
+                <Table.Td>
+                  {pct(d.complaintRate)} ({d.complaints})
+                </Table.Td>
+                <Table.Td>
+                  {pct(d.hardBounceRate)} ({d.hardBounces})
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      )}
+    </Stack>
   );
 }

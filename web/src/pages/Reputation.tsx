@@ -8,9 +8,9 @@ import { useQuery } from '@tanstack/react-query';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { SuppressionEntry } from '../../../src/core/suppression/types.ts';
-import type { ReputationAnswer } from '../../../src/server/routes/reputation/shapes.ts';
+import type { ReputationAnswer, ReputationHistoryAnswer } from '../../../src/server/routes/reputation/shapes.ts';
 import { formatTime } from '../components/format.ts';
-import { AccountRates, Crossings, HoldNotice, ScopeMeasures } from '../components/Reputation.tsx';
+import { AccountRates, Crossings, HoldNotice, RateHistory, ScopeMeasures } from '../components/Reputation.tsx';
 import { useApi } from '../session.tsx';
 
 /** One row of GET /account/suppressions (src/server/routes/reputation/list-suppressions.ts). */
@@ -21,6 +21,10 @@ export function Reputation() {
   const { t } = useTranslation();
   const api = useApi();
   const view = useQuery({ queryKey: ['reputation'], queryFn: () => api.get<ReputationAnswer>('/account/reputation') });
+  const history = useQuery({
+    queryKey: ['reputation-history'],
+    queryFn: () => api.get<{ days: ReputationHistoryAnswer }>('/account/reputation/history?days=30'),
+  });
   const v = view.data;
   return (
     <Stack>
@@ -39,6 +43,11 @@ export function Reputation() {
             </Stack>
           </Card>
           <Crossings crossings={v.crossings} />
+          {history.data && (
+            <Card withBorder>
+              <RateHistory days={history.data.days} thresholds={v.thresholds} />
+            </Card>
+          )}
         </>
       )}
       <Suppressions />

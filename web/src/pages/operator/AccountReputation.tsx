@@ -5,8 +5,8 @@ import { useState } from 'react';
 import { Button, Card, Stack, Text, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import type { ReputationAnswer } from '../../../../src/server/routes/reputation/shapes.ts';
-import { AccountRates, Crossings, HoldNotice, ScopeMeasures } from '../../components/Reputation.tsx';
+import type { ReputationAnswer, ReputationHistoryAnswer } from '../../../../src/server/routes/reputation/shapes.ts';
+import { AccountRates, Crossings, HoldNotice, RateHistory, ScopeMeasures } from '../../components/Reputation.tsx';
 import { notifyOk } from '../../notify.ts';
 import { useApi, useMe } from '../../session.tsx';
 import { NoteModal } from './NoteModal.tsx';
@@ -23,6 +23,10 @@ export function AccountReputation(props: { accountId: string }) {
   const path = `/operator/accounts/${encodeURIComponent(props.accountId)}/reputation`;
   const key = ['operator', 'reputation', props.accountId];
   const view = useQuery({ queryKey: key, queryFn: () => api.get<ReputationAnswer>(path) });
+  const history = useQuery({
+    queryKey: [...key, 'history'],
+    queryFn: () => api.get<{ days: ReputationHistoryAnswer }>(`${path}/history?days=30`),
+  });
   const lift = useMutation({
     meta: { inlineError: true },
     mutationFn: (reason: string) => api.post<{ lifted: boolean }>(`${path}/lift-hold`, { reason }),
@@ -51,6 +55,7 @@ export function AccountReputation(props: { accountId: string }) {
             <AccountRates view={v} />
             <ScopeMeasures view={v} />
             <Crossings crossings={v.crossings} />
+            {history.data && <RateHistory days={history.data.days} thresholds={v.thresholds} />}
           </>
         )}
       </Stack>

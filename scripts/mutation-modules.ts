@@ -59,7 +59,12 @@ export const MUTATION_MODULES: Record<string, MutationModule> = {
     tests: ['src/core/reputation/rates.unit.test.ts'],
   },
   trace: {
-    mutate: ['src/core/enforcement/trace.ts', 'src/core/enforcement/trace-keys.ts', 'src/core/enforcement/mailboxes.ts'],
+    mutate: [
+      'src/core/enforcement/trace.ts',
+      'src/core/enforcement/trace-keys.ts',
+      'src/core/enforcement/mailboxes.ts',
+      'src/core/enforcement/forwarded.ts',
+    ],
     tests: ['src/core/enforcement/trace.unit.test.ts'],
   },
   tokens: {

@@ -18,6 +18,45 @@ const FORWARD_MARKERS = [
   /^-{5,}\s*Mesaj (?:redirecționat|transmis|original)\s*-{5,}\s*$/im,
 ];
 
+/** A tag longer than this is not a tag: its '<' stays as text. */
+const MAX_TAG_CHARS = 2000;
+const TAG_START = /[A-Za-z/!?]/;
+/** Tags that end a line of text (a forward marker stands on its own line). */
+const BLOCK_TAG = /^<\/?(?:br|p|div|tr|li|h[1-6]|blockquote|table|ul|ol|pre|hr)\b/i;
+const HREF = /^<a\b[^>]*?\bhref\s*=\s*["']?([^"'\s>]{1,4000})/i;
+
+/**
+ * HTML as text for the searches above: line breaks kept (<br>, block tags), link targets kept as text (the
+ * footer's unsubscribe link traces), every other tag dropped. One pass, linear in the input
+ * whatever it holds (a regex over `<[^>]{0,N}>` takes N steps per '<' of a line without '>').
+ */
+export function htmlText(html: string): string {
+  let out = '';
+  let from = 0;
+  let gt = html.indexOf('>');
+  let i = html.indexOf('<');
+  while (i !== -1 && gt !== -1) {
+    if (gt < i) gt = html.indexOf('>', i);
+    if (gt === -1) break;
+    const next = html.indexOf('<', i + 1);
+    // A '<' not opening a tag (`a < b`), followed by another before any '>', or too far from it, is text.
+    if ((next !== -1 && next < gt) || gt - i > MAX_TAG_CHARS || !TAG_START.test(html.charAt(i + 1))) {
+      i = next;
+      continue;
+    }
+    const tag = html.slice(i, gt + 1);
+    out += html.slice(from, i);
+    if (BLOCK_TAG.test(tag)) out += '\n';
+    else {
+      const href = HREF.exec(tag);
+      if (href) out += ` ${href[1]} `;
+    }
+    from = gt + 1;
+    i = next;
+  }
+  return out + html.slice(from);
+}
+
 function rawHeaderBlock(text: string): string {
   const t = text.replace(/\r\n?/g, '\n');
   const end = t.indexOf('\n\n');
@@ -50,18 +89,13 @@ export function reportedMessages(raw: Buffer): ReportedMessage[] {
     for (const p of walk(root)) {
       if (out.length >= MAX_REPORTED_MESSAGES) break;
       if (p.type !== 'text/plain' && p.type !== 'text/html') continue;
-      // HTML: line breaks kept, link targets kept as text (the footer's unsubscribe link traces), tags dropped.
-      const body =
-        p.type === 'text/html'
-          ? p.text
-              .replace(/<br\s*\/?>/gi, '\n')
-              .replace(/<a\b[^>]{0,2000}?\bhref\s*=\s*["']?([^"'\s>]{1,4000})[^>]{0,2000}>/gi, ' $1 ')
-              .replace(/<[^>]{0,2000}>/g, '')
-          : p.text;
+      const body = p.type === 'text/html' ? htmlText(p.text) : p.text;
+      // The first marker that matches (several spell the same line: "Forwarded message" in any case).
       for (const marker of FORWARD_MARKERS) {
         const m = marker.exec(body);
-        if (m)
-          out.push({ headers: body.slice(m.index + m[0].length, m.index + m[0].length + 64 * 1024), source: 'inline-forward' });
+        if (!m) continue;
+        out.push({ headers: body.slice(m.index + m[0].length, m.index + m[0].length + 64 * 1024), source: 'inline-forward' });
+        break;
       }
       // A pasted header block anywhere in the body (the abuse page asks for the full headers).
       if (!out.length && /^(?:>\s*)*(?:Return-Path|Message-ID|List-Unsubscribe|Feedback-ID):/im.test(body))

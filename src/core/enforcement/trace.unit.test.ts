@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { signToken } from '../tokens/signed-token.ts';
 import { linkToken } from '../unsubscribe/links.ts';
 import { verpLocalPart } from '../tokens/verp.ts';
+import { htmlText, reportedMessages } from './forwarded.ts';
 import { mailboxFor } from './mailboxes.ts';
 import type { TraceLookup, TracedDelivery } from './ports.ts';
 import { mergeKeys, NO_KEYS, sameRecipient, traceOf } from './trace.ts';
@@ -296,5 +297,39 @@ describe('mailboxes', () => {
     expect(mailboxFor('unsubscribe-abc@bounces.assent.test', hosts)).toBeNull();
     expect(mailboxFor('unsubscribeabc@bounces.assent.test', hosts)).toBeNull();
     expect(mailboxFor('@bounces.assent.test', hosts)).toBeNull();
+  });
+});
+
+describe('the messages a report carries', () => {
+  it('[ABU-01] HTML as text: line breaks, link targets kept, tags dropped, a stray < kept', () => {
+    expect(htmlText('<p>Hi<br/>there <a class="x" href="https://a.test/u/T1">Unsubscribe</a> &lt; 3 < 4 <b>bold</b></p>')).toBe(
+      '\nHi\nthere  https://a.test/u/T1 Unsubscribe &lt; 3 < 4 bold\n',
+    );
+    expect(htmlText('a < b and c > d <BR>e <A HREF=https://x.test/u/abc>u</A><!-- c -->')).toBe(
+      'a < b and c > d \ne  https://x.test/u/abc u',
+    );
+    expect(htmlText(`<${'x'.repeat(2500)}> kept`)).toBe(`<${'x'.repeat(2500)}> kept`);
+    expect(htmlText('no tags at all')).toBe('no tags at all');
+  });
+
+  it('[ABU-01] an attached message (message/rfc822), attached headers, an inline forward in HTML, or the message itself', () => {
+    const attached = reportedMessages(
+      Buffer.from(
+        `Content-Type: multipart/mixed; boundary="R"\r\n\r\n--R\r\nContent-Type: text/plain\r\n\r\nsee\r\n--R\r\nContent-Type: message/rfc822\r\n\r\nMessage-ID: ${MESSAGE_ID}\r\nSubject: x\r\n\r\nbody\r\n--R--\r\n`,
+      ),
+    );
+    expect(attached).toHaveLength(1);
+    expect(attached[0]!.source).toBe('attachment');
+    expect(traceKeys(attached[0]!.headers).messageIds).toEqual([MESSAGE_ID]);
+    const html = reportedMessages(
+      Buffer.from(
+        `Content-Type: text/html\r\n\r\n<div>spam!</div><div>---------- Forwarded message ---------<br>From: Shop<br><p>Hello</p><a href="https://assent.test/u/${unsubToken}">Unsubscribe</a></div>`,
+      ),
+    );
+    expect(html.map((m) => m.source)).toEqual(['inline-forward']);
+    expect(traceKeysFromText(html[0]!.headers).unsubscribeTokens).toEqual([unsubToken]);
+    const self = reportedMessages(Buffer.from(`Message-ID: ${MESSAGE_ID}\r\nSubject: x\r\n\r\nbody`));
+    expect(self.map((m) => m.source)).toEqual(['self']);
+    expect(traceKeys(self[0]!.headers).messageIds).toEqual([MESSAGE_ID]);
   });
 });

@@ -13,12 +13,13 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { startInboundSmtpServer, type InboundSmtpServer } from '../../src/channels/inbound-smtp/server.ts';
 import { platformHosts } from '../../src/core/sending-domains/records.ts';
 import { addressHash, normalizeAddress } from '../../src/core/suppression/address.ts';
+import { ARF } from '../corpus/bounce-corpus.ts';
 import { campaignSender, type CampaignSender } from '../helpers/campaigns.ts';
 import { describeEachEngine } from '../helpers/engines.ts';
 import { createTestPlatform, type TestPlatform } from '../helpers/platform.ts';
 import { startSmtpCapture, type CapturedMail, type SmtpCapture } from '../helpers/smtp.ts';
 
-const ARF_CORPUS = new URL('../../../shared/corpora/arf/', import.meta.url);
+const ARF_CORPUS = `${ARF}/`;
 const READERS = ['ana', 'bogdan', 'carmen', 'dan', 'eva', 'filip', 'gelu', 'horia'].map((n) => `${n}@example.com`);
 
 /** The header block of a message as it left Assent. */
@@ -63,7 +64,7 @@ function dsn(opts: { to: string; id: string; recipient: string; status: string; 
 
 /** A real ARF report of the corpus with its reported message replaced by one of ours. */
 function arfAbout(corpusFile: string, original: string | null, id: string): string {
-  const raw = readFileSync(new URL(corpusFile, ARF_CORPUS), 'latin1').replace(/\r?\n/g, '\r\n');
+  const raw = readFileSync(`${ARF_CORPUS}${corpusFile}`, 'latin1').replace(/\r?\n/g, '\r\n');
   const withId = raw.replace(/^(From: .*)$/m, `$1\r\nMessage-ID: <${id}@fbl.example.net>`);
   if (original === null) return withId;
   const marker = /Content-Type: message\/rfc822\r\n(?:Content-Disposition: inline\r\n)?\r\n/i.exec(withId)!;

@@ -10,6 +10,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { BOUNCES } from '../../../../test/corpus/bounce-corpus.ts';
 import { campaignSender } from '../../../../test/helpers/campaigns.ts';
 import { describeEachEngine } from '../../../../test/helpers/engines.ts';
 import { createTestPlatform, type TestPlatform } from '../../../../test/helpers/platform.ts';
@@ -17,7 +18,7 @@ import { snsStringToSign, type SnsMessage } from '../../../channels/webhooks/sns
 import { createProviderWebhooks } from '../../../channels/webhooks/provider-webhooks.ts';
 import { silentLogger } from '../../../core/ports.ts';
 
-const SES_CORPUS = new URL('../../../../../shared/corpora/bounces/obsoleted/', import.meta.url);
+const SES_CORPUS = join(BOUNCES, 'obsoleted');
 const TOPIC = 'arn:aws:sns:eu-west-1:123456789012:assent-ses';
 const CERT_URL = 'https://sns.eu-west-1.amazonaws.com/SimpleNotificationService-0000000000000000000000.pem';
 const SUBSCRIBE_URL = `https://sns.eu-west-1.amazonaws.com/?Action=ConfirmSubscription&TopicArn=${TOPIC}&Token=tok`;
@@ -135,7 +136,7 @@ describeEachEngine('relay webhooks: SES via SNS and SendGrid', (_db, engine) => 
         updated_at: at,
       })
       .execute();
-    const ses = JSON.parse(readFileSync(new URL('json-amazonses-01.json', SES_CORPUS), 'utf8'));
+    const ses = JSON.parse(readFileSync(join(SES_CORPUS, 'json-amazonses-01.json'), 'utf8'));
     ses.mail.commonHeaders = { ...(ses.mail.commonHeaders ?? {}), messageId };
     const m = snsSigned({
       Type: 'Notification',
@@ -203,7 +204,7 @@ describeEachEngine('relay webhooks: SES via SNS and SendGrid', (_db, engine) => 
   });
 
   it('[REP-02] signed SendGrid events are stored one per event; a bad signature or a stale timestamp is refused', async () => {
-    const events = JSON.parse(readFileSync(new URL('json-sendgrid-01.json', SES_CORPUS), 'utf8')) as Record<string, unknown>[];
+    const events = JSON.parse(readFileSync(join(SES_CORPUS, 'json-sendgrid-01.json'), 'utf8')) as Record<string, unknown>[];
     const body = JSON.stringify([
       ...events.map((e) => ({ ...e, event: 'bounce', sg_event_id: randomUUID() })),
       { email: 'reader@example.com', event: 'spamreport', sg_event_id: randomUUID(), timestamp: 1_700_000_000 },

@@ -70,6 +70,7 @@ import {
   createTraceLookup,
 } from '../db/repositories/enforcement.ts';
 import { createReputationStore } from '../db/repositories/reputation.ts';
+import { createBlocklistReadStore } from '../db/repositories/blocklists.ts';
 
 export interface ServiceDeps {
   config: Config & { secret: string };
@@ -319,6 +320,7 @@ export function buildServices(deps: ServiceDeps): Services {
     contentPolicy,
     reputation,
     inbound,
+    blocklists: createBlocklistReadStore(deps.database),
     webhooks: createProviderWebhooks({
       intake: inbound,
       sesTopics: deps.config.sesSnsTopics ?? [],

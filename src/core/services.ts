@@ -26,6 +26,7 @@ import type { SendEngine } from './delivery/engine.ts';
 import type { SendingDomainService } from './sending-domains/service.ts';
 import type { ClickService } from './tokens/click.ts';
 import type { ContentPolicySettings } from './content/policy-settings.ts';
+import type { BlocklistReadStore } from './blocklists/ports.ts';
 import type { InboundIntake, ProviderWebhooks } from './enforcement/types.ts';
 import type { InboundProcessor } from './enforcement/processor.ts';
 import type { EnforcementService } from './enforcement/service.ts';
@@ -70,6 +71,8 @@ export interface Services {
   /** What comes back (bounces, feedback reports, spam reports, webhooks): stored, then queued (issue 10). */
   /** The one way in for what comes back; `flush` sends the jobs of items stored but not queued yet. */
   inbound: InboundIntake & { flush(): Promise<void> };
+  /** The blocklist checks and listings as the operator's status page reads them (BL-01..03). */
+  blocklists: BlocklistReadStore;
   /** The relay webhooks (SES via SNS, SendGrid), authenticated, into the intake. */
   webhooks: ProviderWebhooks;
   /** The `inbound.process` job's work: classify, trace, suppress, count (REP-01..03, ABU-02). */

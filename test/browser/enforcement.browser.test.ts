@@ -10,6 +10,7 @@ import { randomUUID } from 'node:crypto';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ComplaintRow } from '../../src/core/enforcement/ports.ts';
+import { createBlocklistStore } from '../../src/db/repositories/blocklists.ts';
 import { createEnforcementStore } from '../../src/db/repositories/enforcement.ts';
 import { createReputationStore } from '../../src/db/repositories/reputation.ts';
 import { ensureWebAppBuilt, launchBrowser, screenshot } from '../helpers/browser.ts';
@@ -259,6 +260,56 @@ describe('complaints, incidents and reputation in the browser [sqlite]', () => {
     await ops.getByRole('tab', { name: 'Closed' }).click();
     await expect.poll(() => row.count(), POLL).toBe(1);
     expect(await row.getByTestId('close-note').textContent()).toBe(CLOSE_NOTE);
+  });
+
+  it("[BL-01, BL-03] the operator sees each IP and domain zone by zone, listed first, and one target's history", async () => {
+    const store = createBlocklistStore(t.platform.database);
+    const checkedAt = (days: number) => new Date(t.clock.now().getTime() - days * 86_400_000).toISOString();
+    for (const days of [1, 0])
+      await store.recordChecks([
+        {
+          target: DOMAIN,
+          targetKind: 'domain',
+          zone: 'dbl.example',
+          outcome: 'listed',
+          answer: '127.0.1.2',
+          reason: 'spam domain',
+          error: null,
+          checkedAt: checkedAt(days),
+        },
+        {
+          target: '192.0.2.25',
+          targetKind: 'ip',
+          zone: 'zen.example',
+          outcome: 'not-listed',
+          answer: null,
+          reason: null,
+          error: null,
+          checkedAt: checkedAt(days),
+        },
+      ]);
+    await store.openListing({
+      target: DOMAIN,
+      targetKind: 'domain',
+      zone: 'dbl.example',
+      answer: '127.0.1.2',
+      reason: 'spam domain',
+      firstSeen: checkedAt(1),
+      lastSeen: checkedAt(0),
+    });
+    await ops.getByRole('link', { name: 'Blocklists', exact: true }).click();
+    await ops.waitForURL((url) => url.pathname === '/app/operator/blocklists');
+    const rows = ops.getByTestId('blocklist-target');
+    await expect.poll(() => rows.count(), POLL).toBe(2);
+    expect(await rows.first().getAttribute('data-listed')).toBe('true');
+    expect(await rows.first().textContent()).toContain(`${DOMAIN}Domaindbl.example: listed`);
+    expect(await rows.nth(1).textContent()).toContain('zen.example: not listed');
+    expect(await ops.getByTestId('blocklist-listings').textContent()).toContain('spam domain');
+    await rows.first().click();
+    const history = ops.getByTestId('blocklist-history');
+    await expect.poll(() => history.getByTestId('blocklist-check').count(), POLL).toBe(2);
+    await screenshot(ops, 'blocklists');
+    await ops.keyboard.press('Escape');
   });
 
   it('[REP-07] the customer sees its rates against the limits and why they fired', async () => {

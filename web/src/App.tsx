@@ -27,6 +27,7 @@ import { OperatorCampaignReviews } from './pages/operator/CampaignReviews.tsx';
 import { OperatorContentPolicy } from './pages/operator/ContentPolicy.tsx';
 import { OperatorComplaints } from './pages/operator/Complaints.tsx';
 import { OperatorIncidents } from './pages/operator/Incidents.tsx';
+import { OperatorBlocklists } from './pages/operator/Blocklists.tsx';
 import { Reputation } from './pages/Reputation.tsx';
 import { Lists } from './pages/Lists.tsx';
 import { Contacts } from './pages/contacts/Contacts.tsx';
@@ -84,6 +85,7 @@ export function App() {
         <Route path="/operator/content-policy" element={<OperatorContentPolicy />} />
         <Route path="/operator/complaints" element={<OperatorComplaints />} />
         <Route path="/operator/incidents" element={<OperatorIncidents />} />
+        <Route path="/operator/blocklists" element={<OperatorBlocklists />} />
       </Route>
       <Route path="*" element={<Navigate to="/" replace />} />
     </Routes>

@@ -32,6 +32,19 @@ export interface BlocklistStore {
   transaction<T>(fn: () => Promise<T>): Promise<T>;
 }
 
+/** A listing as the status page shows it: open, or cleared at a time. */
+export type ListingRecord = OpenListing & { clearedAt: string | null };
+
+/** What the operator's blocklist status page reads (BL-01..03): the last run, a target's history, the listings. */
+export interface BlocklistReadStore {
+  /** The rows of the latest run (every row with the newest checked_at), or none before the first run. */
+  latestRun(): Promise<{ checkedAt: string; rows: CheckResult[] } | null>;
+  /** One target's checks, newest first. */
+  history(target: string, limit: number): Promise<CheckResult[]>;
+  /** Listings, newest first: open ones, or all of one target's. */
+  listings(filter: { target?: string; open?: boolean; limit: number }): Promise<ListingRecord[]>;
+}
+
 /** Where the daily job's targets come from (BL-01). */
 export interface BlocklistTargetSource {
   /** Domains of verified sending domains. */

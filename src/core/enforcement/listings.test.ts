@@ -6,6 +6,7 @@
 // the owners are told.
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { signIn } from '../../../test/helpers/accounts.ts';
 import { campaignSender, type CampaignSender } from '../../../test/helpers/campaigns.ts';
 import { describeEachEngine } from '../../../test/helpers/engines.ts';
 import { createTestPlatform, type TestPlatform } from '../../../test/helpers/platform.ts';
@@ -136,7 +137,7 @@ describeEachEngine('BL-03: what a new blocklist listing does', (_db, engine) => 
     )[0];
 
   it.skipIf(!available)(
-    '[BL-03] [ACC-05] the daily run pauses the owners of a listed sending or link domain, blocks the account sending without permission, leaves a clean one alone, and opens one incident per listing',
+    '[BL-03] [ACC-05] the daily run pauses the owners of a listed sending or link domain, blocks the account sending without permission, leaves a clean one alone, and opens one incident per listing; the operator status page shows each IP and domain zone by zone with its history',
     async () => {
       const service = blocklistServiceFor(t.platform, {
         zones: [TEST_ZONES.ips, TEST_ZONES.domains],
@@ -203,11 +204,45 @@ describeEachEngine('BL-03: what a new blocklist listing does', (_db, engine) => 
       ).toContain(sendingDomain);
 
       // A second run the same day opens nothing again and changes nobody's standing.
+      t.clock.advance(60_000);
       const again = await service.runChecks(targets);
       expect(again.opened).toEqual([]);
       expect(
         (await t.platform.services.enforcement.listIncidents({ open: true })).filter((i) => i.kind === 'blocklist'),
       ).toHaveLength(3);
+
+      // The operator's status page: per IP and domain, zone by zone, listed first; and a target's history.
+      await t.platform.services.accounts.createOperator({
+        email: `ops-${engine}@assent.test`,
+        role: 'reviewer',
+        password: 'correct-horse-battery',
+      });
+      const op = await signIn(t.app, `ops-${engine}@assent.test`, 'correct-horse-battery');
+      const status = await t.app.inject({ method: 'GET', url: '/api/v1/operator/blocklists', headers: op.headers });
+      expect(status.statusCode, status.body).toBe(200);
+      const body = status.json();
+      expect(body.checkedAt).toBe(t.clock.now().toISOString());
+      const ip = body.targets.find((x: { target: string }) => x.target === LISTED_IPV4);
+      expect(ip).toMatchObject({
+        kind: 'ip',
+        listed: true,
+        checks: [expect.objectContaining({ zone: 'ips.bl.test', outcome: 'listed' })],
+      });
+      expect(body.targets[0].listed).toBe(true);
+      expect(body.targets.find((x: { target: string }) => x.target === `clean-${engine}-assent.ro`)).toMatchObject({
+        listed: false,
+      });
+      expect(body.open.map((l: { target: string }) => l.target).sort()).toEqual([LISTED_IPV4, linkDomain, sendingDomain].sort());
+      const history = await t.app.inject({
+        method: 'GET',
+        url: `/api/v1/operator/blocklists/${sendingDomain}`,
+        headers: op.headers,
+      });
+      expect(history.statusCode, history.body).toBe(200);
+      expect(history.json().checks.map((c: { outcome: string }) => c.outcome)).toEqual(['listed', 'listed']);
+      expect(history.json().listings).toEqual([expect.objectContaining({ zone: 'domains.bl.test', clearedAt: null })]);
+      const customer = await t.app.inject({ method: 'GET', url: '/api/v1/operator/blocklists', headers: owner.owner.headers });
+      expect(customer.statusCode).toBe(403);
     },
   );
 });

@@ -2,7 +2,15 @@
 // the daily job's targets (verified sending domains, link domains of recent campaigns). Platform
 // data, not account data: no account scope.
 import { randomUUID } from 'node:crypto';
-import type { BlocklistStore, BlocklistTargetSource, ListingAccounts, OpenListing } from '../../core/blocklists/ports.ts';
+import type {
+  BlocklistReadStore,
+  BlocklistStore,
+  BlocklistTargetSource,
+  ListingAccounts,
+  ListingRecord,
+  OpenListing,
+} from '../../core/blocklists/ports.ts';
+import type { CheckResult } from '../../core/blocklists/types.ts';
 import type { TargetKind } from '../../core/blocklists/types.ts';
 import { uuidV7At } from '../../core/ids.ts';
 import { insertRows } from '../bulk.ts';
@@ -157,6 +165,79 @@ export function createListingAccounts(database: Database): ListingAccounts {
         .execute();
       for (const r of links) if (linkHost(r.url) === domain && !out.has(r.account_id)) out.set(r.account_id, 'link');
       return [...out].map(([accountId, via]) => ({ accountId, via }));
+    },
+  };
+}
+
+type CheckRow = {
+  target: string;
+  target_kind: string;
+  zone: string;
+  listed: number;
+  answer: string | null;
+  reason: string | null;
+  error: string | null;
+  checked_at: string;
+};
+const toCheck = (r: CheckRow): CheckResult => ({
+  target: r.target,
+  targetKind: r.target_kind as TargetKind,
+  zone: r.zone,
+  outcome: Number(r.listed) === 1 ? 'listed' : r.error ? 'error' : 'not-listed',
+  answer: r.answer,
+  reason: r.reason,
+  error: r.error,
+  checkedAt: r.checked_at,
+});
+
+/** The operator's view of the checks and listings (BL-01..03). */
+export function createBlocklistReadStore(database: Database): BlocklistReadStore {
+  const { db } = database;
+  const columns = ['target', 'target_kind', 'zone', 'listed', 'answer', 'reason', 'error', 'checked_at'] as const;
+  return {
+    async latestRun() {
+      const last = await db
+        .selectFrom('blocklist_checks')
+        .select('checked_at')
+        .orderBy('checked_at', 'desc')
+        .limit(1)
+        .executeTakeFirst();
+      if (!last) return null;
+      const rows = await db
+        .selectFrom('blocklist_checks')
+        .select(columns)
+        .where('checked_at', '=', last.checked_at)
+        .orderBy('target')
+        .orderBy('zone')
+        .execute();
+      return { checkedAt: last.checked_at, rows: rows.map(toCheck) };
+    },
+    async history(target, limit) {
+      const rows = await db
+        .selectFrom('blocklist_checks')
+        .select(columns)
+        .where('target', '=', target)
+        .orderBy('checked_at', 'desc')
+        .orderBy('zone')
+        .limit(limit)
+        .execute();
+      return rows.map(toCheck);
+    },
+    async listings(filter) {
+      let q = db.selectFrom('blocklist_listings').selectAll();
+      if (filter.target) q = q.where('target', '=', filter.target);
+      if (filter.open !== undefined) q = q.where('cleared_at', filter.open ? 'is' : 'is not', null);
+      const rows = await q.orderBy('first_seen', 'desc').limit(filter.limit).execute();
+      return rows.map((r): ListingRecord => ({
+        target: r.target,
+        targetKind: r.target_kind as TargetKind,
+        zone: r.zone,
+        answer: r.answer,
+        reason: r.reason,
+        firstSeen: r.first_seen,
+        lastSeen: r.last_seen,
+        clearedAt: r.cleared_at,
+      }));
     },
   };
 }

@@ -87,6 +87,7 @@ export function Layout(props: { me: Me }) {
             {link('/operator/content-policy', t('nav.contentPolicy'))}
             {link('/operator/complaints', t('nav.complaints'))}
             {link('/operator/incidents', t('nav.incidents'))}
+            {link('/operator/blocklists', t('nav.blocklists'))}
           </NavLink>
         )}
       </AppShell.Navbar>

@@ -149,3 +149,34 @@ export function toBounce(b: BounceEventRow): BounceAnswer {
     at: b.at,
   };
 }
+
+/** Most listings one answer holds; most checks of one target's history. */
+export const MAX_LISTINGS = 500;
+export const MAX_HISTORY_CHECKS = 1_000;
+
+export const BlocklistCheckSchema = z.object({
+  zone: z.string(),
+  outcome: z.enum(['listed', 'not-listed', 'error']),
+  answer: z.string().nullable(),
+  reason: z.string().nullable(),
+  error: z.string().nullable(),
+  checkedAt: z.string(),
+});
+
+export const ListingSchema = z.object({
+  target: z.string(),
+  targetKind: z.enum(['ip', 'domain']),
+  zone: z.string(),
+  answer: z.string(),
+  reason: z.string().nullable(),
+  firstSeen: z.string(),
+  lastSeen: z.string(),
+  clearedAt: z.string().nullable(),
+});
+export type BlocklistStatusTarget = {
+  target: string;
+  kind: 'ip' | 'domain';
+  listed: boolean;
+  checks: z.infer<typeof BlocklistCheckSchema>[];
+};
+export type ListingAnswer = z.infer<typeof ListingSchema>;

@@ -301,6 +301,45 @@ describe('mailboxes', () => {
 });
 
 describe('the messages a report carries', () => {
+  const plain = (body: string) => Buffer.from(`Subject: Fwd: news\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n${body}`);
+  const forwardedOf = (body: string) => {
+    const found = reportedMessages(plain(body));
+    return found.length === 1 && found[0]!.source === 'inline-forward' ? traceKeysFromText(found[0]!.headers).messageIds : null;
+  };
+
+  it.each([
+    ['Gmail', '---------- Forwarded message ---------'],
+    ['Gmail, no spaces', '----------Forwarded message----------'],
+    ['Apple Mail', 'Begin forwarded message:'],
+    ['Apple Mail, trailing space', 'Begin forwarded message:  '],
+    ['Outlook', '-----Original Message-----'],
+    ['Thunderbird', '-------- Forwarded Message --------'],
+    ['Romanian', '-------- Mesaj redirecționat --------'],
+    ['Romanian, transmis', '------ Mesaj transmis ------'],
+  ])('[ABU-01] an inline forward under the %s marker yields the forwarded headers only', (_name, marker) => {
+    const body = `I never asked for this.\nMessage-ID: <not-this@reporter.example>\n\n${marker}\nFrom: Shop <news@shop.ro>\nMessage-ID: ${MESSAGE_ID}\n\nhello`;
+    expect(forwardedOf(body)).toEqual([MESSAGE_ID]);
+  });
+
+  it('[ABU-01] a marker must stand on its own line; a pasted header block without a marker counts, even quoted', () => {
+    const inline = reportedMessages(plain(`see: ---------- Forwarded message --------- (above)\nnothing else`));
+    expect(inline.map((m) => m.source)).toEqual(['self']);
+    expect(forwardedOf(`Here are the headers:\n> Message-ID: ${MESSAGE_ID}\n`)).toEqual([MESSAGE_ID]);
+    expect(forwardedOf(`Here:\n>> Feedback-ID: a:b:campaign:assent\n`)).toEqual([]);
+    expect(reportedMessages(plain('Message-IDs are mentioned but none is given.')).map((m) => m.source)).toEqual(['self']);
+  });
+
+  it('[ABU-01] at most 20 attached messages are read from one report; something unreadable gives nothing, never a throw', () => {
+    const parts = Array.from(
+      { length: 25 },
+      (_, i) => `--R\r\nContent-Type: message/rfc822\r\n\r\nMessage-ID: <m${i}@x.example>\r\n\r\nb\r\n`,
+    ).join('');
+    const many = reportedMessages(Buffer.from(`Content-Type: multipart/mixed; boundary="R"\r\n\r\n${parts}--R--\r\n`));
+    expect(many).toHaveLength(20);
+    expect(many.every((m) => m.source === 'attachment')).toBe(true);
+    expect(() => reportedMessages(Buffer.from([0xff, 0xfe, 0x00, 0x01]))).not.toThrow();
+  });
+
   it('[ABU-01] HTML as text: line breaks, link targets kept, tags dropped, a stray < kept', () => {
     expect(htmlText('<p>Hi<br/>there <a class="x" href="https://a.test/u/T1">Unsubscribe</a> &lt; 3 < 4 <b>bold</b></p>')).toBe(
       '\nHi\nthere  https://a.test/u/T1 Unsubscribe &lt; 3 < 4 bold\n',
@@ -328,6 +367,13 @@ describe('the messages a report carries', () => {
     );
     expect(html.map((m) => m.source)).toEqual(['inline-forward']);
     expect(traceKeysFromText(html[0]!.headers).unsubscribeTokens).toEqual([unsubToken]);
+    const headersOnly = reportedMessages(
+      Buffer.from(
+        `Content-Type: multipart/report; boundary="R"\r\n\r\n--R\r\nContent-Type: text/plain\r\n\r\nbounced\r\n--R\r\nContent-Type: text/rfc822-headers\r\n\r\nMessage-ID: ${MESSAGE_ID}\r\n--R--\r\n`,
+      ),
+    );
+    expect(headersOnly.map((m) => m.source)).toEqual(['attachment']);
+    expect(traceKeys(headersOnly[0]!.headers).messageIds).toEqual([MESSAGE_ID]);
     const self = reportedMessages(Buffer.from(`Message-ID: ${MESSAGE_ID}\r\nSubject: x\r\n\r\nbody`));
     expect(self.map((m) => m.source)).toEqual(['self']);
     expect(traceKeys(self[0]!.headers).messageIds).toEqual([MESSAGE_ID]);

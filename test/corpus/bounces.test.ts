@@ -16,7 +16,7 @@ if (!present) {
 }
 
 // Agreement floors: what the classifier reaches today, so a regression fails.
-const FLOOR = { hardSoft: 0.97, status: 0.92, recipient: 0.98, reason: 0.9 };
+const FLOOR = { hardSoft: 0.97, status: 0.935, recipient: 0.98, reason: 0.9 };
 
 type Figures = { rows: number; hardSoft: number; status: number; recipient: number; reason: number };
 

@@ -125,3 +125,56 @@ describe('classifyBounce on bad input', () => {
     ]);
   });
 });
+
+describe('classifyBounce: DSN field order', () => {
+  const dsn = (perRecipient: string, text = 'The mail could not be delivered.') =>
+    [
+      'From: MAILER-DAEMON@mx.example',
+      'Subject: Undelivered Mail',
+      'MIME-Version: 1.0',
+      'Content-Type: multipart/report; report-type=delivery-status; boundary="B"',
+      '',
+      '--B',
+      'Content-Type: text/plain',
+      '',
+      text,
+      '--B',
+      'Content-Type: message/delivery-status',
+      '',
+      'Reporting-MTA: dns; mx.example',
+      '',
+      perRecipient,
+      '',
+      '--B--',
+      '',
+    ].join('\r\n');
+
+  it('[REP-01] per-recipient fields written before Final-Recipient belong to that recipient', () => {
+    const [r] = classifyBounce(
+      dsn(
+        'Diagnostic-Code: smtp; 550 5.1.1 User unknown\r\nStatus: 5.1.1\r\nFinal-Recipient: rfc822; ana@example.com\r\nAction: failed',
+      ),
+    );
+    expect(r).toMatchObject({ recipient: 'ana@example.com', status: '5.1.1', kind: 'hard', reply: '550 5.1.1 User unknown' });
+  });
+
+  it('[REP-01] Action before Final-Recipient and Original-Recipient after it make one recipient, not two', () => {
+    const results = classifyBounce(
+      dsn(
+        'Action: failed\r\nFinal-Recipient: rfc822; ana@example.com\r\nOriginal-Recipient: rfc822; ana@example.com\r\nStatus: 5.2.2',
+      ),
+    );
+    expect(results).toHaveLength(1);
+    expect(results[0]).toMatchObject({ recipient: 'ana@example.com', status: '5.2.2' });
+  });
+
+  it('[REP-01] a Final-Recipient that is no address keeps its status, with the recipient the text names', () => {
+    const [r] = classifyBounce(
+      dsn(
+        'Final-Recipient: RFC822; @mx.example.org\r\nAction: failed\r\nStatus: 5.1.2',
+        '<bogdan@example.org>\r\n    (reason: 550 Host unknown)',
+      ),
+    );
+    expect(r).toMatchObject({ recipient: 'bogdan@example.org', status: '5.1.2', kind: 'hard' });
+  });
+});

@@ -236,6 +236,17 @@ function feedbackResults(root: MimePart): BounceResult[] {
   return [];
 }
 
+/** RFC 3464 §2.3: fields that exist only in a per-recipient block. */
+const RECIPIENT_FIELDS = new Set([
+  'action',
+  'status',
+  'diagnostic-code',
+  'remote-mta',
+  'last-attempt-date',
+  'final-log-id',
+  'will-retry-until',
+]);
+
 function deliveryStatusResults(root: MimePart): BounceResult[] {
   const out: BounceResult[] = [];
   const seen = new Set<string>();
@@ -252,17 +263,36 @@ function deliveryStatusResults(root: MimePart): BounceResult[] {
     if (!isDsn && !inText) continue;
     let group: Record<string, string> | undefined;
     const groups: Record<string, string>[] = [];
+    // Per-recipient fields written before the first Final-Recipient (Facebook puts Diagnostic-Code
+    // and Status first): RFC 3464 has them only per recipient, so they are the first recipient's.
+    const early: Record<string, string> = {};
+    // Fields the current group got after its own recipient line (not the early ones it inherited).
+    let own = new Set<string>();
     for (const f of fieldList(p.text, MAX_DSN_FIELDS)) {
       const starts = f.name === 'final-recipient' || f.name === 'original-recipient';
-      if (starts && (!group || group[f.name] !== undefined || group.status !== undefined || group.action !== undefined)) {
-        group = {};
+      if (starts && (!group || own.has(f.name) || own.has('status') || own.has('action'))) {
+        group = groups.length === 0 ? { ...early } : {};
+        own = new Set();
         groups.push(group);
       }
-      if (group && group[f.name] === undefined) group[f.name] = f.value;
+      if (group) {
+        // The first value of a field in the group counts; the group's own value beats an inherited one.
+        if (!own.has(f.name)) group[f.name] = f.value;
+        own.add(f.name);
+      } else if (RECIPIENT_FIELDS.has(f.name) && early[f.name] === undefined) early[f.name] = f.value;
     }
     for (const g of groups) {
       if (out.length >= MAX_RECIPIENTS_PER_REPORT) break;
-      const recipient = typedAddress(g['final-recipient'] ?? '') || typedAddress(g['original-recipient'] ?? '');
+      let recipient = typedAddress(g['final-recipient'] ?? '') || typedAddress(g['original-recipient'] ?? '');
+      // A group whose recipient is no address (sendmail's `RFC822; @host`) still carries the status:
+      // it goes with the next recipient the human-readable part names that no group has named.
+      if (!recipient && (g.status || g['diagnostic-code'])) {
+        human ??= new Map(textBounceRecipients(root).map((x) => [x.recipient, x.diagnostic]));
+        const named = new Set(
+          groups.map((x) => typedAddress(x['final-recipient'] ?? '') || typedAddress(x['original-recipient'] ?? '')),
+        );
+        recipient = [...human.keys()].find((r) => !seen.has(r) && !named.has(r)) ?? '';
+      }
       if (!recipient || seen.has(recipient)) continue;
       seen.add(recipient);
       const status = findStatus(g.status ?? '');

@@ -128,26 +128,28 @@ describe('classifyBounce on bad input', () => {
 
 describe('classifyBounce: DSN field order', () => {
   const dsn = (perRecipient: string, text = 'The mail could not be delivered.') =>
-    [
-      'From: MAILER-DAEMON@mx.example',
-      'Subject: Undelivered Mail',
-      'MIME-Version: 1.0',
-      'Content-Type: multipart/report; report-type=delivery-status; boundary="B"',
-      '',
-      '--B',
-      'Content-Type: text/plain',
-      '',
-      text,
-      '--B',
-      'Content-Type: message/delivery-status',
-      '',
-      'Reporting-MTA: dns; mx.example',
-      '',
-      perRecipient,
-      '',
-      '--B--',
-      '',
-    ].join('\r\n');
+    Buffer.from(
+      [
+        'From: MAILER-DAEMON@mx.example',
+        'Subject: Undelivered Mail',
+        'MIME-Version: 1.0',
+        'Content-Type: multipart/report; report-type=delivery-status; boundary="B"',
+        '',
+        '--B',
+        'Content-Type: text/plain',
+        '',
+        text,
+        '--B',
+        'Content-Type: message/delivery-status',
+        '',
+        'Reporting-MTA: dns; mx.example',
+        '',
+        perRecipient,
+        '',
+        '--B--',
+        '',
+      ].join('\r\n'),
+    );
 
   it('[REP-01] per-recipient fields written before Final-Recipient belong to that recipient', () => {
     const [r] = classifyBounce(

@@ -147,6 +147,7 @@ export const ERROR_CODES = {
   NO_ACCOUNT: { kind: 'forbidden' },
   ONE_CLICK_BODY_MISSING: { kind: 'invalid' },
   OPERATOR_ONLY: { kind: 'forbidden' },
+  OUTBOX_MAIL_NOT_FOUND: { kind: 'not-found' },
   OWNER_ONLY: { kind: 'forbidden' },
   PASSWORD_REQUIRED: { kind: 'invalid' },
   PASSWORD_TOO_LONG: { kind: 'invalid' },

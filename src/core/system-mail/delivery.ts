@@ -4,17 +4,34 @@
 import { AppError } from '../errors.ts';
 import type { Clock, Logger } from '../ports.ts';
 import type { AccountWriteGate } from '../standing/ports.ts';
-import { MailSendError, type MailTransport } from './ports.ts';
+import { MailSendError, type MailMessage, type MailTransport } from './ports.ts';
 import {
   MAX_LAST_ERROR_LENGTH,
   SYSTEM_MAIL_RETRY_DELAY_SECONDS,
   SYSTEM_MAIL_RETRY_LIMIT,
+  type OutboxRow,
   type SystemMailStore,
 } from './types.ts';
 
 export const NO_RELAY_NOTE = 'No SMTP relay is configured (SMTP_URL); the mail waits in the outbox.';
 /** Mail sent in an account's name to its contacts (not platform mail to the account's people). */
 export const ON_BEHALF_TEMPLATES: ReadonlySet<string> = new Set(['consent-confirm']);
+
+/**
+ * The message handed to the relay for one outbox row: the subject, text and HTML rendered (by
+ * templates.ts) when the mail was queued, with the platform's From and our headers. The operator
+ * outbox shows the same message (GET /api/v1/operator/outbox/:id).
+ */
+export function outboxMessage(row: OutboxRow, mailFrom: string): MailMessage {
+  return {
+    from: mailFrom,
+    to: row.to,
+    subject: row.subject,
+    text: row.text,
+    html: row.html,
+    headers: { 'X-Assent-Mail': row.template, 'Auto-Submitted': 'auto-generated' },
+  };
+}
 
 export interface SystemMailDelivery {
   /** `retriesLeft`: how many more times the queue will run this job after this try. */
@@ -58,14 +75,7 @@ export function createSystemMailDelivery(deps: {
         return 'waiting';
       }
       try {
-        await transport.send({
-          from: deps.mailFrom,
-          to: row.to,
-          subject: row.subject,
-          text: row.text,
-          html: row.html,
-          headers: { 'X-Assent-Mail': row.template, 'Auto-Submitted': 'auto-generated' },
-        });
+        await transport.send(outboxMessage(row, deps.mailFrom));
       } catch (err) {
         const e =
           err instanceof MailSendError ? err : new MailSendError(String((err as Error)?.message ?? err), { permanent: false });

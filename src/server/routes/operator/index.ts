@@ -4,6 +4,7 @@ import type { AppDeps } from '../../deps.ts';
 import { registerChangeStanding } from './change-standing.ts';
 import { registerDecideSignupReview } from './decide-signup-review.ts';
 import { registerGetAccount } from './get-account.ts';
+import { registerGetOutboxMail } from './get-outbox-mail.ts';
 import { registerListAccounts } from './list-accounts.ts';
 import { registerListAudit } from './list-audit.ts';
 import { registerListOutbox } from './list-outbox.ts';
@@ -17,6 +18,7 @@ export function operatorRoutes(deps: AppDeps): FastifyPluginAsyncZod {
     registerDecideSignupReview(app, deps);
     registerListAudit(app, deps);
     registerListOutbox(app, deps);
+    registerGetOutboxMail(app, deps);
     registerSendNotice(app, deps);
   };
 }

@@ -5,9 +5,9 @@ import { useEffect, useRef } from 'react';
 import { Center, Loader } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Navigate, Route, Routes, useLocation } from 'react-router-dom';
+import { applyProfileLanguage } from './components/LanguageSwitcher.tsx';
 import { Layout } from './components/Layout.tsx';
-import { pickLanguage } from './i18n/index.ts';
-import { useMe } from './session.tsx';
+import { useApi, useMe } from './session.tsx';
 import { AcceptInvitation } from './pages/AcceptInvitation.tsx';
 import { ApiKeys } from './pages/ApiKeys.tsx';
 import { Dashboard } from './pages/Dashboard.tsx';
@@ -108,15 +108,16 @@ export function FullPageLoader() {
   );
 }
 
-/** The first time a signed-in user is known, show the interface in the user's language. */
+/** The first time a signed-in user is known, the interface language (profileLanguage). */
 function useProfileLanguage() {
   const me = useMe();
+  const api = useApi();
   const { i18n } = useTranslation();
   const appliedFor = useRef<string | null>(null);
   const user = me.data?.user;
   useEffect(() => {
     if (!user || appliedFor.current === user.id) return;
     appliedFor.current = user.id;
-    void i18n.changeLanguage(pickLanguage([user.language, i18n.language]));
-  }, [user, i18n]);
+    applyProfileLanguage(user, i18n, api);
+  }, [user, i18n, api]);
 }

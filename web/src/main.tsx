@@ -13,7 +13,9 @@ import { createI18n, pickLanguage } from './i18n/index.ts';
 import { notifyError } from './notify.ts';
 import { ApiProvider } from './session.tsx';
 
-const i18n = createI18n(pickLanguage(navigator.languages ?? [navigator.language]));
+// The language chosen on the public site (the server marks index.html), else the browser's.
+const chosen = document.documentElement.dataset.chosen;
+const i18n = createI18n(pickLanguage(chosen ? [chosen] : (navigator.languages ?? [navigator.language])));
 const api = createApi();
 const queryClient = new QueryClient({
   // Failed loads and actions surface the server's {error:{code,message}} as a notification.

@@ -67,6 +67,8 @@ export interface UsersStore {
   /** Sets the password and ends the user's other sessions, in one transaction. */
   changePassword(userId: string, passwordHash: string, keepSessionId: string): Promise<void>;
   setPlatformRole(userId: string, role: PlatformRole | null): Promise<void>;
+  /** The language the user reads the app and their own mail in (I18N). */
+  setLanguage(userId: string, language: string): Promise<void>;
   anyOperator(): Promise<boolean>;
   /** The user's accounts, oldest membership first. */
   memberships(userId: string): Promise<MembershipSummary[]>;

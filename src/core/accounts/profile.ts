@@ -37,6 +37,11 @@ export function createProfileOps(deps: AccountsDeps & { industries: Industry[] }
       return accountView(account, industries);
     },
 
+    /** The signed-in user's own language (the app's switch saves it; their own mail follows it). */
+    async setUserLanguage(userId: string, language: AccountLanguage): Promise<void> {
+      await store.users.setLanguage(userId, language);
+    },
+
     /** The stored ACC-01 acceptances of an account (for operators and tests). */
     async acceptances(accountId: string) {
       return store.accounts.acceptances(accountId);

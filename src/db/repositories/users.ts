@@ -68,6 +68,9 @@ export function createUsersStore(db: Kysely<DB>): UsersStore {
     async setPlatformRole(userId, role) {
       await db.updateTable('users').set({ platform_role: role }).where('id', '=', userId).execute();
     },
+    async setLanguage(userId, language) {
+      await db.updateTable('users').set({ language }).where('id', '=', userId).execute();
+    },
     async anyOperator() {
       const row = await db.selectFrom('users').select('id').where('platform_role', 'is not', null).limit(1).executeTakeFirst();
       return row !== undefined;

@@ -1,6 +1,6 @@
 // I18N-01: every visible string of the web app exists in English and Romanian. The chosen
-// language lives in memory (and in the user's profile on the server), not in localStorage:
-// nothing is stored in the browser beyond the session cookie.
+// language lives in memory, in the user's profile on the server and in the public site's `lang`
+// cookie (set only by a click on a language switch), never in localStorage.
 import i18next, { type i18n } from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import en from './en.json';

@@ -2,9 +2,9 @@ import { useState, type FormEvent } from 'react';
 import { Alert, Anchor, Button, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import { applyProfileLanguage } from '../components/LanguageSwitcher.tsx';
 import { Link, useLocation, useNavigate } from 'react-router-dom';
 import { PublicPage } from '../components/PublicPage.tsx';
-import { pickLanguage } from '../i18n/index.ts';
 import { errorMessage } from '../notify.ts';
 import { useApi, useSessionChanged } from '../session.tsx';
 import type { MeView as Me } from '../../../src/core/accounts/views.ts';
@@ -23,7 +23,7 @@ export function Login() {
     mutationFn: () => api.post<Me>('/auth/login', { email, password }),
     onSuccess: (me) => {
       sessionChanged(me);
-      void i18n.changeLanguage(pickLanguage([me.user.language, i18n.language]));
+      applyProfileLanguage(me.user, i18n, api);
       const from = (location.state as { from?: string } | null)?.from;
       void navigate(from ?? (!me.account && me.user.platformRole ? '/operator/accounts' : '/'), { replace: true });
     },

@@ -13,6 +13,7 @@ import { registerRequestPasswordReset } from './request-password-reset.ts';
 import { registerResendVerification } from './resend-verification.ts';
 import { registerSignup } from './signup.ts';
 import { registerSwitchAccount } from './switch-account.ts';
+import { registerUpdateMe } from './update-me.ts';
 import { registerVerifyEmail } from './verify-email.ts';
 
 /** Registered with `{ prefix: '/api/v1' }` in routes/index.ts. */
@@ -29,6 +30,7 @@ export function authRoutes(deps: AppDeps): FastifyPluginAsyncZod {
     registerConfirmPasswordReset(app, deps);
     registerChangePassword(app, deps);
     registerGetMe(app, deps);
+    registerUpdateMe(app, deps);
     registerSwitchAccount(app, deps);
   };
 }

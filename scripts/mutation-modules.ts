@@ -67,6 +67,10 @@ export const MUTATION_MODULES: Record<string, MutationModule> = {
     ],
     tests: ['src/core/enforcement/trace.unit.test.ts'],
   },
+  'listing-response': {
+    mutate: ['src/core/enforcement/listings.ts'],
+    tests: ['src/core/enforcement/listings.test.ts'],
+  },
   tokens: {
     mutate: ['src/core/tokens/**/*.ts'],
     tests: ['src/core/tokens/**/*.test.ts', 'src/security/**/*.test.ts'],

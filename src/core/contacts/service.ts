@@ -6,15 +6,21 @@ import { conflict, invalid, notFound, unprocessable } from '../errors.ts';
 import type { Clock } from '../ports.ts';
 import { addressHash, normalizeEmail, normalizePhone } from '../suppression/address.ts';
 import type { SuppressionService } from '../suppression/service.ts';
-import type {
-  Attributes,
-  Contact,
-  ContactExport,
-  ContactInput,
-  ContactPage,
-  ContactRecord,
-  ContactStore,
-  UpsertOptions,
+import type { ConsentState } from '../consent/types.ts';
+import {
+  CONTACT_STATUSES,
+  type Attributes,
+  type Contact,
+  type ContactExport,
+  type ContactInput,
+  type ContactListStatus,
+  type ContactListPage,
+  type ContactRecord,
+  type ContactRow,
+  type ContactStatus,
+  type ContactStore,
+  type ContactTimeline,
+  type UpsertOptions,
 } from './types.ts';
 import { newId as uuidV7 } from '../ids.ts';
 
@@ -23,6 +29,25 @@ export const MAX_ATTRIBUTE_KEYS = 100;
 export const MAX_LANGUAGE_LENGTH = 35; // BCP 47 tags stay far below this
 export const MAX_TIME_ZONE_LENGTH = 64;
 export const CONTACT_PAGE_MAX = 500;
+/** The page-size cap of GET /contacts (kept at the cap the route always had, for old clients). */
+export const MAX_CONTACTS_PAGE = CONTACT_PAGE_MAX;
+export const DEFAULT_CONTACTS_PAGE = 100;
+/** Longest search text accepted: longer never matches an address usefully and only costs. */
+export const MAX_CONTACT_SEARCH_LENGTH = 100;
+
+/** Most contacts one bulk call (withdraw, erase) takes: a page of the table at most. */
+export const MAX_CONTACTS_BULK = MAX_CONTACTS_PAGE;
+/** Rows read per query while a CSV export streams. */
+const EXPORT_PAGE = MAX_CONTACTS_PAGE;
+
+export interface ContactListOptions {
+  after?: string;
+  limit?: number;
+  /** Address (email or phone) or name, case-insensitive: prefix, and substring from 3 characters. */
+  q?: string;
+  listId?: string;
+  status?: ContactStatus;
+}
 
 export interface ContactService {
   /** Finds the contact by email or phone, or creates it. Never touches consent (CON-10). */
@@ -30,7 +55,21 @@ export interface ContactService {
   /** Throws CONTACT_NOT_FOUND (404) for an unknown id or another account's. */
   get(accountId: string, id: string): Promise<Contact>;
   findByAddress(accountId: string, by: { email?: string; phone?: string }): Promise<Contact | null>;
-  list(accountId: string, options?: { after?: string; limit?: number }): Promise<ContactPage>;
+  /** Keyset pages (by id) with search, list/status filters and the totals of the filter. */
+  list(accountId: string, options?: ContactListOptions): Promise<ContactListPage>;
+  /** The contacts matching the filter (q, listId, status) as CSV lines, streamed page by page. */
+  exportCsv(accountId: string, options?: Omit<ContactListOptions, 'after' | 'limit'>): Promise<AsyncIterable<string>>;
+  /** Withdraws consent on one list for these contacts (new 'withdrawn' events); never subscribes. */
+  withdrawMany(
+    accountId: string,
+    contactIds: string[],
+    listId: string,
+    actor: { sourceId: string | null },
+  ): Promise<{ withdrawn: number }>;
+  /** Data-subject erasure of each of these contacts (see erase). */
+  eraseMany(accountId: string, contactIds: string[], actor: { sourceId: string | null }): Promise<{ erased: number }>;
+  /** Every consent ledger event of the contact, and the suppressions of its addresses. */
+  timeline(accountId: string, id: string): Promise<ContactTimeline>;
   /** Merges attributes; a null value removes that key. Also language / time zone. */
   update(
     accountId: string,
@@ -55,6 +94,34 @@ const strip = (r: ContactRecord): Contact => {
   const { emailHash: _e, phoneHash: _p, ...contact } = r;
   return contact;
 };
+
+const text = (v: unknown): string | null => (typeof v === 'string' && v.trim() ? v.trim() : null);
+
+/** The display name: firstName/lastName (imports), first_name/last_name (forms), or name. */
+export function contactName(attributes: Attributes): string | null {
+  const first = text(attributes.firstName) ?? text(attributes.first_name);
+  const last = text(attributes.lastName) ?? text(attributes.last_name);
+  const full = [first, last].filter((x) => x !== null).join(' ');
+  return full || text(attributes.name);
+}
+
+/** One list's status, with the precedence of ContactStatus. */
+export function listStatus(state: ConsentState, suppressed: boolean): ContactStatus {
+  if (suppressed) return 'suppressed';
+  if (state.status === 'withdrawn') return 'withdrawn';
+  if (state.hold !== null) return 'held';
+  return state.status;
+}
+
+/** RFC 4180 cell; a leading = + - @ is prefixed with ' so spreadsheets do not run it as a formula. */
+function csvCell(v: string): string {
+  const s = /^[=+\-@\t\r]/.test(v) ? `'${v}` : v;
+  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+export function emptyTotals(): Record<ContactStatus, number> {
+  return Object.fromEntries(CONTACT_STATUSES.map((s) => [s, 0])) as Record<ContactStatus, number>;
+}
 
 /** Validates and normalises contact fields; field-level errors (400 VALIDATION_FAILED). */
 export function normalizeContactInput(
@@ -149,7 +216,53 @@ export function createContactService(deps: ContactDeps): ContactService {
     throw conflict('CONTACT_CONFLICT', 'The contact changed while it was being saved; try again.');
   }
 
-  return {
+  /** The normalised search text and the filtered list (LIST_NOT_FOUND when not the account's). */
+  async function filterOf(
+    accountId: string,
+    options: Pick<ContactListOptions, 'q' | 'listId'>,
+  ): Promise<{ q?: string; list?: { id: string; channel: ConsentState['channel'] } }> {
+    const q = options.q?.trim().toLowerCase().slice(0, MAX_CONTACT_SEARCH_LENGTH) || undefined;
+    if (!options.listId) return { q };
+    const channel = await deps.store.listChannel(accountId, options.listId);
+    if (!channel) throw notFound('LIST_NOT_FOUND', 'No such list in this account.');
+    return { q, list: { id: options.listId, channel } };
+  }
+
+  /** The ids, deduplicated and bounded; every one must be the account's (CONTACT_NOT_FOUND otherwise). */
+  async function ownIds(accountId: string, contactIds: string[]): Promise<string[]> {
+    const ids = [...new Set(contactIds)];
+    if (ids.length > MAX_CONTACTS_BULK) throw invalid('BATCH_TOO_LARGE', `At most ${MAX_CONTACTS_BULK} contacts at once.`);
+    for (const id of ids) await getRecord(accountId, id);
+    return ids;
+  }
+
+  /** The page's rows with name and per-list statuses: one query for states, one for suppressions. */
+  async function withLists(accountId: string, rows: Array<ContactRecord & { status: ContactStatus }>): Promise<ContactRow[]> {
+    const hashes = rows.flatMap((r) => [r.emailHash, r.phoneHash]).filter((h): h is string => h !== null);
+    const [states, suppressions] = await Promise.all([
+      rows.length > 0
+        ? deps.store.statesFor(
+            accountId,
+            rows.map((r) => r.id),
+          )
+        : Promise.resolve([]),
+      deps.suppression.entriesFor(accountId, hashes),
+    ]);
+    const suppressed = new Set(suppressions.map((e) => e.addressHash));
+    const byContact = new Map<string, ConsentState[]>();
+    for (const st of states) byContact.set(st.contactId, [...(byContact.get(st.contactId) ?? []), st]);
+    return rows.map(({ status, ...r }) => {
+      const lists: ContactListStatus[] = (byContact.get(r.id) ?? [])
+        .sort((a, b) => (a.listId < b.listId ? -1 : 1))
+        .map((st) => {
+          const hash = st.channel === 'sms' ? r.phoneHash : r.emailHash;
+          return { listId: st.listId, channel: st.channel, status: listStatus(st, hash !== null && suppressed.has(hash)) };
+        });
+      return { ...strip(r), name: contactName(r.attributes), status, lists };
+    });
+  }
+
+  const service: ContactService = {
     upsert,
     get: async (accountId, id) => strip(await getRecord(accountId, id)),
     async findByAddress(accountId, by) {
@@ -160,10 +273,78 @@ export function createContactService(deps: ContactDeps): ContactService {
       return found[0] ? strip(found[0]) : null;
     },
     async list(accountId, options = {}) {
-      const limit = Math.max(1, Math.min(options.limit ?? 100, CONTACT_PAGE_MAX));
-      const rows = await deps.store.page(accountId, { after: options.after, limit: limit + 1 });
-      const items = rows.slice(0, limit).map(strip);
-      return { items, next: rows.length > limit ? (items[items.length - 1]?.id ?? null) : null };
+      const limit = Math.max(1, Math.min(options.limit ?? DEFAULT_CONTACTS_PAGE, MAX_CONTACTS_PAGE));
+      const { q, list } = await filterOf(accountId, options);
+      const [rows, counts] = await Promise.all([
+        deps.store.search(accountId, { q, list, status: options.status, after: options.after, limit: limit + 1 }),
+        deps.store.countByStatus(accountId, { q, list }),
+      ]);
+      const page = rows.slice(0, limit);
+      const items = await withLists(accountId, page);
+      const totals = { ...emptyTotals(), ...counts };
+      const total = options.status ? totals[options.status] : Object.values(totals).reduce((a, b) => a + b, 0);
+      return { items, next: rows.length > limit ? (page[page.length - 1]?.id ?? null) : null, total, totals };
+    },
+    async exportCsv(accountId, options = {}) {
+      const { q, list } = await filterOf(accountId, options);
+      const status = options.status;
+      async function* lines(): AsyncGenerator<string> {
+        yield 'email,phone,name,status,lists,added\r\n';
+        let after: string | undefined;
+        for (;;) {
+          const rows = await deps.store.search(accountId, { q, list, status, after, limit: EXPORT_PAGE });
+          if (rows.length === 0) return;
+          const page = await withLists(accountId, rows);
+          yield (
+            page
+              .map((c) =>
+                [
+                  c.email ?? '',
+                  c.phone ?? '',
+                  c.name ?? '',
+                  c.status,
+                  c.lists.map((l) => `${l.listId}:${l.status}`).join(' '),
+                  c.createdAt,
+                ]
+                  .map(csvCell)
+                  .join(','),
+              )
+              .join('\r\n') + '\r\n'
+          );
+          if (rows.length < EXPORT_PAGE) return;
+          after = rows[rows.length - 1]!.id;
+        }
+      }
+      return lines();
+    },
+    async withdrawMany(accountId, contactIds, listId, actor) {
+      const ids = await ownIds(accountId, contactIds);
+      if (!(await deps.store.listChannel(accountId, listId))) throw notFound('LIST_NOT_FOUND', 'No such list in this account.');
+      let withdrawn = 0;
+      for (const id of ids) {
+        const events = await deps.consent.withdraw(accountId, id, [listId], {
+          sourceType: 'api',
+          sourceId: actor.sourceId,
+          textShown: '',
+          evidence: { bulk: true },
+        });
+        withdrawn += events.length;
+      }
+      return { withdrawn };
+    },
+    async eraseMany(accountId, contactIds, actor) {
+      const ids = await ownIds(accountId, contactIds);
+      for (const id of ids) await service.erase(accountId, id, actor);
+      return { erased: ids.length };
+    },
+    async timeline(accountId, id) {
+      const record = await getRecord(accountId, id);
+      const hashes = [record.emailHash, record.phoneHash].filter((h): h is string => h !== null);
+      const [events, suppressions] = await Promise.all([
+        deps.consent.eventsFor(accountId, id),
+        deps.suppression.entriesFor(accountId, hashes),
+      ]);
+      return { events, suppressions };
     },
     async update(accountId, id, patch) {
       const current = await getRecord(accountId, id);
@@ -222,4 +403,5 @@ export function createContactService(deps: ContactDeps): ContactService {
       return { contact: strip(record), consentStates, consentEvents, suppressions, exportedAt: deps.clock.now().toISOString() };
     },
   };
+  return service;
 }

@@ -1,6 +1,8 @@
 // Request shapes of the contact routes (zod, strict: a "subscribe"/"consent" field is refused,
 // there is no force-subscribe path — CON-10).
 import { z } from 'zod';
+import { MAX_CONTACT_SEARCH_LENGTH, MAX_CONTACTS_BULK, MAX_CONTACTS_PAGE } from '../../../core/contacts/service.ts';
+import { CONTACT_STATUSES } from '../../../core/contacts/types.ts';
 import type { AccountAuth } from '../../auth.ts';
 
 export const IdParams = z.object({ id: z.string().min(1).max(100) });
@@ -30,8 +32,27 @@ export const UpdateContactBody = z
   .strict();
 
 export const PageQuery = z
-  .object({ after: z.string().max(100).optional(), limit: z.coerce.number().int().min(1).max(500).optional() })
+  .object({
+    after: z.string().max(100).optional(),
+    limit: z.coerce.number().int().min(1).max(MAX_CONTACTS_PAGE).optional(),
+    /** Address or name, case-insensitive; prefix, and substring from 3 characters. */
+    q: z.string().max(MAX_CONTACT_SEARCH_LENGTH).optional(),
+    listId: z.string().min(1).max(100).optional(),
+    /** The status on listId (or the contact's overall status without listId). */
+    status: z.enum(CONTACT_STATUSES).optional(),
+  })
   .strict();
+
+/** GET /contacts/export.csv: the listing's filter, without paging. */
+export const ExportQuery = PageQuery.omit({ after: true, limit: true });
+
+const ContactIds = z.array(z.string().min(1).max(100)).min(1).max(MAX_CONTACTS_BULK);
+
+/** POST /contacts/bulk/withdraw: unsubscribe these contacts from one list (never a subscribe). */
+export const BulkWithdrawBody = z.object({ listId: z.string().min(1).max(100), contactIds: ContactIds }).strict();
+
+/** POST /contacts/bulk/erase: data-subject erasure of each contact. */
+export const BulkEraseBody = z.object({ contactIds: ContactIds }).strict();
 
 /** The source id recorded for actions by this caller: the user, or the API key. */
 export function actorSourceId(auth: AccountAuth): string {

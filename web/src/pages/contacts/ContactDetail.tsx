@@ -1,5 +1,6 @@
-// One contact: consent per list and channel (derived from the ledger, never edited here), the
-// consent events with their exact texts, proof-of-opt-in export (CON-09: the JSON bundle that
+// One contact: consent per list and channel (derived from the ledger, never edited here), its
+// consent timeline (every ledger event with the exact text shown), the suppressions of its
+// addresses (reason, source, account or platform-wide), proof-of-opt-in export (CON-09: the JSON bundle that
 // `assent proof verify` checks, and the readable page), data export and erasure.
 import { useState } from 'react';
 import { Alert, Anchor, Badge, Button, Card, Code, Group, Modal, Spoiler, Stack, Table, Text, Title } from '@mantine/core';
@@ -8,9 +9,8 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { formatTime } from '../../components/format.ts';
 import { notifyOk } from '../../notify.ts';
-import type { ProofBundle } from '../../../../src/core/consent/proof.ts';
 import type { ConsentEvent, ConsentStatus } from '../../../../src/core/consent/types.ts';
-import type { ContactDetail as Detail } from '../../../../src/core/contacts/types.ts';
+import type { ContactDetail as Detail, ContactTimeline } from '../../../../src/core/contacts/types.ts';
 import { useApi } from '../../session.tsx';
 import { useLists } from '../Lists.tsx';
 import { contactLabel } from './Contacts.tsx';
@@ -32,7 +32,10 @@ export function ContactDetail() {
   const id = useParams().id ?? '';
   const path = `/contacts/${encodeURIComponent(id)}`;
   const detail = useQuery({ queryKey: ['contacts', 'detail', id], queryFn: () => api.get<Detail>(path) });
-  const proof = useQuery({ queryKey: ['contacts', 'proof', id], queryFn: () => api.get<ProofBundle>(`${path}/proof`) });
+  const timeline = useQuery({
+    queryKey: ['contacts', 'timeline', id],
+    queryFn: () => api.get<ContactTimeline>(`${path}/timeline`),
+  });
   const lists = useLists();
   const listName = (listId: string) => lists.data?.find((l) => l.id === listId)?.name ?? listId;
   const [erasing, setErasing] = useState(false);
@@ -101,6 +104,11 @@ export function ContactDetail() {
       </Card>
 
       <Title order={3}>{t('contacts.consentTitle')}</Title>
+      {(timeline.data?.suppressions.length ?? 0) > 0 && (
+        <Alert color="red" data-testid="suppressed-notice">
+          {t('contacts.suppressedNotice')}
+        </Alert>
+      )}
       {d.consent.length === 0 ? (
         <Alert color="yellow" data-testid="no-consent">
           {t('contacts.noConsentState')}
@@ -153,8 +161,8 @@ export function ContactDetail() {
       <Text size="sm" c="dimmed">
         {t('contacts.proofHint')}
       </Text>
-      {proof.data?.events.length === 0 && <Text c="dimmed">{t('contacts.noEvents')}</Text>}
-      {proof.data?.events.map((e) => (
+      {timeline.data?.events.length === 0 && <Text c="dimmed">{t('contacts.noEvents')}</Text>}
+      {timeline.data?.events.map((e) => (
         <Card key={e.id} withBorder data-testid="consent-event">
           <Group justify="space-between">
             <Group gap="xs">
@@ -194,16 +202,21 @@ export function ContactDetail() {
               <b>{t('consent.partners')}:</b> {e.partners.join(', ')}
             </Text>
           )}
-          {e.textShown && (
+          {e.textShown ? (
             <Spoiler maxHeight={60} showLabel={t('consent.more')} hideLabel={t('consent.less')}>
               <Text
                 size="sm"
                 mt="xs"
+                aria-label={t('contacts.eventText')}
                 style={{ whiteSpace: 'pre-wrap', borderLeft: '3px solid var(--mantine-color-gray-4)', paddingLeft: 8 }}
               >
                 {e.textShown}
               </Text>
             </Spoiler>
+          ) : (
+            <Text size="xs" c="dimmed" mt="xs">
+              {t('contacts.noText')}
+            </Text>
           )}
           {Object.keys(e.evidence).length > 0 && (
             <Text size="xs" mt="xs">
@@ -215,6 +228,42 @@ export function ContactDetail() {
           </Text>
         </Card>
       ))}
+
+      <Title order={3}>{t('contacts.suppressionsTitle')}</Title>
+      <Text size="sm" c="dimmed">
+        {t('contacts.suppressionHint')}
+      </Text>
+      {timeline.data?.suppressions.length === 0 && (
+        <Text c="dimmed" data-testid="no-suppressions">
+          {t('contacts.noSuppressions')}
+        </Text>
+      )}
+      {(timeline.data?.suppressions.length ?? 0) > 0 && (
+        <Table striped data-testid="suppressions">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t('contacts.suppressionReason')}</Table.Th>
+              <Table.Th>{t('contacts.suppressionScope')}</Table.Th>
+              <Table.Th>{t('contacts.suppressionSource')}</Table.Th>
+              <Table.Th>{t('contacts.suppressionSince')}</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {timeline.data?.suppressions.map((x) => (
+              <Table.Tr key={`${x.accountId ?? ''}|${x.addressHash}`}>
+                <Table.Td>
+                  <Badge color="red" variant="light">
+                    {t(`contacts.reason.${x.reason}`)}
+                  </Badge>
+                </Table.Td>
+                <Table.Td>{x.accountId ? t('contacts.suppressionAccount') : t('contacts.suppressionPlatform')}</Table.Td>
+                <Table.Td>{x.source ?? '—'}</Table.Td>
+                <Table.Td>{formatTime(x.createdAt, i18n.language)}</Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      )}
 
       <Title order={3}>{t('contacts.rightsTitle')}</Title>
       <Group>

@@ -1,63 +1,298 @@
-// Contacts: keyset-paginated table and "add contact". A contact added here has NO consent and is
-// not sendable until a consent event with evidence exists (CON-10: there is no force-subscribe).
+// Contacts: search (address or name), list and status filters, the filter's totals, keyset pages,
+// bulk actions (CSV export, unsubscribe from a list, erase — never a bulk subscribe) and "add
+// contact". A contact added here has NO consent and is not sendable until a consent event with
+// evidence exists (CON-10: there is no force-subscribe).
 import { useState, type FormEvent } from 'react';
-import { Alert, Anchor, Badge, Button, Group, Modal, Stack, Table, Text, TextInput, Title } from '@mantine/core';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import {
+  Alert,
+  Anchor,
+  Badge,
+  Button,
+  Checkbox,
+  Group,
+  Modal,
+  Select,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router-dom';
 import { ApiError } from '../../api.ts';
 import { formatTime } from '../../components/format.ts';
-import type { Contact, ContactPage } from '../../../../src/core/contacts/types.ts';
+import { CONTACT_STATUSES, type Contact, type ContactListPage, type ContactStatus } from '../../../../src/core/contacts/types.ts';
+import { notifyOk } from '../../notify.ts';
 import { useApi } from '../../session.tsx';
+import { useLists } from '../Lists.tsx';
 
 export const CONTACTS_PAGE_SIZE = 50;
+/** Page sizes offered; the API caps a page at MAX_CONTACTS_PAGE (500). */
+export const CONTACTS_PAGE_SIZES = [25, 50, 100, 200] as const;
+
+export const CONTACT_STATUS_COLOR: Record<ContactStatus, string> = {
+  active: 'green',
+  pending: 'yellow',
+  held: 'orange',
+  withdrawn: 'gray',
+  suppressed: 'red',
+  none: 'gray',
+};
 
 export function Contacts() {
   const { t, i18n } = useTranslation();
   const api = useApi();
+  const lists = useLists();
+  const [search, setSearch] = useState('');
+  const [q] = useDebouncedValue(search.trim(), 300);
+  const [listId, setListId] = useState<string | null>(null);
+  const [status, setStatus] = useState<ContactStatus | null>(null);
+  const [pageSize, setPageSize] = useState<number>(CONTACTS_PAGE_SIZE);
   // Keyset pages: the cursors of the pages before this one, so "previous" can go back.
   const [cursors, setCursors] = useState<Array<string | undefined>>([undefined]);
   const after = cursors[cursors.length - 1];
+  const filterKey = `${q}|${listId ?? ''}|${status ?? ''}|${pageSize}`;
+  const [pagedFor, setPagedFor] = useState(filterKey);
+  const [selected, setSelected] = useState<Set<string>>(new Set());
+  const [selectedOn, setSelectedOn] = useState(`${filterKey}|${after ?? ''}`);
+  if (pagedFor !== filterKey) {
+    // A new filter starts at its first page.
+    setPagedFor(filterKey);
+    setCursors([undefined]);
+  }
+  if (selectedOn !== `${filterKey}|${after ?? ''}`) {
+    // The selection is of the rows on screen: another page or filter clears it.
+    setSelectedOn(`${filterKey}|${after ?? ''}`);
+    setSelected(new Set());
+  }
+  const params = new URLSearchParams({ limit: String(pageSize) });
+  if (q) params.set('q', q);
+  if (listId) params.set('listId', listId);
+  if (status) params.set('status', status);
+  if (after && pagedFor === filterKey) params.set('after', after);
   const page = useQuery({
-    queryKey: ['contacts', after ?? ''],
-    queryFn: () =>
-      api.get<ContactPage>(`/contacts?limit=${CONTACTS_PAGE_SIZE}${after ? `&after=${encodeURIComponent(after)}` : ''}`),
+    queryKey: ['contacts', params.toString()],
+    queryFn: () => api.get<ContactListPage>(`/contacts?${params.toString()}`),
+    placeholderData: keepPreviousData,
   });
   const [adding, setAdding] = useState(false);
-  const next = page.data?.next;
+  const data = page.data;
+  const next = data?.next;
+  const filtered = q !== '' || listId !== null || status !== null;
+  const number = (n: number) => new Intl.NumberFormat(i18n.language === 'ro' ? 'ro-RO' : 'en-GB').format(n);
+  const listName = (id: string) => lists.data?.find((l) => l.id === id)?.name ?? id;
+  const clear = () => {
+    setSearch('');
+    setListId(null);
+    setStatus(null);
+  };
+  const matching = data ? CONTACT_STATUSES.reduce((sum, s) => sum + data.totals[s], 0) : 0;
+  const exportParams = new URLSearchParams();
+  if (q) exportParams.set('q', q);
+  if (listId) exportParams.set('listId', listId);
+  if (status) exportParams.set('status', status);
+  const pageIds = data?.items.map((c) => c.id) ?? [];
+  const allSelected = pageIds.length > 0 && pageIds.every((id) => selected.has(id));
+  const toggle = (id: string) =>
+    setSelected((cur) => {
+      const nextSet = new Set(cur);
+      if (nextSet.has(id)) nextSet.delete(id);
+      else nextSet.add(id);
+      return nextSet;
+    });
 
   return (
     <Stack>
       <Group justify="space-between">
         <Title order={2}>{t('contacts.title')}</Title>
-        <Button onClick={() => setAdding(true)}>{t('contacts.add')}</Button>
+        <Group>
+          <Button variant="default" component={Link} to="/imports/new">
+            {t('contacts.importCsv')}
+          </Button>
+          <Button onClick={() => setAdding(true)}>{t('contacts.add')}</Button>
+        </Group>
       </Group>
-      {page.data?.items.length === 0 && cursors.length === 1 && <Text c="dimmed">{t('contacts.empty')}</Text>}
-      {(page.data?.items.length ?? 0) > 0 && (
-        <Table striped highlightOnHover>
+      <Group align="flex-end">
+        <TextInput
+          label={t('contacts.search')}
+          placeholder={t('contacts.searchPlaceholder')}
+          value={search}
+          onChange={(e) => setSearch(e.currentTarget.value)}
+          maxLength={100}
+          w={320}
+          data-testid="contacts-search"
+        />
+        <Select
+          label={t('contacts.list')}
+          placeholder={t('contacts.allLists')}
+          data={(lists.data ?? []).map((l) => ({ value: l.id, label: l.name }))}
+          value={listId}
+          onChange={setListId}
+          clearable
+          data-testid="contacts-list-filter"
+        />
+        <Select
+          label={t('contacts.status')}
+          placeholder={t('contacts.allStatuses')}
+          data={CONTACT_STATUSES.map((s) => ({ value: s, label: t(`contacts.statusLabel.${s}`) }))}
+          value={status}
+          onChange={(v) => setStatus((v as ContactStatus | null) ?? null)}
+          clearable
+          data-testid="contacts-status-filter"
+        />
+        <Select
+          label={t('contacts.pageSize')}
+          data={CONTACTS_PAGE_SIZES.map((n) => ({ value: String(n), label: String(n) }))}
+          value={String(pageSize)}
+          onChange={(v) => v && setPageSize(Number(v))}
+          allowDeselect={false}
+          w={110}
+          data-testid="contacts-page-size"
+        />
+        {filtered && (
+          <Button variant="subtle" onClick={clear}>
+            {t('contacts.clearFilters')}
+          </Button>
+        )}
+      </Group>
+      {data && matching > 0 && (
+        <Group gap="xs" data-testid="contacts-totals">
+          <Text fw={600} data-testid="contacts-total">
+            {status
+              ? t('contacts.totalFiltered', {
+                  n: number(data.total),
+                  all: number(matching),
+                  status: t(`contacts.statusLabel.${status}`),
+                })
+              : t('contacts.totalCount', { n: number(data.total) })}
+          </Text>
+          {CONTACT_STATUSES.filter((s) => data.totals[s] > 0).map((s) => (
+            <Badge
+              key={s}
+              variant={status === s ? 'filled' : 'light'}
+              color={CONTACT_STATUS_COLOR[s]}
+              style={{ cursor: 'pointer' }}
+              onClick={() => setStatus(status === s ? null : s)}
+              data-testid={`contacts-total-${s}`}
+            >
+              {number(data.totals[s])} {t(`contacts.statusLabel.${s}`)}
+            </Badge>
+          ))}
+          {listId && (
+            <Text size="sm" c="dimmed">
+              {t('contacts.onList', { list: listName(listId) })}
+            </Text>
+          )}
+          <Button
+            size="xs"
+            variant="light"
+            ml="auto"
+            component="a"
+            href={`/api/v1/contacts/export.csv?${exportParams.toString()}`}
+            download="contacts.csv"
+            data-testid="contacts-export"
+          >
+            {t('contacts.exportCsv')}
+          </Button>
+        </Group>
+      )}
+      {selected.size > 0 && <BulkBar ids={[...selected]} defaultListId={listId} onDone={() => setSelected(new Set())} />}
+      {data && data.items.length === 0 && cursors.length === 1 && !filtered && (
+        <Alert color="blue" title={t('contacts.emptyTitle')} data-testid="contacts-empty">
+          <Stack gap="xs">
+            <Text size="sm">{t('contacts.emptyHint')}</Text>
+            <Group>
+              <Button size="xs" component={Link} to="/forms/new">
+                {t('contacts.emptyForm')}
+              </Button>
+              <Button size="xs" variant="default" component={Link} to="/imports/new">
+                {t('contacts.importCsv')}
+              </Button>
+            </Group>
+          </Stack>
+        </Alert>
+      )}
+      {data && data.items.length === 0 && filtered && (
+        <Alert color="gray" title={t('contacts.noMatchTitle')} data-testid="contacts-no-match">
+          <Stack gap="xs">
+            <Text size="sm">{t(q ? 'contacts.noMatchSearch' : 'contacts.noMatchFilter')}</Text>
+            <Group>
+              <Button size="xs" variant="default" onClick={clear}>
+                {t('contacts.clearFilters')}
+              </Button>
+            </Group>
+          </Stack>
+        </Alert>
+      )}
+      {(data?.items.length ?? 0) > 0 && (
+        <Table striped highlightOnHover data-testid="contacts-table">
           <Table.Thead>
             <Table.Tr>
-              <Table.Th>{t('contacts.email')}</Table.Th>
-              <Table.Th>{t('contacts.phone')}</Table.Th>
-              <Table.Th>{t('contacts.language')}</Table.Th>
+              <Table.Th w={40}>
+                <Checkbox
+                  aria-label={t('contacts.selectPage')}
+                  checked={allSelected}
+                  indeterminate={!allSelected && selected.size > 0}
+                  onChange={() => setSelected(allSelected ? new Set() : new Set(pageIds))}
+                />
+              </Table.Th>
+              <Table.Th>{t('contacts.address')}</Table.Th>
+              <Table.Th>{t('contacts.name')}</Table.Th>
+              <Table.Th>{listId ? t('contacts.statusOn', { list: listName(listId) }) : t('contacts.status')}</Table.Th>
+              {!listId && <Table.Th>{t('contacts.lists')}</Table.Th>}
               <Table.Th>{t('contacts.added')}</Table.Th>
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
-            {page.data?.items.map((c) => (
-              <Table.Tr key={c.id}>
+            {data?.items.map((c) => (
+              <Table.Tr key={c.id} data-testid="contact-row">
+                <Table.Td>
+                  <Checkbox
+                    aria-label={t('contacts.selectOne', { contact: contactLabel(c, t('contacts.erasedLabel')) })}
+                    checked={selected.has(c.id)}
+                    onChange={() => toggle(c.id)}
+                  />
+                </Table.Td>
                 <Table.Td>
                   <Anchor component={Link} to={`/contacts/${encodeURIComponent(c.id)}`}>
                     {contactLabel(c, t('contacts.erasedLabel'))}
                   </Anchor>
+                  {c.email && c.phone && (
+                    <Text size="xs" c="dimmed">
+                      {c.phone}
+                    </Text>
+                  )}
                   {c.erasedAt && (
                     <Badge ml="xs" color="gray" size="sm">
                       {t('contacts.erased')}
                     </Badge>
                   )}
                 </Table.Td>
-                <Table.Td>{c.phone ?? '—'}</Table.Td>
-                <Table.Td>{c.language ?? '—'}</Table.Td>
+                <Table.Td>{c.name ?? '—'}</Table.Td>
+                <Table.Td>
+                  <Badge color={CONTACT_STATUS_COLOR[c.status]} variant={c.status === 'none' ? 'outline' : 'light'}>
+                    {t(`contacts.statusLabel.${c.status}`)}
+                  </Badge>
+                </Table.Td>
+                {!listId && (
+                  <Table.Td>
+                    <Group gap={4}>
+                      {c.lists.length === 0 && (
+                        <Text size="sm" c="dimmed">
+                          —
+                        </Text>
+                      )}
+                      {c.lists.map((l) => (
+                        <Badge key={`${l.listId}|${l.channel}`} size="sm" variant="dot" color={CONTACT_STATUS_COLOR[l.status]}>
+                          {listName(l.listId)}: {t(`contacts.statusLabel.${l.status}`)}
+                        </Badge>
+                      ))}
+                    </Group>
+                  </Table.Td>
+                )}
                 <Table.Td>{formatTime(c.createdAt, i18n.language)}</Table.Td>
               </Table.Tr>
             ))}
@@ -72,11 +307,85 @@ export function Contacts() {
           {t('contacts.next')}
         </Button>
         <Text size="sm" c="dimmed">
-          {t('contacts.page', { n: cursors.length })}
+          {data && data.total > 0
+            ? t('contacts.pageOf', { n: cursors.length, pages: Math.max(1, Math.ceil(data.total / pageSize)) })
+            : t('contacts.page', { n: cursors.length })}
         </Text>
       </Group>
       <AddContactModal opened={adding} onClose={() => setAdding(false)} />
     </Stack>
+  );
+}
+
+/** Bulk actions on the selected rows: unsubscribe from one list, or erase. Never a bulk subscribe (CON-10). */
+function BulkBar(props: { ids: string[]; defaultListId: string | null; onDone: () => void }) {
+  const { t } = useTranslation();
+  const api = useApi();
+  const client = useQueryClient();
+  const lists = useLists();
+  const [listId, setListId] = useState<string | null>(props.defaultListId);
+  const [confirm, setConfirm] = useState<'withdraw' | 'erase' | null>(null);
+  const done = (message: string) => {
+    notifyOk(message);
+    setConfirm(null);
+    props.onDone();
+    void client.invalidateQueries({ queryKey: ['contacts'] });
+  };
+  const withdraw = useMutation({
+    mutationFn: () => api.post<{ withdrawn: number }>('/contacts/bulk/withdraw', { listId, contactIds: props.ids }),
+    onSuccess: (r) => done(t('contacts.bulkWithdrawnOk', { n: r.withdrawn })),
+  });
+  const erase = useMutation({
+    mutationFn: () => api.post<{ erased: number }>('/contacts/bulk/erase', { contactIds: props.ids }),
+    onSuccess: (r) => done(t('contacts.bulkErasedOk', { n: r.erased })),
+  });
+  const listName = lists.data?.find((l) => l.id === listId)?.name ?? '';
+  return (
+    <Group data-testid="contacts-bulk">
+      <Text fw={600}>{t('contacts.selected', { n: props.ids.length })}</Text>
+      <Select
+        aria-label={t('contacts.bulkList')}
+        placeholder={t('contacts.bulkList')}
+        data={(lists.data ?? []).map((l) => ({ value: l.id, label: l.name }))}
+        value={listId}
+        onChange={setListId}
+        size="xs"
+        data-testid="contacts-bulk-list"
+      />
+      <Button size="xs" variant="default" disabled={!listId} onClick={() => setConfirm('withdraw')}>
+        {t('contacts.bulkWithdraw')}
+      </Button>
+      <Button size="xs" color="red" variant="light" onClick={() => setConfirm('erase')}>
+        {t('contacts.bulkErase')}
+      </Button>
+      <Modal
+        opened={confirm !== null}
+        onClose={() => setConfirm(null)}
+        title={confirm === 'erase' ? t('contacts.bulkEraseTitle') : t('contacts.bulkWithdrawTitle')}
+      >
+        <Stack>
+          <Text size="sm">
+            {confirm === 'erase'
+              ? t('contacts.bulkEraseExplain', { n: props.ids.length })
+              : t('contacts.bulkWithdrawExplain', { n: props.ids.length, list: listName })}
+          </Text>
+          <Group justify="flex-end">
+            <Button variant="default" onClick={() => setConfirm(null)}>
+              {t('app.cancel')}
+            </Button>
+            {confirm === 'erase' ? (
+              <Button color="red" loading={erase.isPending} onClick={() => erase.mutate()}>
+                {t('contacts.eraseConfirm')}
+              </Button>
+            ) : (
+              <Button loading={withdraw.isPending} onClick={() => withdraw.mutate()}>
+                {t('contacts.bulkWithdraw')}
+              </Button>
+            )}
+          </Group>
+        </Stack>
+      </Modal>
+    </Group>
   );
 }
 

@@ -1,0 +1,124 @@
+// The contacts page in a real browser: the search finds a contact by part of its address and by
+// name; a list + status filter shows the right total; the contact page shows its consent
+// timeline and its suppressions. SQLite only: both engines are covered by the listing tests in
+// src/core/contacts/list.test.ts and src/server/routes/contacts/list-contacts.test.ts.
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { signUp, type SignedIn } from '../helpers/accounts.ts';
+import { ensureWebAppBuilt, launchBrowser, screenshot } from '../helpers/browser.ts';
+import { createTestPlatform, type TestPlatform } from '../helpers/platform.ts';
+
+const POLL = { timeout: 15_000 };
+
+describe('contacts page [sqlite]', () => {
+  let t: TestPlatform;
+  let base: string;
+  let browser: Browser;
+  let page: Page;
+  let owner: SignedIn;
+
+  beforeAll(async () => {
+    ensureWebAppBuilt();
+    t = await createTestPlatform('sqlite');
+    base = await t.listen();
+    owner = await signUp(t.app);
+    const { lists, contacts, consent, suppression } = t.platform.services;
+    const list = await lists.create(owner.accountId, {
+      name: 'News',
+      purposeText: 'Monthly product news by email; unsubscribe any time.',
+      channel: 'email',
+      frequency: 'monthly',
+      senderName: 'Shop',
+    });
+    // 12 contacts on News: 8 active, 2 withdrawn, 1 pending, 1 suppressed.
+    const ids: string[] = [];
+    for (let i = 0; i < 12; i++) {
+      const attributes = i === 3 ? { firstName: 'Ioana', lastName: 'Popescu' } : {};
+      ids.push((await contacts.upsert(owner.accountId, { email: `buyer${i}@shop.example`, attributes })).contact.id);
+    }
+    const event = (contactId: string, kind: 'granted' | 'requested') => ({
+      contactId,
+      listId: list.id,
+      channel: 'email' as const,
+      kind,
+      sourceType: 'form' as const,
+      textShown: 'Yes, send me News.',
+    });
+    await consent.record(owner.accountId, [...ids.slice(0, 11).map((id) => event(id, 'granted')), event(ids[11]!, 'requested')]);
+    for (const id of ids.slice(8, 10)) await consent.withdraw(owner.accountId, id, [list.id], { sourceType: 'unsubscribe' });
+    await suppression.add(owner.accountId, 'buyer10@shop.example', 'complaint', 'complaint:r1');
+    browser = await launchBrowser();
+    const context = await browser.newContext({ locale: 'en-US', viewport: { width: 1400, height: 900 } });
+    page = await context.newPage();
+    page.setDefaultTimeout(10_000);
+    await page.goto(`${base}/app/login`);
+    await page.getByLabel(/^Email/).fill(owner.email);
+    await page.getByLabel(/^Password/).fill(owner.password);
+    await page.getByRole('button', { name: 'Log in' }).click();
+    await page.waitForURL(/\/app\/?$/);
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await t?.close();
+  });
+
+  const rows = () => page.getByTestId('contact-row').allTextContents();
+
+  it('the search finds a contact by part of its address and by name', async () => {
+    await page.getByRole('link', { name: 'Contacts' }).click();
+    await expect.poll(() => page.getByTestId('contacts-total').textContent(), POLL).toBe('Contacts: 12');
+    await page.getByTestId('contacts-search').fill('yer3@sh');
+    await expect.poll(async () => (await rows()).length, POLL).toBe(1);
+    expect((await rows())[0]).toContain('buyer3@shop.example');
+    expect((await rows())[0]).toContain('Ioana Popescu');
+    await page.getByTestId('contacts-search').fill('popescu');
+    await expect.poll(async () => (await rows()).join('|'), POLL).toContain('buyer3@shop.example');
+    expect(await rows()).toHaveLength(1);
+    await page.getByTestId('contacts-search').fill('nobody-here');
+    await expect.poll(() => page.getByTestId('contacts-no-match').isVisible(), POLL).toBe(true);
+    await page.getByRole('button', { name: 'Clear search and filters' }).first().click();
+    await expect.poll(async () => (await rows()).length, POLL).toBe(12);
+  });
+
+  it('a list and status filter shows the right total', async () => {
+    await page.getByTestId('contacts-list-filter').click();
+    await page.getByRole('option', { name: 'News' }).click();
+    await expect.poll(() => page.getByTestId('contacts-totals').textContent(), POLL).toContain('8 Active');
+    const totals = await page.getByTestId('contacts-totals').textContent();
+    expect(totals).toContain('2 Withdrawn');
+    expect(totals).toContain('1 Pending');
+    expect(totals).toContain('1 Suppressed');
+    await page.getByTestId('contacts-status-filter').click();
+    await page.getByRole('option', { name: 'Withdrawn' }).click();
+    await expect.poll(() => page.getByTestId('contacts-total').textContent(), POLL).toBe('Withdrawn: 2 of 12');
+    await expect.poll(async () => (await rows()).length, POLL).toBe(2);
+    await screenshot(page, 'contacts-filtered');
+  });
+
+  it("the contact page shows the consent timeline and the address's suppression", async () => {
+    await page.goto(`${base}/app/contacts`);
+    await page.getByTestId('contacts-search').fill('buyer10@');
+    await page.getByRole('link', { name: 'buyer10@shop.example' }).click();
+    await expect.poll(() => page.getByTestId('contact-title').textContent(), POLL).toBe('buyer10@shop.example');
+    await expect.poll(() => page.getByTestId('consent-event').count(), POLL).toBe(1);
+    expect(await page.getByTestId('consent-event').textContent()).toContain('Yes, send me News.');
+    const supp = await page.getByTestId('suppressions').textContent();
+    expect(supp).toContain('Spam complaint');
+    expect(supp).toContain('complaint:r1');
+    expect(supp).toContain('This account');
+    await screenshot(page, 'contact-timeline');
+  });
+
+  it('bulk: unsubscribing the selected contacts from the list updates the totals', async () => {
+    await page.goto(`${base}/app/contacts`);
+    await page.getByTestId('contacts-search').fill('buyer0@');
+    await expect.poll(async () => (await rows()).length, POLL).toBe(1);
+    await page.getByLabel('Select buyer0@shop.example').check();
+    await page.getByTestId('contacts-bulk-list').click();
+    await page.getByRole('option', { name: 'News' }).click();
+    await page.getByRole('button', { name: 'Unsubscribe from the list' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Unsubscribe from the list' }).click();
+    await expect.poll(() => page.getByTestId('contacts-totals').textContent(), POLL).toContain('1 Withdrawn');
+  });
+});

@@ -16,6 +16,7 @@ const WRITES = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
  */
 const EXPECTED_EXEMPT = [
   'DELETE /api/v1/api-keys/:id',
+  'PATCH /api/v1/me',
   'POST /api/v1/analytics/pageview',
   'POST /api/v1/auth/login',
   'POST /api/v1/auth/logout',
@@ -26,6 +27,7 @@ const EXPECTED_EXEMPT = [
   'POST /api/v1/auth/verify-email',
   'POST /api/v1/auth/verify-email/resend',
   'POST /api/v1/contacts/:id/consent/withdraw',
+  'POST /api/v1/contacts/bulk/withdraw',
   'POST /api/v1/cookie-consent',
   'POST /api/v1/me/account',
   'POST /api/v1/public/forms/:formId/submissions',

@@ -12,6 +12,8 @@ export function registerUpdateMe(app: ZodApp, deps: AppDeps): void {
   app.patch(
     '/me',
     {
+      // The user's own preference, not one account's data: no account standing applies.
+      config: { standing: 'not-account' },
       schema: {
         tags: ['auth'],
         summary: 'Set your own language',

@@ -8,9 +8,12 @@ import { actorSourceId, BulkWithdrawBody } from './schemas.ts';
 export function registerBulkWithdrawContacts(app: ZodApp, deps: AppDeps): void {
   app.post(
     '/contacts/bulk/withdraw',
-    // Guarded by the account's standing like other bulk writes; a blocked account can still
-    // withdraw one contact at a time (POST /contacts/:id/consent/withdraw is open).
-    { schema: { tags: ['contacts'], summary: 'Unsubscribe contacts from one list', body: BulkWithdrawBody } },
+    // Open whatever the standing, like the single withdraw (OPEN_WRITES_RATIONALE): an opt-out
+    // never waits for the account to be reinstated.
+    {
+      config: { standing: 'open' },
+      schema: { tags: ['contacts'], summary: 'Unsubscribe contacts from one list', body: BulkWithdrawBody },
+    },
     async (request) => {
       const auth = requireAccount(request, 'consent:write');
       const { contactIds, listId } = request.body;

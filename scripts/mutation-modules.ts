@@ -69,7 +69,7 @@ export const MUTATION_MODULES: Record<string, MutationModule> = {
   },
   'listing-response': {
     mutate: ['src/core/enforcement/listings.ts'],
-    tests: ['src/core/enforcement/listings.test.ts'],
+    tests: ['src/core/enforcement/listings.unit.test.ts'],
   },
   tokens: {
     mutate: ['src/core/tokens/**/*.ts'],

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 // Test wiring for the send engine: an in-memory campaign area (CampaignAccess with the real
 // transition table), a plain composer (unsigned raw message), a domain gate that always has
 // keys, a queue that records jobs, and a world of contacts with consent on both engines.
@@ -7,6 +8,7 @@ import type { MessageComposer, OutboundMessage } from '../../src/core/delivery/t
 import type { Queue } from '../../src/core/ports.ts';
 import type { SendingDomainGate } from '../../src/core/sending-domains/types.ts';
 import type { Database } from '../../src/db/database.ts';
+import { createEnforcementStore } from '../../src/db/repositories/enforcement.ts';
 import { createAccountRow, emailList, permissionServices } from '../../src/db/repositories/permission.testkit.ts';
 import type { ManualClock } from './clock.ts';
 
@@ -142,4 +144,66 @@ export async function deliveryWorld(database: Database, clock: ManualClock, n: n
     );
   }
   return { s, accountId, listId: list.id, ids, emails };
+}
+
+/**
+ * What the send engine and the inbound processor leave after a campaign, written directly (the
+ * reputation rules read only these rows): `sent` delivery records of one campaign at `at`, the
+ * first `hard` of them hard-bounced, and `complaints` counted complaints (proven traces) about the
+ * last ones. Returns the contact ids (random: no contact rows are needed).
+ */
+export async function seedOutcomes(
+  database: Database,
+  o: { accountId: string; campaignId: string; at: string; sent: number; hard?: number; complaints?: number },
+): Promise<string[]> {
+  const hard = o.hard ?? 0;
+  const contacts = Array.from({ length: o.sent }, () => randomUUID());
+  for (let i = 0; i < contacts.length; i += 1000) {
+    await database.db
+      .insertInto('delivery_records')
+      .values(
+        contacts.slice(i, i + 1000).map((contactId, j) => ({
+          campaign_id: o.campaignId,
+          contact_id: contactId,
+          account_id: o.accountId,
+          status: i + j < hard ? 'bounced' : 'accepted',
+          reason: null,
+          attempts: 1,
+          bounce_type: i + j < hard ? 'hard' : null,
+          smtp_reply: i + j < hard ? '550 5.1.1 User unknown' : '250 2.0.0 Ok',
+          queue_id: null,
+          relay: '127.0.0.1:25',
+          message_id: `<${contactId}@example.test>`,
+          sample: 0,
+          next_attempt_at: o.at,
+          claimed_by: null,
+          lease_until: null,
+          updated_at: o.at,
+        })),
+      )
+      .execute();
+  }
+  const store = createEnforcementStore(database);
+  for (let i = 0; i < (o.complaints ?? 0); i++) {
+    await store.addComplaint({
+      id: randomUUID(),
+      inboundId: randomUUID(),
+      seq: 1,
+      source: 'arf',
+      feedbackType: 'abuse',
+      accountId: o.accountId,
+      campaignId: o.campaignId,
+      contactId: contacts[o.sent - 1 - i]!,
+      tracedBy: 'verp',
+      counted: true,
+      reporter: null,
+      comment: null,
+      reviewStatus: 'open',
+      reviewedBy: null,
+      reviewedAt: null,
+      reviewNote: null,
+      receivedAt: o.at,
+    });
+  }
+  return contacts;
 }

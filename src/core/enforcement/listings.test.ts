@@ -4,16 +4,15 @@
 // links to it, a listed platform IP blocks the account whose complaint rate shows sending without
 // permission and leaves a clean one alone; each listing opens one incident, and the operator and
 // the owners are told.
-import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { signIn } from '../../../test/helpers/accounts.ts';
 import { campaignSender, type CampaignSender } from '../../../test/helpers/campaigns.ts';
+import { seedOutcomes } from '../../../test/helpers/delivery.ts';
 import { describeEachEngine } from '../../../test/helpers/engines.ts';
 import { createTestPlatform, type TestPlatform } from '../../../test/helpers/platform.ts';
 import { LISTED_IPV4, TEST_ZONES, rbldnsdAvailable, startRbldnsd, type RunningRbldnsd } from '../../../test/helpers/rbldnsd.ts';
 import { startSmtpCapture, type SmtpCapture } from '../../../test/helpers/smtp.ts';
 import { blocklistServiceFor, listingResponseFor } from '../../worker/jobs/blocklist-check.ts';
-import { createEnforcementStore } from '../../db/repositories/enforcement.ts';
 
 const available = rbldnsdAvailable();
 const OPERATOR = 'ops@assent.test';
@@ -54,52 +53,7 @@ describeEachEngine('BL-03: what a new blocklist listing does', (_db, engine) => 
         .insertInto('campaign_links')
         .values({ campaign_id: campaignId, idx: 0, url: link, account_id: s.owner.accountId })
         .execute();
-    const contacts = Array.from({ length: sent }, () => randomUUID());
-    for (let i = 0; i < sent; i += 1000)
-      await t.database.db
-        .insertInto('delivery_records')
-        .values(
-          contacts.slice(i, i + 1000).map((contactId) => ({
-            campaign_id: campaignId,
-            contact_id: contactId,
-            account_id: s.owner.accountId,
-            status: 'accepted',
-            reason: null,
-            attempts: 1,
-            bounce_type: null,
-            smtp_reply: '250 2.0.0 Ok',
-            queue_id: null,
-            relay: '127.0.0.1:25',
-            message_id: `<${contactId}@example.test>`,
-            sample: 0,
-            next_attempt_at: at,
-            claimed_by: null,
-            lease_until: null,
-            updated_at: at,
-          })),
-        )
-        .execute();
-    const store = createEnforcementStore(t.database);
-    for (let i = 0; i < complaints; i++)
-      await store.addComplaint({
-        id: randomUUID(),
-        inboundId: randomUUID(),
-        seq: 1,
-        source: 'arf',
-        feedbackType: 'abuse',
-        accountId: s.owner.accountId,
-        campaignId,
-        contactId: contacts[i]!,
-        tracedBy: 'verp',
-        counted: true,
-        reporter: null,
-        comment: null,
-        reviewStatus: 'open',
-        reviewedBy: null,
-        reviewedAt: null,
-        reviewNote: null,
-        receivedAt: at,
-      });
+    await seedOutcomes(t.database, { accountId: s.owner.accountId, campaignId, at, sent, complaints });
   }
 
   beforeAll(async () => {

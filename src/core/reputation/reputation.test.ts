@@ -3,13 +3,12 @@
 // service measures and acts through the standing service — warn, hold new campaigns, pause email
 // — with the rule id, the measured value and the threshold audited. Volumes are the policy's own
 // (1,000 delivered before complaint rates act; 100 sent before bounce rates act; 50 a day cap).
-import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { campaignSender, type CampaignSender } from '../../../test/helpers/campaigns.ts';
+import { seedOutcomes } from '../../../test/helpers/delivery.ts';
 import { describeEachEngine } from '../../../test/helpers/engines.ts';
 import { createTestPlatform, type TestPlatform } from '../../../test/helpers/platform.ts';
 import { COMPLAINT_RATE, DAILY_COMPLAINT_CAP, HARD_BOUNCE_RATE } from '../../../policy/reputation.ts';
-import { createEnforcementStore } from '../../db/repositories/enforcement.ts';
 
 describeEachEngine('reputation rules over the stores', (_db, engine) => {
   let t: TestPlatform;
@@ -47,55 +46,7 @@ describeEachEngine('reputation rules over the stores', (_db, engine) => {
 
   /** `sent` delivery records (accepted, the first `hard` of them hard-bounced) and `complaints` counted complaints. */
   async function outcomes(w: { accountId: string; campaignId: string }, sent: number, hard: number, complaints: number) {
-    const at = t.clock.now().toISOString();
-    const contacts = Array.from({ length: sent }, () => randomUUID());
-    for (let i = 0; i < contacts.length; i += 1000) {
-      await t.platform.database.db
-        .insertInto('delivery_records')
-        .values(
-          contacts.slice(i, i + 1000).map((contactId, j) => ({
-            campaign_id: w.campaignId,
-            contact_id: contactId,
-            account_id: w.accountId,
-            status: i + j < hard ? 'bounced' : 'accepted',
-            reason: null,
-            attempts: 1,
-            bounce_type: i + j < hard ? 'hard' : null,
-            smtp_reply: i + j < hard ? '550 5.1.1 User unknown' : '250 2.0.0 Ok',
-            queue_id: null,
-            relay: '127.0.0.1:25',
-            message_id: `<${contactId}@example.test>`,
-            sample: 0,
-            next_attempt_at: at,
-            claimed_by: null,
-            lease_until: null,
-            updated_at: at,
-          })),
-        )
-        .execute();
-    }
-    const store = createEnforcementStore(t.platform.database);
-    for (let i = 0; i < complaints; i++) {
-      await store.addComplaint({
-        id: randomUUID(),
-        inboundId: randomUUID(),
-        seq: 1,
-        source: 'arf',
-        feedbackType: 'abuse',
-        accountId: w.accountId,
-        campaignId: w.campaignId,
-        contactId: contacts[sent - 1 - i]!,
-        tracedBy: 'verp',
-        counted: true,
-        reporter: null,
-        comment: null,
-        reviewStatus: 'open',
-        reviewedBy: null,
-        reviewedAt: null,
-        reviewNote: null,
-        receivedAt: at,
-      });
-    }
+    await seedOutcomes(t.platform.database, { ...w, at: t.clock.now().toISOString(), sent, hard, complaints });
   }
 
   const standing = (accountId: string) => t.platform.services.standing.getAccount(accountId);

@@ -1,10 +1,11 @@
 // SQL for reputation (REP-04..06): per-campaign counts from delivery records and complaints, and
 // the campaign holds. The same on both engines.
 import { HOLD_LIFT_ACTION } from '../../core/reputation/service.ts';
-import { sql } from 'kysely';
+import { sql, type ExpressionBuilder } from 'kysely';
 import type { ReputationStore } from '../../core/reputation/types.ts';
 import { STANDING_ACTION_PREFIX } from '../../core/standing/standing-service.ts';
 import type { Database } from '../database.ts';
+import type { DB } from '../schema/index.ts';
 import { chunk } from './consent.ts';
 
 /** Operator actions after which the rates count afresh (standing.reinstate; the hold lifted). */
@@ -12,37 +13,39 @@ const REVIEW_ACTIONS = [`${STANDING_ACTION_PREFIX}reinstate`, HOLD_LIFT_ACTION] 
 
 const domainOf = (email: string) => email.slice(email.lastIndexOf('@') + 1).toLowerCase();
 
+/** Hard bounces among the rows counted (the rates' numerator). */
+const hardCount = (eb: ExpressionBuilder<DB, 'delivery_records'>) =>
+  eb.fn
+    .sum<number>(
+      eb
+        .case()
+        .when(eb('bounce_type', '=', 'hard'))
+        .then(1)
+        .else(0)
+        .end(),
+    )
+    .as('hard');
+
 export function createReputationStore(database: Database): ReputationStore {
   const { db } = database;
+  /** The account's messages sent since `since`: accepted or bounced delivery records. */
+  const sentSince = (accountId: string, since: string) =>
+    db
+      .selectFrom('delivery_records')
+      .where('account_id', '=', accountId)
+      .where('updated_at', '>=', since)
+      .where('status', 'in', ['accepted', 'bounced']);
+  /** The account's counted complaints (proven traces, not dismissed) since `since`. */
+  const countedSince = (accountId: string, since: string) =>
+    db.selectFrom('complaints').where('account_id', '=', accountId).where('counted', '=', 1).where('received_at', '>=', since);
   return {
     async campaignCounts(accountId, since) {
-      const sent = await db
-        .selectFrom('delivery_records')
-        .select((eb) => [
-          'campaign_id',
-          eb.fn.countAll<number>().as('sent'),
-          eb.fn
-            .sum<number>(
-              eb
-                .case()
-                .when(eb('bounce_type', '=', 'hard'))
-                .then(1)
-                .else(0)
-                .end(),
-            )
-            .as('hard'),
-        ])
-        .where('account_id', '=', accountId)
-        .where('updated_at', '>=', since)
-        .where('status', 'in', ['accepted', 'bounced'])
+      const sent = await sentSince(accountId, since)
+        .select((eb) => ['campaign_id', eb.fn.countAll<number>().as('sent'), hardCount(eb)])
         .groupBy('campaign_id')
         .execute();
-      const complaints = await db
-        .selectFrom('complaints')
+      const complaints = await countedSince(accountId, since)
         .select((eb) => ['campaign_id', eb.fn.countAll<number>().as('n')])
-        .where('account_id', '=', accountId)
-        .where('counted', '=', 1)
-        .where('received_at', '>=', since)
         .groupBy('campaign_id')
         .execute();
       const byCampaign = new Map<string, { sent: number; hard: number; complaints: number }>();
@@ -81,33 +84,12 @@ export function createReputationStore(database: Database): ReputationStore {
       return Number(r.numDeletedRows) > 0;
     },
     async dailyCounts(accountId, since) {
-      const sent = await db
-        .selectFrom('delivery_records')
-        .select((eb) => [
-          sql<string>`substr(updated_at, 1, 10)`.as('day'),
-          eb.fn.countAll<number>().as('sent'),
-          eb.fn
-            .sum<number>(
-              eb
-                .case()
-                .when(eb('bounce_type', '=', 'hard'))
-                .then(1)
-                .else(0)
-                .end(),
-            )
-            .as('hard'),
-        ])
-        .where('account_id', '=', accountId)
-        .where('updated_at', '>=', since)
-        .where('status', 'in', ['accepted', 'bounced'])
+      const sent = await sentSince(accountId, since)
+        .select((eb) => [sql<string>`substr(updated_at, 1, 10)`.as('day'), eb.fn.countAll<number>().as('sent'), hardCount(eb)])
         .groupBy(sql`substr(updated_at, 1, 10)`)
         .execute();
-      const complaints = await db
-        .selectFrom('complaints')
+      const complaints = await countedSince(accountId, since)
         .select((eb) => [sql<string>`substr(received_at, 1, 10)`.as('day'), eb.fn.countAll<number>().as('n')])
-        .where('account_id', '=', accountId)
-        .where('counted', '=', 1)
-        .where('received_at', '>=', since)
         .groupBy(sql`substr(received_at, 1, 10)`)
         .execute();
       const days = new Map<string, { day: string; sent: number; hardBounces: number; complaints: number }>();

@@ -33,6 +33,15 @@ describeEachEngine(
     let owner: SignedIn;
     const call = (method: 'GET' | 'POST', url: string, payload?: object) =>
       t.app.inject({ method, url, headers: (owner ?? sender.owner).headers, ...(payload ? { payload } : {}) });
+    const hardBounced = async () =>
+      (
+        await t.database.db
+          .selectFrom('delivery_records')
+          .select('contact_id')
+          .where('campaign_id', '=', campaignId)
+          .where('bounce_type', '=', 'hard')
+          .execute()
+      ).length;
     /** Read from the database: moving the clock by days ends the owner's session. */
     const campaignRow = async () => {
       const r = await t.database.db
@@ -133,7 +142,14 @@ describeEachEngine(
         const c = await campaignRow();
         if (c.status === 'sent' || c.pauseReason !== 'quota') break;
         expect(day).toBeLessThan(10);
+        // The next UTC day: wait until the resume job has picked the campaign up again (it is no
+        // longer paused for the quota, or it already sent more and paused again).
+        const sentSoFar = sink.accepted() + (await hardBounced());
         t.clock.advance(86_400_000);
+        await until(async () => {
+          const next = await campaignRow();
+          return next.status !== 'paused' || next.pauseReason !== 'quota' || sink.accepted() + (await hardBounced()) > sentSoFar;
+        }, 'the campaign to resume on the next day');
       }
       // Days may have passed: the owner signs in again to look.
       owner = await signIn(t.app, sender.owner.email, sender.owner.password);

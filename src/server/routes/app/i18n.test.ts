@@ -9,7 +9,20 @@ import { WEB_DIST_DIR } from './index.ts';
 
 const WEB_SRC = join(WEB_DIST_DIR, '..', 'src');
 type Catalogue = { [key: string]: string | Catalogue };
-const load = (lang: string) => JSON.parse(readFileSync(join(WEB_SRC, 'i18n', `${lang}.json`), 'utf8')) as Catalogue;
+// Each language's catalogue is a folder of area files (web/src/i18n/<lang>/*.json), merged whole.
+function load(lang: string): Catalogue {
+  const dir = join(WEB_SRC, 'i18n', lang);
+  const out: Catalogue = {};
+  for (const name of readdirSync(dir)
+    .filter((n) => n.endsWith('.json'))
+    .sort()) {
+    for (const [key, value] of Object.entries(JSON.parse(readFileSync(join(dir, name), 'utf8')) as Catalogue)) {
+      if (key in out) throw new Error(`i18n section ${key} is in two files of ${lang} (${name})`);
+      out[key] = value;
+    }
+  }
+  return out;
+}
 
 function flatten(c: Catalogue, prefix = ''): Map<string, string> {
   const out = new Map<string, string>();

@@ -100,7 +100,19 @@ describe('a held campaign rejected by a reviewer, and the customer told why [sql
     await page.waitForURL((url) => /\/app\/campaigns\/[^/]+$/.test(url.pathname) && !url.pathname.endsWith('/new'));
     campaignId = decodeURIComponent(new URL(page.url()).pathname.split('/').pop()!);
     await page.getByRole('button', { name: 'Submit for review' }).click();
-    await expect.poll(() => page.getByTestId('campaign-status').textContent(), POLL).toBe('In review');
+    try {
+      await expect.poll(() => page.getByTestId('campaign-status').textContent(), POLL).toBe('In review');
+    } catch (err) {
+      // Seen twice in CI under load and never alone: say what the page and the server held then.
+      const stored = await t.platform.services.campaigns.get(owner.accountId!, campaignId);
+      const shown = await page
+        .getByTestId('campaign-error')
+        .textContent({ timeout: 1_000 })
+        .catch(() => null);
+      throw new Error(
+        `${String(err)}; stored status ${stored.status}, verdict ${stored.verdict?.decision ?? 'none'}, error shown: ${shown ?? 'none'}, url ${page.url()}`,
+      );
+    }
     expect(await page.getByTestId('verdict').getAttribute('data-decision')).toBe('hold');
   });
 

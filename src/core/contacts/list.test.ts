@@ -65,6 +65,20 @@ describeEachEngine('contacts listing', (db) => {
     expect(row).toMatchObject({ status: 'suppressed', lists: [{ listId: list.id, status: 'suppressed' }] });
   });
 
+  it('leaves erased contacts out of the listing, the totals and the search', async () => {
+    const { s, accountId, list, ids } = await world();
+    await s.contacts.erase(accountId, ids[7]!, { sourceId: null });
+    await s.contacts.erase(accountId, ids[0]!, { sourceId: null });
+    const page = await s.contacts.list(accountId, { listId: list.id, limit: 100 });
+    expect(page.total).toBe(28);
+    expect(page.items.map((c) => c.id)).not.toContain(ids[7]);
+    expect(page.items.map((c) => c.id)).not.toContain(ids[0]);
+    // Both had active consent on the list: the erasure withdrew it, and neither is counted.
+    expect(page.totals).toEqual({ active: 18, withdrawn: 5, pending: 3, suppressed: 2, held: 0, none: 0 });
+    expect((await s.contacts.list(accountId, { q: 'Popescu', limit: 10 })).total).toBe(0);
+    expect((await s.contacts.list(accountId, { limit: 100 })).total).toBe(28);
+  });
+
   it('shows a consent held by an import under review as held', async () => {
     const { s, accountId, list, ids } = await world();
     await db()

@@ -105,7 +105,8 @@ function matchingSql(engine: Engine, accountId: string, search: Pick<ContactSear
     ? sql`left join consent_state s on s.account_id = c.account_id and s.contact_id = c.id and s.list_id = ${search.list.id} and s.channel = ${search.list.channel}`
     : sql``;
   const where = search.q ? sql`and ${searchSql(engine, search.q)}` : sql``;
-  return sql`(select c.*, ${statusSql(accountId, search.list)} as status from contacts c ${join} where c.account_id = ${accountId} ${where}) t`;
+  // An erased contact is gone for the customer (the row stays only as the ledger's anchor).
+  return sql`(select c.*, ${statusSql(accountId, search.list)} as status from contacts c ${join} where c.account_id = ${accountId} and c.erased_at is null ${where}) t`;
 }
 
 export function createContactStore(database: Database): ContactStore {

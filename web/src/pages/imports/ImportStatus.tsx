@@ -255,7 +255,7 @@ function useRate(progress: ImportProgress | undefined): number | null {
       const r = rowsPerSecond(before, progress);
       if (r !== null) setRate(r);
     }
-    if (!before || before.at !== progress.at) previous.current = progress;
+    previous.current = progress;
   }, [progress]);
   return rate;
 }

@@ -256,9 +256,10 @@ export function createImportService(deps: ImportDeps) {
           if (rows.length >= PREVIEW_ROWS) break;
         }
       } finally {
-        // The preview shows the head, but the upload is read to its end: a request body left
-        // unread stalls the upload stream and the connection (answers never came past ~280 KB).
-        await csv.close({ drain: true });
+        // Only the head is read (SNIFF_BYTES for encoding and delimiter, then PREVIEW_ROWS records):
+        // the answer never waits for the rest of the upload, whatever its size. The HTTP layer
+        // discards a small unread rest or closes the connection (routes/imports/index.ts onSend).
+        await csv.close();
       }
       const { addressColumn, ...layout } = csv.layout;
       return { ...layout, mapping: detectMapping(csv.layout.header, addressColumn), rows };

@@ -216,6 +216,33 @@ for (const engine of ENGINES) {
       expect((await get(`/api/v1/imports/${id}/report.csv`, other)).statusCode).toBe(404);
     });
 
+    it('[IMP-04] the customer sees the progress and each risk reason with its count, share, points and weight', async () => {
+      const roles = ['info', 'sales', 'support', 'office', 'contact', 'marketing'];
+      const people = Array.from(
+        { length: 24 },
+        (_, i) => `${['ana', 'ion', 'eva', 'dan'][i % 4]}.${['pop', 'rus', 'toma'][i % 3]}${i}@posta.ro`,
+      );
+      const lines = [...roles.map((r) => `${r}@magazin.ro`), ...people].map(
+        (e, i) => `${e},2026-01-${String(1 + (i % 28)).padStart(2, '0')}T1${i % 10}:${10 + i}:00Z`,
+      );
+      const res = await upload(
+        owner,
+        { source: 'customers', attest: 'true', listIds: listId },
+        `email,optin_time\n${lines.join('\n')}\n`,
+      );
+      expect(res.statusCode).toBe(202);
+      expect(res.json().progress).toMatchObject({ rowsProcessed: 0, totalRows: null, percent: null });
+      const done = await waitFor(res.json().id, ['completed', 'held', 'failed']);
+      expect(done.progress).toEqual({ stage: 'finished', rowsProcessed: 30, totalRows: 30, percent: 100, at: done.updatedAt });
+      const role = done.risk.reasons.find((r: { reason: string }) => r.reason === 'role-addresses');
+      // 6 of 30 addresses (20 %) against a saturation of 30 %: two thirds of the weight 25.
+      expect(role).toEqual({ reason: 'role-addresses', count: 6, share: 0.2, points: 16.7, weight: 25 });
+      expect(done.risk.score).toBe(done.riskScore);
+      expect(done.risk.score).toBeGreaterThanOrEqual(17);
+      // The reviewer's samples stay with the reviewer.
+      expect(JSON.stringify(done)).not.toContain('samples');
+    });
+
     it('[IMP-06] a bad file ends failed with its reason; a restricted import service answers 403 SERVICE_RESTRICTED', async () => {
       const res = await upload(
         owner,

@@ -1,5 +1,6 @@
 // POST /api/v1/imports/preview — the first rows with the detected encoding, delimiter and
-// column mapping, for the mapping screen. Parses only the start of the file; stores nothing.
+// column mapping, for the mapping screen. Reads only the start of the file (the answer does not
+// wait for the rest of the upload); stores nothing.
 import { z } from 'zod';
 import { requireAccount } from '../../auth.ts';
 import type { AppDeps } from '../../deps.ts';
@@ -32,7 +33,7 @@ export function registerPreviewImport(app: ZodApp, deps: AppDeps) {
       requireAccount(request, 'imports:write');
       return withUpload(request, deps.services.imports.limits.maxUploadBytes, async (raw, file) => {
         const f = parseFields(PreviewFieldsSchema, raw);
-        // The service reads the head and drains the rest (the request is read to its end).
+        // The service reads the head only; the onSend hook (index.ts) deals with the unread rest.
         const preview = await deps.services.imports.preview(file.body, f);
         return { ...preview, mapping: preview.mapping as Record<string, string> };
       });

@@ -8,6 +8,9 @@ import type {
 } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { RISK_WEIGHTS, type RiskReason } from '../../../../policy/imports.ts';
+import { IMPORT_STAGES, importProgress } from '../../../core/imports/progress.ts';
+import { customerRisk } from '../../../core/imports/risk.ts';
 import { IMPORT_SAMPLE_STATUSES, IMPORT_STATUSES, type ImportRecord } from '../../../core/imports/types.ts';
 
 export type ZodApp = FastifyInstance<
@@ -51,6 +54,30 @@ export const ImportSchema = z.object({
   withoutEvidence: z.number(),
   lastCommittedRow: z.number(),
   riskScore: z.number().nullable(),
+  /** While it runs: the stage, rows committed of the total, when they were (two readings give the rate). */
+  progress: z.object({
+    stage: z.enum(IMPORT_STAGES),
+    rowsProcessed: z.number(),
+    totalRows: z.number().nullable(),
+    percent: z.number().nullable(),
+    at: z.string(),
+  }),
+  /** IMP-04: the score's reasons with their counts, shares, points and weights (what the reviewer sees, without samples). */
+  risk: z
+    .object({
+      score: z.number(),
+      reasons: z.array(
+        z.object({
+          reason: z.enum(Object.keys(RISK_WEIGHTS) as [RiskReason, ...RiskReason[]]),
+          count: z.number(),
+          share: z.number(),
+          points: z.number(),
+          weight: z.number(),
+          domains: z.number().optional(),
+        }),
+      ),
+    })
+    .nullable(),
   holdReasons: z.array(z.string()).nullable(),
   error: z.object({ code: z.string(), message: z.string(), details: z.record(z.string(), z.unknown()).optional() }).nullable(),
   review: z
@@ -94,6 +121,8 @@ export function toImportView(r: ImportRecord): z.infer<typeof ImportSchema> {
     withoutEvidence: r.withoutEvidence,
     lastCommittedRow: r.lastCommittedRow,
     riskScore: r.riskScore,
+    progress: importProgress(r),
+    risk: customerRisk(r.forensics),
     holdReasons: r.holdReasons,
     error: r.error,
     // The customer sees the outcome of the review (IMP-05), not the reviewer's identity.

@@ -7,7 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApiKey, signUp, type SignedIn } from '../../../../test/helpers/accounts.ts';
 import { ENGINES, pgAvailable } from '../../../../test/helpers/engines.ts';
 import { createTestPlatform, type TestPlatform } from '../../../../test/helpers/platform.ts';
-import { defaultImportLimits } from '../../../core/imports/limits.ts';
+import { defaultImportLimits, PREVIEW_ROWS } from '../../../core/imports/limits.ts';
+import { MAX_DRAIN_AFTER_ANSWER_BYTES } from './index.ts';
 
 const BOUNDARY = '----assent-upload-test';
 
@@ -261,6 +262,34 @@ for (const engine of ENGINES) {
         encoding: 'iso-8859-2',
         rows: [['Joăo Conceiçăo', 'joao@example.pt'], expect.anything()],
       });
+    });
+
+    it('the preview of a file larger than the drain limit answers from its head; the next request still answers', async () => {
+      // Over MAX_DRAIN_AFTER_ANSWER_BYTES: the answer does not wait for the rest (the connection is closed after it).
+      const big = csvOf(MAX_DRAIN_AFTER_ANSWER_BYTES + 4 * 1024 * 1024);
+      const res = await send(
+        agent,
+        base,
+        '/api/v1/imports/preview',
+        key,
+        multipart([{ name: 'file', filename: 'big.csv', value: big }]),
+      );
+      expect(res.status).toBe(200);
+      const body = JSON.parse(res.body);
+      expect(body.rows).toHaveLength(PREVIEW_ROWS);
+      expect(body.rows[PREVIEW_ROWS - 1]).toEqual([
+        `person.${PREVIEW_ROWS - 1}@example.com`,
+        `Name${PREVIEW_ROWS - 1}`,
+        expect.any(String),
+      ]);
+      const next = await send(
+        agent,
+        base,
+        '/api/v1/imports/preview',
+        key,
+        multipart([{ name: 'file', filename: 'a.csv', value: csvOf(2 * 1024) }]),
+      );
+      expect(next.status).toBe(200);
     });
 
     it('the preview answers for files of 300 KB, 400 KB and 1 MB, again and again on one connection', async () => {

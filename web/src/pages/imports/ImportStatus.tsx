@@ -1,5 +1,7 @@
 // One import's status (IMP-05, IMP-06): counts that add up to the rows read, the risk score and
-// why it is held, the reviewer's outcome, and the row report as CSV. Refreshes while it runs.
+// why it is held, the reviewer's outcome, and the row report as CSV. Refreshes while it runs: a
+// progress bar with rows processed of the total and the rate (issue 13 §3); the risk score's
+// reasons in plain words with the points each adds (what the reviewer sees, IMP-04).
 import {
   Alert,
   Anchor,
@@ -9,20 +11,26 @@ import {
   Code,
   Group,
   List as MList,
+  Loader,
   Progress,
   SimpleGrid,
   Stack,
   Text,
   Title,
 } from '@mantine/core';
+import { useEffect, useRef, useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
 import { formatTime } from '../../components/format.ts';
 import type { ImportView } from '../../../../src/server/routes/imports/shapes.ts';
+import { ApiError } from '../../api.ts';
 import { useApi } from '../../session.tsx';
 import { useLists } from '../Lists.tsx';
+import { rowsPerSecond, type ImportProgress } from '../../../../src/core/imports/progress.ts';
 import { IMPORT_STATUS_COLOR } from './Imports.tsx';
+import { FailureAlert } from './failure.tsx';
+import { RiskReasons } from './RiskReasons.tsx';
 
 /** How often the page asks for news while the import runs. */
 export const IMPORT_POLL_MS = 1500;
@@ -38,10 +46,25 @@ export function ImportStatus() {
       q.state.data && (q.state.data.status === 'uploaded' || q.state.data.status === 'processing') ? IMPORT_POLL_MS : false,
   });
   const lists = useLists();
+  const rate = useRate(rec.data?.progress);
   const r = rec.data;
-  if (!r) return null;
+  if (!r) {
+    return (
+      <Stack>
+        <Anchor component={Link} to="/imports" size="sm">
+          ← {t('app.back')}
+        </Anchor>
+        {rec.error ? (
+          <FailureAlert error={rec.error} title={t('imports.failure.loadTitle')} testId="import-load-error" />
+        ) : (
+          <Loader size="sm" />
+        )}
+      </Stack>
+    );
+  }
   const running = r.status === 'uploaded' || r.status === 'processing';
   const listNames = r.listIds.map((lid) => lists.data?.find((l) => l.id === lid)?.name ?? lid);
+  const num = (n: number) => n.toLocaleString(i18n.language === 'ro' ? 'ro-RO' : 'en-GB');
   const count = (label: string, value: number, color: string, testId: string) => (
     <Card withBorder p="sm">
       <Text size="xs" c="dimmed">
@@ -65,9 +88,30 @@ export function ImportStatus() {
         </Badge>
       </Group>
       {running && (
-        <Card withBorder>
-          <Text size="sm">{t('imports.running', { n: r.rowsRead })}</Text>
-          <Progress mt="xs" animated value={r.totalRows ? Math.min(100, (100 * r.rowsRead) / r.totalRows) : 100} />
+        <Card withBorder data-testid="import-progress" data-stage={r.progress.stage}>
+          <Group justify="space-between">
+            <Text size="sm" data-testid="progress-rows">
+              {r.progress.stage === 'importing'
+                ? t('imports.progress.importing', {
+                    done: num(r.progress.rowsProcessed),
+                    total: num(r.progress.totalRows ?? 0),
+                    percent: r.progress.percent ?? 0,
+                  })
+                : t(`imports.progress.${r.progress.stage}`)}
+            </Text>
+            {r.progress.stage === 'importing' && (
+              <Text size="sm" c="dimmed" data-testid="progress-rate">
+                {rate === null ? t('imports.progress.measuring') : t('imports.progress.rate', { rate: num(rate) })}
+              </Text>
+            )}
+          </Group>
+          <Progress
+            mt="xs"
+            animated
+            aria-label={t('imports.progress.label')}
+            value={r.progress.percent ?? 100}
+            striped={r.progress.percent === null}
+          />
         </Card>
       )}
       {r.status === 'held' && (
@@ -114,9 +158,11 @@ export function ImportStatus() {
       )}
       {r.status === 'completed' && <Alert color="green">{t('imports.completedExplain')}</Alert>}
       {r.error && (
-        <Alert color="red" title={t('imports.status.failed')}>
-          <Code>{r.error.code}</Code> {r.error.message}
-        </Alert>
+        <FailureAlert
+          error={new ApiError(422, r.error.code, r.error.message, r.error.details)}
+          title={t('imports.status.failed')}
+          testId="import-failed"
+        />
       )}
 
       <SimpleGrid cols={{ base: 2, md: 5 }}>
@@ -153,9 +199,13 @@ export function ImportStatus() {
             {t('imports.downloadReport')}
           </Button>
         </Group>
-        <Text size="xs" c="dimmed" mt="xs">
-          {t('imports.riskHint')}
-        </Text>
+        {r.risk && r.risk.reasons.length > 0 ? (
+          <RiskReasons risk={r.risk} />
+        ) : (
+          <Text size="xs" c="dimmed" mt="xs">
+            {r.risk ? t('imports.risk.none') : t('imports.riskHint')}
+          </Text>
+        )}
       </Card>
 
       <Card withBorder>
@@ -188,4 +238,24 @@ export function ImportStatus() {
       </Card>
     </Stack>
   );
+}
+
+/**
+ * Rows per second from the last two readings whose commit stamps differ (the server stamps each
+ * committed batch); the last rate stays shown while a reading brings no new batch.
+ */
+function useRate(progress: ImportProgress | undefined): number | null {
+  const previous = useRef<ImportProgress | null>(null);
+  const [rate, setRate] = useState<number | null>(null);
+  useEffect(() => {
+    if (!progress) return;
+    const before = previous.current;
+    // Both readings inside the apply pass: the analyse pass commits no rows, so it is no rate.
+    if (before && before.at !== progress.at && before.stage === 'importing' && progress.stage === 'importing') {
+      const r = rowsPerSecond(before, progress);
+      if (r !== null) setRate(r);
+    }
+    previous.current = progress;
+  }, [progress]);
+  return rate;
 }

@@ -1,27 +1,13 @@
 // A new import: drop the CSV, check the column mapping against a preview of the first rows,
 // declare the source and attest (IMP-01), pick the target lists (consent is per purpose, IMP-02),
 // then upload. The fields go before the file so a refused declaration stores nothing.
-import { useState } from 'react';
-import {
-  Alert,
-  Anchor,
-  Button,
-  Card,
-  Code,
-  Group,
-  Loader,
-  MultiSelect,
-  Select,
-  Stack,
-  Text,
-  TextInput,
-  Title,
-} from '@mantine/core';
+import { useRef, useState } from 'react';
+import { Alert, Anchor, Button, Card, Group, Loader, MultiSelect, Select, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router-dom';
 import { IMPORT_REVIEW_ROW_THRESHOLD } from '../../../../policy/imports.ts';
-import { PREVIEW_UPLOAD_BYTES } from '../../../../src/core/imports/limits.ts';
+import { MAX_IMPORT_BYTES, PREVIEW_UPLOAD_BYTES } from '../../../../src/core/imports/limits.ts';
 import { ApiError } from '../../api.ts';
 import type { ImportPreview } from '../../../../src/core/imports/service.ts';
 import type { ImportView } from '../../../../src/server/routes/imports/shapes.ts';
@@ -29,6 +15,7 @@ import { useApi } from '../../session.tsx';
 import { useLists } from '../Lists.tsx';
 import { PolicyClause } from '../../components/PolicyClause.tsx';
 import { DropArea } from './DropArea.tsx';
+import { FailureAlert, fileTooLarge } from './failure.tsx';
 import { MappingTable, type Mapping } from './MappingTable.tsx';
 import { Provenance, type Declaration } from './Provenance.tsx';
 
@@ -50,24 +37,32 @@ export function NewImport() {
   const [consentDate, setConsentDate] = useState('');
   const [touched, setTouched] = useState(false);
 
+  // Only the answer for the latest choice counts: an earlier, slower answer does not replace it.
+  const latestPreview = useRef(0);
   const previewFile = useMutation({
     meta: { inlineError: true },
-    mutationFn: (input: { file: File; encoding: string | null }) => {
+    mutationFn: async (input: { file: File; encoding: string | null; seq: number }) => {
+      // Refused here, before a byte is sent: the server would refuse it the same way (413).
+      if (input.file.size > MAX_IMPORT_BYTES) return Promise.reject(fileTooLarge());
       const form = new FormData();
       if (input.encoding) form.append('encoding', input.encoding);
       // The preview needs only the head: a big file is not sent twice.
       form.append('file', input.file.slice(0, PREVIEW_UPLOAD_BYTES), input.file.name);
-      return api.upload<ImportPreview>('/imports/preview', form);
+      return { seq: input.seq, answer: await api.upload<ImportPreview>('/imports/preview', form) };
     },
-    onSuccess: (answer) => {
+    onSuccess: ({ seq, answer }) => {
+      if (seq !== latestPreview.current) return;
       setPreview(answer);
       setMapping(answer.mapping);
     },
+    onError: () => setPreview(null),
   });
+  const runPreview = (f: File, enc: string | null) =>
+    previewFile.mutate({ file: f, encoding: enc, seq: ++latestPreview.current });
   const choose = (f: File) => {
     setFile(f);
     setPreview(null);
-    previewFile.mutate({ file: f, encoding });
+    runPreview(f, encoding);
   };
 
   const start = useMutation({
@@ -119,7 +114,7 @@ export function NewImport() {
             w={220}
             onChange={(v) => {
               setEncoding(v);
-              if (file) previewFile.mutate({ file, encoding: v });
+              if (file) runPreview(file, v);
             }}
           />
         </Group>
@@ -130,15 +125,7 @@ export function NewImport() {
           </Group>
         )}
         {previewFile.error && (
-          <Alert color="red" mt="xs">
-            {previewFile.error instanceof ApiError ? (
-              <>
-                <Code>{previewFile.error.code}</Code> {previewFile.error.message}
-              </>
-            ) : (
-              t('app.unexpected')
-            )}
-          </Alert>
+          <FailureAlert error={previewFile.error} title={t('imports.failure.previewTitle')} testId="preview-error" />
         )}
       </Card>
 
@@ -177,24 +164,22 @@ export function NewImport() {
               onChange={setListIds}
               error={touched && listIds.length === 0 ? t('imports.listsRequired') : undefined}
             />
-            {err && (
-              <Alert color="red" data-testid="import-error">
-                <Code>{err.code}</Code> {err.message}
-                {typeof err.details?.clause === 'string' && (
+            {start.error && (
+              <FailureAlert error={start.error} title={t('imports.failure.uploadTitle')} testId="import-error">
+                {typeof err?.details?.clause === 'string' && (
                   <Text size="sm" mt="xs">
                     <b>{t('imports.clause')}:</b> <PolicyClause clause={err.details.clause} />
                   </Text>
                 )}
-                {err.code === 'IMPORT_DUPLICATE_FILE' && (
+                {err?.code === 'IMPORT_DUPLICATE_FILE' && (
                   <Group mt="xs">
                     <Button size="xs" variant="light" onClick={() => submit(true)}>
                       {t('imports.importAnyway')}
                     </Button>
                   </Group>
                 )}
-              </Alert>
+              </FailureAlert>
             )}
-            {start.error && !err && <Alert color="red">{t('app.unexpected')}</Alert>}
             <Group>
               <Button size="md" onClick={() => submit()} loading={start.isPending} disabled={!file}>
                 {t('imports.start')}

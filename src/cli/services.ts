@@ -153,6 +153,7 @@ export function buildServices(deps: ServiceDeps): Services {
     consent,
     systemMail,
     standing,
+    senders: accounts,
   });
   const unsubscribe = createUnsubscribeService({
     ...tokenSigner,

@@ -6,7 +6,9 @@ import type { ErrorKind } from './errors.ts';
 
 export const ERROR_CODES = {
   ACCOUNT_BLOCKED: { kind: 'forbidden' },
+  ACCOUNT_COUNTRY_INVALID: { kind: 'invalid' },
   ACCOUNT_NOT_FOUND: { kind: 'not-found' },
+  ACCOUNT_PRIVACY_URL_INVALID: { kind: 'invalid' },
   COMPLAINT_NOT_FOUND: { kind: 'not-found' },
   INCIDENT_NOT_FOUND: { kind: 'not-found' },
   ACCOUNT_SUSPENDED: { kind: 'forbidden' },

@@ -6,6 +6,7 @@ export const EMAIL_MAX_LENGTH = 254; // RFC 5321 §4.5.3.1.3 path limit minus th
 export const NAME_MAX_LENGTH = 200;
 export const POSTAL_ADDRESS_MAX_LENGTH = 500;
 export const DECLARED_SENDING_MAX_LENGTH = 2000;
+export const PRIVACY_POLICY_URL_MAX_LENGTH = 2000;
 export const TOKEN_MAX_LENGTH = 200;
 
 export const TOKEN_BYTES = 32;

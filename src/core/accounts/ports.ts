@@ -45,6 +45,9 @@ export interface AccountProfilePatch {
   postalAddress?: string;
   language?: string;
   featureNewsOptOut?: boolean;
+  /** null clears it. */
+  defaultCountry?: string | null;
+  privacyPolicyUrl?: string | null;
 }
 
 export interface AccountRowsStore {

@@ -22,6 +22,10 @@ export interface AccountRecord {
   refundEligible: boolean;
   featureNewsOptOut: boolean;
   language: string;
+  /** ISO 3166 alpha-2 country for phone numbers typed without +country code; null: none. */
+  defaultCountry: string | null;
+  /** The sender's privacy policy (http/https), named on the hosted form and preference page. */
+  privacyPolicyUrl: string | null;
   createdAt: string;
   updatedAt: string;
 }

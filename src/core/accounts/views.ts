@@ -44,6 +44,10 @@ export interface AccountView {
   declaredSending: string;
   language: string;
   featureNews: boolean;
+  /** ISO 3166 alpha-2 country of phone numbers typed without +country code, or null. */
+  defaultCountry: string | null;
+  /** The sender's privacy policy link shown on its public pages, or null. */
+  privacyPolicyUrl: string | null;
   standing: Standing;
   restrictedServices: string[];
   review: AccountReview;
@@ -89,6 +93,8 @@ export function accountView(a: AccountRecord, industries: readonly Industry[]): 
     declaredSending: a.declaredSending,
     language: a.language,
     featureNews: !a.featureNewsOptOut,
+    defaultCountry: a.defaultCountry,
+    privacyPolicyUrl: a.privacyPolicyUrl,
     standing: a.standing,
     restrictedServices: a.restrictedServices,
     review: a.review,

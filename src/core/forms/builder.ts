@@ -1,11 +1,11 @@
 // The form builder: create, edit (each edit a new immutable version), read, publish. Publishing
 // runs the rules (rules.ts) against the account's lists and refuses with the first rule named.
 import { randomUUID } from 'node:crypto';
-import { conflict, invalid, notFound, unprocessable } from '../errors.ts';
+import { AppError, conflict, invalid, notFound, unprocessable } from '../errors.ts';
 import type { ListService } from '../lists/service.ts';
 import type { Clock } from '../ports.ts';
 import { FormDefinitionSchema, assertSafeLinks, type FormDefinition } from './definition.ts';
-import { renderForm } from './render-text.ts';
+import { renderForm, type RenderedForm } from './render-text.ts';
 import { checkFormRules, type FormViolation, type ListFacts } from './rules.ts';
 import type { FormRecord, FormStore, FormVersion } from './types.ts';
 
@@ -17,6 +17,16 @@ export interface FormView {
   problems: FormViolation[];
 }
 
+/** A dry run of a definition (the builder asks on every change): what publishing would say. */
+export interface FormValidation {
+  /** Shape errors (a missing name …): the definition cannot even be saved. */
+  issues: Array<{ path: string; message: string }>;
+  /** The publish rules' violations (the same check publish runs); empty when it could be published. */
+  problems: FormViolation[];
+  /** The texts a version saved from this definition would show; null while it has issues. */
+  rendered: RenderedForm | null;
+}
+
 export interface FormBuilder {
   create(accountId: string, input: unknown, actorId: string | null): Promise<FormView>;
   /** Saves a new version (PUT): the previous versions stay as they were. */
@@ -26,6 +36,8 @@ export interface FormBuilder {
   /** Publishes the latest version (or the one named); FORM_* rule codes when it breaks a rule. */
   publish(accountId: string, formId: string, version?: number): Promise<FormView>;
   check(accountId: string, def: FormDefinition): Promise<FormViolation[]>;
+  /** Dry run: the shape issues, rule problems and texts of an unsaved definition. Stores nothing. */
+  validate(accountId: string, input: unknown): Promise<FormValidation>;
 }
 
 export interface BuilderDeps {
@@ -74,6 +86,21 @@ export function createFormBuilder(deps: BuilderDeps): FormBuilder {
 
   return {
     check,
+    async validate(accountId, input) {
+      let def: FormDefinition;
+      try {
+        def = parseDefinition(input);
+      } catch (err) {
+        if (err instanceof AppError && err.kind === 'invalid') {
+          const issues = (err.details?.issues as FormValidation['issues'] | undefined) ?? [
+            { path: String(err.details?.path ?? ''), message: err.message },
+          ];
+          return { issues, problems: [], rendered: null };
+        }
+        throw err;
+      }
+      return { issues: [], problems: await check(accountId, def), rendered: renderForm(def) };
+    },
     async create(accountId, input, actorId) {
       const def = parseDefinition(input);
       const now = deps.clock.now().toISOString();

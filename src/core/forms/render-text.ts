@@ -54,6 +54,25 @@ export function sha256Hex(text: string): string {
   return createHash('sha256').update(text, 'utf8').digest('hex');
 }
 
+/** Ends a sentence: no full stop after a part that already ends in ! ? or … */
+const end = (s: string) => (/[!?…]$/u.test(s) ? s : `${s}.`);
+
+/** The channel as the sentence says it: the usual spellings of email and SMS are normalised. */
+function channelWords(channel: string, language: FormLanguage): string {
+  if (/^e-?mail$/iu.test(channel)) return language === 'ro' ? 'e-mail' : 'email';
+  if (/^(sms|text( messages?)?)$/iu.test(channel)) return 'SMS';
+  return channel;
+}
+
+/**
+ * The consent sentence of one box (CON-04), in the form's language. Every part is the customer's
+ * own words; the frame is built so that any of them reads right: the kind and sender inside the
+ * sentence, then frequency after a comma, then "Purpose:" and "I can withdraw…:" each with a colon
+ * (a purpose or a way to withdraw may be a noun phrase or an instruction). A missing part (a draft
+ * the rules will still refuse) drops its clause instead of leaving a gap.
+ * Composed when a version is SAVED and stored with it: a stored version's text never changes when
+ * this wording does (CON-07); only versions saved afterwards read the new wording.
+ */
 export function composeBoxText(box: ConsentBox, language: FormLanguage): string {
   const p = box.purpose ?? {};
   const [kind, sender, channel, frequency, purpose, withdraw] = [
@@ -64,13 +83,29 @@ export function composeBoxText(box: ConsentBox, language: FormLanguage): string 
     p.purpose,
     p.withdraw,
   ].map(clean);
-  let sentence =
-    language === 'ro'
-      ? `Sunt de acord să primesc ${kind} de la ${sender} prin ${channel}, ${frequency}, în scopul: ${purpose}. Mă pot retrage oricând: ${withdraw}.`
-      : `I agree to receive ${kind} from ${sender} by ${channel}, ${frequency}, for ${purpose}. I can withdraw at any time: ${withdraw}.`;
+  const ro = language === 'ro';
+  const parts: string[] = [];
+  let first = ro ? `Sunt de acord să primesc ${kind || 'mesaje'}` : `I agree to receive ${kind || 'messages'}`;
+  if (sender) first += ro ? ` de la ${sender}` : ` from ${sender}`;
+  if (channel) first += ro ? ` prin ${channelWords(channel, language)}` : ` by ${channelWords(channel, language)}`;
+  if (frequency) first += `, ${frequency}`;
+  parts.push(end(first));
+  if (purpose) parts.push(end(ro ? `Scopul: ${purpose}` : `Purpose: ${purpose}`));
+  parts.push(
+    withdraw
+      ? end(ro ? `Îmi pot retrage acordul oricând: ${withdraw}` : `I can withdraw my consent at any time: ${withdraw}`)
+      : ro
+        ? 'Îmi pot retrage acordul oricând.'
+        : 'I can withdraw my consent at any time.',
+  );
   if (box.sms) {
-    sentence += ` ${clean(box.sms.programName)}: ${clean(box.sms.frequency)}. ${SMS_NOTICES[language]}`;
+    const program = clean(box.sms.programName);
+    const smsFrequency = clean(box.sms.frequency);
+    if (program) parts.push(end(ro ? `Program SMS: ${program}` : `SMS program: ${program}`));
+    if (smsFrequency) parts.push(end(ro ? `Frecvența mesajelor: ${smsFrequency}` : `Message frequency: ${smsFrequency}`));
+    parts.push(SMS_NOTICES[language]);
   }
+  const sentence = parts.join(' ');
   const label = clean(box.label);
   return label ? `${label} — ${sentence}` : sentence;
 }
@@ -79,8 +114,8 @@ export function composePartnerText(partner: Partner, language: FormLanguage): st
   const name = clean(partner.name);
   const purpose = clean(partner.purposeText);
   return language === 'ro'
-    ? `Sunt de acord ca datele mele să fie transmise către ${name}, care mă poate contacta: ${purpose}.`
-    : `I agree that my details are shared with ${name}, who may contact me: ${purpose}.`;
+    ? end(`Sunt de acord ca datele mele să fie transmise către ${name}, care mă poate contacta în acest scop: ${purpose}`)
+    : end(`I agree that my details may be passed to ${name}, who may contact me for this purpose: ${purpose}`);
 }
 
 export function renderForm(def: FormDefinition): RenderedForm {

@@ -131,7 +131,7 @@ describe('form publish rules', () => {
     const rendered = renderForm(FormDefinitionSchema.parse(good()));
     const sms = rendered.boxes[1]!;
     expect(sms.channel).toBe('sms');
-    expect(sms.text).toContain('Acme Alerts: up to 4 msgs/month.');
+    expect(sms.text).toContain('SMS program: Acme Alerts. Message frequency: up to 4 msgs/month.');
     expect(sms.text).toContain('Message and data rates may apply.');
     expect(sms.text).toMatch(/HELP.*STOP/);
     expect(sms.textHash).toBe(sha256Hex(sms.text));

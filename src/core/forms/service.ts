@@ -9,7 +9,7 @@ import { DEFAULT_BOT_DEFENCE, issueStartStamp, type BotDefenceSettings, type Use
 import { newId as uuidV7 } from '../ids.ts';
 import { createFormBuilder, type FormBuilder } from './builder.ts';
 import { createSignup, type Signup } from './signup.ts';
-import type { FormStore } from './types.ts';
+import type { FormStore, SenderDirectory } from './types.ts';
 
 export interface FormsDeps {
   store: FormStore;
@@ -26,6 +26,8 @@ export interface FormsDeps {
   botDefence?: Partial<BotDefenceSettings>;
   /** CON-11: start stamps spent on a stored sign-up. */
   usedStartStamps: UsedStartStamps;
+  /** The account's name, privacy policy link and default phone country (issue 13 §7). */
+  senders?: SenderDirectory;
   newId?: () => string;
 }
 

@@ -18,7 +18,7 @@ import {
   type UsedStartStamps,
 } from './bot-defence.ts';
 import { planSubmission, type SubmissionInput } from './submission.ts';
-import type { Confirmation, FormRecord, FormStore, FormVersion } from './types.ts';
+import type { Confirmation, FormRecord, FormStore, FormVersion, PublicSender, SenderDirectory } from './types.ts';
 import { newId as uuidV7 } from '../ids.ts';
 
 /** CON-06: a confirmation link works this long. */
@@ -58,6 +58,8 @@ export interface SignupDeps {
   usedStartStamps: UsedStartStamps;
   /** ACC-09: a blocked or suspended account's forms collect nothing. */
   standing: AccountWriteGate;
+  /** The account's name, privacy link and default phone country; absent: none of them. */
+  senders?: SenderDirectory;
   newId?: () => string;
 }
 
@@ -91,12 +93,13 @@ export function createSignup(deps: SignupDeps) {
     }
   }
 
-  async function published(formId: string): Promise<{ form: FormRecord; version: FormVersion }> {
+  async function published(formId: string): Promise<{ form: FormRecord; version: FormVersion; sender: PublicSender | null }> {
     const form = await deps.store.getFormAnyAccount(formId);
     const v = form && form.publishedVersion !== null ? await version(formId, form.publishedVersion) : null;
     if (!form || !v) throw notFound('FORM_NOT_FOUND', 'This form does not exist or is not published.');
     await assertCollecting(form.accountId);
-    return { form, version: v };
+    const sender = deps.senders ? await deps.senders.senderFacts(form.accountId) : null;
+    return { form, version: v, sender };
   }
 
   function confirmToken(id: string, issuedAt: Date): string {
@@ -193,12 +196,14 @@ export function createSignup(deps: SignupDeps) {
     },
 
     async submit(formId: string, input: SubmissionInput, ctx: RequestContext): Promise<SubmitResult> {
-      const { form, version: v } = await published(formId);
+      const { form, version: v, sender } = await published(formId);
+      // A local number (no +country code) is read in the form's country, else the account's.
+      const defaultCountry = v.definition.defaultCountry ?? sender?.defaultCountry ?? undefined;
       // CON-11: honeypot first, so a bot learns nothing from the other checks.
       if ((input.honeypot ?? '') !== '') return { kind: 'discarded' };
       const now = deps.clock.now();
       const { expiresAt } = checkStartStamp(deps.secret, deps.botDefence, formId, input.startStamp, now);
-      const plan = planSubmission(v, input);
+      const plan = planSubmission(v, input, defaultCountry);
       const accountId = form.accountId;
       const lists = await listsOf(
         accountId,
@@ -218,7 +223,7 @@ export function createSignup(deps: SignupDeps) {
         const { contact, created } = await deps.contacts.upsert(
           accountId,
           { email: plan.email, phone: plan.phone, language, attributes },
-          { origin: 'subject', defaultRegion: v.definition.defaultCountry },
+          { origin: 'subject', defaultRegion: defaultCountry },
         );
         // Someone already active on a list keeps that state: a new sign-up (possibly by a third
         // party typing their address) must not turn them back into "pending".

@@ -34,7 +34,8 @@ export interface SubmissionPlan {
   termsAccepted: boolean;
 }
 
-export function planSubmission(v: FormVersion, input: SubmissionInput): SubmissionPlan {
+/** `defaultCountry`: the country of a phone number typed without +country code (the form's, else the account's). */
+export function planSubmission(v: FormVersion, input: SubmissionInput, defaultCountry?: string): SubmissionPlan {
   if (input.version === null) throw invalid('FORM_VERSION_REQUIRED', 'Name the form version whose text was shown.');
   if (input.version !== v.version) {
     // A stale version: the texts the person saw are no longer the ones we would record.
@@ -89,7 +90,9 @@ export function planSubmission(v: FormVersion, input: SubmissionInput): Submissi
   }
   const email = value('email') ? normalizeEmail(value('email')) : null;
   if (value('email') && !email && !errors.email) errors.email = 'not a valid email address';
-  const phone = value('phone') ? normalizePhone(value('phone'), definition.defaultCountry as CountryCode | undefined) : null;
+  const phone = value('phone')
+    ? normalizePhone(value('phone'), (defaultCountry ?? definition.defaultCountry) as CountryCode | undefined)
+    : null;
   if (value('phone') && !phone && !errors.phone)
     errors.phone = 'not a valid phone number (international format, e.g. +40 721 234 567)';
 

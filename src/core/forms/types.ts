@@ -47,6 +47,20 @@ export interface Confirmation {
   confirmUserAgent: string | null;
 }
 
+/** What the public pages say of the sender (the account): its name and privacy policy link. */
+export interface PublicSender {
+  name: string;
+  /** http(s) only, or null. */
+  privacyPolicyUrl: string | null;
+  /** ISO 3166 alpha-2: phone numbers typed without +country code on a form that names none. */
+  defaultCountry: string | null;
+}
+
+/** The accounts area answers it (accounts.senderFacts); the forms area only reads. */
+export interface SenderDirectory {
+  senderFacts(accountId: string): Promise<PublicSender | null>;
+}
+
 export interface FormStore {
   /** Creates the form and its version 1. */
   insertForm(form: FormRecord, first: FormVersion): Promise<void>;

@@ -28,6 +28,8 @@ export interface PreferenceList {
 }
 
 export interface PreferencesView {
+  /** Whose lists these are: the preference page names the sender (and its privacy policy). */
+  accountId: string;
   /** The contact's address with most characters hidden. */
   address: string;
   language: string;
@@ -90,7 +92,7 @@ export function createUnsubscribeService(deps: UnsubscribeDeps) {
         };
       })
       .sort((a, b) => a.name.localeCompare(b.name));
-    return { address: maskAddress(contact.email ?? contact.phone), language, lists };
+    return { accountId: claims.accountId, address: maskAddress(contact.email ?? contact.phone), language, lists };
   }
 
   async function leaveAll(claims: LinkClaims, ctx: UnsubscribeContext, sourceType: 'unsubscribe' | 'preference-center') {

@@ -30,6 +30,7 @@ import * as m0034 from './0034_clicks.ts';
 import * as m0040 from './0040_content_policy.ts';
 import * as m0050 from './0050_blocklists.ts';
 import * as m0051 from './0051_enforcement.ts';
+import * as m0063 from './0063_account_sender_settings.ts';
 
 export const MIGRATIONS: Record<string, Migration> = {
   '0001_accounts': m0001,
@@ -54,6 +55,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0040_content_policy': m0040,
   '0050_blocklists': m0050,
   '0051_enforcement': m0051,
+  '0063_account_sender_settings': m0063,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

@@ -28,6 +28,8 @@ export function toAccountRecord(row: Selectable<AccountsTable>): AccountRecord {
     refundEligible: row.refund_eligible === 1,
     featureNewsOptOut: row.feature_news_opt_out === 1,
     language: row.language,
+    defaultCountry: row.default_country ?? null,
+    privacyPolicyUrl: row.privacy_policy_url ?? null,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };
@@ -90,12 +92,16 @@ export function createAccountRowsStore(db: Kysely<DB>): AccountRowsStore {
         postal_address: string;
         language: string;
         feature_news_opt_out: number;
+        default_country: string | null;
+        privacy_policy_url: string | null;
         updated_at: string;
       }> = { updated_at: updatedAt };
       if (patch.name !== undefined) set.name = patch.name;
       if (patch.postalAddress !== undefined) set.postal_address = patch.postalAddress;
       if (patch.language !== undefined) set.language = patch.language;
       if (patch.featureNewsOptOut !== undefined) set.feature_news_opt_out = patch.featureNewsOptOut ? 1 : 0;
+      if (patch.defaultCountry !== undefined) set.default_country = patch.defaultCountry;
+      if (patch.privacyPolicyUrl !== undefined) set.privacy_policy_url = patch.privacyPolicyUrl;
       await db.updateTable('accounts').set(set).where('id', '=', accountId).execute();
       return get(accountId);
     },

@@ -21,6 +21,10 @@ export interface AccountsTable {
   /** 1 when the owner turned off feature news (ACC-07); account-critical mail ignores it. */
   feature_news_opt_out: Generated<number>;
   language: Generated<string>;
+  /** ISO 3166 alpha-2: the country of phone numbers typed without +country code (migration 0063). */
+  default_country: string | null;
+  /** http(s) link shown on the hosted form and the preference page (migration 0063). */
+  privacy_policy_url: string | null;
   created_at: string;
   updated_at: string;
 }

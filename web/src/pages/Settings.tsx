@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { LANGUAGES, pickLanguage } from '../i18n/index.ts';
 import { notifyOk } from '../notify.ts';
 import { ChangePassword } from './ChangePassword.tsx';
+import { SenderSettings } from './forms/SenderSettings.tsx';
 import { ME_KEY, useApi, useMe } from '../session.tsx';
 import type { AccountView as AccountDetails } from '../../../src/core/accounts/views.ts';
 
@@ -83,6 +84,7 @@ export function Settings() {
           )}
         </Stack>
       </form>
+      <SenderSettings />
       <ChangePassword />
     </Stack>
   );

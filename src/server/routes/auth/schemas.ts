@@ -35,6 +35,8 @@ export const AccountSchema = z.object({
   declaredSending: z.string(),
   language: z.string(),
   featureNews: z.boolean(),
+  defaultCountry: z.string().nullable(),
+  privacyPolicyUrl: z.string().nullable(),
   standing: z.string(),
   restrictedServices: z.array(z.string()),
   review: z.enum(['none', 'pending', 'refused']),

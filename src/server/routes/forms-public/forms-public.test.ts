@@ -41,7 +41,7 @@ for (const engine of ENGINES) {
       expect(boxes.map((b) => /name="box_([^"]+)"/.exec(b)?.[1])).toEqual(['news', 'deals', 'sms', 'partner-1']);
       for (const b of boxes) expect(b).not.toMatch(/checked/);
       expect(html).toContain(
-        'Acme Alerts: up to 4 msgs/month. Message and data rates may apply. Reply HELP for help, STOP to cancel.',
+        'SMS program: Acme Alerts. Message frequency: up to 4 msgs/month. Message and data rates may apply. Reply HELP for help, STOP to cancel.',
       );
       expect(html).toContain('Book Club SRL');
       expect(html).not.toMatch(/<script/i);

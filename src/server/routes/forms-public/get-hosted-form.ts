@@ -19,6 +19,10 @@ export function getHostedForm(app: FastifyInstance, deps: AppDeps): void {
       } catch (err) {
         return sendErrorPage(reply, 'en', PAGE_STRINGS.en.notFoundTitle, err);
       }
-      return sendPage(reply, 200, formPage({ formId, version: published.version, startStamp: forms.startStamp(formId) }));
+      return sendPage(
+        reply,
+        200,
+        formPage({ formId, version: published.version, startStamp: forms.startStamp(formId), sender: published.sender }),
+      );
     });
 }

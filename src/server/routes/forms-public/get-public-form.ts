@@ -18,6 +18,8 @@ export const PublicFormSchema = z.object({
   boxes: z.array(TextBox.extend({ channel: z.enum(['email', 'sms']) })),
   partners: z.array(TextBox.extend({ name: z.string() })),
   terms: z.object({ key: z.literal('terms'), text: z.string(), url: z.string().nullable() }).nullable(),
+  /** The account: a custom front end names it and links its privacy policy, as the hosted page does. */
+  sender: z.object({ name: z.string(), privacyPolicyUrl: z.string().nullable() }).nullable(),
   startToken: z.string(),
   honeypotField: z.string(),
   minFillTimeMs: z.number().int(),
@@ -37,7 +39,7 @@ export function getPublicForm(app: FastifyInstance, deps: AppDeps): void {
     },
     async (request, reply) => {
       const { formId } = request.params;
-      const { version: v } = await forms.published(formId);
+      const { version: v, sender } = await forms.published(formId);
       void reply.header('cache-control', 'no-store');
       return {
         formId,
@@ -51,6 +53,10 @@ export function getPublicForm(app: FastifyInstance, deps: AppDeps): void {
         terms: v.rendered.terms && {
           ...v.rendered.terms,
           url: v.rendered.terms.url && isHttpUrl(v.rendered.terms.url) ? v.rendered.terms.url : null,
+        },
+        sender: sender && {
+          name: sender.name,
+          privacyPolicyUrl: sender.privacyPolicyUrl && isHttpUrl(sender.privacyPolicyUrl) ? sender.privacyPolicyUrl : null,
         },
         startToken: forms.startStamp(formId),
         honeypotField: HONEYPOT_FIELD,

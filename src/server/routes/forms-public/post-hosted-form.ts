@@ -1,5 +1,6 @@
 // POST /f/<form>: a person's submission of the hosted page (or the embedded snippet's first step).
-// Errors show the page again with the message; every box comes back unchecked (CON-02).
+// Errors show the page again with the message, the values typed and the boxes ticked (in the same
+// version; after a stale version every box comes back unchecked, to be read again).
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { AppError } from '../../../core/errors.ts';
@@ -41,12 +42,21 @@ export function postHostedForm(app: FastifyInstance, deps: AppDeps, limit: Submi
       }
       const lang = pageLanguage(published.version.definition.language);
       const t = PAGE_STRINGS[lang];
-      const { input, step, values } = fromUrlencoded(request.body);
+      const { input, step, values, ticked } = fromUrlencoded(request.body);
+      const sameVersion = input.version === published.version.version;
       const again = (status: number, extra: { errors?: Record<string, string>; notice?: string }) =>
         sendPage(
           reply,
           status,
-          formPage({ formId, version: published.version, startStamp: forms.startStamp(formId), values, ...extra }),
+          formPage({
+            formId,
+            version: published.version,
+            startStamp: forms.startStamp(formId),
+            values,
+            ticked: sameVersion ? ticked : new Set(),
+            sender: published.sender,
+            ...extra,
+          }),
         );
 
       if (step === 'continue') {

@@ -1,10 +1,15 @@
-// The hosted form as HTML (no JavaScript). Every consent box is rendered UNCHECKED, always —
-// also when the page is shown again after an error (CON-02): the person ticks again.
+// The hosted form as HTML (no JavaScript). Every consent box is served UNCHECKED (CON-02). When
+// the page comes back after a validation error, the boxes THIS person ticked in that same version
+// come back ticked, with the values they typed (their own act, not a default: Mailchimp, Brevo and
+// the browser's own form restore do the same); a stale version comes back with no box ticked,
+// since its texts may have changed and must be read again.
 import { HONEYPOT_FIELD } from '../../../core/forms/bot-defence.ts';
 import { isHttpUrl } from '../../../core/forms/definition.ts';
 import { BOX_TICK_VALUE } from '../../../core/forms/submission.ts';
 import type { FormVersion } from '../../../core/forms/types.ts';
 import { html, type SafeHtml } from '../../public/html.ts';
+import type { PublicSender } from '../../../core/forms/types.ts';
+import { senderLine } from './sender-line.ts';
 import { page } from './shell.ts';
 import { PAGE_STRINGS, pageLanguage } from './strings.ts';
 
@@ -19,8 +24,12 @@ export interface FormPageOptions {
   version: FormVersion;
   startStamp: string;
   values?: Record<string, string>;
+  /** Keys of the boxes the person ticked in this version before an error (shown ticked again). */
+  ticked?: ReadonlySet<string>;
   errors?: Record<string, string>;
   notice?: string;
+  /** The account: named with its privacy policy link above the form. */
+  sender?: PublicSender | null;
 }
 
 const INPUT_TYPES = { email: 'email', phone: 'tel', first_name: 'text', last_name: 'text' } as const;
@@ -44,10 +53,12 @@ function fieldsHtml(v: FormVersion, values: Record<string, string>, errors: Reco
   });
 }
 
-function box(key: string, text: string): SafeHtml {
-  // CON-02: no `checked` attribute, ever.
+function box(key: string, text: string, ticked: ReadonlySet<string>): SafeHtml {
+  // CON-02: `checked` only for a box this person ticked themselves, shown again after an error.
   return html`<label class="box"
-    ><input type="checkbox" name="box_${key}" value="${BOX_TICK_VALUE}" /><span>${text}</span></label
+    ><input type="checkbox" name="box_${key}" value="${BOX_TICK_VALUE}" ${ticked.has(key) ? html`checked` : ''} /><span
+      >${text}</span
+    ></label
   >`;
 }
 
@@ -56,9 +67,10 @@ export function formPage(o: FormPageOptions): string {
   const lang = pageLanguage(v.definition.language);
   const t = PAGE_STRINGS[lang];
   const errors = o.errors ?? {};
+  const ticked = o.ticked ?? new Set<string>();
   const { boxes, partners, terms } = v.rendered;
   const body = html`<h1>${v.definition.name}</h1>
-    ${v.definition.intro ? html`<p>${v.definition.intro}</p>` : ''}
+    ${senderLine(lang, o.sender ?? null)} ${v.definition.intro ? html`<p>${v.definition.intro}</p>` : ''}
     ${o.notice ? html`<p class="notice" role="alert">${o.notice}</p>` : ''}
     ${Object.keys(errors).length > 0 ? html`<p class="notice" role="alert">${t.errorsTitle}</p>` : ''}
     <form method="post" action="/f/${o.formId}" accept-charset="utf-8">
@@ -66,10 +78,10 @@ export function formPage(o: FormPageOptions): string {
       <input type="hidden" name="${START_FIELD}" value="${o.startStamp}" />
       ${fieldsHtml(v, o.values ?? {}, errors)}
       <fieldset style="border:0;padding:0;margin:1rem 0 0">
-        ${boxes.map((b) => box(b.key, b.text))} ${partners.map((p) => box(p.key, p.text))}
+        ${boxes.map((b) => box(b.key, b.text, ticked))} ${partners.map((p) => box(p.key, p.text, ticked))}
         ${errors.consent ? html`<div class="err">${errors.consent}</div>` : ''}
       </fieldset>
-      ${terms ? html`${box('terms', terms.text)}${terms.url && isHttpUrl(terms.url) ? html`<p><a href="${terms.url}" rel="noopener">${terms.url}</a></p>` : ''}${errors.terms ? html`<div class="err">${errors.terms}</div>` : ''}` : ''}
+      ${terms ? html`${box('terms', terms.text, ticked)}${terms.url && isHttpUrl(terms.url) ? html`<p><a href="${terms.url}" rel="noopener">${terms.url}</a></p>` : ''}${errors.terms ? html`<div class="err">${errors.terms}</div>` : ''}` : ''}
       <div class="hp" aria-hidden="true">
         <label for="f-hp">${t.honeypot}</label
         ><input id="f-hp" type="text" name="${HONEYPOT_FIELD}" value="" tabindex="-1" autocomplete="off" />

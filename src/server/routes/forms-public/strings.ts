@@ -45,6 +45,8 @@ export const PAGE_STRINGS = {
     archivedList: 'no longer sent',
     noLists: 'You are not on any list.',
     saved: 'Saved.',
+    sender: (name: string) => `Sender: ${name}`,
+    privacyPolicy: 'Privacy policy',
   },
   ro: {
     fields: { email: 'Adresa de email', phone: 'Număr de telefon mobil', first_name: 'Prenume', last_name: 'Nume' },
@@ -92,6 +94,8 @@ export const PAGE_STRINGS = {
     archivedList: 'nu se mai trimite',
     noLists: 'Nu sunteți în nicio listă.',
     saved: 'Salvat.',
+    sender: (name: string) => `Expeditor: ${name}`,
+    privacyPolicy: 'Politica de confidențialitate',
   },
 } as const;
 

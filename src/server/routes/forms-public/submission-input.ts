@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { HONEYPOT_FIELD } from '../../../core/forms/bot-defence.ts';
 import { FIELD_KEYS, MAX_FIELD_VALUE_LENGTH } from '../../../core/forms/definition.ts';
-import type { SubmissionInput } from '../../../core/forms/submission.ts';
+import { BOX_TICK_VALUE, type SubmissionInput } from '../../../core/forms/submission.ts';
 import { START_FIELD, STEP_FIELD, VERSION_FIELD } from './render-form.ts';
 
 /** Most distinct names one submission may carry (fields + boxes + hidden fields). */
@@ -26,6 +26,8 @@ export function fromUrlencoded(body: UrlencodedBody): {
   input: SubmissionInput;
   step: string | null;
   values: Record<string, string>;
+  /** The boxes sent ticked ('yes'), to show them ticked again after an error. */
+  ticked: Set<string>;
 } {
   const fields: Record<string, string> = {};
   const boxes: Record<string, unknown> = {};
@@ -44,7 +46,9 @@ export function fromUrlencoded(body: UrlencodedBody): {
   const version = versionText && /^\d{1,9}$/.test(versionText) ? Number(versionText) : null;
   const values: Record<string, string> = {};
   for (const k of FIELD_KEYS) if (fields[k]) values[k] = fields[k].slice(0, MAX_FIELD_VALUE_LENGTH);
+  const ticked = new Set(Object.entries(boxes).flatMap(([k, v]) => (v === BOX_TICK_VALUE ? [k] : [])));
   return {
+    ticked,
     input: { version, fields, boxes, claimsDefault, honeypot: one(HONEYPOT_FIELD), startStamp: one(START_FIELD) },
     step: one(STEP_FIELD),
     values,

@@ -7,6 +7,7 @@ import { getForm } from './get-form.ts';
 import { listForms } from './list-forms.ts';
 import { publishForm } from './publish-form.ts';
 import { updateForm } from './update-form.ts';
+import { validateForm } from './validate-form.ts';
 
 export function formsRoutes(deps: AppDeps): FastifyPluginAsync {
   return async (app) => {
@@ -14,6 +15,7 @@ export function formsRoutes(deps: AppDeps): FastifyPluginAsync {
     listForms(app, deps);
     getForm(app, deps);
     updateForm(app, deps);
+    validateForm(app, deps);
     publishForm(app, deps);
     getEmbed(app, deps);
   };

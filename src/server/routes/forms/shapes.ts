@@ -17,7 +17,7 @@ export const FormSummarySchema = z.object({
   updatedAt: z.string(),
 });
 
-const RenderedSchema = z.object({
+export const RenderedSchema = z.object({
   boxes: z.array(
     z.object({ key: z.string(), listId: z.string(), channel: z.enum(['email', 'sms']), text: z.string(), textHash: z.string() }),
   ),

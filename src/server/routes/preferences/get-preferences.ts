@@ -13,7 +13,11 @@ export function getPreferences(app: FastifyInstance, deps: AppDeps): void {
     .get('/p/:token', { schema: { hide: true, params: TokenParamsSchema } }, async (request, reply) => {
       try {
         const view = await deps.services.unsubscribe.preferences(request.params.token);
-        return sendPage(reply, 200, preferencesPage(request.params.token, view, false));
+        return sendPage(
+          reply,
+          200,
+          preferencesPage(request.params.token, view, false, await deps.services.accounts.senderFacts(view.accountId)),
+        );
       } catch (err) {
         return sendErrorPage(reply, 'en', PAGE_STRINGS.en.linkProblemTitle, err);
       }

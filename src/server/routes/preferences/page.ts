@@ -1,14 +1,16 @@
 import type { PreferencesView } from '../../../core/unsubscribe/service.ts';
 import { html } from '../../public/html.ts';
+import type { PublicSender } from '../../../core/forms/types.ts';
+import { senderLine } from '../forms-public/sender-line.ts';
 import { page } from '../forms-public/shell.ts';
 import { PAGE_STRINGS, pageLanguage } from '../forms-public/strings.ts';
 
-export function preferencesPage(token: string, view: PreferencesView, saved: boolean): string {
+export function preferencesPage(token: string, view: PreferencesView, saved: boolean, sender: PublicSender | null): string {
   const lang = pageLanguage(view.language);
   const t = PAGE_STRINGS[lang];
   const open = view.lists.filter((l) => l.status !== 'withdrawn');
   const body = html`<h1>${t.preferencesTitle}</h1>
-    ${saved ? html`<p class="notice" role="status">${t.saved}</p>` : ''}
+    ${senderLine(lang, sender)} ${saved ? html`<p class="notice" role="status">${t.saved}</p>` : ''}
     <p>${t.preferencesLead(view.address)}</p>
     ${view.lists.length === 0 ? html`<p>${t.noLists}</p>` : ''}
     <ul class="lists">

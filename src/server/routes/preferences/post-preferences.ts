@@ -32,7 +32,11 @@ export function postPreferences(app: FastifyInstance, deps: AppDeps): void {
               choice === 'all' ? 'Preference centre: button "Leave all lists"' : 'Preference centre: button "Leave this list"',
             via: 'preference-center',
           });
-          return sendPage(reply, 200, preferencesPage(request.params.token, view, true));
+          return sendPage(
+            reply,
+            200,
+            preferencesPage(request.params.token, view, true, await deps.services.accounts.senderFacts(view.accountId)),
+          );
         } catch (err) {
           return sendErrorPage(reply, 'en', PAGE_STRINGS.en.linkProblemTitle, err);
         }

@@ -1,7 +1,9 @@
 // The form builder (CON-02…CON-05, SMS-01): fields, one consent box per list with its structured
 // purpose, an optional separate terms box, co-registration partners (each its own box, at most
-// 10). Every save is a new immutable version; publishing is refused by the server with the rule's
-// code when the version breaks a rule, and the refusal is shown as it came.
+// 10). Every save is a new immutable version. The problem list follows the draft: every change is
+// checked by the server's own publish rules (POST /forms/validate, a dry run), so a fixed problem
+// leaves the list at once and Publish stays disabled while any is listed. A refusal the server
+// still gives is shown as it came, and cleared by the next change.
 import { useEffect, useMemo, useState } from 'react';
 import {
   Alert,
@@ -27,11 +29,15 @@ import { ApiError } from '../../api.ts';
 import { notifyOk } from '../../notify.ts';
 import { FIELD_KEYS, MAX_CO_REGISTRATION_PARTNERS } from '../../../../src/core/forms/definition.ts';
 import type { FormProblem, FormViewAnswer as FormView } from '../../../../src/server/routes/forms/shapes.ts';
+import type { FormValidationAnswer } from '../../../../src/server/routes/forms/validate-form.ts';
 import { useApi } from '../../session.tsx';
 import { useLists } from '../Lists.tsx';
 import { ConsentBoxEditor, PartnerEditor } from './BoxEditors.tsx';
 import { emptyDraft, fromDefinition, newBox, prefillFromList, toDefinition, uid, type FormDraft } from './draft.ts';
 import { PublishPanel, RefusalAlert } from './PublishPanel.tsx';
+
+/** How long the builder waits after the last change before asking the server to check the draft. */
+const VALIDATE_DELAY_MS = 300;
 
 export function FormBuilder() {
   const { t } = useTranslation();
@@ -59,12 +65,22 @@ export function FormBuilder() {
     }
   }, [latest, loadedVersion, dirty]);
 
-  const edit = (next: FormDraft) => {
-    setDraft(next);
-    setDirty(true);
-  };
   const allLists = useMemo(() => (lists.data ?? []).filter((l) => !l.archivedAt), [lists.data]);
   const taken = new Set(draft.boxes.flatMap((b) => (b.listId ? [b.listId] : [])));
+
+  // The draft as the server would receive it, checked a moment after the last keystroke.
+  const definitionJson = useMemo(() => JSON.stringify(toDefinition(draft, allLists)), [draft, allLists]);
+  const [checkedJson, setCheckedJson] = useState(definitionJson);
+  useEffect(() => {
+    const timer = setTimeout(() => setCheckedJson(definitionJson), VALIDATE_DELAY_MS);
+    return () => clearTimeout(timer);
+  }, [definitionJson]);
+  const validation = useQuery({
+    queryKey: ['forms', 'validate', checkedJson],
+    queryFn: () => api.post<FormValidationAnswer>('/forms/validate', JSON.parse(checkedJson) as unknown),
+    enabled: (dirty || isNew) && lists.isSuccess,
+    placeholderData: (previous) => previous,
+  });
 
   const save = useMutation({
     meta: { inlineError: true },
@@ -81,8 +97,17 @@ export function FormBuilder() {
       if (isNew) void navigate(`/forms/${encodeURIComponent(answer.form.id)}`, { replace: true });
     },
   });
+  const edit = (next: FormDraft) => {
+    setDraft(next);
+    setDirty(true);
+    // A refusal of the previous draft no longer describes this one.
+    if (save.error) save.reset();
+  };
 
-  const problems: FormProblem[] = view.data?.problems ?? [];
+  // Unsaved changes: the draft's problems (dry run); otherwise the saved latest version's.
+  const live = dirty || isNew;
+  const problems: FormProblem[] = live ? (validation.data?.problems ?? []) : (view.data?.problems ?? []);
+  const issues = live ? (validation.data?.issues ?? []) : [];
   const withdrawHint = t('forms.defaultWithdraw');
 
   return (
@@ -286,10 +311,18 @@ export function FormBuilder() {
               </Text>
             </Card>
           )}
-          {problems.length > 0 && (
+          {problems.length + issues.length > 0 && (
             <Card withBorder mt="md" data-testid="form-problems">
-              <Text fw={600}>{t('forms.problemsTitle')}</Text>
+              <Text fw={600}>{live ? t('forms.draftProblemsTitle') : t('forms.problemsTitle')}</Text>
               <MList size="sm" mt="xs">
+                {issues.map((p, i) => (
+                  <MList.Item key={`issue-${i}`}>
+                    {p.message}{' '}
+                    <Text span size="xs" c="dimmed" ff="monospace">
+                      ({p.path})
+                    </Text>
+                  </MList.Item>
+                ))}
                 {problems.map((p, i) => (
                   <MList.Item key={i}>
                     <Text span ff="monospace" size="xs" c="red">

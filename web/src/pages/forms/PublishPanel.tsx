@@ -1,6 +1,7 @@
 // Publishing a form: the version history (every saved version is immutable; any of them can be
 // published), the exact consent texts of the latest version, the hosted link /f/<id> and the
-// embeddable snippet. A refusal shows the rule's code and message as the server gave them.
+// embeddable snippet. Publish is disabled while the builder lists problems; a refusal the server
+// still gives shows the rule's code and message as it came, until the form changes.
 import {
   Alert,
   Anchor,
@@ -16,6 +17,7 @@ import {
   Text,
   Title,
 } from '@mantine/core';
+import { useEffect } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api.ts';
@@ -76,6 +78,13 @@ export function PublishPanel(props: { view: FormView; dirty: boolean; problems: 
     enabled: form.publishedVersion !== null,
   });
   const versions = Array.from({ length: form.latestVersion }, (_, i) => form.latestVersion - i);
+  // A refusal is about the version it was for: a new version or an edit makes it stale.
+  const { reset, isError } = publish;
+  useEffect(() => {
+    if (isError) reset();
+    // Only a change of the form clears it (not the error's own arrival).
+  }, [latest.version, props.dirty]);
+  const blocked = props.problems.length > 0;
 
   return (
     <Stack>
@@ -88,11 +97,17 @@ export function PublishPanel(props: { view: FormView; dirty: boolean; problems: 
             {t('forms.publishSaveFirst')}
           </Alert>
         )}
+        {blocked && !props.dirty && (
+          <Alert color="red" variant="light" mb="xs" data-testid="publish-blocked">
+            {t('forms.publishBlocked')}
+          </Alert>
+        )}
         <Button
           fullWidth
+          data-testid="publish-latest"
           onClick={() => publish.mutate(latest.version)}
           loading={publish.isPending}
-          disabled={props.dirty || latest.version === form.publishedVersion}
+          disabled={props.dirty || blocked || latest.version === form.publishedVersion}
         >
           {t('forms.publishLatest', { version: latest.version })}
         </Button>

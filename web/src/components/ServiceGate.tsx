@@ -19,8 +19,19 @@ import type { StandingView } from '../../../src/core/standing/types.ts';
 import { useApi, useMe } from '../session.tsx';
 
 /** The screens whose actions depend on the account's standing. */
+/** `account`: any write of the account (blocked and suspended refuse them all). */
 export type AppService =
-  'campaigns' | 'sending' | 'sendingDomains' | 'contacts' | 'lists' | 'forms' | 'imports' | 'team' | 'apiKeys' | 'settings';
+  | 'account'
+  | 'campaigns'
+  | 'sending'
+  | 'sendingDomains'
+  | 'contacts'
+  | 'lists'
+  | 'forms'
+  | 'imports'
+  | 'team'
+  | 'apiKeys'
+  | 'settings';
 
 interface Needs {
   services: readonly RestrictableService[];
@@ -36,6 +47,7 @@ interface Needs {
  * is off, so its creation waits too; revoking stays open.
  */
 export const SCREEN_NEEDS: Record<AppService, Needs> = {
+  account: { services: [], review: false },
   campaigns: { services: ['email'], review: false },
   sending: { services: ['email'], review: true },
   sendingDomains: { services: ['email'], review: true },
@@ -50,6 +62,7 @@ export const SCREEN_NEEDS: Record<AppService, Needs> = {
 
 /** The navigation label that names each screen in the notice. */
 const SCREEN_LABEL: Record<AppService, string> = {
+  account: 'nav.settings',
   campaigns: 'nav.campaigns',
   sending: 'nav.campaigns',
   sendingDomains: 'nav.sendingDomains',

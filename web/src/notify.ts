@@ -1,24 +1,37 @@
-// Error and success notifications. An ApiError shows the catalogue's text for its code
-// (`errors.<CODE>`, src/core/error-codes.ts) when the catalogue has one, else the server's own
-// message (it is written for people), with the code as the title.
+// Error and success notifications. An ApiError shows the catalogue's sentence for its code
+// (`errors.<CODE>`, src/core/error-codes.ts) and what to do (`errorActions.<CODE>`), under a title
+// by the error's kind; the code stays visible, small, for support (components/errors.ts).
+import { createElement } from 'react';
 import { notifications } from '@mantine/notifications';
 import type { TFunction } from 'i18next';
-import { ApiError } from './api.ts';
-import { isErrorCode, messageKey } from '../../src/core/error-codes.ts';
+import { describeError, errorSentence } from './components/errors.ts';
 
 export function notifyError(err: unknown, t: TFunction): void {
-  if (err instanceof ApiError) {
-    notifications.show({ color: 'red', title: err.code, message: errorMessage(err, t) });
-  } else {
-    notifications.show({ color: 'red', title: t('app.error'), message: t('app.unexpected') });
-  }
+  const v = describeError(err, t);
+  const lines = [v.message, v.action];
+  if (v.fields.length > 0) lines.push(t('errorFields.fieldsToCheck', { fields: v.fields.map((f) => f.field).join('; ') }));
+  notifications.show({
+    color: 'red',
+    title: v.title,
+    message: createElement(
+      'div',
+      { 'data-testid': 'error-notification', 'data-code': v.code ?? '' },
+      ...lines.filter((l) => l).map((l, i) => createElement('div', { key: i }, l)),
+      v.code &&
+        createElement(
+          'div',
+          { key: 'code', style: { fontSize: 11, opacity: 0.7, marginTop: 4 } },
+          `${t('errorFields.code')}: ${v.code}`,
+        ),
+    ),
+  });
 }
 
 export function notifyOk(message: string): void {
   notifications.show({ color: 'green', message });
 }
 
+/** The error as one sentence in the user's language (what happened, what to do, which fields). */
 export function errorMessage(err: unknown, t: TFunction): string {
-  if (!(err instanceof ApiError)) return t('app.unexpected');
-  return isErrorCode(err.code) ? t(messageKey(err.code), { defaultValue: err.message }) : err.message;
+  return errorSentence(err, t);
 }

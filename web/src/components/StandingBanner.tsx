@@ -1,17 +1,14 @@
 // ACC-04 / ACC-05 / ACC-06: when the account is not in good standing, say so, say WHY (the
 // operator's reason) and which services are off.
 import { Alert, Badge, Group, List, Text } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { useApi } from '../session.tsx';
-import type { StandingView as StandingInfo } from '../../../src/core/standing/types.ts';
 import { formatTime, servicesOff, STANDING_COLOR } from './format.ts';
+import { useStanding } from './ServiceGate.tsx';
 
 /** `showOk`: also say so when the account is in good standing (the dashboard does). */
 export function StandingBanner(props: { showOk?: boolean }) {
   const { t, i18n } = useTranslation();
-  const api = useApi();
-  const standing = useQuery({ queryKey: ['standing'], queryFn: () => api.get<StandingInfo>('/account/standing') });
+  const standing = useStanding();
   const s = standing.data;
   if (!s) return null;
   if (s.standing === 'active') {

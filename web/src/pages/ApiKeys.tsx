@@ -17,7 +17,10 @@ import {
 } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import { fieldError, fieldErrors } from '../components/errors.ts';
 import { formatTime } from '../components/format.ts';
+import { ServiceNotice, useService } from '../components/ServiceGate.tsx';
+import { errorMessage } from '../notify.ts';
 import { useApi } from '../session.tsx';
 import type { ApiKeyView as ApiKey } from '../../../src/core/accounts/api-keys.ts';
 
@@ -43,8 +46,11 @@ export function ApiKeys() {
   const [scopes, setScopes] = useState<string[]>(['*']);
   const [created, setCreated] = useState<{ name: string; key: string } | null>(null);
   const refresh = () => void client.invalidateQueries({ queryKey: ['api-keys'] });
+  // Creating waits while the account may not use the API; revoking stays open (a leaked key).
+  const gate = useService('apiKeys');
 
   const create = useMutation({
+    meta: { inlineError: true },
     mutationFn: () => api.post<{ name: string; key: string }>('/api-keys', { name, scopes }),
     onSuccess: (answer) => {
       setCreated({ name: answer.name, key: answer.key });
@@ -56,6 +62,7 @@ export function ApiKeys() {
     mutationFn: (id: string) => api.del<void>(`/api-keys/${encodeURIComponent(id)}`),
     onSuccess: refresh,
   });
+  const createErrors = fieldErrors(create.error, t);
   const submit = (e: FormEvent) => {
     e.preventDefault();
     create.mutate();
@@ -64,18 +71,28 @@ export function ApiKeys() {
   return (
     <Stack>
       <Title order={2}>{t('apiKeys.title')}</Title>
+      <ServiceNotice service="apiKeys" />
       <form onSubmit={submit}>
         <Group align="end">
-          <TextInput label={t('apiKeys.name')} required value={name} onChange={(e) => setName(e.currentTarget.value)} />
+          <TextInput
+            label={t('apiKeys.name')}
+            required
+            value={name}
+            onChange={(e) => setName(e.currentTarget.value)}
+            error={create.error ? (fieldError(createErrors, 'name') ?? errorMessage(create.error, t)) : undefined}
+            disabled={!gate.allowed}
+          />
           <TagsInput
             label={t('apiKeys.scopes')}
             description={t('apiKeys.scopesHint')}
             data={SUGGESTED_SCOPES}
             value={scopes}
             onChange={setScopes}
+            error={fieldError(createErrors, 'scopes')}
+            disabled={!gate.allowed}
             miw={260}
           />
-          <Button type="submit" loading={create.isPending}>
+          <Button type="submit" loading={create.isPending} disabled={!gate.allowed} title={gate.hint}>
             {t('apiKeys.create')}
           </Button>
         </Group>

@@ -4,7 +4,9 @@ import { Badge, Button, Group, Select, Stack, Table, TextInput, Title } from '@m
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { formatTime } from '../components/format.ts';
-import { notifyOk } from '../notify.ts';
+import { fieldError, fieldErrors } from '../components/errors.ts';
+import { ServiceNotice, useService } from '../components/ServiceGate.tsx';
+import { errorMessage, notifyOk } from '../notify.ts';
 import { useApi, useMe } from '../session.tsx';
 import type { TeamView as TeamInfo } from '../../../src/core/accounts/team.ts';
 
@@ -18,8 +20,10 @@ export function Team() {
   const [email, setEmail] = useState('');
   const [role, setRole] = useState('member');
   const refresh = () => void client.invalidateQueries({ queryKey: ['team'] });
+  const gate = useService('team');
 
   const invite = useMutation({
+    meta: { inlineError: true },
     mutationFn: () => api.post<unknown>('/team/invitations', { email, role }),
     onSuccess: () => {
       notifyOk(t('team.invited', { email }));
@@ -42,6 +46,7 @@ export function Team() {
   return (
     <Stack>
       <Title order={2}>{t('team.title')}</Title>
+      <ServiceNotice service="team" />
       <Title order={4}>{t('team.members')}</Title>
       <Table striped>
         <Table.Thead>
@@ -71,6 +76,8 @@ export function Team() {
                     size="xs"
                     color="red"
                     variant="light"
+                    disabled={!gate.allowed}
+                    title={gate.hint}
                     onClick={() => window.confirm(t('team.removeConfirm', { email: m.email })) && remove.mutate(m.userId)}
                   >
                     {t('team.remove')}
@@ -111,6 +118,10 @@ export function Team() {
               required
               value={email}
               onChange={(e) => setEmail(e.currentTarget.value)}
+              error={
+                invite.error ? (fieldError(fieldErrors(invite.error, t), 'email') ?? errorMessage(invite.error, t)) : undefined
+              }
+              disabled={!gate.allowed}
             />
             <Select
               label={t('team.role')}
@@ -122,7 +133,7 @@ export function Team() {
                 { value: 'owner', label: t('role.owner') },
               ]}
             />
-            <Button type="submit" loading={invite.isPending}>
+            <Button type="submit" loading={invite.isPending} disabled={!gate.allowed} title={gate.hint}>
               {t('team.invite')}
             </Button>
           </Group>

@@ -33,6 +33,7 @@ import type { Contact } from '../../../../src/core/contacts/types.ts';
 import type { Segment } from '../../../../src/core/segments/types.ts';
 import { useApi } from '../../session.tsx';
 import { useLists } from '../Lists.tsx';
+import { ServiceNotice, useService } from '../../components/ServiceGate.tsx';
 import { CAMPAIGNS_KEY, STATUS_COLOR, errorWithPosition, useCampaign, useSendingDomains, type CampaignPreview } from './hooks.ts';
 
 const STARTER: Record<CampaignFormat, string> = {
@@ -140,6 +141,8 @@ export function CampaignEditor() {
 function Editor(props: { campaign: Campaign | null }) {
   const { t } = useTranslation();
   const api = useApi();
+  const gate = useService('campaigns');
+  const sendGate = useService('sending');
   const client = useQueryClient();
   const navigate = useNavigate();
   const lists = useLists();
@@ -204,7 +207,7 @@ function Editor(props: { campaign: Campaign | null }) {
   // Live preview: a saved draft is saved again 800 ms after the last keystroke.
   const autosave = current !== null && (current.status === 'draft' || current.status === 'rejected');
   useEffect(() => {
-    if (!autosave || !dirty || !draft.fromDomain) return;
+    if (!autosave || !dirty || !draft.fromDomain || !gate.allowed) return;
     const timer = setTimeout(() => save.mutate(true), 800);
     return () => clearTimeout(timer);
   }, [draft, autosave, dirty]);
@@ -282,11 +285,17 @@ function Editor(props: { campaign: Campaign | null }) {
           )}
         </Group>
         <Group>
-          <Button variant="default" onClick={() => save.mutate(false)} loading={save.isPending && !save.variables}>
+          <Button
+            variant="default"
+            onClick={() => save.mutate(false)}
+            loading={save.isPending && !save.variables}
+            disabled={!gate.allowed}
+            title={gate.hint}
+          >
             {t('app.save')}
           </Button>
           {current && (
-            <Button onClick={() => submit.mutate()} loading={submit.isPending}>
+            <Button onClick={() => submit.mutate()} loading={submit.isPending} disabled={!gate.allowed} title={gate.hint}>
               {t('campaigns.submit')}
             </Button>
           )}
@@ -297,6 +306,7 @@ function Editor(props: { campaign: Campaign | null }) {
           )}
         </Group>
       </Group>
+      <ServiceNotice service="campaigns" />
       {verified.length === 0 && domains.isSuccess && (
         <Alert color="yellow" data-testid="no-verified-domain">
           {t('campaigns.noVerifiedDomain')} <Link to="/sending-domains">{t('nav.sendingDomains')}</Link>
@@ -465,7 +475,8 @@ function Editor(props: { campaign: Campaign | null }) {
                     />
                     <Button
                       variant="light"
-                      disabled={!testTo.trim()}
+                      disabled={!testTo.trim() || !sendGate.allowed}
+                      title={sendGate.hint}
                       loading={testSend.isPending}
                       onClick={() => testSend.mutate()}
                     >

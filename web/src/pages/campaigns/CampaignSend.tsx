@@ -8,6 +8,7 @@ import type { SendQuota } from '../../../../src/core/delivery/engine.ts';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
 import { formatTime } from '../../components/format.ts';
+import { ServiceNotice, useService } from '../../components/ServiceGate.tsx';
 import { notifyOk } from '../../notify.ts';
 import type { Campaign } from '../../../../src/core/campaigns/types.ts';
 import { useApi } from '../../session.tsx';
@@ -52,6 +53,9 @@ export function CampaignSend() {
   const api = useApi();
   const client = useQueryClient();
   const campaign = useCampaign(id);
+  // Sending and resuming need `email` (and a passed review); pausing and cancelling only stop mail.
+  const gate = useService('sending');
+  const writes = useService('account');
   const c = campaign.data;
   const path = `/campaigns/${encodeURIComponent(id)}`;
   const zones = useMemo(() => Intl.supportedValuesOf('timeZone'), []);
@@ -136,6 +140,7 @@ export function CampaignSend() {
           </Button>
         </Group>
       </Group>
+      <ServiceNotice service="sending" />
       {act.error && (
         <Alert color="red" data-testid="send-error">
           {errorWithPosition(act.error, t)}
@@ -243,7 +248,8 @@ export function CampaignSend() {
                 color="green"
                 onClick={() => act.mutate('send')}
                 loading={act.isPending && act.variables === 'send'}
-                disabled={!r || (mode === 'later' && !at)}
+                disabled={!r || (mode === 'later' && !at) || !gate.allowed}
+                title={gate.hint}
               >
                 {mode === 'now' ? t('send.sendNow', { count: r?.allowed ?? 0 }) : t('send.schedule')}
               </Button>
@@ -283,13 +289,20 @@ export function CampaignSend() {
                 <Button
                   variant="default"
                   onClick={() => act.mutate('pause')}
+                  disabled={!writes.allowed}
+                  title={writes.hint}
                   loading={act.isPending && act.variables === 'pause'}
                 >
                   {t('send.pause')}
                 </Button>
               )}
               {c.status === 'paused' && (
-                <Button onClick={() => act.mutate('resume')} loading={act.isPending && act.variables === 'resume'}>
+                <Button
+                  onClick={() => act.mutate('resume')}
+                  loading={act.isPending && act.variables === 'resume'}
+                  disabled={!gate.allowed}
+                  title={gate.hint}
+                >
                   {t('send.resume')}
                 </Button>
               )}
@@ -298,6 +311,8 @@ export function CampaignSend() {
                   color="red"
                   variant="light"
                   onClick={() => window.confirm(t('send.cancelConfirm')) && act.mutate('cancel')}
+                  disabled={!writes.allowed}
+                  title={writes.hint}
                   loading={act.isPending && act.variables === 'cancel'}
                 >
                   {t('send.cancel')}

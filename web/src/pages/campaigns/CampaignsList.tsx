@@ -3,19 +3,28 @@ import { Badge, Button, Group, Stack, Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { formatTime } from '../../components/format.ts';
+import { ServiceNotice, useService } from '../../components/ServiceGate.tsx';
 import { STATUS_COLOR, useCampaigns } from './hooks.ts';
 
 export function CampaignsList() {
   const { t, i18n } = useTranslation();
   const campaigns = useCampaigns();
+  const gate = useService('campaigns');
   return (
     <Stack>
       <Group justify="space-between">
         <Title order={2}>{t('campaigns.title')}</Title>
-        <Button component={Link} to="/campaigns/new">
-          {t('campaigns.create')}
-        </Button>
+        {gate.allowed ? (
+          <Button component={Link} to="/campaigns/new">
+            {t('campaigns.create')}
+          </Button>
+        ) : (
+          <Button disabled title={gate.hint}>
+            {t('campaigns.create')}
+          </Button>
+        )}
       </Group>
+      <ServiceNotice service="campaigns" />
       {campaigns.data?.length === 0 && <Text c="dimmed">{t('campaigns.empty')}</Text>}
       {(campaigns.data?.length ?? 0) > 0 && (
         <Table striped data-testid="campaigns">

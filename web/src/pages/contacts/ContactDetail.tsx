@@ -5,6 +5,7 @@
 import { useState } from 'react';
 import { Alert, Anchor, Badge, Button, Card, Code, Group, Modal, Spoiler, Stack, Table, Text, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { ServiceNotice, useService } from '../../components/ServiceGate.tsx';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { formatTime } from '../../components/format.ts';
@@ -39,6 +40,7 @@ export function ContactDetail() {
   const lists = useLists();
   const listName = (listId: string) => lists.data?.find((l) => l.id === listId)?.name ?? listId;
   const [erasing, setErasing] = useState(false);
+  const gate = useService('contacts');
   const erase = useMutation({
     mutationFn: () => api.del<void>(path),
     onSuccess: () => {
@@ -68,6 +70,7 @@ export function ContactDetail() {
           </Badge>
         )}
       </Group>
+      <ServiceNotice service="contacts" />
       <Card withBorder>
         <Table>
           <Table.Tbody>
@@ -270,7 +273,13 @@ export function ContactDetail() {
         <Button component="a" href={`${apiPath}/export`} download={`contact-${c.id}.json`} variant="default">
           {t('contacts.exportData')}
         </Button>
-        <Button color="red" variant="light" disabled={!!c.erasedAt} onClick={() => setErasing(true)}>
+        <Button
+          color="red"
+          variant="light"
+          disabled={!!c.erasedAt || !gate.allowed}
+          title={gate.hint}
+          onClick={() => setErasing(true)}
+        >
           {t('contacts.erase')}
         </Button>
       </Group>

@@ -20,9 +20,10 @@ import {
 } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { fieldError, fieldErrors as fieldErrorsOf, errorSentence } from '../../components/errors.ts';
+import { ServiceNotice, useService } from '../../components/ServiceGate.tsx';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router-dom';
-import { ApiError } from '../../api.ts';
 import { formatTime } from '../../components/format.ts';
 import { CONTACT_STATUSES, type Contact, type ContactListPage, type ContactStatus } from '../../../../src/core/contacts/types.ts';
 import { notifyOk } from '../../notify.ts';
@@ -44,6 +45,8 @@ export const CONTACT_STATUS_COLOR: Record<ContactStatus, string> = {
 
 export function Contacts() {
   const { t, i18n } = useTranslation();
+  const gate = useService('contacts');
+  const importGate = useService('imports');
   const api = useApi();
   const lists = useLists();
   const [search, setSearch] = useState('');
@@ -109,12 +112,21 @@ export function Contacts() {
       <Group justify="space-between">
         <Title order={2}>{t('contacts.title')}</Title>
         <Group>
-          <Button variant="default" component={Link} to="/imports/new">
-            {t('contacts.importCsv')}
+          {importGate.allowed ? (
+            <Button variant="default" component={Link} to="/imports/new">
+              {t('contacts.importCsv')}
+            </Button>
+          ) : (
+            <Button variant="default" disabled title={importGate.hint}>
+              {t('contacts.importCsv')}
+            </Button>
+          )}
+          <Button onClick={() => setAdding(true)} disabled={!gate.allowed} title={gate.hint}>
+            {t('contacts.add')}
           </Button>
-          <Button onClick={() => setAdding(true)}>{t('contacts.add')}</Button>
         </Group>
       </Group>
+      <ServiceNotice service="contacts" />
       <Group align="flex-end">
         <TextInput
           label={t('contacts.search')}
@@ -340,6 +352,8 @@ function BulkBar(props: { ids: string[]; defaultListId: string | null; onDone: (
     onSuccess: (r) => done(t('contacts.bulkErasedOk', { n: r.erased })),
   });
   const listName = lists.data?.find((l) => l.id === listId)?.name ?? '';
+  // Withdrawing consent stays open whatever the standing (standing-guard.ts OPEN_WRITES_RATIONALE).
+  const gate = useService('contacts');
   return (
     <Group data-testid="contacts-bulk">
       <Text fw={600}>{t('contacts.selected', { n: props.ids.length })}</Text>
@@ -355,7 +369,14 @@ function BulkBar(props: { ids: string[]; defaultListId: string | null; onDone: (
       <Button size="xs" variant="default" disabled={!listId} onClick={() => setConfirm('withdraw')}>
         {t('contacts.bulkWithdraw')}
       </Button>
-      <Button size="xs" color="red" variant="light" onClick={() => setConfirm('erase')}>
+      <Button
+        size="xs"
+        color="red"
+        variant="light"
+        onClick={() => setConfirm('erase')}
+        disabled={!gate.allowed}
+        title={gate.hint}
+      >
         {t('contacts.bulkErase')}
       </Button>
       <Modal
@@ -419,7 +440,7 @@ function AddContactModal(props: { opened: boolean; onClose: () => void }) {
     },
   });
   const err = add.error;
-  const fieldErrors = err instanceof ApiError ? ((err.details?.fields as Record<string, string> | undefined) ?? {}) : {};
+  const fieldErrors = fieldErrorsOf(err, t);
   const submit = (e: FormEvent) => {
     e.preventDefault();
     add.mutate();
@@ -436,7 +457,7 @@ function AddContactModal(props: { opened: boolean; onClose: () => void }) {
             type="email"
             value={email}
             onChange={(e) => setEmail(e.currentTarget.value)}
-            error={fieldErrors.email}
+            error={fieldError(fieldErrors, 'email')}
             data-autofocus
           />
           <TextInput
@@ -444,18 +465,16 @@ function AddContactModal(props: { opened: boolean; onClose: () => void }) {
             description={t('contacts.phoneHint')}
             value={phone}
             onChange={(e) => setPhone(e.currentTarget.value)}
-            error={fieldErrors.phone}
+            error={fieldError(fieldErrors, 'phone')}
           />
           <TextInput
             label={t('contacts.language')}
             placeholder="ro"
             value={language}
             onChange={(e) => setLanguage(e.currentTarget.value)}
-            error={fieldErrors.language}
+            error={fieldError(fieldErrors, 'language')}
           />
-          {err && Object.keys(fieldErrors).length === 0 && (
-            <Alert color="red">{err instanceof ApiError ? `${err.code}: ${err.message}` : t('app.unexpected')}</Alert>
-          )}
+          {err && fieldErrors.length === 0 && <Alert color="red">{errorSentence(err, t)}</Alert>}
           <Group justify="flex-end">
             <Button variant="default" onClick={props.onClose}>
               {t('app.cancel')}

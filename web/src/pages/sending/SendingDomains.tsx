@@ -21,6 +21,8 @@ import {
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { formatTime } from '../../components/format.ts';
+import { fieldError, fieldErrors } from '../../components/errors.ts';
+import { ServiceNotice, useService } from '../../components/ServiceGate.tsx';
 import { errorMessage, notifyOk } from '../../notify.ts';
 import type { DnsRecordCheck, SendingDomain, SendingDomainStatus } from '../../../../src/core/sending-domains/types.ts';
 import { useApi } from '../../session.tsx';
@@ -37,6 +39,7 @@ export function SendingDomains() {
       <Text size="sm" c="dimmed">
         {t('domains.intro')}
       </Text>
+      <ServiceNotice service="sendingDomains" />
       <AddDomain />
       {domains.data?.length === 0 && <Text c="dimmed">{t('domains.empty')}</Text>}
       {domains.data?.map((d) => (
@@ -52,6 +55,7 @@ function AddDomain() {
   const client = useQueryClient();
   const [domain, setDomain] = useState('');
   const [ed25519, setEd25519] = useState(false);
+  const gate = useService('sendingDomains');
   const add = useMutation({
     meta: { inlineError: true },
     mutationFn: () => api.post<SendingDomain>('/sending-domains', { domain: domain.trim(), ed25519 }),
@@ -74,10 +78,12 @@ function AddDomain() {
           required
           value={domain}
           onChange={(e) => setDomain(e.currentTarget.value)}
-          error={add.error ? errorMessage(add.error, t) : undefined}
+          // A validation answer names the field (details.issues); otherwise the whole sentence.
+          error={add.error ? (fieldError(fieldErrors(add.error, t), 'domain') ?? errorMessage(add.error, t)) : undefined}
+          disabled={!gate.allowed}
         />
         <Switch label={t('domains.ed25519')} checked={ed25519} onChange={(e) => setEd25519(e.currentTarget.checked)} mb={8} />
-        <Button type="submit" loading={add.isPending} mt={24}>
+        <Button type="submit" loading={add.isPending} mt={24} disabled={!gate.allowed} title={gate.hint}>
           {t('domains.add')}
         </Button>
       </Group>
@@ -90,6 +96,8 @@ function DomainCard(props: { domain: SendingDomain }) {
   const api = useApi();
   const client = useQueryClient();
   const d = props.domain;
+  const gate = useService('sendingDomains');
+  const writes = useService('account');
   const check = useMutation({
     mutationFn: () => api.post<SendingDomain>(`/sending-domains/${encodeURIComponent(d.id)}/check`),
     onSuccess: (next) => {
@@ -115,7 +123,7 @@ function DomainCard(props: { domain: SendingDomain }) {
             <Text size="xs" c="dimmed">
               {t('domains.lastChecked', { at: formatTime(d.lastCheckedAt, i18n.language) })}
             </Text>
-            <Button onClick={() => check.mutate()} loading={check.isPending}>
+            <Button onClick={() => check.mutate()} loading={check.isPending} disabled={!gate.allowed} title={gate.hint}>
               {t('domains.checkNow')}
             </Button>
             <Button
@@ -123,6 +131,8 @@ function DomainCard(props: { domain: SendingDomain }) {
               color="red"
               onClick={() => window.confirm(t('domains.removeConfirm', { domain: d.domain })) && remove.mutate()}
               loading={remove.isPending}
+              disabled={!writes.allowed}
+              title={writes.hint}
             >
               {t('domains.remove')}
             </Button>

@@ -95,7 +95,8 @@ export function createListService(deps: {
         throw conflict('LIST_ARCHIVED', 'This list is archived and read-only; unarchive it to edit it.');
       const reworded = WORDING_FIELDS.some((f) => trimmed[f] !== undefined && trimmed[f] !== current[f]);
       const at = reworded ? deps.clock.now().toISOString() : null;
-      if (!(await deps.store.update(accountId, id, trimmed, at))) throw notFound('LIST_NOT_FOUND', 'No such list in this account.');
+      if (!(await deps.store.update(accountId, id, trimmed, at)))
+        throw notFound('LIST_NOT_FOUND', 'No such list in this account.');
       return get(accountId, id);
     },
     async archive(accountId, id) {

@@ -19,7 +19,10 @@ export async function up(db: AnyDb): Promise<void> {
     .addColumn('created_at', 'text', (c) => c.notNull())
     .addPrimaryKeyConstraint('list_versions_pk', ['list_id', 'version'])
     .execute();
-  await db.schema.alterTable('lists').addColumn('version', 'integer', (c) => c.notNull().defaultTo(1)).execute();
+  await db.schema
+    .alterTable('lists')
+    .addColumn('version', 'integer', (c) => c.notNull().defaultTo(1))
+    .execute();
   // Every existing list's wording becomes its version 1.
   await sql`insert into list_versions (list_id, version, account_id, purpose_text, frequency, sender_name, created_at)
     select id, 1, account_id, purpose_text, frequency, sender_name, created_at from lists`.execute(db);

@@ -63,7 +63,7 @@ export function Lists() {
       <Text size="sm" c="dimmed">
         {t('lists.intro')}
       </Text>
-      {lists.data && active.length === 0 && <Text c="dimmed">{t('lists.empty')}</Text>}
+      {lists.data?.length === 0 && <Text c="dimmed">{t('lists.empty')}</Text>}
       {active.length > 0 && (
         <ListTable lists={active} onOpen={(l) => setOpenId(l.id)} onDryRun={setDryRun} testId="lists-active" />
       )}

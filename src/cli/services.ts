@@ -127,11 +127,16 @@ export function buildServices(deps: ServiceDeps): Services {
   // Permission core (issue 3 part A): lists, contacts, consent ledger, suppression, gate, segments.
   const consent = createConsentService({ store: createConsentStore(deps.database), clock: deps.clock });
   const suppression = createSuppressionService({ store: createSuppressionStore(deps.database), clock: deps.clock });
+  const contacts = createContactService({ store: createContactStore(deps.database), consent, suppression, clock: deps.clock });
   const permission = {
     consent,
     suppression,
-    lists: createListService({ store: createListStore(deps.database), clock: deps.clock }),
-    contacts: createContactService({ store: createContactStore(deps.database), consent, suppression, clock: deps.clock }),
+    contacts,
+    lists: createListService({
+      store: createListStore(deps.database),
+      clock: deps.clock,
+      counts: (accountId, listId) => contacts.totals(accountId, { listId }),
+    }),
     gate: createGateService({
       store: createGateStore(deps.database),
       standing,

@@ -134,6 +134,7 @@ export const ERROR_CODES = {
   LAST_OWNER: { kind: 'conflict' },
   LINK_TOKEN_EXPIRED: { kind: 'invalid' },
   LINK_TOKEN_INVALID: { kind: 'invalid' },
+  LIST_ARCHIVED: { kind: 'conflict' },
   LIST_NOT_EMAIL: { kind: 'unprocessable' },
   LIST_NOT_FOUND: { kind: 'not-found' },
   MALFORMED_REQUEST: { kind: 'invalid' },

@@ -131,6 +131,7 @@ describeEachEngine('consent intake (API)', (db) => {
       source: 'event',
       sourceDescription: 'Paper sign-up sheet at our Cluj store',
       attestation: { version: ATTESTATION_VERSION, at: NOW },
+      listVersion: 1,
     });
     const states = await s.consent.stateFor(accountId, contact.id);
     expect(states.find((x) => x.listId === single.id)).toMatchObject({ status: 'active', hold: null });
@@ -148,7 +149,11 @@ describeEachEngine('consent intake (API)', (db) => {
   it('[CON-13] without a source description the evidence carries none; absent optional fields are stored as null', async () => {
     const { intake, input, single } = await setup();
     const r = await intake.recordApiConsent(input(single.id, { declaration: { source: 'customers', attest: true } }));
-    expect(r.events[0]!.evidence).toEqual({ source: 'customers', attestation: { version: ATTESTATION_VERSION, at: NOW } });
+    expect(r.events[0]!.evidence).toEqual({
+      source: 'customers',
+      attestation: { version: ATTESTATION_VERSION, at: NOW },
+      listVersion: 1,
+    });
     expect(r.events[0]).toMatchObject({ ip: null, userAgent: null, language: null, partners: [] });
   });
 

@@ -19,6 +19,12 @@ function memoryStore(opts: { states?: ConsentState[]; chain?: ConsentEvent[]; pa
   const store: ConsentStore = {
     listChannels: async (_a, ids) =>
       new Map(ids.filter((id) => id !== 'missing-list').map((id) => [id, id.startsWith('sms') ? 'sms' : 'email'])),
+    listFacts: async (_a, ids) =>
+      new Map(
+        ids
+          .filter((id) => id !== 'missing-list')
+          .map((id) => [id, { channel: id.startsWith('sms') ? ('sms' as const) : ('email' as const), version: 1 }]),
+      ),
     liveContactIds: async (_a, ids) => new Set(ids.filter((id) => id !== 'erased')),
     formVersions: async (_a, ids) => (
       calls.formVersions.push(ids),
@@ -71,7 +77,7 @@ async function refusal(p: Promise<unknown>): Promise<{ code: string; message: st
 describe('consent ledger: what an append is refused for', () => {
   it('an empty append writes nothing and reads nothing', async () => {
     const m = memoryStore();
-    m.store.listChannels = () => Promise.reject(new Error('read'));
+    m.store.listFacts = () => Promise.reject(new Error('read'));
     expect(await m.service.record('a', [])).toEqual([]);
   });
 

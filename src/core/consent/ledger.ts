@@ -7,7 +7,14 @@ import { ROW, eventHash, sha256Hex } from './canonical.ts';
 import { buildProofBundle, type ProofBundle } from './proof.ts';
 import { applyEvent } from './projection.ts';
 import { stateKey, type ChainHead, type ConsentStore, type StateKey } from './store.ts';
-import type { ChainVerification, ConsentEvent, ConsentState, NewConsentEvent, WithdrawalSource } from './types.ts';
+import type {
+  ChainVerification,
+  ConsentEvent,
+  ConsentEvidence,
+  ConsentState,
+  NewConsentEvent,
+  WithdrawalSource,
+} from './types.ts';
 import { CHAIN_START, checkChainRows, combineRangeChecks, type ChainCursor, type RangeCheck } from './verify.ts';
 import { newId as uuidV7 } from '../ids.ts';
 import { checkConsentTime } from './intake-policy.ts';
@@ -61,13 +68,13 @@ export function createConsentService(deps: ConsentDeps): ConsentService {
     const listIds = [...new Set(input.map((e) => e.listId))];
     const contactIds = [...new Set(input.map((e) => e.contactId))];
     const formIds = [...new Set(input.flatMap((e) => (e.formId ? [e.formId] : [])))];
-    const [channels, live, forms] = await Promise.all([
-      deps.store.listChannels(accountId, listIds),
+    const [lists, live, forms] = await Promise.all([
+      deps.store.listFacts(accountId, listIds),
       deps.store.liveContactIds(accountId, contactIds),
       formIds.length > 0 ? deps.store.formVersions(accountId, formIds) : new Map<string, number>(),
     ]);
     for (const e of input) {
-      const channel = channels.get(e.listId);
+      const channel = lists.get(e.listId)?.channel;
       if (!channel) throw notFound('LIST_NOT_FOUND', 'No such list in this account.');
       if (channel !== e.channel)
         throw invalid('CHANNEL_MISMATCH', `List ${e.listId} is a ${channel} list; consent must name that channel (CON-01).`);
@@ -104,7 +111,7 @@ export function createConsentService(deps: ConsentDeps): ConsentService {
           confirmedAt: times[i]!.confirmedAt,
           confirmIp: n.confirmIp ?? null,
           confirmUserAgent: n.confirmUserAgent ?? null,
-          evidence: n.evidence ?? {},
+          evidence: withListVersion(n, lists.get(n.listId)!.version),
           prevHash,
         };
         const event: ConsentEvent = { ...fields, hash: eventHash(fields) };
@@ -196,6 +203,20 @@ export function createConsentService(deps: ConsentDeps): ConsentService {
       return combineRangeChecks(accountId, [range], head);
     },
   };
+}
+
+/** The kinds by which consent is given: each names the list's wording version it was given under. */
+const GIVING_KINDS: ReadonlySet<string> = new Set(['requested', 'granted', 'confirmed', 'reconfirmed']);
+
+/**
+ * A consent-giving event carries `evidence.listVersion`: the version of the list's wording
+ * (purpose text, frequency, sender name; list_versions) current when it was appended. It is
+ * hashed with the event, so a later edit of the list (a new version) cannot change what the
+ * event says consent was given to. Set by the ledger, never by the caller.
+ */
+function withListVersion(e: NewConsentEvent, version: number): ConsentEvidence {
+  const evidence = e.evidence ?? {};
+  return GIVING_KINDS.has(e.kind) ? { ...evidence, listVersion: version } : evidence;
 }
 
 function validateNew(e: NewConsentEvent): void {

@@ -24,6 +24,8 @@ export interface AppendPlan {
 export interface ConsentStore {
   /** The channel of each given list that belongs to the account (others are absent). */
   listChannels(accountId: string, listIds: string[]): Promise<Map<string, Channel>>;
+  /** Channel and current wording version (lists.version) of each given list of the account. */
+  listFacts(accountId: string, listIds: string[]): Promise<Map<string, { channel: Channel; version: number }>>;
   /** The latest version of each given form that belongs to the account (others are absent). */
   formVersions(accountId: string, formIds: string[]): Promise<Map<string, number>>;
   /** Which of the ids are contacts of the account and not erased. */

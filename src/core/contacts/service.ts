@@ -57,6 +57,8 @@ export interface ContactService {
   findByAddress(accountId: string, by: { email?: string; phone?: string }): Promise<Contact | null>;
   /** Keyset pages (by id) with search, list/status filters and the totals of the filter. */
   list(accountId: string, options?: ContactListOptions): Promise<ContactListPage>;
+  /** The totals line alone: contacts matching q and listId, per status (the lists screen's counts). */
+  totals(accountId: string, options?: Pick<ContactListOptions, 'q' | 'listId'>): Promise<Record<ContactStatus, number>>;
   /** The contacts matching the filter (q, listId, status) as CSV lines, streamed page by page. */
   exportCsv(accountId: string, options?: Omit<ContactListOptions, 'after' | 'limit'>): Promise<AsyncIterable<string>>;
   /** Withdraws consent on one list for these contacts (new 'withdrawn' events); never subscribes. */
@@ -284,6 +286,10 @@ export function createContactService(deps: ContactDeps): ContactService {
       const totals = { ...emptyTotals(), ...counts };
       const total = options.status ? totals[options.status] : Object.values(totals).reduce((a, b) => a + b, 0);
       return { items, next: rows.length > limit ? (page[page.length - 1]?.id ?? null) : null, total, totals };
+    },
+    async totals(accountId, options = {}) {
+      const { q, list } = await filterOf(accountId, options);
+      return { ...emptyTotals(), ...(await deps.store.countByStatus(accountId, { q, list })) };
     },
     async exportCsv(accountId, options = {}) {
       const { q, list } = await filterOf(accountId, options);

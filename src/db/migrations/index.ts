@@ -6,6 +6,7 @@
 //   0030-0039 campaigns and delivery
 //   0040-0049 content review
 //   0050-0059 enforcement (blocklists, inbound, bounces, complaints, incidents)
+//   0060-0062 list versions (issue 13)
 import { Migrator, type Migration, type MigrationProvider } from 'kysely/migration';
 import type { Kysely } from 'kysely';
 import * as m0001 from './0001_accounts.ts';
@@ -30,6 +31,7 @@ import * as m0034 from './0034_clicks.ts';
 import * as m0040 from './0040_content_policy.ts';
 import * as m0050 from './0050_blocklists.ts';
 import * as m0051 from './0051_enforcement.ts';
+import * as m0060 from './0060_list_versions.ts';
 import * as m0063 from './0063_account_sender_settings.ts';
 
 export const MIGRATIONS: Record<string, Migration> = {
@@ -55,6 +57,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0040_content_policy': m0040,
   '0050_blocklists': m0050,
   '0051_enforcement': m0051,
+  '0060_list_versions': m0060,
   '0063_account_sender_settings': m0063,
 };
 

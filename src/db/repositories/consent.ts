@@ -245,6 +245,19 @@ export function createConsentStore(database: Database): ConsentStore {
   }
 
   return {
+    async listFacts(accountId, listIds) {
+      const out = new Map<string, { channel: (typeof CHANNELS)[number]; version: number }>();
+      for (const ids of chunk(listIds, ID_CHUNK)) {
+        const rows = await db
+          .selectFrom('lists')
+          .select(['id', 'channel', 'version'])
+          .where('account_id', '=', accountId)
+          .where('id', 'in', ids)
+          .execute();
+        for (const r of rows) out.set(r.id, { channel: ChannelSchema.parse(r.channel), version: Number(r.version) });
+      }
+      return out;
+    },
     async listChannels(accountId, listIds) {
       const out = new Map<string, (typeof CHANNELS)[number]>();
       for (const ids of chunk(listIds, ID_CHUNK)) {

@@ -1,13 +1,18 @@
-// SQL for lists (CON-01), the same on both engines. Every query is scoped to one account.
+// SQL for lists (CON-01) and their wording versions, the same on both engines. Every query is
+// scoped to one account.
+import { sql, type Selectable } from 'kysely';
 import { z } from 'zod';
 import { CHANNELS } from '../../core/consent/types.ts';
-import type { List, ListStore } from '../../core/lists/types.ts';
+import type { GrowthDay, List, ListStore, ListVersion } from '../../core/lists/types.ts';
 import type { Database } from '../database.ts';
-import type { ListsTable } from '../schema/lists.ts';
+import type { ListsTable, ListVersionsTable } from '../schema/lists.ts';
 
 const ChannelSchema = z.enum(CHANNELS);
 
-function toList(r: ListsTable): List {
+/** The kinds that count as a contact gained: consent given (single opt-in) or confirmed (double). */
+const GAIN_KINDS = ['granted', 'confirmed'] as const;
+
+function toList(r: Selectable<ListsTable>): List {
   return {
     id: r.id,
     accountId: r.account_id,
@@ -19,6 +24,18 @@ function toList(r: ListsTable): List {
     senderName: r.sender_name,
     createdAt: r.created_at,
     archivedAt: r.archived_at,
+    version: Number(r.version),
+  };
+}
+
+function toVersion(r: ListVersionsTable): ListVersion {
+  return {
+    listId: r.list_id,
+    version: Number(r.version),
+    purposeText: r.purpose_text,
+    frequency: r.frequency,
+    senderName: r.sender_name,
+    createdAt: r.created_at,
   };
 }
 
@@ -26,21 +43,36 @@ export function createListStore(database: Database): ListStore {
   const { db } = database;
   return {
     async insert(l) {
-      await db
-        .insertInto('lists')
-        .values({
-          id: l.id,
-          account_id: l.accountId,
-          name: l.name,
-          purpose_text: l.purposeText,
-          channel: l.channel,
-          frequency: l.frequency,
-          double_opt_in: l.doubleOptIn ? 1 : 0,
-          sender_name: l.senderName,
-          created_at: l.createdAt,
-          archived_at: l.archivedAt,
-        })
-        .execute();
+      await database.transaction(async () => {
+        await db
+          .insertInto('lists')
+          .values({
+            id: l.id,
+            account_id: l.accountId,
+            name: l.name,
+            purpose_text: l.purposeText,
+            channel: l.channel,
+            frequency: l.frequency,
+            double_opt_in: l.doubleOptIn ? 1 : 0,
+            sender_name: l.senderName,
+            created_at: l.createdAt,
+            archived_at: l.archivedAt,
+            version: l.version,
+          })
+          .execute();
+        await db
+          .insertInto('list_versions')
+          .values({
+            list_id: l.id,
+            version: l.version,
+            account_id: l.accountId,
+            purpose_text: l.purposeText,
+            frequency: l.frequency,
+            sender_name: l.senderName,
+            created_at: l.createdAt,
+          })
+          .execute();
+      });
     },
     async get(accountId, id) {
       const r = await db
@@ -56,21 +88,41 @@ export function createListStore(database: Database): ListStore {
       if (!includeArchived) q = q.where('archived_at', 'is', null);
       return (await q.orderBy('created_at').orderBy('id').execute()).map(toList);
     },
-    async update(accountId, id, patch) {
-      const set: Partial<ListsTable> = {};
+    async update(accountId, id, patch, newVersionAt) {
+      const set: Partial<Selectable<ListsTable>> = {};
       if (patch.name !== undefined) set.name = patch.name;
       if (patch.purposeText !== undefined) set.purpose_text = patch.purposeText;
       if (patch.frequency !== undefined) set.frequency = patch.frequency;
       if (patch.senderName !== undefined) set.sender_name = patch.senderName;
       if (patch.doubleOptIn !== undefined) set.double_opt_in = patch.doubleOptIn ? 1 : 0;
       if (Object.keys(set).length === 0) return (await this.get(accountId, id)) !== null;
-      const r = await db
-        .updateTable('lists')
-        .set(set)
-        .where('account_id', '=', accountId)
-        .where('id', '=', id)
-        .executeTakeFirst();
-      return Number(r.numUpdatedRows) > 0;
+      return database.transaction(async () => {
+        // The version moves on in the UPDATE itself: concurrent edits (a row lock on PostgreSQL,
+        // the write lock on SQLite) each get their own number.
+        const updated = await db
+          .updateTable('lists')
+          .set(newVersionAt ? { ...set, version: sql<number>`version + 1` } : set)
+          .where('account_id', '=', accountId)
+          .where('id', '=', id)
+          .returning(['version', 'purpose_text', 'frequency', 'sender_name'])
+          .executeTakeFirst();
+        if (!updated) return false;
+        if (newVersionAt) {
+          await db
+            .insertInto('list_versions')
+            .values({
+              list_id: id,
+              version: Number(updated.version),
+              account_id: accountId,
+              purpose_text: updated.purpose_text,
+              frequency: updated.frequency,
+              sender_name: updated.sender_name,
+              created_at: newVersionAt,
+            })
+            .execute();
+        }
+        return true;
+      });
     },
     async archive(accountId, id, at) {
       const r = await db
@@ -81,6 +133,46 @@ export function createListStore(database: Database): ListStore {
         .where('archived_at', 'is', null)
         .executeTakeFirst();
       return Number(r.numUpdatedRows) > 0;
+    },
+    async unarchive(accountId, id) {
+      const r = await db
+        .updateTable('lists')
+        .set({ archived_at: null })
+        .where('account_id', '=', accountId)
+        .where('id', '=', id)
+        .where('archived_at', 'is not', null)
+        .executeTakeFirst();
+      return Number(r.numUpdatedRows) > 0;
+    },
+    async versions(accountId, listId) {
+      const rows = await db
+        .selectFrom('list_versions')
+        .selectAll()
+        .where('account_id', '=', accountId)
+        .where('list_id', '=', listId)
+        .orderBy('version', 'desc')
+        .execute();
+      return rows.map(toVersion);
+    },
+    async growth(accountId, listId, since) {
+      // Days are the first 10 characters of the ISO-8601 UTC time (the same on both engines).
+      const day = sql<string>`substr(occurred_at, 1, 10)`;
+      const rows = await db
+        .selectFrom('consent_events')
+        .select((eb) => [
+          day.as('day'),
+          eb.fn
+            .count<number | string>(sql`distinct case when kind in (${sql.join(GAIN_KINDS)}) then contact_id end`)
+            .as('gained'),
+          eb.fn.count<number | string>(sql`distinct case when kind = 'withdrawn' then contact_id end`).as('lost'),
+        ])
+        .where('account_id', '=', accountId)
+        .where('list_id', '=', listId)
+        .where('occurred_at', '>=', since)
+        .groupBy(day)
+        .orderBy(day)
+        .execute();
+      return rows.map((r): GrowthDay => ({ day: r.day, gained: Number(r.gained), lost: Number(r.lost) }));
     },
   };
 }

@@ -23,11 +23,16 @@ export const allowAll: StandingGate = { assertServiceAllowed: async () => {} };
 export function permissionServices(database: Database, clock: Clock, standing: StandingGate = allowAll) {
   const consent = createConsentService({ store: createConsentStore(database), clock });
   const suppression = createSuppressionService({ store: createSuppressionStore(database), clock });
+  const contacts = createContactService({ store: createContactStore(database), consent, suppression, clock });
   return {
     consent,
     suppression,
-    lists: createListService({ store: createListStore(database), clock }),
-    contacts: createContactService({ store: createContactStore(database), consent, suppression, clock }),
+    contacts,
+    lists: createListService({
+      store: createListStore(database),
+      clock,
+      counts: (accountId, listId) => contacts.totals(accountId, { listId }),
+    }),
     gate: createGateService({ store: createGateStore(database), standing, clock, logger: silentLogger }),
     segments: createSegmentService({ store: createSegmentStore(database), clock }),
   };

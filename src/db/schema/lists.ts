@@ -1,4 +1,6 @@
-// Lists and segments (migration 0010_lists_contacts).
+// Lists and segments (migration 0010_lists_contacts); list versions (0060_list_versions).
+import type { Generated } from 'kysely';
+
 export interface ListsTable {
   id: string;
   account_id: string;
@@ -12,6 +14,19 @@ export interface ListsTable {
   sender_name: string;
   created_at: string;
   archived_at: string | null;
+  /** The current list_versions.version (migration 0060). */
+  version: Generated<number>;
+}
+
+/** One version of a list's consent wording (append-only, migration 0060). */
+export interface ListVersionsTable {
+  list_id: string;
+  version: number;
+  account_id: string;
+  purpose_text: string;
+  frequency: string;
+  sender_name: string;
+  created_at: string;
 }
 
 export interface SegmentsTable {
@@ -25,5 +40,6 @@ export interface SegmentsTable {
 
 export interface ListTables {
   lists: ListsTable;
+  list_versions: ListVersionsTable;
   segments: SegmentsTable;
 }

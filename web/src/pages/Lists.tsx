@@ -1,7 +1,10 @@
 // Lists (CON-01): one purpose on one channel, with its frequency and sender; double opt-in on by
 // default (CON-06). The dry run shows what the send gate would decide today, by reason (DEL-01).
+// A list opens in ListDetail (counts, growth, versions, edit, archive); archived lists are shown
+// apart, read-only, and can be unarchived there (issue 13 §2).
 import { useState, type FormEvent } from 'react';
 import {
+  Anchor,
   Badge,
   Button,
   Group,
@@ -23,6 +26,7 @@ import type { Channel } from '../../../src/core/consent/types.ts';
 import { SEND_REFUSALS, type DryRunReport } from '../../../src/core/gate/types.ts';
 import type { List } from '../../../src/core/lists/types.ts';
 import { useApi } from '../session.tsx';
+import { ListDetail, useListStats } from './lists/ListDetail.tsx';
 
 export const LISTS_KEY = ['lists'] as const;
 
@@ -31,11 +35,24 @@ export function useLists() {
   return useQuery({ queryKey: LISTS_KEY, queryFn: async () => (await api.get<{ items: List[] }>('/lists')).items });
 }
 
+/** Every list, archived ones included (the lists screen only; other screens use useLists). */
+function useAllLists() {
+  const api = useApi();
+  return useQuery({
+    queryKey: [...LISTS_KEY, 'all'],
+    queryFn: async () => (await api.get<{ items: List[] }>('/lists?archived=true')).items,
+  });
+}
+
 export function Lists() {
-  const { t, i18n } = useTranslation();
-  const lists = useLists();
+  const { t } = useTranslation();
+  const lists = useAllLists();
   const [creating, setCreating] = useState(false);
   const [dryRun, setDryRun] = useState<List | null>(null);
+  const [openId, setOpenId] = useState<string | null>(null);
+  const active = lists.data?.filter((l) => l.archivedAt === null) ?? [];
+  const archived = lists.data?.filter((l) => l.archivedAt !== null) ?? [];
+  const open = lists.data?.find((l) => l.id === openId) ?? null;
 
   return (
     <Stack>
@@ -47,48 +64,96 @@ export function Lists() {
         {t('lists.intro')}
       </Text>
       {lists.data?.length === 0 && <Text c="dimmed">{t('lists.empty')}</Text>}
-      {(lists.data?.length ?? 0) > 0 && (
-        <Table striped>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t('lists.name')}</Table.Th>
-              <Table.Th>{t('lists.channel')}</Table.Th>
-              <Table.Th>{t('lists.frequency')}</Table.Th>
-              <Table.Th>{t('lists.sender')}</Table.Th>
-              <Table.Th>{t('lists.doubleOptIn')}</Table.Th>
-              <Table.Th>{t('lists.createdAt')}</Table.Th>
-              <Table.Th />
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {lists.data?.map((l) => (
-              <Table.Tr key={l.id}>
-                <Table.Td>
-                  <Text fw={600}>{l.name}</Text>
-                  <Text size="xs" c="dimmed">
-                    {l.purposeText}
-                  </Text>
-                </Table.Td>
-                <Table.Td>
-                  <Badge variant="light">{t(`channel.${l.channel}`)}</Badge>
-                </Table.Td>
-                <Table.Td>{l.frequency}</Table.Td>
-                <Table.Td>{l.senderName}</Table.Td>
-                <Table.Td>{l.doubleOptIn ? t('app.yes') : t('app.no')}</Table.Td>
-                <Table.Td>{formatTime(l.createdAt, i18n.language)}</Table.Td>
-                <Table.Td>
-                  <Button size="xs" variant="light" onClick={() => setDryRun(l)}>
-                    {t('lists.dryRun')}
-                  </Button>
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
+      {active.length > 0 && (
+        <ListTable lists={active} onOpen={(l) => setOpenId(l.id)} onDryRun={setDryRun} testId="lists-active" />
+      )}
+      {archived.length > 0 && (
+        <>
+          <Title order={3}>{t('lists.archivedTitle')}</Title>
+          <Text size="sm" c="dimmed">
+            {t('lists.archivedHint')}
+          </Text>
+          <ListTable lists={archived} onOpen={(l) => setOpenId(l.id)} testId="lists-archived" />
+        </>
       )}
       <CreateListModal opened={creating} onClose={() => setCreating(false)} />
       <DryRunModal list={dryRun} onClose={() => setDryRun(null)} />
+      <ListDetail list={open} onClose={() => setOpenId(null)} />
     </Stack>
+  );
+}
+
+function ListTable(props: { lists: List[]; onOpen: (l: List) => void; onDryRun?: (l: List) => void; testId: string }) {
+  const { t, i18n } = useTranslation();
+  return (
+    <Table.ScrollContainer minWidth={720}>
+      <Table striped data-testid={props.testId}>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>{t('lists.name')}</Table.Th>
+            <Table.Th>{t('lists.channel')}</Table.Th>
+            <Table.Th>{t('lists.frequency')}</Table.Th>
+            <Table.Th>{t('lists.sender')}</Table.Th>
+            <Table.Th>{t('lists.contacts')}</Table.Th>
+            <Table.Th>{t('lists.doubleOptIn')}</Table.Th>
+            <Table.Th>{t('lists.createdAt')}</Table.Th>
+            <Table.Th />
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {props.lists.map((l) => (
+            <Table.Tr key={l.id} data-testid={`list-row-${l.name}`}>
+              <Table.Td>
+                <Anchor component="button" fw={600} onClick={() => props.onOpen(l)}>
+                  {l.name}
+                </Anchor>
+                <Text size="xs" c="dimmed">
+                  {l.purposeText}
+                </Text>
+                <Text size="xs" c="dimmed">
+                  {t('lists.version', { version: l.version })}
+                </Text>
+              </Table.Td>
+              <Table.Td>
+                <Badge variant="light">{t(`channel.${l.channel}`)}</Badge>
+              </Table.Td>
+              <Table.Td>{l.frequency}</Table.Td>
+              <Table.Td>{l.senderName}</Table.Td>
+              <Table.Td>
+                <ActiveCount listId={l.id} />
+              </Table.Td>
+              <Table.Td>{l.doubleOptIn ? t('app.yes') : t('app.no')}</Table.Td>
+              <Table.Td>{formatTime(l.createdAt, i18n.language)}</Table.Td>
+              <Table.Td>
+                <Group gap="xs" wrap="nowrap">
+                  <Button size="xs" variant="light" onClick={() => props.onOpen(l)}>
+                    {t('lists.open')}
+                  </Button>
+                  {props.onDryRun && (
+                    <Button size="xs" variant="subtle" onClick={() => props.onDryRun?.(l)}>
+                      {t('lists.dryRun')}
+                    </Button>
+                  )}
+                </Group>
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
+  );
+}
+
+/** Active and pending contacts of one list (the same query the list's detail uses, cached). */
+function ActiveCount(props: { listId: string }) {
+  const { t } = useTranslation();
+  const stats = useListStats(props.listId);
+  const c = stats.data?.counts;
+  if (!c) return <Text size="sm">…</Text>;
+  return (
+    <Text size="sm" data-testid="active-count">
+      {t('lists.activeCount', { active: c.active, pending: c.pending })}
+    </Text>
   );
 }
 

@@ -1,7 +1,8 @@
 // The one table of error codes. Every AppError and every error answer names a code from here;
 // the code never changes once released. `kind` decides the HTTP status (src/server/errors.ts
-// maps kinds, nothing else does); the web app shows `errors.<CODE>` from its i18n catalogue
-// when it has one, else the server's message. Add a code here before throwing it.
+// maps kinds, nothing else does); the web app shows `errors.<CODE>` and `errorActions.<CODE>`
+// from web/src/i18n/<lang>/errors.json (a test holds every code to a sentence in en and ro).
+// Add a code here, and its two sentences there, before throwing it.
 import type { ErrorKind } from './errors.ts';
 
 export const ERROR_CODES = {

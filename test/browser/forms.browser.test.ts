@@ -78,7 +78,7 @@ describe('forms in a browser [sqlite]', () => {
     await card.getByLabel(/^Default country for phone numbers/).fill('RO');
     await card.getByLabel(/^Privacy policy link/).fill('https://acme.example/privacy');
     await screenshot(page, 'forms-sender-settings');
-    await card.getByRole('button', { name: 'Save' }).click();
+    await card.getByRole('button', { name: 'Save sender details' }).click();
     await expect
       .poll(async () => {
         const a = await t.platform.services.accounts.getAccount(fx.owner.accountId);

@@ -114,7 +114,7 @@ describe('web app in a browser (sqlite)', () => {
     const news = page.getByRole('switch', { name: 'Send me feature news' });
     await expect.poll(() => news.isChecked()).toBe(true);
     await news.uncheck();
-    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
     await expect
       .poll(
         async () =>

@@ -63,7 +63,7 @@ export function SenderSettings() {
           />
           {isOwner && (
             <Button type="submit" loading={save.isPending} w="fit-content">
-              {t('app.save')}
+              {t('forms.senderSettings.save')}
             </Button>
           )}
         </Stack>

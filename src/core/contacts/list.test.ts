@@ -58,8 +58,8 @@ describeEachEngine('contacts listing', (db) => {
       expect(filtered.items, status).toHaveLength(n);
       expect(filtered.items.every((c) => c.status === status)).toBe(true);
     }
-    // Nobody has consent on the other list; suppression is by address, so it shows there too.
-    expect((await s.contacts.list(accountId, { listId: other.id })).totals).toMatchObject({ none: 28, suppressed: 2 });
+    // Nobody joined the other list: it has no members, suppressed or not.
+    expect((await s.contacts.list(accountId, { listId: other.id })).total).toBe(0);
     // The row carries the per-list status.
     const row = (await s.contacts.list(accountId, { q: 'person25@' })).items[0]!;
     expect(row).toMatchObject({ status: 'suppressed', lists: [{ listId: list.id, status: 'suppressed' }] });
@@ -77,6 +77,21 @@ describeEachEngine('contacts listing', (db) => {
     expect(page.totals).toEqual({ active: 18, withdrawn: 5, pending: 3, suppressed: 2, held: 0, none: 0 });
     expect((await s.contacts.list(accountId, { q: 'Popescu', limit: 10 })).total).toBe(0);
     expect((await s.contacts.list(accountId, { limit: 100 })).total).toBe(28);
+  });
+
+  it("a list's filter counts only its members, suppressed ones too, never contacts that never joined it", async () => {
+    const { s, accountId, list, other } = await world();
+    const { contact: outsider } = await s.contacts.upsert(accountId, { email: 'never-joined@shop.example', attributes: {} });
+    await s.suppression.add(accountId, 'never-joined@shop.example', 'complaint', 'complaint:c2');
+    await s.contacts.upsert(accountId, { email: 'no-consent@shop.example', attributes: {} });
+    const page = await s.contacts.list(accountId, { listId: list.id, limit: 100 });
+    expect(page.total).toBe(30);
+    expect(page.totals).toEqual({ active: 20, withdrawn: 5, pending: 3, suppressed: 2, held: 0, none: 0 });
+    expect(page.items.map((c) => c.id)).not.toContain(outsider.id);
+    // The other list has no members at all; the whole account still lists all 32.
+    expect((await s.contacts.list(accountId, { listId: other.id, limit: 100 })).total).toBe(0);
+    const all = await s.contacts.list(accountId, { limit: 100 });
+    expect([all.total, all.totals.suppressed, all.totals.none]).toEqual([32, 3, 1]);
   });
 
   it('shows a consent held by an import under review as held', async () => {

@@ -102,7 +102,8 @@ function statusSql(accountId: string, list: ContactSearch['list']): RawBuilder<s
 /** The matching contacts with their status column, as a derived table `t`. */
 function matchingSql(engine: Engine, accountId: string, search: Pick<ContactSearch, 'q' | 'list'>): RawBuilder<unknown> {
   const join = search.list
-    ? sql`left join consent_state s on s.account_id = c.account_id and s.contact_id = c.id and s.list_id = ${search.list.id} and s.channel = ${search.list.channel}`
+    ? // A list's contacts are its members: those with a consent state on it (any status).
+      sql`join consent_state s on s.account_id = c.account_id and s.contact_id = c.id and s.list_id = ${search.list.id} and s.channel = ${search.list.channel}`
     : sql``;
   const where = search.q ? sql`and ${searchSql(engine, search.q)}` : sql``;
   // An erased contact is gone for the customer (the row stays only as the ledger's anchor).

@@ -31,6 +31,11 @@ export interface Growth {
   totalLost: number;
 }
 
+/** GET /api/v1/account/dashboard (the web app reads this type). */
+export interface DashboardView {
+  growth: Growth;
+}
+
 export interface DashboardService {
   growth(accountId: string, options?: { listId?: string }): Promise<Growth>;
 }

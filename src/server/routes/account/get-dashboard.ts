@@ -2,7 +2,7 @@
 // subscriptions gained and lost per UTC day over the last GROWTH_DAYS days, from the consent
 // ledger (issue 13 §9). Contacts by status, imports, standing and quota have their own endpoints.
 import { z } from 'zod';
-import type { Growth } from '../../../core/dashboard/growth.ts';
+import type { DashboardView } from '../../../core/dashboard/growth.ts';
 import { requireAccount } from '../../auth.ts';
 import type { AppDeps } from '../../deps.ts';
 import type { ZodApp } from '../auth/http.ts';
@@ -17,7 +17,6 @@ export const DashboardSchema = z.object({
     totalLost: z.number(),
   }),
 });
-export type DashboardView = { growth: Growth };
 
 export function registerGetDashboard(app: ZodApp, deps: AppDeps): void {
   app.get(

@@ -81,7 +81,8 @@ async function settle(page: Page): Promise<void> {
  * Saves pictures of the page for a person to look at: `reports/screens/<name>-1280.png` and
  * `<name>-390.png`. The viewport is resized for each and restored afterwards, so the test goes on
  * as it was. The desktop picture is of the whole page (`fullPage`, default true); the phone one is
- * of the first screenful only (cheap, and what a person sees first).
+ * of the first screenful only (cheap, and what a person sees first). CSS transitions (the navbar
+ * sliding in after the resize) are run to their end first (`animations: 'disabled'`).
  */
 export async function screenshot(page: Page, name: string, options: { fullPage?: boolean } = {}): Promise<void> {
   mkdirSync(SCREENS_DIR, { recursive: true });
@@ -92,10 +93,11 @@ export async function screenshot(page: Page, name: string, options: { fullPage?:
     await page.screenshot({
       path: join(SCREENS_DIR, `${name}-${SCREEN_WIDTHS.desktop}.png`),
       fullPage: options.fullPage ?? true,
+      animations: 'disabled',
     });
     await page.setViewportSize({ width: SCREEN_WIDTHS.mobile, height: MOBILE_HEIGHT });
     await settle(page);
-    await page.screenshot({ path: join(SCREENS_DIR, `${name}-${SCREEN_WIDTHS.mobile}.png`) });
+    await page.screenshot({ path: join(SCREENS_DIR, `${name}-${SCREEN_WIDTHS.mobile}.png`), animations: 'disabled' });
   } finally {
     await page.setViewportSize(before ?? { width: SCREEN_WIDTHS.desktop, height: DESKTOP_HEIGHT });
     await settle(page);

@@ -69,7 +69,7 @@ export function Layout(props: { me: Me }) {
         <Group h="100%" px="md" justify="space-between" wrap="nowrap">
           <Group gap="sm" wrap="nowrap" miw={0}>
             <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label={t('shell.menu')} />
-            <Link to="/" aria-label={t('nav.dashboard')} style={{ display: 'flex' }}>
+            <Link to="/" style={{ display: 'flex' }}>
               <img src={LOGO_URL} alt={t('app.name')} width={105} height={28} />
             </Link>
             {me.account && (

@@ -16,6 +16,8 @@ import type { DashboardView } from '../../../src/core/dashboard/growth.ts';
 import type { SendQuota } from '../../../src/core/delivery/engine.ts';
 import type { ImportView } from '../../../src/server/routes/imports/shapes.ts';
 
+// The cards' links are named "View all", not "All contacts": a link named after a navigation
+// entry ("Contacts", "Imports") would make the navigation ambiguous to find by name.
 const STATUS_COLOR: Record<ContactStatus, string> = {
   active: 'green',
   pending: 'blue',

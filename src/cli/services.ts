@@ -70,6 +70,8 @@ import {
   createTraceLookup,
 } from '../db/repositories/enforcement.ts';
 import { createReputationStore } from '../db/repositories/reputation.ts';
+import { createDashboardService } from '../core/dashboard/growth.ts';
+import { createGrowthStore } from '../db/repositories/dashboard.ts';
 import { createBlocklistReadStore } from '../db/repositories/blocklists.ts';
 
 export interface ServiceDeps {
@@ -327,6 +329,7 @@ export function buildServices(deps: ServiceDeps): Services {
     reputation,
     inbound,
     blocklists: createBlocklistReadStore(deps.database),
+    dashboard: createDashboardService({ store: createGrowthStore(deps.database), clock: deps.clock }),
     webhooks: createProviderWebhooks({
       intake: inbound,
       sesTopics: deps.config.sesSnsTopics ?? [],

@@ -64,16 +64,44 @@ export async function withPage<T>(
   }
 }
 
+/** Where `npm test` leaves the screenshots for a reviewer (issue 13: "not committed": reports/ is gitignored). */
+export const SCREENS_DIR = join(WEB_DIST_DIR, '..', '..', 'reports', 'screens');
+/** The two widths every main screen is checked and pictured at (issue 13 §10). */
+export const SCREEN_WIDTHS = { desktop: 1280, mobile: 390 } as const;
+const DESKTOP_HEIGHT = 800;
+const MOBILE_HEIGHT = 844;
+
+/** Two animation frames: the layout after a resize (media queries, Mantine's breakpoints) is drawn. */
+async function settle(page: Page): Promise<void> {
+  // A string: the test's TypeScript has no DOM types; this runs in the page.
+  await page.evaluate('new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)))');
+}
+
 /**
- * Saves a picture of the page for a person to look at, only when ASSENT_SCREENSHOTS names a
- * folder (`ASSENT_SCREENSHOTS=reports/screenshots npx vitest run test/browser`); otherwise it
- * writes nothing. Tests write nothing outside their own temporary folders.
+ * Saves pictures of the page for a person to look at: `reports/screens/<name>-1280.png` and
+ * `<name>-390.png`. The viewport is resized for each and restored afterwards, so the test goes on
+ * as it was. The desktop picture is of the whole page (`fullPage`, default true); the phone one is
+ * of the first screenful only (cheap, and what a person sees first). CSS transitions (the navbar
+ * sliding in after the resize) are run to their end first (`animations: 'disabled'`).
  */
 export async function screenshot(page: Page, name: string, options: { fullPage?: boolean } = {}): Promise<void> {
-  const dir = process.env.ASSENT_SCREENSHOTS;
-  if (!dir) return;
-  mkdirSync(dir, { recursive: true });
-  await page.screenshot({ path: join(dir, `${name}.png`), fullPage: options.fullPage ?? true });
+  mkdirSync(SCREENS_DIR, { recursive: true });
+  const before = page.viewportSize();
+  try {
+    await page.setViewportSize({ width: SCREEN_WIDTHS.desktop, height: before?.height ?? DESKTOP_HEIGHT });
+    await settle(page);
+    await page.screenshot({
+      path: join(SCREENS_DIR, `${name}-${SCREEN_WIDTHS.desktop}.png`),
+      fullPage: options.fullPage ?? true,
+      animations: 'disabled',
+    });
+    await page.setViewportSize({ width: SCREEN_WIDTHS.mobile, height: MOBILE_HEIGHT });
+    await settle(page);
+    await page.screenshot({ path: join(SCREENS_DIR, `${name}-${SCREEN_WIDTHS.mobile}.png`), animations: 'disabled' });
+  } finally {
+    await page.setViewportSize(before ?? { width: SCREEN_WIDTHS.desktop, height: DESKTOP_HEIGHT });
+    await settle(page);
+  }
 }
 
 /** Builds the web app once when web/dist is missing (`npm test` builds it before the tests run). */

@@ -1,5 +1,6 @@
 import '@mantine/core/styles.css';
 import '@mantine/notifications/styles.css';
+import './look.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { MantineProvider } from '@mantine/core';
@@ -12,6 +13,7 @@ import { App } from './App.tsx';
 import { createI18n, pickLanguage } from './i18n/index.ts';
 import { notifyError } from './notify.ts';
 import { ApiProvider } from './session.tsx';
+import { theme } from './theme.ts';
 
 // The language chosen on the public site (the server marks index.html), else the browser's.
 const chosen = document.documentElement.dataset.chosen;
@@ -34,7 +36,7 @@ if (root) {
   createRoot(root).render(
     <StrictMode>
       <I18nextProvider i18n={i18n}>
-        <MantineProvider defaultColorScheme="light">
+        <MantineProvider theme={theme} defaultColorScheme="light">
           <Notifications position="top-right" />
           <QueryClientProvider client={queryClient}>
             <ApiProvider api={api}>

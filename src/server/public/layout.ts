@@ -32,6 +32,8 @@ export const ASSET_PATHS = {
   bannerJs: '/assets/cookieconsent/cookieconsent.umd.js',
   consentJs: '/assets/consent.js',
   analyticsJs: '/assets/analytics.js',
+  logo: '/assets/logo.svg',
+  favicon: '/favicon.svg',
 } as const;
 
 export function layout(ctx: PageContext, page: { title: string; body: SafeHtml; current?: string }): string {
@@ -50,6 +52,8 @@ export function layout(ctx: PageContext, page: { title: string; body: SafeHtml; 
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>${page.title} · Assent</title>
+        <link rel="icon" type="image/svg+xml" href="${ASSET_PATHS.favicon}" />
+        <meta name="theme-color" content="#1f6f5c" />
         <link rel="stylesheet" href="${ASSET_PATHS.bannerCss}" />
         <link rel="stylesheet" href="${ASSET_PATHS.siteCss}" />
       </head>
@@ -57,7 +61,11 @@ export function layout(ctx: PageContext, page: { title: string; body: SafeHtml; 
         <a class="skip" href="#main">${t.skipToContent}</a>
         <header class="site-header">
           <div class="wrap header-row">
-            <a class="brand" href="${href(ctx, '/')}">Assent <span class="tagline">${t.siteTagline}</span></a>
+            <a class="brand" href="${href(ctx, '/')}"
+              ><img src="${ASSET_PATHS.logo}" alt="Assent" width="120" height="32" /><span class="tagline"
+                >${t.siteTagline}</span
+              ></a
+            >
             <nav aria-label="Main">
               <ul class="nav">
                 ${nav.map(([path, label]) => html`<li><a href="${href(ctx, path)}" ${page.current === path ? html` aria-current="page"` : ''}>${label}</a></li>`)}

@@ -1,4 +1,5 @@
 // Route tests for the public site: every link of the footer answers a page, in both languages.
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestPlatform, type TestPlatform } from '../../../../test/helpers/platform.ts';
 
@@ -45,5 +46,21 @@ describe('public site routes', () => {
     expect(ro.body).toContain('Raportează spam');
     expect(ro.body).toContain('href="mailto:abuse@assent.example"');
     expect(ro.body).toContain('href="/legal/anti-spam?lang=ro#determining-spam"');
+  });
+
+  it('the site shows the same logo and favicon as the web app (web/public), and /favicon.ico answers', async () => {
+    const home = await t.app.inject({ method: 'GET', url: '/' });
+    expect(home.body).toContain('<link rel="icon" type="image/svg+xml" href="/favicon.svg" />');
+    expect(home.body).toMatch(/<a class="brand"[^>]*><img src="\/assets\/logo.svg" alt="Assent"/);
+    for (const [url, file] of [
+      ['/favicon.svg', 'favicon.svg'],
+      ['/favicon.ico', 'favicon.svg'],
+      ['/assets/logo.svg', 'logo.svg'],
+    ] as const) {
+      const res = await t.app.inject({ method: 'GET', url });
+      expect(res.statusCode, url).toBe(200);
+      expect(res.headers['content-type'], url).toMatch(/^image\/svg\+xml/);
+      expect(res.body, url).toBe(readFileSync(new URL(`../../../../web/public/${file}`, import.meta.url), 'utf8'));
+    }
   });
 });

@@ -31,7 +31,13 @@ export function Layout(props: { me: Me }) {
   });
 
   const link = (to: string, label: string) => (
-    <NavLink key={to} component={Link} to={to} label={label} active={to === '/' ? pathname === '/' : pathname.startsWith(to)} />
+    <NavLink
+      key={to}
+      component={Link}
+      to={to}
+      label={label}
+      active={to === '/' || to === '/operator' ? pathname === to : pathname.startsWith(to)}
+    />
   );
 
   return (
@@ -78,6 +84,7 @@ export function Layout(props: { me: Me }) {
         ]}
         {me.user.platformRole && (
           <NavLink label={t('nav.operator')} defaultOpened childrenOffset={12}>
+            {link('/operator', t('operator.dashboardNav'))}
             {link('/operator/accounts', t('nav.accounts'))}
             {link('/operator/audit', t('nav.audit'))}
             {link('/operator/outbox', t('nav.outbox'))}

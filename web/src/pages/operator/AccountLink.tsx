@@ -1,0 +1,20 @@
+// The account as the operator console shows it everywhere: its name, linked to its page; the id
+// only when the account has no name to show (gone, or not traced to one).
+import { Anchor, Text } from '@mantine/core';
+import { Link } from 'react-router-dom';
+
+export function AccountLink(props: { id: string | null; name: string | null; none?: string; size?: string }) {
+  if (!props.id) return <Text size={props.size ?? 'sm'}>{props.none ?? '—'}</Text>;
+  return (
+    <Anchor
+      component={Link}
+      to={`/operator/accounts/${encodeURIComponent(props.id)}`}
+      size={props.size ?? 'sm'}
+      data-testid="account-link"
+      title={props.id}
+      onClick={(e) => e.stopPropagation()}
+    >
+      {props.name ?? props.id}
+    </Anchor>
+  );
+}

@@ -91,7 +91,7 @@ function QueueView() {
                 <Table.Td>{t(`complaints.sources.${c.source}`, c.source)}</Table.Td>
                 <Table.Td>{c.feedbackType}</Table.Td>
                 <Table.Td>
-                  <AccountLink id={c.accountId} name={c.accountName} />
+                  <AccountLink id={c.accountId} name={c.accountName} link={false} />
                 </Table.Td>
                 <Table.Td>{t(`complaints.traced.${c.tracedBy}`, c.tracedBy)}</Table.Td>
                 <Table.Td>{c.counted ? t('app.yes') : t('app.no')}</Table.Td>

@@ -174,7 +174,7 @@ function QueueView() {
                         </ActionIcon>
                       </Table.Td>
                       <Table.Td data-testid="review-account">
-                        <AccountLink id={item.accountId} name={item.accountName} />
+                        <AccountLink id={item.accountId} name={item.accountName} link={false} />
                       </Table.Td>
                       <Table.Td>{item.fileName ?? '—'}</Table.Td>
                       <Table.Td data-testid="review-rows">{item.rowsRead}</Table.Td>

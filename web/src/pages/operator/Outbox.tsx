@@ -71,7 +71,7 @@ function OutboxView() {
             >
               <Table.Td>{formatTime(m.createdAt, i18n.language)}</Table.Td>
               <Table.Td>
-                <AccountLink id={m.accountId} name={m.accountName} />
+                <AccountLink id={m.accountId} name={m.accountName} link={false} />
               </Table.Td>
               <Table.Td>{m.to}</Table.Td>
               <Table.Td>{m.subject}</Table.Td>

@@ -122,7 +122,8 @@ describe('a held campaign rejected by a reviewer, and the customer told why [sql
     await ops.getByRole('link', { name: 'Campaign review' }).click();
     const item = ops.locator(`[data-testid="campaign-review-item"][data-campaign-id="${campaignId}"]`);
     await expect.poll(() => item.count(), POLL).toBe(1);
-    expect(await item.getByTestId('review-industry').textContent()).toContain('retail');
+    // The industry by its name (policy/industries.json), not its id.
+    expect(await item.getByTestId('review-industry').textContent()).toContain('Retail and e-commerce');
     // The message in a sandboxed iframe, the matched span marked with its category.
     const frame = item.getByTestId('review-message');
     expect(await frame.getAttribute('sandbox')).toBe('');

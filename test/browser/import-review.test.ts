@@ -128,7 +128,7 @@ describe('import held for review, approved by a reviewer, then sendable [sqlite]
     smtp = await startSmtpCapture();
     t = await createTestPlatform('sqlite', { worker: true, config: { smtpUrl: smtp.url } });
     base = await t.listen();
-    owner = await signUp(t.app);
+    owner = await signUp(t.app, { companyName: 'Acme Shop SRL' });
     const list = await t.app.inject({
       method: 'POST',
       url: '/api/v1/lists',
@@ -258,7 +258,13 @@ describe('import held for review, approved by a reviewer, then sendable [sqlite]
     const ops = await newPage();
     await logIn(ops, REVIEWER.email, REVIEWER.password);
     await ops.getByRole('link', { name: 'Import review' }).click();
-    const item = ops.locator(`[data-testid="review-item"][data-import-id="${importId}"]`);
+    // One compact row per import: the account's name, rows and score; a click expands it.
+    const row = ops.locator(`[data-testid="review-item"][data-import-id="${importId}"]`);
+    await expect.poll(() => row.count(), POLL).toBe(1);
+    expect(await row.getByTestId('review-account').textContent()).toBe('Acme Shop SRL');
+    expect(await row.getByTestId('review-rows').textContent()).toBe(String(ROWS));
+    await row.click();
+    const item = ops.locator(`[data-testid="review-detail"][data-import-id="${importId}"]`);
     await expect.poll(() => item.count(), POLL).toBe(1);
     const text = (await item.textContent()) ?? '';
     expect(text).toContain('mailchimp-audience.csv');

@@ -28,6 +28,7 @@ import { OperatorContentPolicy } from './pages/operator/ContentPolicy.tsx';
 import { OperatorComplaints } from './pages/operator/Complaints.tsx';
 import { OperatorIncidents } from './pages/operator/Incidents.tsx';
 import { OperatorBlocklists } from './pages/operator/Blocklists.tsx';
+import { OperatorDashboard } from './pages/operator/Dashboard.tsx';
 import { Reputation } from './pages/Reputation.tsx';
 import { Lists } from './pages/Lists.tsx';
 import { Contacts } from './pages/contacts/Contacts.tsx';
@@ -74,7 +75,7 @@ export function App() {
         <Route path="/campaigns/:id" element={<CampaignEditor />} />
         <Route path="/campaigns/:id/send" element={<CampaignSend />} />
         <Route path="/campaigns/:id/report" element={<CampaignReport />} />
-        <Route path="/operator" element={<Navigate to="/operator/accounts" replace />} />
+        <Route path="/operator" element={<OperatorDashboard />} />
         <Route path="/operator/accounts" element={<OperatorAccounts />} />
         <Route path="/operator/accounts/:id" element={<OperatorAccountDetail />} />
         <Route path="/operator/audit" element={<OperatorAudit />} />

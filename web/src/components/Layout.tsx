@@ -44,7 +44,7 @@ export function Layout(props: { me: Me }) {
       to={to}
       label={label}
       onClick={close}
-      active={to === '/' ? pathname === '/' : pathname.startsWith(to)}
+      active={to === '/' || to === '/operator' ? pathname === to : pathname.startsWith(to)}
     />
   );
   const accountSwitch = me.accounts.length > 1 && me.account && (
@@ -105,6 +105,7 @@ export function Layout(props: { me: Me }) {
           ]}
           {me.user.platformRole && (
             <NavLink label={t('nav.operator')} defaultOpened childrenOffset={12}>
+              {link('/operator', t('operator.dashboardNav'))}
               {link('/operator/accounts', t('nav.accounts'))}
               {link('/operator/audit', t('nav.audit'))}
               {link('/operator/outbox', t('nav.outbox'))}

@@ -25,7 +25,7 @@ export function Login() {
       sessionChanged(me);
       applyProfileLanguage(me.user, i18n, api);
       const from = (location.state as { from?: string } | null)?.from;
-      void navigate(from ?? (!me.account && me.user.platformRole ? '/operator/accounts' : '/'), { replace: true });
+      void navigate(from ?? (!me.account && me.user.platformRole ? '/operator' : '/'), { replace: true });
     },
   });
 

@@ -5,9 +5,12 @@ import { requireOperator } from '../../auth.ts';
 import type { AppDeps } from '../../deps.ts';
 import type { ZodApp } from '../auth/http.ts';
 import { CAMPAIGN_STATUSES } from '../../../core/campaigns/types.ts';
+import type { CampaignReviewItem } from './review-item.ts';
 import { CampaignSchema } from './schemas.ts';
+import { AccountNameField, accountNameLookup, nameOf } from '../operator/account-names.ts';
 
 export function registerListCampaignReviews(app: ZodApp, deps: AppDeps): void {
+  const names = accountNameLookup(deps);
   app.get(
     '/api/v1/operator/campaign-reviews',
     {
@@ -19,6 +22,7 @@ export function registerListCampaignReviews(app: ZodApp, deps: AppDeps): void {
             items: z.array(
               z.object({
                 campaign: CampaignSchema,
+                accountName: AccountNameField,
                 findings: z.array(z.unknown()),
                 policyRevision: z.string(),
                 html: z.string(),
@@ -43,7 +47,9 @@ export function registerListCampaignReviews(app: ZodApp, deps: AppDeps): void {
     },
     async (request) => {
       requireOperator(request);
-      return { items: await deps.services.campaigns.heldReviews() };
+      const items = await deps.services.campaigns.heldReviews();
+      const known = await names(items.map((i) => i.campaign.accountId));
+      return { items: items.map((i): CampaignReviewItem => ({ ...i, accountName: nameOf(known, i.campaign.accountId) })) };
     },
   );
 }

@@ -5,8 +5,10 @@ import { requireOperator } from '../../auth.ts';
 import type { AppDeps } from '../../deps.ts';
 import { SECURITY, TAGS, operatorActor, type ZodApp } from '../operator/shapes.ts';
 import { IdParams, IncidentSchema, toIncident } from './shapes.ts';
+import { accountNameLookup } from '../operator/account-names.ts';
 
 export function registerCloseIncident(app: ZodApp, deps: AppDeps) {
+  const names = accountNameLookup(deps);
   app.post(
     '/api/v1/operator/incidents/:id/close',
     {
@@ -22,7 +24,7 @@ export function registerCloseIncident(app: ZodApp, deps: AppDeps) {
     async (request) => {
       const auth = requireOperator(request, 'reviewer');
       const row = await deps.services.enforcement.closeIncident(request.params.id, request.body.note, operatorActor(auth));
-      return toIncident(row);
+      return toIncident(row, await names([row.accountId]));
     },
   );
 }

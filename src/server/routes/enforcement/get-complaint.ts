@@ -5,8 +5,10 @@ import { requireOperator } from '../../auth.ts';
 import type { AppDeps } from '../../deps.ts';
 import { SECURITY, TAGS, type ZodApp } from '../operator/shapes.ts';
 import { CAMPAIGN_BODY_EXCERPT_CHARS, ComplaintSchema, IdParams, toComplaint } from './shapes.ts';
+import { accountNameLookup } from '../operator/account-names.ts';
 
 export function registerGetComplaint(app: ZodApp, deps: AppDeps) {
+  const names = accountNameLookup(deps);
   app.get(
     '/api/v1/operator/complaints/:id',
     {
@@ -52,7 +54,7 @@ export function registerGetComplaint(app: ZodApp, deps: AppDeps) {
       requireOperator(request);
       const { complaint, delivery, campaign, report } = await deps.services.enforcement.complaintDetail(request.params.id);
       return {
-        complaint: toComplaint(complaint),
+        complaint: toComplaint(complaint, await names([complaint.accountId])),
         delivery: delivery
           ? {
               accountId: delivery.accountId,

@@ -4,8 +4,10 @@ import { requireOperator } from '../../auth.ts';
 import type { AppDeps } from '../../deps.ts';
 import { SECURITY, TAGS, type ZodApp } from '../operator/shapes.ts';
 import { AccountFilter, BOUNCE_KINDS, BounceSchema, PageLimit, toBounce } from './shapes.ts';
+import { accountNameLookup } from '../operator/account-names.ts';
 
 export function registerListBounces(app: ZodApp, deps: AppDeps) {
+  const names = accountNameLookup(deps);
   app.get(
     '/api/v1/operator/bounces',
     {
@@ -25,7 +27,8 @@ export function registerListBounces(app: ZodApp, deps: AppDeps) {
         ...(kind ? { kind } : {}),
         ...(limit ? { limit } : {}),
       });
-      return rows.map(toBounce);
+      const known = await names(rows.map((r) => r.accountId));
+      return rows.map((r) => toBounce(r, known));
     },
   );
 }

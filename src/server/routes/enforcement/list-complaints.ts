@@ -4,8 +4,10 @@ import { requireOperator } from '../../auth.ts';
 import type { AppDeps } from '../../deps.ts';
 import { SECURITY, TAGS, type ZodApp } from '../operator/shapes.ts';
 import { AccountFilter, COMPLAINT_REVIEWS, ComplaintSchema, PageLimit, toComplaint } from './shapes.ts';
+import { accountNameLookup } from '../operator/account-names.ts';
 
 export function registerListComplaints(app: ZodApp, deps: AppDeps) {
+  const names = accountNameLookup(deps);
   app.get(
     '/api/v1/operator/complaints',
     {
@@ -27,7 +29,8 @@ export function registerListComplaints(app: ZodApp, deps: AppDeps) {
         ...(accountId ? { accountId } : {}),
         ...(limit ? { limit } : {}),
       });
-      return rows.map(toComplaint);
+      const known = await names(rows.map((r) => r.accountId));
+      return rows.map((r) => toComplaint(r, known));
     },
   );
 }

@@ -4,8 +4,10 @@ import { requireOperator } from '../../auth.ts';
 import type { AppDeps } from '../../deps.ts';
 import { SECURITY, TAGS, type ZodApp } from '../operator/shapes.ts';
 import { AccountFilter, IncidentSchema, PageLimit, toIncident } from './shapes.ts';
+import { accountNameLookup } from '../operator/account-names.ts';
 
 export function registerListIncidents(app: ZodApp, deps: AppDeps) {
+  const names = accountNameLookup(deps);
   app.get(
     '/api/v1/operator/incidents',
     {
@@ -27,7 +29,8 @@ export function registerListIncidents(app: ZodApp, deps: AppDeps) {
         ...(accountId ? { accountId } : {}),
         ...(limit ? { limit } : {}),
       });
-      return rows.map(toIncident);
+      const known = await names(rows.map((r) => r.accountId));
+      return rows.map((r) => toIncident(r, known));
     },
   );
 }

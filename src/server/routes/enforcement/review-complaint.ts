@@ -6,8 +6,10 @@ import { requireOperator } from '../../auth.ts';
 import type { AppDeps } from '../../deps.ts';
 import { SECURITY, TAGS, operatorActor, type ZodApp } from '../operator/shapes.ts';
 import { ComplaintSchema, IdParams, toComplaint } from './shapes.ts';
+import { accountNameLookup } from '../operator/account-names.ts';
 
 export function registerReviewComplaint(app: ZodApp, deps: AppDeps) {
+  const names = accountNameLookup(deps);
   app.post(
     '/api/v1/operator/complaints/:id/review',
     {
@@ -29,7 +31,7 @@ export function registerReviewComplaint(app: ZodApp, deps: AppDeps) {
         request.body.note,
         operatorActor(auth),
       );
-      return toComplaint(row);
+      return toComplaint(row, await names([row.accountId]));
     },
   );
 }

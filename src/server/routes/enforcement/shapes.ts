@@ -11,6 +11,7 @@ import type {
   TracedBy,
 } from '../../../core/enforcement/ports.ts';
 import { MAX_ENFORCEMENT_PAGE } from '../../../core/enforcement/service.ts';
+import { AccountNameField, nameOf, type AccountNames } from '../operator/account-names.ts';
 
 export const COMPLAINT_REVIEWS = ['open', 'confirmed', 'dismissed'] as const satisfies readonly ComplaintReview[];
 export const COMPLAINT_SOURCES = [
@@ -44,6 +45,7 @@ export const ComplaintSchema = z.object({
   source: z.enum(COMPLAINT_SOURCES),
   feedbackType: z.string(),
   accountId: z.string().nullable(),
+  accountName: AccountNameField,
   campaignId: z.string().nullable(),
   contactId: z.string().nullable(),
   tracedBy: z.enum(TRACED_BY),
@@ -60,7 +62,7 @@ export const ComplaintSchema = z.object({
 
 export type ComplaintAnswer = z.infer<typeof ComplaintSchema>;
 
-export function toComplaint(c: ComplaintRow): ComplaintAnswer {
+export function toComplaint(c: ComplaintRow, names: AccountNames): ComplaintAnswer {
   return {
     id: c.id,
     inboundId: c.inboundId,
@@ -68,6 +70,7 @@ export function toComplaint(c: ComplaintRow): ComplaintAnswer {
     source: c.source,
     feedbackType: c.feedbackType,
     accountId: c.accountId,
+    accountName: nameOf(names, c.accountId),
     campaignId: c.campaignId,
     contactId: c.contactId,
     tracedBy: c.tracedBy,
@@ -88,6 +91,7 @@ export const IncidentSchema = z.object({
   subjectKind: z.enum(INCIDENT_SUBJECT_KINDS),
   subject: z.string(),
   accountId: z.string().nullable(),
+  accountName: AccountNameField,
   summary: z.string(),
   details: z.record(z.string(), z.unknown()),
   occurrences: z.number(),
@@ -100,13 +104,14 @@ export const IncidentSchema = z.object({
 
 export type IncidentAnswer = z.infer<typeof IncidentSchema>;
 
-export function toIncident(i: IncidentRow): IncidentAnswer {
+export function toIncident(i: IncidentRow, names: AccountNames): IncidentAnswer {
   return {
     id: i.id,
     kind: i.kind,
     subjectKind: i.subjectKind,
     subject: i.subject,
     accountId: i.accountId,
+    accountName: nameOf(names, i.accountId),
     summary: i.summary,
     details: i.details,
     occurrences: i.occurrences,
@@ -123,6 +128,7 @@ export const BounceSchema = z.object({
   inboundId: z.string(),
   seq: z.number(),
   accountId: z.string(),
+  accountName: AccountNameField,
   campaignId: z.string(),
   contactId: z.string(),
   kind: z.enum(BOUNCE_KINDS),
@@ -134,12 +140,13 @@ export const BounceSchema = z.object({
 
 export type BounceAnswer = z.infer<typeof BounceSchema>;
 
-export function toBounce(b: BounceEventRow): BounceAnswer {
+export function toBounce(b: BounceEventRow, names: AccountNames): BounceAnswer {
   return {
     id: b.id,
     inboundId: b.inboundId,
     seq: b.seq,
     accountId: b.accountId,
+    accountName: nameOf(names, b.accountId),
     campaignId: b.campaignId,
     contactId: b.contactId,
     kind: b.kind,

@@ -1,10 +1,12 @@
 // GET /api/v1/operator/imports?status=held — the compliance reviewer's queue (IMP-05): each
-// import with its forensics report, flagged-row samples and the account's import history.
+// import with its account's name, forensics report, flagged-row samples and the account's import
+// history. The web app lists them one row each and filters the page by account, score and reason.
 import { z } from 'zod';
 import type { ForensicReport } from '../../../core/imports/forensics.ts';
 import { IMPORT_STATUSES } from '../../../core/imports/types.ts';
 import { requireOperator } from '../../auth.ts';
 import type { AppDeps } from '../../deps.ts';
+import { AccountNameField, accountNameLookup, nameOf } from '../operator/account-names.ts';
 import { ImportSchema, TAGS, toImportView, type ZodApp } from './shapes.ts';
 
 const HistorySchema = z.object({
@@ -16,6 +18,7 @@ const HistorySchema = z.object({
 });
 const QueueItem = ImportSchema.extend({
   accountId: z.string(),
+  accountName: AccountNameField,
   forensics: z.record(z.string(), z.unknown()).nullable(),
   history: z.array(HistorySchema),
 });
@@ -25,6 +28,7 @@ export type ReviewQueueItem = Omit<z.infer<typeof QueueItem>, 'forensics'> & { f
 export const REVIEW_HISTORY_ITEMS = 20;
 
 export function registerListReviewQueue(app: ZodApp, deps: AppDeps) {
+  const names = accountNameLookup(deps);
   app.get(
     '/api/v1/operator/imports',
     {
@@ -39,11 +43,13 @@ export function registerListReviewQueue(app: ZodApp, deps: AppDeps) {
     async (request) => {
       requireOperator(request);
       const items = await deps.services.imports.queue(request.query.status);
+      const known = await names(items.map((r) => r.accountId));
       return {
         items: await Promise.all(
           items.map(async (r) => ({
             ...toImportView(r),
             accountId: r.accountId,
+            accountName: nameOf(known, r.accountId),
             forensics: (r.forensics as unknown as Record<string, unknown>) ?? null,
             history: (await deps.services.imports.list(r.accountId, REVIEW_HISTORY_ITEMS))
               .filter((h) => h.id !== r.id)

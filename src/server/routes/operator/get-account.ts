@@ -67,7 +67,7 @@ export function registerGetAccount(app: ZodApp, deps: AppDeps) {
               updatedAt: billing.updatedAt,
             }
           : null,
-        history: history.map(toAuditEntry),
+        history: history.map((e) => toAuditEntry(e, new Map([[account.id, account.name]]))),
       };
     },
   );

@@ -7,6 +7,7 @@ import { notFound } from '../../../core/errors.ts';
 import { requireOperator } from '../../auth.ts';
 import type { AppDeps } from '../../deps.ts';
 import { OutboxEntrySchema, SECURITY, TAGS, toOutboxEntry, type ZodApp } from './shapes.ts';
+import { accountNameLookup } from './account-names.ts';
 
 export const OutboxMailSchema = OutboxEntrySchema.extend({
   from: z.string(),
@@ -19,6 +20,7 @@ export const OutboxMailSchema = OutboxEntrySchema.extend({
 export type OutboxMail = z.infer<typeof OutboxMailSchema>;
 
 export function registerGetOutboxMail(app: ZodApp, deps: AppDeps) {
+  const names = accountNameLookup(deps);
   app.get(
     '/api/v1/operator/outbox/:id',
     {
@@ -36,7 +38,7 @@ export function registerGetOutboxMail(app: ZodApp, deps: AppDeps) {
       if (!row) throw notFound('OUTBOX_MAIL_NOT_FOUND', 'No such mail in the outbox.');
       const message = outboxMessage(row, deps.config.mailFrom);
       return {
-        ...toOutboxEntry(row),
+        ...toOutboxEntry(row, await names([row.accountId])),
         from: message.from,
         to: message.to,
         subject: message.subject,

@@ -4,8 +4,10 @@ import { MAX_AUDIT_PAGE } from '../../../core/audit/types.ts';
 import { requireOperator } from '../../auth.ts';
 import type { AppDeps } from '../../deps.ts';
 import { AuditEntrySchema, SECURITY, TAGS, toAuditEntry, type ZodApp } from './shapes.ts';
+import { accountNameLookup } from './account-names.ts';
 
 export function registerListAudit(app: ZodApp, deps: AppDeps) {
+  const names = accountNameLookup(deps);
   app.get(
     '/api/v1/operator/audit',
     {
@@ -31,7 +33,8 @@ export function registerListAudit(app: ZodApp, deps: AppDeps) {
         ...(limit ? { limit } : {}),
         ...(before ? { before } : {}),
       });
-      return entries.map(toAuditEntry);
+      const known = await names(entries.map((e) => e.accountId));
+      return entries.map((e) => toAuditEntry(e, known));
     },
   );
 }

@@ -4,8 +4,10 @@ import { MAX_OUTBOX_PAGE, SYSTEM_MAIL_STATUSES } from '../../../core/system-mail
 import { requireOperator } from '../../auth.ts';
 import type { AppDeps } from '../../deps.ts';
 import { OutboxEntrySchema, SECURITY, TAGS, toOutboxEntry, type ZodApp } from './shapes.ts';
+import { accountNameLookup } from './account-names.ts';
 
 export function registerListOutbox(app: ZodApp, deps: AppDeps) {
+  const names = accountNameLookup(deps);
   app.get(
     '/api/v1/operator/outbox',
     {
@@ -31,7 +33,8 @@ export function registerListOutbox(app: ZodApp, deps: AppDeps) {
         ...(accountId ? { accountId } : {}),
         ...(limit ? { limit } : {}),
       });
-      return rows.map(toOutboxEntry);
+      const known = await names(rows.map((r) => r.accountId));
+      return rows.map((r) => toOutboxEntry(r, known));
     },
   );
 }

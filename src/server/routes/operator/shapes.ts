@@ -15,6 +15,7 @@ import { STANDINGS } from '../../../core/standing/machine.ts';
 import { ACCOUNT_REVIEWS, type OperatorAccountRow } from '../../../core/standing/types.ts';
 import type { OutboxRow } from '../../../core/system-mail/types.ts';
 import type { AuthContext } from '../../auth.ts';
+import { AccountNameField, nameOf, type AccountNames } from './account-names.ts';
 
 export type ZodApp = FastifyInstance<
   RawServerDefault,
@@ -63,6 +64,7 @@ export const AuditEntrySchema = z.object({
   actorType: z.string(),
   actorId: z.string(),
   accountId: z.string().nullable(),
+  accountName: AccountNameField,
   action: z.string(),
   reason: z.string(),
   rule: z.string().nullable(),
@@ -71,7 +73,7 @@ export const AuditEntrySchema = z.object({
 
 export type AuditEntryAnswer = z.infer<typeof AuditEntrySchema>;
 
-export function toAuditEntry(e: AuditEntry): z.infer<typeof AuditEntrySchema> {
+export function toAuditEntry(e: AuditEntry, names: AccountNames): z.infer<typeof AuditEntrySchema> {
   return {
     id: e.id,
     seq: e.seq,
@@ -79,6 +81,7 @@ export function toAuditEntry(e: AuditEntry): z.infer<typeof AuditEntrySchema> {
     actorType: e.actorType,
     actorId: e.actorId,
     accountId: e.accountId,
+    accountName: nameOf(names, e.accountId),
     action: e.action,
     reason: e.reason,
     rule: e.rule,
@@ -89,6 +92,7 @@ export function toAuditEntry(e: AuditEntry): z.infer<typeof AuditEntrySchema> {
 export const OutboxEntrySchema = z.object({
   id: z.string(),
   accountId: z.string().nullable(),
+  accountName: AccountNameField,
   to: z.string(),
   template: z.string(),
   subject: z.string(),
@@ -103,10 +107,11 @@ export const OutboxEntrySchema = z.object({
 
 export type OutboxEntry = z.infer<typeof OutboxEntrySchema>;
 
-export function toOutboxEntry(r: OutboxRow): z.infer<typeof OutboxEntrySchema> {
+export function toOutboxEntry(r: OutboxRow, names: AccountNames): z.infer<typeof OutboxEntrySchema> {
   return {
     id: r.id,
     accountId: r.accountId,
+    accountName: nameOf(names, r.accountId),
     to: r.to,
     template: r.template,
     subject: r.subject,

@@ -15,6 +15,7 @@ import { PolicyClause } from '../../components/PolicyClause.tsx';
 import { AccountReputation } from './AccountReputation.tsx';
 import { ActionModal, type OperatorAction } from './ActionModal.tsx';
 import { AuditTable } from './AuditTable.tsx';
+import { useIndustryName } from './industry.ts';
 import { OperatorOnly } from './OperatorOnly.tsx';
 
 type Detail = OperatorAccount & Partial<AccountDetails> & { history: AuditEntry[] };
@@ -32,6 +33,7 @@ function DetailView() {
   const { t, i18n } = useTranslation();
   const api = useApi();
   const client = useQueryClient();
+  const industryName = useIndustryName();
   const id = useParams().id ?? '';
   const path = `/operator/accounts/${encodeURIComponent(id)}`;
   const detail = useQuery({ queryKey: ['operator', 'account', id], queryFn: () => api.get<Detail>(path) });
@@ -76,7 +78,7 @@ function DetailView() {
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
           <Field label={t('operator.owner')} value={a.ownerEmail ?? '—'} />
           <Field label={t('operator.created')} value={formatTime(a.createdAt, i18n.language)} />
-          <Field label={t('operator.industry')} value={a.industry} />
+          <Field label={t('operator.industry')} value={industryName(a.industry) ?? t('operator.industryUnknown')} />
           <Field label={t('operator.postalAddress')} value={a.postalAddress} />
           <Field label={t('operator.declaredSending')} value={a.declaredSending} />
           <Field

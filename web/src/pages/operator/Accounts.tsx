@@ -1,17 +1,20 @@
-// Operator console: every customer account with its standing and review, filterable.
+// Operator console: every customer account with its standing and review, filterable; the
+// dashboard links here with ?standing= or ?review= set.
 import { useState } from 'react';
 import { Anchor, Badge, Group, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router-dom';
+import { Link, useSearchParams } from 'react-router-dom';
 import { formatTime, STANDING_COLOR } from '../../components/format.ts';
 import { useApi } from '../../session.tsx';
 import type { Standing } from '../../../../src/core/standing/machine.ts';
+import type { AccountReview } from '../../../../src/core/standing/types.ts';
 import type { OperatorAccount } from '../../../../src/server/routes/operator/shapes.ts';
 import { OperatorOnly } from './OperatorOnly.tsx';
 
 const STANDINGS: Standing[] = ['active', 'warned', 'restricted', 'suspended', 'blocked'];
+const REVIEWS: AccountReview[] = ['pending', 'refused'];
 
 export function OperatorAccounts() {
   return (
@@ -24,14 +27,17 @@ export function OperatorAccounts() {
 function AccountsTable() {
   const { t, i18n } = useTranslation();
   const api = useApi();
-  const [standing, setStanding] = useState<string | null>(null);
+  const [search] = useSearchParams();
+  const [standing, setStanding] = useState<string | null>(search.get('standing'));
+  const [review, setReview] = useState<string | null>(search.get('review'));
   const [q, setQ] = useState('');
   const [query] = useDebouncedValue(q, 300);
   const params = new URLSearchParams();
   if (standing) params.set('standing', standing);
+  if (review) params.set('review', review);
   if (query.trim()) params.set('q', query.trim());
   const accounts = useQuery({
-    queryKey: ['operator', 'accounts', standing, query],
+    queryKey: ['operator', 'accounts', standing, review, query],
     queryFn: () => api.get<OperatorAccount[]>(`/operator/accounts?${params.toString()}`),
   });
 
@@ -53,6 +59,14 @@ function AccountsTable() {
           value={standing}
           onChange={setStanding}
           data={STANDINGS.map((s) => ({ value: s, label: t(`standing.${s}`) }))}
+        />
+        <Select
+          aria-label={t('review.label')}
+          placeholder={t('review.label')}
+          clearable
+          value={review}
+          onChange={setReview}
+          data={REVIEWS.map((r) => ({ value: r, label: t(`review.${r}`, r) }))}
         />
       </Group>
       {accounts.data?.length === 0 && <Text c="dimmed">{t('operator.empty')}</Text>}

@@ -1,6 +1,7 @@
-import { Code, Table } from '@mantine/core';
+import { Table } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { formatTime } from '../../components/format.ts';
+import { AccountLink } from './AccountLink.tsx';
 import type { AuditEntryAnswer as AuditEntry } from '../../../../src/server/routes/operator/shapes.ts';
 
 export function AuditTable(props: { entries: AuditEntry[]; showAccount?: boolean }) {
@@ -11,7 +12,7 @@ export function AuditTable(props: { entries: AuditEntry[]; showAccount?: boolean
         <Table.Tr>
           <Table.Th>{t('operator.at')}</Table.Th>
           <Table.Th>{t('operator.actor')}</Table.Th>
-          {props.showAccount && <Table.Th>{t('operator.accountId')}</Table.Th>}
+          {props.showAccount && <Table.Th>{t('operator.account')}</Table.Th>}
           <Table.Th>{t('operator.action')}</Table.Th>
           <Table.Th>{t('operator.reason')}</Table.Th>
           <Table.Th>{t('operator.rule')}</Table.Th>
@@ -27,7 +28,7 @@ export function AuditTable(props: { entries: AuditEntry[]; showAccount?: boolean
             </Table.Td>
             {props.showAccount && (
               <Table.Td>
-                <Code>{e.accountId ?? '—'}</Code>
+                <AccountLink id={e.accountId} name={e.accountName} />
               </Table.Td>
             )}
             <Table.Td>{e.action}</Table.Td>

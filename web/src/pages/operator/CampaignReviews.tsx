@@ -4,19 +4,20 @@
 // matched text), the account's declared industry and recent campaigns; the reviewer approves or
 // rejects with a reason (audited; the customer is mailed and sees the reason on the campaign).
 import { useMemo, useState } from 'react';
-import { Anchor, Badge, Button, Card, Group, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { Badge, Button, Card, Group, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router-dom';
 import { contentCategoryName } from '../../../../policy/content/names.ts';
 import { CONTENT_STANDING } from '../../../../policy/content/standing.ts';
 import { highlightHtml, segmentText, type HighlightSpan } from '../../../../src/core/campaigns/highlight.ts';
-import type { HeldReview } from '../../../../src/core/campaigns/service.ts';
+import type { CampaignReviewItem as HeldReview } from '../../../../src/server/routes/campaigns/review-item.ts';
 import type { Finding, Span } from '../../../../src/core/content/screen.ts';
 import { formatTime } from '../../components/format.ts';
 import { notifyOk } from '../../notify.ts';
 import { useApi } from '../../session.tsx';
 import { STATUS_COLOR } from '../campaigns/hooks.ts';
+import { AccountLink } from './AccountLink.tsx';
+import { useIndustryName } from './industry.ts';
 import { OperatorOnly } from './OperatorOnly.tsx';
 import { ReviewDecisionModal, type ReviewDecision } from './ReviewDecisionModal.tsx';
 
@@ -92,6 +93,7 @@ function QueueItem(props: { item: HeldReview; onDecide: (d: 'approve' | 'reject'
   const { t, i18n } = useTranslation();
   const { campaign: c, item } = { campaign: props.item.campaign, item: props.item };
   const findings = findingsOf(item);
+  const industryName = useIndustryName();
   // The HTML is the customer's own, shown as screened: in an iframe with sandbox="" (no scripts,
   // forms or same origin), the marks added only between tags (highlight.ts).
   const srcDoc = useMemo(() => highlightHtml(item.html, spansFor(findings, 'html')), [item.html, findings]);
@@ -102,14 +104,11 @@ function QueueItem(props: { item: HeldReview; onDecide: (d: 'approve' | 'reject'
         <div>
           <Title order={4}>{c.name}</Title>
           <Text size="sm" c="dimmed">
-            {t('campaignReview.account')}:{' '}
-            <Anchor component={Link} to={`/operator/accounts/${encodeURIComponent(c.accountId)}`}>
-              {c.accountId}
-            </Anchor>{' '}
-            · {formatTime(c.updatedAt, i18n.language)}
+            {t('campaignReview.account')}: <AccountLink id={c.accountId} name={item.accountName} /> ·{' '}
+            {formatTime(c.updatedAt, i18n.language)}
           </Text>
           <Text size="sm" data-testid="review-industry">
-            <b>{t('campaignReview.industry')}:</b> {item.industry ?? t('campaignReview.unknownIndustry')}
+            <b>{t('campaignReview.industry')}:</b> {industryName(item.industry) ?? t('campaignReview.unknownIndustry')}
           </Text>
           <Text size="xs" c="dimmed">
             {t('campaignReview.policyRevision', { revision: item.policyRevision.slice(0, 12) })}

@@ -4,16 +4,16 @@
 // <pre>; the operator confirms or dismisses it with a note (audited; a dismissed complaint leaves
 // the account's rates).
 import { useState } from 'react';
-import { Anchor, Badge, Button, Drawer, Group, SegmentedControl, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { Badge, Button, Drawer, Group, SegmentedControl, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router-dom';
 import type { ComplaintDetail, CampaignSummary } from '../../../../src/core/enforcement/service.ts';
 import type { ComplaintAnswer } from '../../../../src/server/routes/enforcement/shapes.ts';
 import { formatTime } from '../../components/format.ts';
 import { notifyOk } from '../../notify.ts';
 import { useApi } from '../../session.tsx';
 import { NoteModal } from './NoteModal.tsx';
+import { AccountLink } from './AccountLink.tsx';
 import { OperatorOnly } from './OperatorOnly.tsx';
 
 type Status = ComplaintAnswer['reviewStatus'];
@@ -91,7 +91,7 @@ function QueueView() {
                 <Table.Td>{t(`complaints.sources.${c.source}`, c.source)}</Table.Td>
                 <Table.Td>{c.feedbackType}</Table.Td>
                 <Table.Td>
-                  <code>{c.accountId ?? '—'}</code>
+                  <AccountLink id={c.accountId} name={c.accountName} link={false} />
                 </Table.Td>
                 <Table.Td>{t(`complaints.traced.${c.tracedBy}`, c.tracedBy)}</Table.Td>
                 <Table.Td>{c.counted ? t('app.yes') : t('app.no')}</Table.Td>
@@ -159,13 +159,7 @@ function DetailView(props: { id: string; onDecided: () => void }) {
           <Text size="xs" c="dimmed">
             {t('complaints.account')}
           </Text>
-          {c.accountId ? (
-            <Anchor component={Link} to={`/operator/accounts/${encodeURIComponent(c.accountId)}`} size="sm">
-              {c.accountId}
-            </Anchor>
-          ) : (
-            <Text size="sm">{t('complaints.untraced')}</Text>
-          )}
+          <AccountLink id={c.accountId} name={c.accountName} none={t('complaints.untraced')} />
         </div>
         <Field label={t('complaints.statusHeader')} value={t(`complaints.status.${c.reviewStatus}`)} testId="detail-status" />
         {c.comment && <Field label={t('complaints.comment')} value={c.comment} />}

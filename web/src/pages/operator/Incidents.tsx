@@ -2,16 +2,16 @@
 // note (audited); REP-01: the recent bounce events (filter by kind) and how many inbound items
 // (bounces, reports, webhooks) are in each status.
 import { useState } from 'react';
-import { Alert, Anchor, Badge, Button, Card, Group, Select, SimpleGrid, Stack, Table, Tabs, Text, Title } from '@mantine/core';
+import { Alert, Badge, Button, Card, Group, Select, SimpleGrid, Stack, Table, Tabs, Text, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router-dom';
 import type { InboundStatus } from '../../../../src/core/enforcement/ports.ts';
 import type { BounceAnswer, IncidentAnswer } from '../../../../src/server/routes/enforcement/shapes.ts';
 import { formatTime } from '../../components/format.ts';
 import { errorMessage, notifyOk } from '../../notify.ts';
 import { useApi } from '../../session.tsx';
 import { NoteModal } from './NoteModal.tsx';
+import { AccountLink } from './AccountLink.tsx';
 import { OperatorOnly } from './OperatorOnly.tsx';
 
 type BounceKind = BounceAnswer['kind'];
@@ -30,16 +30,6 @@ export function OperatorIncidents() {
         <BouncesView />
       </Stack>
     </OperatorOnly>
-  );
-}
-
-function AccountLink(props: { id: string | null }) {
-  const { t } = useTranslation();
-  if (!props.id) return <Text size="sm">{t('incidents.platform')}</Text>;
-  return (
-    <Anchor component={Link} to={`/operator/accounts/${encodeURIComponent(props.id)}`} size="sm">
-      {props.id}
-    </Anchor>
   );
 }
 
@@ -108,7 +98,7 @@ function IncidentsView() {
                   <code>{i.subject}</code>
                 </Table.Td>
                 <Table.Td>
-                  <AccountLink id={i.accountId} />
+                  <AccountLink id={i.accountId} name={i.accountName} none={t('incidents.platform')} />
                 </Table.Td>
                 <Table.Td>{i.occurrences}</Table.Td>
                 <Table.Td>{i.summary}</Table.Td>
@@ -240,7 +230,7 @@ function BouncesView() {
                   </Text>
                 </Table.Td>
                 <Table.Td>
-                  <AccountLink id={b.accountId} />
+                  <AccountLink id={b.accountId} name={b.accountName} none={t('incidents.platform')} />
                 </Table.Td>
               </Table.Tr>
             ))}

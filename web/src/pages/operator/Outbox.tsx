@@ -10,6 +10,7 @@ import { errorMessage } from '../../notify.ts';
 import { useApi } from '../../session.tsx';
 import type { OutboxEntry as OutboxItem } from '../../../../src/server/routes/operator/shapes.ts';
 import type { OutboxMail } from '../../../../src/server/routes/operator/get-outbox-mail.ts';
+import { AccountLink } from './AccountLink.tsx';
 import { OperatorOnly } from './OperatorOnly.tsx';
 
 const STATUSES = ['queued', 'sent', 'failed', 'held', 'suppressed'];
@@ -48,6 +49,7 @@ function OutboxView() {
         <Table.Thead>
           <Table.Tr>
             <Table.Th>{t('operator.at')}</Table.Th>
+            <Table.Th>{t('operator.account')}</Table.Th>
             <Table.Th>{t('operator.to')}</Table.Th>
             <Table.Th>{t('operator.subject')}</Table.Th>
             <Table.Th>{t('operator.template')}</Table.Th>
@@ -68,6 +70,9 @@ function OutboxView() {
               onClick={() => setOpenId(m.id)}
             >
               <Table.Td>{formatTime(m.createdAt, i18n.language)}</Table.Td>
+              <Table.Td>
+                <AccountLink id={m.accountId} name={m.accountName} link={false} />
+              </Table.Td>
               <Table.Td>{m.to}</Table.Td>
               <Table.Td>{m.subject}</Table.Td>
               <Table.Td>{m.template}</Table.Td>

@@ -152,6 +152,9 @@ describe('web app in a browser (sqlite)', () => {
     await ops.getByLabel(/^Email/).fill(OPERATOR.email);
     await ops.getByLabel(/^Password/).fill(OPERATOR.password);
     await ops.getByRole('button', { name: 'Log in' }).click();
+    // Operators land on their dashboard; the accounts are one click away.
+    await ops.waitForURL(`${base}/app/operator`);
+    await ops.getByRole('link', { name: 'Accounts', exact: true }).click();
     await ops.waitForURL(`${base}/app/operator/accounts`);
     const row = ops.getByRole('row', { name: new RegExp(CUSTOMER.company) });
     await expect.poll(() => row.textContent()).toContain('Active');

@@ -123,7 +123,8 @@ describe('a held campaign rejected by a reviewer, and the customer told why [sql
     const item = ops.locator(`[data-testid="campaign-review-item"][data-campaign-id="${campaignId}"]`);
     await expect.poll(() => item.count(), POLL).toBe(1);
     // The industry by its name (policy/industries.json), not its id.
-    expect(await item.getByTestId('review-industry').textContent()).toContain('Retail and e-commerce');
+    // The industry's name arrives with the catalogue (its own request): poll, not one read.
+    await expect.poll(() => item.getByTestId('review-industry').textContent(), POLL).toContain('Retail and e-commerce');
     // The message in a sandboxed iframe, the matched span marked with its category.
     const frame = item.getByTestId('review-message');
     expect(await frame.getAttribute('sandbox')).toBe('');

@@ -70,8 +70,8 @@ import {
   createTraceLookup,
 } from '../db/repositories/enforcement.ts';
 import { createReputationStore } from '../db/repositories/reputation.ts';
-import { createDashboardService } from '../core/dashboard/growth.ts';
-import { createGrowthStore } from '../db/repositories/dashboard.ts';
+import { createGrowthService } from '../core/consent/growth.ts';
+import { createGrowthStore } from '../db/repositories/consent-growth.ts';
 import { createBlocklistReadStore } from '../db/repositories/blocklists.ts';
 
 export interface ServiceDeps {
@@ -130,6 +130,7 @@ export function buildServices(deps: ServiceDeps): Services {
   const consent = createConsentService({ store: createConsentStore(deps.database), clock: deps.clock });
   const suppression = createSuppressionService({ store: createSuppressionStore(deps.database), clock: deps.clock });
   const contacts = createContactService({ store: createContactStore(deps.database), consent, suppression, clock: deps.clock });
+  const growth = createGrowthService({ store: createGrowthStore(deps.database), clock: deps.clock });
   const permission = {
     consent,
     suppression,
@@ -138,6 +139,7 @@ export function buildServices(deps: ServiceDeps): Services {
       store: createListStore(deps.database),
       clock: deps.clock,
       counts: (accountId, listId) => contacts.totals(accountId, { listId }),
+      growth,
     }),
     gate: createGateService({
       store: createGateStore(deps.database),
@@ -329,7 +331,7 @@ export function buildServices(deps: ServiceDeps): Services {
     reputation,
     inbound,
     blocklists: createBlocklistReadStore(deps.database),
-    dashboard: createDashboardService({ store: createGrowthStore(deps.database), clock: deps.clock }),
+    growth,
     webhooks: createProviderWebhooks({
       intake: inbound,
       sesTopics: deps.config.sesSnsTopics ?? [],

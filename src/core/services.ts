@@ -31,7 +31,7 @@ import type { InboundIntake, ProviderWebhooks } from './enforcement/types.ts';
 import type { InboundProcessor } from './enforcement/processor.ts';
 import type { EnforcementService } from './enforcement/service.ts';
 import type { ReputationService } from './reputation/service.ts';
-import type { DashboardService } from './dashboard/growth.ts';
+import type { GrowthService } from './consent/growth.ts';
 
 export interface Services {
   /** Signup, sessions, team, API keys, operators (ACC-01..03, SEC-01). */
@@ -82,6 +82,6 @@ export interface Services {
   enforcement: EnforcementService;
   /** Complaint and hard-bounce rates and their crossings (REP-04..07, ACC-08). */
   reputation: ReputationService;
-  /** The customer dashboard's growth over the last days, from the consent ledger (issue 13 §9). */
-  dashboard: DashboardService;
+  /** Subscriptions gained and lost per day, from the consent ledger (the dashboard's and each list's chart). */
+  growth: GrowthService;
 }

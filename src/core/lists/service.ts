@@ -2,6 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import { conflict, invalid, notFound } from '../errors.ts';
 import type { Clock } from '../ports.ts';
+import { GROWTH_PERIODS, type GrowthPeriod, type GrowthService } from '../consent/growth.ts';
 import {
   LIST_COUNT_STATUSES,
   WORDING_FIELDS,
@@ -18,10 +19,8 @@ export const MAX_LIST_NAME_LENGTH = 200;
 export const MAX_PURPOSE_TEXT_LENGTH = 2_000;
 export const MAX_FREQUENCY_LENGTH = 100;
 export const MAX_SENDER_NAME_LENGTH = 200;
-/** The growth chart's periods, in days (GET /lists/:id/stats?days=). */
-export const GROWTH_PERIODS = [30, 90] as const;
-export type GrowthPeriod = (typeof GROWTH_PERIODS)[number];
-const DAY_MS = 86_400_000;
+/** The growth chart's periods, in days (GET /lists/:id/stats?days=): the consent ledger's. */
+export { GROWTH_PERIODS, type GrowthPeriod };
 
 /**
  * The contacts of one list per status. Wired to the contacts service's totals (its status
@@ -53,6 +52,8 @@ export function createListService(deps: {
   clock: Clock;
   /** Needed by stats() only. */
   counts?: ListStatusCounts;
+  /** Needed by stats() only: the ledger's growth series (the dashboard's, for one list). */
+  growth?: GrowthService;
   newId?: () => string;
 }): ListService {
   const newId = deps.newId ?? randomUUID;
@@ -115,18 +116,14 @@ export function createListService(deps: {
     },
     async stats(accountId, id, days) {
       await get(accountId, id);
-      if (!deps.counts) throw new Error('createListService: stats() needs the counts dependency');
-      // The window starts at 00:00 UTC of the first of the `days` days, today being the last.
-      const today = Date.parse(deps.clock.now().toISOString().slice(0, 10));
-      const since = new Date(today - (days - 1) * DAY_MS).toISOString();
-      const [byStatus, rows] = await Promise.all([deps.counts(accountId, id), deps.store.growth(accountId, id, since)]);
+      if (!deps.counts || !deps.growth) throw new Error('createListService: stats() needs the counts and growth dependencies');
+      const [byStatus, series] = await Promise.all([
+        deps.counts(accountId, id),
+        deps.growth.growth(accountId, { listId: id, days }),
+      ]);
       const counts = Object.fromEntries(LIST_COUNT_STATUSES.map((s) => [s, byStatus[s] ?? 0])) as ListCounts;
       // A point for every day (zeros included), so the chart's x axis is the whole period.
-      const byDay = new Map(rows.map((r) => [r.day, r]));
-      const growth = Array.from({ length: days }, (_, i) => {
-        const day = new Date(today - (days - 1 - i) * DAY_MS).toISOString().slice(0, 10);
-        return byDay.get(day) ?? { day, gained: 0, lost: 0 };
-      });
+      const growth = series.days.map((day, i) => ({ day, gained: series.gained[i] ?? 0, lost: series.lost[i] ?? 0 }));
       return { listId: id, counts, days, growth };
     },
   };

@@ -80,10 +80,4 @@ export interface ListStore {
   unarchive(accountId: string, id: string): Promise<boolean>;
   /** The list's versions, newest first. */
   versions(accountId: string, listId: string): Promise<ListVersion[]>;
-  /**
-   * Per UTC day since `since` (ISO): distinct contacts with a consent-giving event (granted,
-   * confirmed) and with a withdrawn event on the list, from the consent ledger. Days without
-   * events are absent.
-   */
-  growth(accountId: string, listId: string, since: string): Promise<GrowthDay[]>;
 }

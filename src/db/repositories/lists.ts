@@ -3,15 +3,13 @@
 import { sql, type Selectable } from 'kysely';
 import { z } from 'zod';
 import { CHANNELS } from '../../core/consent/types.ts';
-import type { GrowthDay, List, ListStore, ListVersion } from '../../core/lists/types.ts';
+import type { List, ListStore, ListVersion } from '../../core/lists/types.ts';
 import type { Database } from '../database.ts';
 import type { ListsTable, ListVersionsTable } from '../schema/lists.ts';
 
 const ChannelSchema = z.enum(CHANNELS);
 
 /** The kinds that count as a contact gained: consent given (single opt-in) or confirmed (double). */
-const GAIN_KINDS = ['granted', 'confirmed'] as const;
-
 function toList(r: Selectable<ListsTable>): List {
   return {
     id: r.id,
@@ -153,26 +151,6 @@ export function createListStore(database: Database): ListStore {
         .orderBy('version', 'desc')
         .execute();
       return rows.map(toVersion);
-    },
-    async growth(accountId, listId, since) {
-      // Days are the first 10 characters of the ISO-8601 UTC time (the same on both engines).
-      const day = sql<string>`substr(occurred_at, 1, 10)`;
-      const rows = await db
-        .selectFrom('consent_events')
-        .select((eb) => [
-          day.as('day'),
-          eb.fn
-            .count<number | string>(sql`distinct case when kind in (${sql.join(GAIN_KINDS)}) then contact_id end`)
-            .as('gained'),
-          eb.fn.count<number | string>(sql`distinct case when kind = 'withdrawn' then contact_id end`).as('lost'),
-        ])
-        .where('account_id', '=', accountId)
-        .where('list_id', '=', listId)
-        .where('occurred_at', '>=', since)
-        .groupBy(day)
-        .orderBy(day)
-        .execute();
-      return rows.map((r): GrowthDay => ({ day: r.day, gained: Number(r.gained), lost: Number(r.lost) }));
     },
   };
 }

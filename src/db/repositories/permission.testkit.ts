@@ -4,6 +4,8 @@ import { createConsentService } from '../../core/consent/ledger.ts';
 import { createContactService } from '../../core/contacts/service.ts';
 import { createGateService } from '../../core/gate/service.ts';
 import { createListService } from '../../core/lists/service.ts';
+import { createGrowthService } from '../../core/consent/growth.ts';
+import { createGrowthStore } from './consent-growth.ts';
 import type { NewList } from '../../core/lists/types.ts';
 import type { Clock } from '../../core/ports.ts';
 import { silentLogger } from '../../core/ports.ts';
@@ -32,6 +34,7 @@ export function permissionServices(database: Database, clock: Clock, standing: S
       store: createListStore(database),
       clock,
       counts: (accountId, listId) => contacts.totals(accountId, { listId }),
+      growth: createGrowthService({ store: createGrowthStore(database), clock }),
     }),
     gate: createGateService({ store: createGateStore(database), standing, clock, logger: silentLogger }),
     segments: createSegmentService({ store: createSegmentStore(database), clock }),

@@ -12,7 +12,7 @@ import { StandingBanner } from '../components/StandingBanner.tsx';
 import { useApi, useMe } from '../session.tsx';
 import { CONTACT_STATUSES, type ContactListPage, type ContactStatus } from '../../../src/core/contacts/types.ts';
 import type { List } from '../../../src/core/lists/types.ts';
-import type { DashboardView } from '../../../src/core/dashboard/growth.ts';
+import type { DashboardView } from '../../../src/core/consent/growth.ts';
 import type { SendQuota } from '../../../src/core/delivery/engine.ts';
 import type { ImportView } from '../../../src/server/routes/imports/shapes.ts';
 

@@ -1,7 +1,7 @@
 // GET /api/v1/account/dashboard: subscriptions gained and lost per UTC day over 30 days, from the
 // consent ledger, the account's own only (both engines).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { GROWTH_DAYS } from '../../../core/dashboard/growth.ts';
+import { GROWTH_DAYS } from '../../../core/consent/growth.ts';
 import { signUp, type SignedIn } from '../../../../test/helpers/accounts.ts';
 import { ENGINES, pgAvailable } from '../../../../test/helpers/engines.ts';
 import { createTestPlatform, type TestPlatform } from '../../../../test/helpers/platform.ts';
@@ -71,7 +71,7 @@ for (const engine of ENGINES) {
     });
 
     it('narrows to one list when asked (the service)', async () => {
-      const growth = await t.platform.services.dashboard.growth(owner.accountId, { listId: otherListId });
+      const growth = await t.platform.services.growth.growth(owner.accountId, { listId: otherListId });
       expect(growth).toMatchObject({ totalGained: 1, totalLost: 0 });
     });
 

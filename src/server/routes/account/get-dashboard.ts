@@ -2,7 +2,7 @@
 // subscriptions gained and lost per UTC day over the last GROWTH_DAYS days, from the consent
 // ledger (issue 13 §9). Contacts by status, imports, standing and quota have their own endpoints.
 import { z } from 'zod';
-import type { DashboardView } from '../../../core/dashboard/growth.ts';
+import type { DashboardView } from '../../../core/consent/growth.ts';
 import { requireAccount } from '../../auth.ts';
 import type { AppDeps } from '../../deps.ts';
 import type { ZodApp } from '../auth/http.ts';
@@ -30,7 +30,7 @@ export function registerGetDashboard(app: ZodApp, deps: AppDeps): void {
     },
     async (request): Promise<DashboardView> => {
       const auth = requireAccount(request, 'contacts:read');
-      return { growth: await deps.services.dashboard.growth(auth.accountId) };
+      return { growth: await deps.services.growth.growth(auth.accountId) };
     },
   );
 }

@@ -89,7 +89,8 @@ export function mapError(err: unknown): { status: number; body: ErrorBody } {
   const fe = err as Partial<FastifyError> & { validation?: unknown };
   if (fe && typeof fe === 'object') {
     if (fe.validation) {
-      return { status: 400, body: errorBody('VALIDATION_FAILED', fe.message ?? 'The request is not valid.') };
+      const details = { issues: validationIssues(fe.validation), in: fe.validationContext ?? 'body' };
+      return { status: 400, body: errorBody('VALIDATION_FAILED', fe.message ?? 'The request is not valid.', details) };
     }
     if (fe.statusCode === 429) {
       return { status: 429, body: errorBody('RATE_LIMITED', 'Too many requests; wait a moment and try again.') };
@@ -134,8 +135,45 @@ function isDatabaseUnavailable(err: unknown): boolean {
   return typeof message === 'string' && DB_DOWN_MESSAGES.some((re) => re.test(message));
 }
 
+/** At most this many field issues in one answer (a 10,000-item body does not answer 10,000). */
+export const MAX_REPORTED_ISSUES = 20;
+
 function summarizeIssues(err: ZodError) {
-  return err.issues.slice(0, 20).map((i) => ({ path: i.path.join('.'), message: i.message }));
+  return err.issues.slice(0, MAX_REPORTED_ISSUES).map((i) => ({ path: i.path.join('.'), message: i.message }));
+}
+
+/** One request-validation failure as Fastify hands it over (fastify-type-provider-zod or Ajv). */
+interface SchemaIssue {
+  instancePath?: unknown;
+  message?: unknown;
+  keyword?: unknown;
+  params?: { missingProperty?: unknown; keys?: unknown; additionalProperty?: unknown };
+}
+
+/**
+ * Request validation failures (the route schemas) in the shape domain validation uses —
+ * `[{ path: 'consentBoxes.0.purpose', message }]`, the path relative to the part of the request
+ * (details.in: body, querystring, params, headers) — so the app can mark the field (issue 13 §6).
+ * Unknown keys of a strict object and missing required properties are named as their own path.
+ */
+function validationIssues(validation: unknown): Array<{ path: string; message: string }> {
+  if (!Array.isArray(validation)) return [];
+  const out: Array<{ path: string; message: string }> = [];
+  for (const raw of validation as SchemaIssue[]) {
+    const base = typeof raw.instancePath === 'string' ? raw.instancePath.split('/').filter((p) => p !== '') : [];
+    const message = typeof raw.message === 'string' ? raw.message : 'Invalid value';
+    const p = raw.params ?? {};
+    const named = Array.isArray(p.keys)
+      ? p.keys.filter((k): k is string => typeof k === 'string')
+      : typeof p.missingProperty === 'string'
+        ? [p.missingProperty]
+        : typeof p.additionalProperty === 'string'
+          ? [p.additionalProperty]
+          : [];
+    if (named.length === 0) out.push({ path: base.join('.'), message });
+    for (const key of named) out.push({ path: [...base, key].join('.'), message });
+  }
+  return out.slice(0, MAX_REPORTED_ISSUES);
 }
 
 export function errorHandler(err: unknown, request: FastifyRequest, reply: FastifyReply) {

@@ -1,6 +1,7 @@
 // The contacts page in a real browser: the search finds a contact by part of its address and by
-// name; a list + status filter shows the right total; the contact page shows its consent
-// timeline and its suppressions. SQLite only: both engines are covered by the listing tests in
+// name; a list + status filter shows the right total and stays in the address (reload, links
+// from the dashboard and a list's counts); the dashboard chart stays readable at 390 px; the
+// contact page shows its consent timeline and its suppressions. SQLite only: both engines are covered by the listing tests in
 // src/core/contacts/list.test.ts and src/server/routes/contacts/list-contacts.test.ts.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -94,6 +95,63 @@ describe('contacts page [sqlite]', () => {
     await expect.poll(() => page.getByTestId('contacts-total').textContent(), POLL).toBe('Withdrawn: 2 of 12');
     await expect.poll(async () => (await rows()).length, POLL).toBe(2);
     await screenshot(page, 'contacts-filtered');
+  });
+
+  it('the filters live in the address: a reload keeps them, and the dashboard and list counts link to them', async () => {
+    // Left filtered by the test before: News + Withdrawn.
+    await expect.poll(() => new URL(page.url()).searchParams.get('status'), POLL).toBe('withdrawn');
+    expect(new URL(page.url()).searchParams.get('listId')).not.toBeNull();
+    await page.reload();
+    await expect.poll(() => page.getByTestId('contacts-total').textContent(), POLL).toBe('Withdrawn: 2 of 12');
+    expect(await rows()).toHaveLength(2);
+    // The search is written to the address a moment after typing, and read back on reload.
+    await page.getByTestId('contacts-search').fill('buyer8@');
+    await expect.poll(() => new URL(page.url()).searchParams.get('q'), POLL).toBe('buyer8@');
+    await page.reload();
+    await expect.poll(() => page.getByTestId('contacts-search').inputValue(), POLL).toBe('buyer8@');
+    await expect.poll(async () => (await rows()).length, POLL).toBe(1);
+
+    // The dashboard's "contacts by status" rows open the contacts page filtered to that status.
+    await page.goto(`${base}/app`);
+    await page.getByTestId('dashboard-contacts').getByTestId('contacts-withdrawn').click();
+    await page.waitForURL(/\/app\/contacts\?status=withdrawn$/);
+    await expect.poll(() => page.getByTestId('contacts-total').textContent(), POLL).toBe('Withdrawn: 2 of 12');
+    expect(await page.getByTestId('contacts-search').inputValue()).toBe('');
+
+    // A list's counts open the contacts of that list with that status.
+    await page.getByRole('link', { name: 'Lists' }).click();
+    await page.getByTestId('list-row-News').getByRole('button', { name: 'Open' }).click();
+    await expect.poll(() => page.getByTestId('count-pending').textContent(), POLL).toBe('1');
+    await page.getByTestId('count-link-pending').click();
+    await page.waitForURL(/\/app\/contacts\?/);
+    expect(new URL(page.url()).searchParams.get('status')).toBe('pending');
+    await expect.poll(async () => (await rows()).join('|'), POLL).toContain('buyer11@shop.example');
+    expect(await rows()).toHaveLength(1);
+  });
+
+  it('at 390 px the charts keep their labels readable (at least 11 px)', async () => {
+    const phone = await browser.newContext({ locale: 'en-US', viewport: { width: 390, height: 844 } });
+    const p = await phone.newPage();
+    await p.goto(`${base}/app/login`);
+    await p.getByLabel(/^Email/).fill(owner.email);
+    await p.getByLabel(/^Password/).fill(owner.password);
+    await p.getByRole('button', { name: 'Log in' }).click();
+    await p.waitForURL(/\/app\/?$/);
+    const chart = p.getByTestId('growth-chart');
+    await expect.poll(() => chart.locator('svg text').count(), POLL).toBeGreaterThan(0);
+    // The rendered size of each label: its font size times the drawing's scale on screen.
+    const sizes = await chart.evaluate((el) =>
+      [...el.querySelectorAll('svg text')].map((node) => {
+        // (The test's tsconfig has no DOM types: the one SVG call is typed here.)
+        const svg = node.closest('svg') as unknown as { getScreenCTM(): { a: number } | null } | null;
+        return Number(node.getAttribute('font-size')) * (svg?.getScreenCTM()?.a ?? 1);
+      }),
+    );
+    expect(Math.min(...sizes)).toBeGreaterThanOrEqual(11);
+    // And the drawing fits the phone: no wider than the viewport.
+    expect((await chart.locator('svg[role="img"]').boundingBox())!.width).toBeLessThanOrEqual(390);
+    await screenshot(p, 'dashboard-phone-chart');
+    await phone.close();
   });
 
   it("the contact page shows the consent timeline and the address's suppression", async () => {

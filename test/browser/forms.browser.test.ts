@@ -4,6 +4,8 @@
 // privacy policy, keeps the typed values and ticked boxes after an error, and stores a local
 // number in E.164. SQLite only: both engines are covered by the route tests in
 // src/server/routes/forms-public/sender-and-values.test.ts.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { accountWithLists, definition, type FormFixture } from '../../src/server/routes/forms/testing.ts';
@@ -11,6 +13,10 @@ import { ensureWebAppBuilt, launchBrowser, screenshot } from '../helpers/browser
 import { createTestPlatform, type TestPlatform } from '../helpers/platform.ts';
 
 const POLL = { timeout: 15_000 };
+const EN = JSON.parse(readFileSync(join(import.meta.dirname, '..', '..', 'web', 'src', 'i18n', 'en', 'errors.json'), 'utf8')) as {
+  errors: Record<string, string>;
+  errorActions: Record<string, string>;
+};
 
 describe('forms in a browser [sqlite]', () => {
   let t: TestPlatform;
@@ -49,7 +55,12 @@ describe('forms in a browser [sqlite]', () => {
   it('Publish is disabled while problems are listed, and enabled with the list gone once fixed', async () => {
     await page.goto(`${base}/app/forms/${formId}`);
     const problems = page.getByTestId('form-problems');
-    await expect.poll(() => problems.textContent(), POLL).toContain('FORM_PURPOSE_INCOMPLETE');
+    // In words: the box, what is wrong and what to do; the rule's code only small, for support.
+    await expect.poll(() => problems.textContent(), POLL).toContain(EN.errors.FORM_PURPOSE_INCOMPLETE);
+    const problem = problems.locator('[data-code="FORM_PURPOSE_INCOMPLETE"]');
+    expect(await problem.textContent()).toContain('Consent box 1 › purpose text');
+    expect(await problem.textContent()).toContain(EN.errorActions.FORM_PURPOSE_INCOMPLETE);
+    expect(await problems.textContent()).not.toContain('CON-04');
     const publish = page.getByTestId('publish-latest');
     expect(await publish.isDisabled()).toBe(true);
     expect(await page.getByTestId('publish-blocked').isVisible()).toBe(true);

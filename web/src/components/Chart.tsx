@@ -1,7 +1,11 @@
 // Small charts drawn as inline SVG (no chart library): a line chart of one or more series over
 // time and a horizontal bar chart of labelled counts. Accessible: each chart has a title and the
 // figures are also given as text by the page that shows it.
+// The drawing is laid out in CSS pixels at the width it is shown (measured), never scaled down: a
+// 600-unit viewBox squeezed into a 340 px phone column drew 11-unit labels ~6 px high; now text
+// keeps its size (≥ 11 px) and only the plot narrows.
 import { Group, Text } from '@mantine/core';
+import { useElementSize } from '@mantine/hooks';
 
 export interface Series {
   label: string;
@@ -9,9 +13,21 @@ export interface Series {
   values: number[];
 }
 
-const W = 600;
+/** The widest a chart is drawn (px); narrower containers get a narrower drawing, same text size. */
+const MAX_W = 600;
 const H = 200;
 const PAD = { left: 40, right: 12, top: 12, bottom: 28 };
+/** Below this width (px) a bar chart puts each label above its bar instead of beside it. */
+const BAR_STACK_BELOW = 480;
+/** The smallest drawing width (px): the labels at both ends of the time axis still fit. */
+const MIN_W = 240;
+
+/** The width to draw at: the container's, within [MIN_W, MAX_W]; MAX_W until it has been measured. */
+function useDrawWidth() {
+  const { ref, width } = useElementSize<HTMLDivElement>();
+  const w = width > 0 ? Math.round(Math.min(MAX_W, Math.max(MIN_W, width))) : MAX_W;
+  return { ref, w };
+}
 
 /** A horizontal reference line (a policy threshold), dashed, named in the legend. */
 export interface Threshold {
@@ -36,6 +52,8 @@ export function LineChart(props: {
   formatValue?: (v: number) => string;
 }) {
   const { times, series } = props;
+  // W: this drawing's width in px (user units are px: the text is never scaled).
+  const { ref, w: W } = useDrawWidth();
   const thresholds = props.thresholds ?? [];
   const top = Math.max(...series.flatMap((s) => s.values), ...thresholds.map((th) => th.value));
   const max = props.formatValue ? (top > 0 ? top : 1) : Math.max(1, top);
@@ -51,8 +69,8 @@ export function LineChart(props: {
         ? new Date(iso).toLocaleDateString(locale, { day: 'numeric', month: 'short', timeZone: 'UTC' })
         : new Date(iso).toLocaleTimeString(locale, { hour: '2-digit', minute: '2-digit' });
   return (
-    <div data-testid={props.testId}>
-      <svg viewBox={`0 0 ${W} ${H}`} width="100%" role="img" aria-label={props.title} style={{ maxWidth: W }}>
+    <div data-testid={props.testId} ref={ref} style={{ maxWidth: MAX_W }}>
+      <svg viewBox={`0 0 ${W} ${H}`} width={W} height={H} role="img" aria-label={props.title} style={{ display: 'block' }}>
         <title>{props.title}</title>
         <line x1={PAD.left} y1={PAD.top + innerH} x2={W - PAD.right} y2={PAD.top + innerH} stroke="#adb5bd" />
         <line x1={PAD.left} y1={PAD.top} x2={PAD.left} y2={PAD.top + innerH} stroke="#adb5bd" />
@@ -101,35 +119,49 @@ export function LineChart(props: {
 
 /** Horizontal bars, one per labelled count. */
 export function BarChart(props: { title: string; bars: { label: string; value: number; color: string }[]; testId?: string }) {
+  // W: this drawing's width in px (user units are px: the text is never scaled).
+  const { ref, w: W } = useDrawWidth();
   const max = Math.max(1, ...props.bars.map((b) => b.value));
-  const row = 24;
-  const labelW = 200;
+  // Narrow: the label on its own line above the bar, the bar the full width.
+  const stacked = W < BAR_STACK_BELOW;
+  const row = stacked ? 40 : 24;
+  const labelW = stacked ? 0 : 200;
+  const barTop = stacked ? 20 : 4;
   const h = props.bars.length * row + 4;
   return (
-    <svg
-      data-testid={props.testId}
-      viewBox={`0 0 ${W} ${h}`}
-      width="100%"
-      role="img"
-      aria-label={props.title}
-      style={{ maxWidth: W }}
-    >
-      <title>{props.title}</title>
-      {props.bars.map((b, i) => {
-        const w = ((W - labelW - 60) * b.value) / max;
-        return (
-          <g key={b.label} transform={`translate(0, ${i * row})`}>
-            <text x={labelW - 8} y={16} fontSize="12" textAnchor="end" fill="#495057">
-              {b.label}
-            </text>
-            <rect x={labelW} y={4} width={Math.max(w, b.value > 0 ? 2 : 0)} height={16} fill={b.color} rx={2} />
-            <text x={labelW + w + 6} y={16} fontSize="12" fill="#495057">
-              {b.value}
-            </text>
-          </g>
-        );
-      })}
-    </svg>
+    <div ref={ref} style={{ maxWidth: MAX_W }}>
+      <svg
+        data-testid={props.testId}
+        viewBox={`0 0 ${W} ${h}`}
+        width={W}
+        height={h}
+        role="img"
+        aria-label={props.title}
+        style={{ display: 'block' }}
+      >
+        <title>{props.title}</title>
+        {props.bars.map((b, i) => {
+          const w = ((W - labelW - 60) * b.value) / max;
+          return (
+            <g key={b.label} transform={`translate(0, ${i * row})`}>
+              <text
+                x={stacked ? 0 : labelW - 8}
+                y={stacked ? 14 : 16}
+                fontSize="12"
+                textAnchor={stacked ? 'start' : 'end'}
+                fill="#495057"
+              >
+                {b.label}
+              </text>
+              <rect x={labelW} y={barTop} width={Math.max(w, b.value > 0 ? 2 : 0)} height={16} fill={b.color} rx={2} />
+              <text x={labelW + w + 6} y={barTop + 12} fontSize="12" fill="#495057">
+                {b.value}
+              </text>
+            </g>
+          );
+        })}
+      </svg>
+    </div>
   );
 }
 

@@ -64,11 +64,7 @@ export function fieldErrors(err: unknown, t: TFunction): FieldError[] {
   if (!(err instanceof ApiError) || !err.details) return [];
   const out: FieldError[] = [];
   const d = err.details;
-  const add = (path: string, code?: string) => {
-    const message =
-      code && isErrorCode(code) ? t(messageKey(code), { defaultValue: '' }) || fieldHint(path, t) : fieldHint(path, t);
-    out.push({ path, field: fieldLabel(path, t), message });
-  };
+  const add = (path: string, code?: string) => out.push(fieldIssue(path, t, code));
   if (Array.isArray(d.violations)) {
     for (const v of d.violations as Array<{ code?: unknown; path?: unknown }>) {
       if (typeof v.path === 'string') add(v.path, typeof v.code === 'string' ? v.code : undefined);
@@ -81,6 +77,17 @@ export function fieldErrors(err: unknown, t: TFunction): FieldError[] {
     for (const path of Object.keys(d.fields)) add(path);
   }
   return out;
+}
+
+/**
+ * One problem with one field in words: the catalogue's sentence for its code when it has one (a
+ * form rule's FORM_*), else the hint for the field's name. For lists a page gets outside an error
+ * answer, like the form builder's dry-run problems.
+ */
+export function fieldIssue(path: string, t: TFunction, code?: string): FieldError {
+  const message =
+    code && isErrorCode(code) ? t(messageKey(code), { defaultValue: '' }) || fieldHint(path, t) : fieldHint(path, t);
+  return { path, field: fieldLabel(path, t), message };
 }
 
 /**

@@ -10,6 +10,7 @@ import { LineChart } from '../components/Chart.tsx';
 import { formatTime } from '../components/format.ts';
 import { StandingBanner } from '../components/StandingBanner.tsx';
 import { useApi, useMe } from '../session.tsx';
+import { contactsHref } from './contacts/Contacts.tsx';
 import { CONTACT_STATUSES, type ContactListPage, type ContactStatus } from '../../../src/core/contacts/types.ts';
 import type { List } from '../../../src/core/lists/types.ts';
 import type { DashboardView } from '../../../src/core/consent/growth.ts';
@@ -178,16 +179,25 @@ function ContactsCard(props: { page: ContactListPage | undefined }) {
           ) : (
             <Stack gap={6} mt="xs">
               {CONTACT_STATUSES.filter((s) => s !== 'none' || page.totals.none > 0).map((s) => (
-                <Group key={s} justify="space-between" data-testid={`contacts-${s}`}>
-                  <Group gap="xs">
-                    <Badge color={STATUS_COLOR[s]} variant="light" size="sm">
+                // Each row opens the contacts page filtered to that status (the address keeps it).
+                <Anchor
+                  key={s}
+                  component={Link}
+                  to={contactsHref({ status: s })}
+                  underline="hover"
+                  c="inherit"
+                  data-testid={`contacts-${s}`}
+                  title={t('dashboard.contacts.showStatus', { status: t(`dashboard.status.${s}`), n: number(page.totals[s]) })}
+                >
+                  <Group justify="space-between">
+                    <Badge color={STATUS_COLOR[s]} variant="light" size="sm" style={{ cursor: 'pointer' }}>
                       {t(`dashboard.status.${s}`)}
                     </Badge>
+                    <Text size="sm" fw={600}>
+                      {number(page.totals[s])}
+                    </Text>
                   </Group>
-                  <Text size="sm" fw={600}>
-                    {number(page.totals[s])}
-                  </Text>
-                </Group>
+                </Anchor>
               ))}
             </Stack>
           )}

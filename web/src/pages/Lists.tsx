@@ -21,6 +21,7 @@ import {
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { formatTime } from '../components/format.ts';
+import { ServiceNotice, useService } from '../components/ServiceGate.tsx';
 import { notifyOk } from '../notify.ts';
 import type { Channel } from '../../../src/core/consent/types.ts';
 import { SEND_REFUSALS, type DryRunReport } from '../../../src/core/gate/types.ts';
@@ -47,6 +48,9 @@ function useAllLists() {
 export function Lists() {
   const { t } = useTranslation();
   const lists = useAllLists();
+  // Blocked and suspended accounts cannot create, edit or archive lists (the API's standing guard);
+  // the lists, their counts and the dry run stay readable.
+  const gate = useService('lists');
   const [creating, setCreating] = useState(false);
   const [dryRun, setDryRun] = useState<List | null>(null);
   const [openId, setOpenId] = useState<string | null>(null);
@@ -58,8 +62,11 @@ export function Lists() {
     <Stack>
       <Group justify="space-between">
         <Title order={2}>{t('lists.title')}</Title>
-        <Button onClick={() => setCreating(true)}>{t('lists.create')}</Button>
+        <Button onClick={() => setCreating(true)} disabled={!gate.allowed} title={gate.hint} data-testid="list-create">
+          {t('lists.create')}
+        </Button>
       </Group>
+      <ServiceNotice service="lists" />
       <Text size="sm" c="dimmed">
         {t('lists.intro')}
       </Text>

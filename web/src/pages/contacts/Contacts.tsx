@@ -2,7 +2,10 @@
 // bulk actions (CSV export, unsubscribe from a list, erase — never a bulk subscribe) and "add
 // contact". A contact added here has NO consent and is not sendable until a consent event with
 // evidence exists (CON-10: there is no force-subscribe).
-import { useState, type FormEvent } from 'react';
+// The filters live in the address (?q=, ?listId=, ?status=), so a filtered view can be linked (the
+// dashboard's and a list's counts do) and survives a reload; changing one replaces the history
+// entry rather than adding one per keystroke (as listmonk's subscriber query does).
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import {
   Alert,
   Anchor,
@@ -23,7 +26,7 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tansta
 import { fieldError, fieldErrors as fieldErrorsOf, errorSentence } from '../../components/errors.ts';
 import { ServiceNotice, useService } from '../../components/ServiceGate.tsx';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate } from 'react-router-dom';
+import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import { formatTime } from '../../components/format.ts';
 import { CONTACT_STATUSES, type Contact, type ContactListPage, type ContactStatus } from '../../../../src/core/contacts/types.ts';
 import { notifyOk } from '../../notify.ts';
@@ -31,6 +34,26 @@ import { useApi } from '../../session.tsx';
 import { useLists } from '../Lists.tsx';
 
 export const CONTACTS_PAGE_SIZE = 50;
+
+/** The contacts page's filters as the address gives them; an unknown status is no filter. */
+export function contactFilters(address: URLSearchParams): { q: string; listId: string | null; status: ContactStatus | null } {
+  const status = address.get('status');
+  return {
+    q: (address.get('q') ?? '').trim(),
+    listId: address.get('listId') || null,
+    status: (CONTACT_STATUSES as readonly string[]).includes(status ?? '') ? (status as ContactStatus) : null,
+  };
+}
+
+/** The address of the contacts page filtered this way (the dashboard's and a list's counts link here). */
+export function contactsHref(filter: { listId?: string; status?: ContactStatus; q?: string }): string {
+  const p = new URLSearchParams();
+  if (filter.q) p.set('q', filter.q);
+  if (filter.listId) p.set('listId', filter.listId);
+  if (filter.status) p.set('status', filter.status);
+  const s = p.toString();
+  return s ? `/contacts?${s}` : '/contacts';
+}
 /** Page sizes offered; the API caps a page at MAX_CONTACTS_PAGE (500). */
 export const CONTACTS_PAGE_SIZES = [25, 50, 100, 200] as const;
 
@@ -49,10 +72,37 @@ export function Contacts() {
   const importGate = useService('imports');
   const api = useApi();
   const lists = useLists();
-  const [search, setSearch] = useState('');
-  const [q] = useDebouncedValue(search.trim(), 300);
-  const [listId, setListId] = useState<string | null>(null);
-  const [status, setStatus] = useState<ContactStatus | null>(null);
+  const [address, setAddress] = useSearchParams();
+  const { q, listId, status } = contactFilters(address);
+  const setFilter = (name: 'q' | 'listId' | 'status', value: string | null) =>
+    setAddress(
+      (cur) => {
+        const next = new URLSearchParams(cur);
+        if (value) next.set(name, value);
+        else next.delete(name);
+        return next;
+      },
+      { replace: true },
+    );
+  const setListId = (v: string | null) => setFilter('listId', v);
+  const setStatus = (v: ContactStatus | null) => setFilter('status', v);
+  // The search box types freely; the address takes its value a moment after the last keystroke.
+  const [search, setSearch] = useState(q);
+  const [typed] = useDebouncedValue(search.trim(), 300);
+  const written = useRef(q);
+  useEffect(() => {
+    // The address changed from elsewhere (a link, Back): the box shows what it now says.
+    if (q !== written.current) {
+      written.current = q;
+      setSearch(q);
+    }
+  }, [q]);
+  useEffect(() => {
+    if (typed === written.current) return;
+    written.current = typed;
+    setFilter('q', typed);
+    // setFilter is a new function each render; only the typed text matters here.
+  }, [typed]);
   const [pageSize, setPageSize] = useState<number>(CONTACTS_PAGE_SIZE);
   // Keyset pages: the cursors of the pages before this one, so "previous" can go back.
   const [cursors, setCursors] = useState<Array<string | undefined>>([undefined]);
@@ -89,8 +139,15 @@ export function Contacts() {
   const listName = (id: string) => lists.data?.find((l) => l.id === id)?.name ?? id;
   const clear = () => {
     setSearch('');
-    setListId(null);
-    setStatus(null);
+    written.current = '';
+    setAddress(
+      (cur) => {
+        const next = new URLSearchParams(cur);
+        for (const name of ['q', 'listId', 'status']) next.delete(name);
+        return next;
+      },
+      { replace: true },
+    );
   };
   const matching = data ? CONTACT_STATUSES.reduce((sum, s) => sum + data.totals[s], 0) : 0;
   const exportParams = new URLSearchParams();

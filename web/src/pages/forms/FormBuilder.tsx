@@ -3,7 +3,7 @@
 // 10). Every save is a new immutable version. The problem list follows the draft: every change is
 // checked by the server's own publish rules (POST /forms/validate, a dry run), so a fixed problem
 // leaves the list at once and Publish stays disabled while any is listed. A refusal the server
-// still gives is shown as it came, and cleared by the next change.
+// still gives is shown in words (Problems.tsx), and cleared by the next change.
 import { useEffect, useMemo, useState } from 'react';
 import {
   Alert,
@@ -13,7 +13,6 @@ import {
   Checkbox,
   Grid,
   Group,
-  List as MList,
   Select,
   Stack,
   Switch,
@@ -25,8 +24,8 @@ import {
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router-dom';
-import { ApiError } from '../../api.ts';
 import { notifyOk } from '../../notify.ts';
+import { ServiceNotice, useService } from '../../components/ServiceGate.tsx';
 import { FIELD_KEYS, MAX_CO_REGISTRATION_PARTNERS } from '../../../../src/core/forms/definition.ts';
 import type { FormProblem, FormViewAnswer as FormView } from '../../../../src/server/routes/forms/shapes.ts';
 import type { FormValidationAnswer } from '../../../../src/server/routes/forms/validate-form.ts';
@@ -34,7 +33,8 @@ import { useApi } from '../../session.tsx';
 import { useLists } from '../Lists.tsx';
 import { ConsentBoxEditor, PartnerEditor } from './BoxEditors.tsx';
 import { emptyDraft, fromDefinition, newBox, prefillFromList, toDefinition, uid, type FormDraft } from './draft.ts';
-import { PublishPanel, RefusalAlert } from './PublishPanel.tsx';
+import { ProblemItems, RefusalAlert } from './Problems.tsx';
+import { PublishPanel } from './PublishPanel.tsx';
 
 /** How long the builder waits after the last change before asking the server to check the draft. */
 const VALIDATE_DELAY_MS = 300;
@@ -47,6 +47,7 @@ export function FormBuilder() {
   const id = useParams().id;
   const isNew = !id || id === 'new';
   const lists = useLists();
+  const gate = useService('forms');
   const view = useQuery({
     queryKey: ['forms', id],
     queryFn: () => api.get<FormView>(`/forms/${encodeURIComponent(id ?? '')}`),
@@ -78,7 +79,8 @@ export function FormBuilder() {
   const validation = useQuery({
     queryKey: ['forms', 'validate', checkedJson],
     queryFn: () => api.post<FormValidationAnswer>('/forms/validate', JSON.parse(checkedJson) as unknown),
-    enabled: (dirty || isNew) && lists.isSuccess,
+    // The dry run is a POST, refused like any write of a blocked or suspended account.
+    enabled: (dirty || isNew) && lists.isSuccess && gate.allowed,
     placeholderData: (previous) => previous,
   });
 
@@ -123,6 +125,7 @@ export function FormBuilder() {
           </Text>
         )}
       </Group>
+      <ServiceNotice service="forms" />
       <Grid gap="lg">
         <Grid.Col span={{ base: 12, lg: 7 }}>
           <Stack>
@@ -283,14 +286,15 @@ export function FormBuilder() {
               />
             ))}
 
-            {save.error &&
-              (save.error instanceof ApiError ? (
-                <RefusalAlert error={save.error} />
-              ) : (
-                <Alert color="red">{t('app.unexpected')}</Alert>
-              ))}
+            {save.error && <RefusalAlert error={save.error} />}
             <Group>
-              <Button onClick={() => save.mutate()} loading={save.isPending} disabled={!dirty && !isNew}>
+              <Button
+                onClick={() => save.mutate()}
+                loading={save.isPending}
+                disabled={(!dirty && !isNew) || !gate.allowed}
+                title={gate.hint}
+                data-testid="form-save"
+              >
                 {isNew ? t('forms.create') : t('forms.saveVersion')}
               </Button>
               {dirty && !isNew && (
@@ -314,27 +318,7 @@ export function FormBuilder() {
           {problems.length + issues.length > 0 && (
             <Card withBorder mt="md" data-testid="form-problems">
               <Text fw={600}>{live ? t('forms.draftProblemsTitle') : t('forms.problemsTitle')}</Text>
-              <MList size="sm" mt="xs">
-                {issues.map((p, i) => (
-                  <MList.Item key={`issue-${i}`}>
-                    {p.message}{' '}
-                    <Text span size="xs" c="dimmed" ff="monospace">
-                      ({p.path})
-                    </Text>
-                  </MList.Item>
-                ))}
-                {problems.map((p, i) => (
-                  <MList.Item key={i}>
-                    <Text span ff="monospace" size="xs" c="red">
-                      {p.code}
-                    </Text>{' '}
-                    {p.message}{' '}
-                    <Text span size="xs" c="dimmed" ff="monospace">
-                      ({p.path})
-                    </Text>
-                  </MList.Item>
-                ))}
-              </MList>
+              <ProblemItems problems={problems} issues={issues} />
             </Card>
           )}
         </Grid.Col>

@@ -4,21 +4,32 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { formatTime } from '../../components/format.ts';
+import { ServiceNotice, useService } from '../../components/ServiceGate.tsx';
 import type { FormSummary } from '../../../../src/server/routes/forms/shapes.ts';
 import { useApi } from '../../session.tsx';
 
 export function Forms() {
   const { t, i18n } = useTranslation();
   const api = useApi();
+  // Blocked and suspended accounts cannot create, save or publish forms (the API's standing guard);
+  // the forms, their versions and embed codes stay readable.
+  const gate = useService('forms');
   const forms = useQuery({ queryKey: ['forms'], queryFn: async () => (await api.get<{ items: FormSummary[] }>('/forms')).items });
   return (
     <Stack>
       <Group justify="space-between">
         <Title order={2}>{t('forms.title')}</Title>
-        <Button component={Link} to="/forms/new">
-          {t('forms.new')}
-        </Button>
+        {gate.allowed ? (
+          <Button component={Link} to="/forms/new" data-testid="form-new">
+            {t('forms.new')}
+          </Button>
+        ) : (
+          <Button disabled title={gate.hint} data-testid="form-new">
+            {t('forms.new')}
+          </Button>
+        )}
       </Group>
+      <ServiceNotice service="forms" />
       <Text size="sm" c="dimmed">
         {t('forms.intro')}
       </Text>

@@ -1,66 +1,24 @@
 // Publishing a form: the version history (every saved version is immutable; any of them can be
 // published), the exact consent texts of the latest version, the hosted link /f/<id> and the
-// embeddable snippet. Publish is disabled while the builder lists problems; a refusal the server
-// still gives shows the rule's code and message as it came, until the form changes.
-import {
-  Alert,
-  Anchor,
-  Badge,
-  Button,
-  Card,
-  Code,
-  CopyButton,
-  Group,
-  List as MList,
-  Stack,
-  Table,
-  Text,
-  Title,
-} from '@mantine/core';
+// embeddable snippet. Publish is disabled while the builder lists problems (and while the account
+// may not write, ServiceGate); a refusal the server still gives is shown in words (Problems.tsx)
+// until the form changes.
+import { Alert, Anchor, Badge, Button, Card, Code, CopyButton, Group, Stack, Table, Text, Title } from '@mantine/core';
 import { useEffect } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api.ts';
 import { notifyOk } from '../../notify.ts';
+import { useService } from '../../components/ServiceGate.tsx';
 import type { FormProblem, FormViewAnswer as FormView } from '../../../../src/server/routes/forms/shapes.ts';
+import { RefusalAlert } from './Problems.tsx';
 import { useApi } from '../../session.tsx';
-
-export function RefusalAlert(props: { error: ApiError }) {
-  const { t } = useTranslation();
-  const e = props.error;
-  const violations = (e.details?.violations as FormProblem[] | undefined) ?? [];
-  const issues = (e.details?.issues as Array<{ path?: string; message?: string }> | undefined) ?? [];
-  return (
-    <Alert color="red" title={t('forms.refused')} data-testid="form-refusal">
-      <Text size="sm">
-        <Code data-testid="refusal-code">{e.code}</Code> {e.message}
-      </Text>
-      {violations.length > 1 && (
-        <MList size="sm" mt="xs">
-          {violations.map((v, i) => (
-            <MList.Item key={i}>
-              <Code>{v.code}</Code> {v.message}
-            </MList.Item>
-          ))}
-        </MList>
-      )}
-      {issues.length > 0 && (
-        <MList size="sm" mt="xs">
-          {issues.map((v, i) => (
-            <MList.Item key={i}>
-              {v.path ? <Code>{v.path}</Code> : null} {v.message}
-            </MList.Item>
-          ))}
-        </MList>
-      )}
-    </Alert>
-  );
-}
 
 export function PublishPanel(props: { view: FormView; dirty: boolean; problems: FormProblem[] }) {
   const { t } = useTranslation();
   const api = useApi();
   const client = useQueryClient();
+  const gate = useService('forms');
   const { form, latest, published } = props.view;
   const path = `/forms/${encodeURIComponent(form.id)}`;
   const publish = useMutation({
@@ -107,7 +65,8 @@ export function PublishPanel(props: { view: FormView; dirty: boolean; problems: 
           data-testid="publish-latest"
           onClick={() => publish.mutate(latest.version)}
           loading={publish.isPending}
-          disabled={props.dirty || blocked || latest.version === form.publishedVersion}
+          disabled={props.dirty || blocked || latest.version === form.publishedVersion || !gate.allowed}
+          title={gate.hint}
         >
           {t('forms.publishLatest', { version: latest.version })}
         </Button>
@@ -134,7 +93,13 @@ export function PublishPanel(props: { view: FormView; dirty: boolean; problems: 
                 </Table.Td>
                 <Table.Td ta="right">
                   {v !== form.publishedVersion && (
-                    <Button size="compact-xs" variant="subtle" onClick={() => publish.mutate(v)}>
+                    <Button
+                      size="compact-xs"
+                      variant="subtle"
+                      onClick={() => publish.mutate(v)}
+                      disabled={!gate.allowed}
+                      title={gate.hint}
+                    >
                       {t('forms.publishThis')}
                     </Button>
                   )}

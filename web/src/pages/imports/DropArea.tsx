@@ -5,19 +5,27 @@ import { useRef, useState, type DragEvent } from 'react';
 import { Button, Paper, Stack, Text, VisuallyHidden } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 
-export function DropArea(props: { file: File | null; onFile: (file: File) => void; accept?: string }) {
+export function DropArea(props: {
+  file: File | null;
+  onFile: (file: File) => void;
+  accept?: string;
+  /** Nothing can be chosen or dropped (the account's imports are off). */
+  disabled?: boolean;
+  /** Why it is disabled, as the button's tooltip. */
+  hint?: string;
+}) {
   const { t } = useTranslation();
   const input = useRef<HTMLInputElement>(null);
   const [over, setOver] = useState(false);
   const onDrag = (e: DragEvent<HTMLDivElement>, entering: boolean) => {
     e.preventDefault();
     e.stopPropagation();
-    setOver(entering);
+    setOver(entering && !props.disabled);
   };
   const onDrop = (e: DragEvent<HTMLDivElement>) => {
     onDrag(e, false);
     const file = e.dataTransfer.files[0];
-    if (file) props.onFile(file);
+    if (file && !props.disabled) props.onFile(file);
   };
   return (
     <Paper
@@ -26,6 +34,7 @@ export function DropArea(props: { file: File | null; onFile: (file: File) => voi
       radius="md"
       data-testid="drop-area"
       data-over={over || undefined}
+      data-disabled={props.disabled || undefined}
       onDragEnter={(e) => onDrag(e, true)}
       onDragOver={(e) => onDrag(e, true)}
       onDragLeave={(e) => onDrag(e, false)}
@@ -43,7 +52,7 @@ export function DropArea(props: { file: File | null; onFile: (file: File) => voi
         <Text size="sm" c="dimmed">
           {t('imports.dropHint')}
         </Text>
-        <Button variant="light" onClick={() => input.current?.click()}>
+        <Button variant="light" onClick={() => input.current?.click()} disabled={props.disabled} title={props.hint}>
           {t('imports.chooseFile')}
         </Button>
         {props.file && (
@@ -57,6 +66,7 @@ export function DropArea(props: { file: File | null; onFile: (file: File) => voi
             type="file"
             aria-label={t('imports.chooseFile')}
             accept={props.accept ?? '.csv,.txt,text/csv,text/plain'}
+            disabled={props.disabled}
             onChange={(e) => {
               const file = e.currentTarget.files?.[0];
               if (file) props.onFile(file);

@@ -4,6 +4,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { formatTime } from '../../components/format.ts';
+import { ServiceNotice, useService } from '../../components/ServiceGate.tsx';
 import type { ImportStatus } from '../../../../src/core/imports/types.ts';
 import type { ImportView } from '../../../../src/server/routes/imports/shapes.ts';
 import { useApi } from '../../session.tsx';
@@ -21,6 +22,9 @@ export const IMPORT_STATUS_COLOR: Record<ImportStatus, string> = {
 export function Imports() {
   const { t, i18n } = useTranslation();
   const api = useApi();
+  // A new import needs the `import` service on (and the account neither blocked nor suspended);
+  // past imports and their reports stay readable.
+  const gate = useService('imports');
   const imports = useQuery({
     queryKey: ['imports'],
     queryFn: async () => (await api.get<{ items: ImportView[] }>('/imports')).items,
@@ -29,10 +33,17 @@ export function Imports() {
     <Stack>
       <Group justify="space-between">
         <Title order={2}>{t('imports.title')}</Title>
-        <Button component={Link} to="/imports/new">
-          {t('imports.new')}
-        </Button>
+        {gate.allowed ? (
+          <Button component={Link} to="/imports/new" data-testid="import-new">
+            {t('imports.new')}
+          </Button>
+        ) : (
+          <Button disabled title={gate.hint} data-testid="import-new">
+            {t('imports.new')}
+          </Button>
+        )}
       </Group>
+      <ServiceNotice service="imports" />
       {imports.data?.length === 0 && <Text c="dimmed">{t('imports.empty')}</Text>}
       {(imports.data?.length ?? 0) > 0 && (
         <Table striped>

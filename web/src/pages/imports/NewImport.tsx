@@ -14,6 +14,7 @@ import type { ImportView } from '../../../../src/server/routes/imports/shapes.ts
 import { useApi } from '../../session.tsx';
 import { useLists } from '../Lists.tsx';
 import { PolicyClause } from '../../components/PolicyClause.tsx';
+import { ServiceNotice, useService } from '../../components/ServiceGate.tsx';
 import { DropArea } from './DropArea.tsx';
 import { FailureAlert, fileTooLarge } from './failure.tsx';
 import { MappingTable, type Mapping } from './MappingTable.tsx';
@@ -26,6 +27,8 @@ export function NewImport() {
   const { t } = useTranslation();
   const api = useApi();
   const navigate = useNavigate();
+  // Reached by its address while imports are off: the notice says why, nothing can be sent.
+  const gate = useService('imports');
   const lists = useLists();
   const emailLists = (lists.data ?? []).filter((l) => l.channel === 'email' && !l.archivedAt);
   const [file, setFile] = useState<File | null>(null);
@@ -95,6 +98,7 @@ export function NewImport() {
         ← {t('app.back')}
       </Anchor>
       <Title order={2}>{t('imports.newTitle')}</Title>
+      <ServiceNotice service="imports" />
       <Alert color="blue" variant="light">
         {t('imports.reviewNotice', { n: IMPORT_REVIEW_ROW_THRESHOLD })}
       </Alert>
@@ -103,7 +107,7 @@ export function NewImport() {
         <Title order={4} mb="xs">
           {t('imports.step1')}
         </Title>
-        <DropArea file={file} onFile={choose} />
+        <DropArea file={file} onFile={choose} disabled={!gate.allowed} hint={gate.hint} />
         <Group mt="xs" align="end">
           <Select
             label={t('imports.encoding')}
@@ -173,7 +177,7 @@ export function NewImport() {
                 )}
                 {err?.code === 'IMPORT_DUPLICATE_FILE' && (
                   <Group mt="xs">
-                    <Button size="xs" variant="light" onClick={() => submit(true)}>
+                    <Button size="xs" variant="light" onClick={() => submit(true)} disabled={!gate.allowed}>
                       {t('imports.importAnyway')}
                     </Button>
                   </Group>
@@ -181,7 +185,13 @@ export function NewImport() {
               </FailureAlert>
             )}
             <Group>
-              <Button size="md" onClick={() => submit()} loading={start.isPending} disabled={!file}>
+              <Button
+                size="md"
+                onClick={() => submit()}
+                loading={start.isPending}
+                disabled={!file || !gate.allowed}
+                title={gate.hint}
+              >
                 {t('imports.start')}
               </Button>
             </Group>

@@ -7,6 +7,7 @@ import { Alert, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { MAX_IMPORT_BYTES } from '../../../../src/core/imports/limits.ts';
 import { ApiError } from '../../api.ts';
+import { errorSentence } from '../../components/errors.ts';
 
 const mb = (bytes: unknown) => Math.round((typeof bytes === 'number' ? bytes : MAX_IMPORT_BYTES) / 1024 / 1024);
 
@@ -15,7 +16,7 @@ export const fileTooLarge = (): ApiError =>
   new ApiError(413, 'IMPORT_TOO_LARGE', 'The file is larger than the upload limit.', { maxBytes: MAX_IMPORT_BYTES });
 
 /** The sentence for an error (an ApiError, or a network failure: fetch rejects with a TypeError). */
-export function failureSentence(err: unknown, t: TFunction, exists: (key: string) => boolean): string {
+export function failureSentence(err: unknown, t: TFunction): string {
   if (!(err instanceof ApiError)) return t('imports.failure.network');
   const line = typeof err.details?.line === 'number' ? err.details.line : null;
   switch (err.code) {
@@ -43,17 +44,17 @@ export function failureSentence(err: unknown, t: TFunction, exists: (key: string
   // A proxy's 413 comes without our error body.
   if (err.status === 413) return t('imports.failure.tooLarge', { mb: mb(undefined) });
   if (err.status >= 500) return t('imports.failure.server');
-  // Other codes: the app's sentence for the code when the catalogue has one, else the server's message.
-  return exists(`errors.${err.code}`) ? t(`errors.${err.code}`) : err.message;
+  // Other codes (a standing refusal, a bad field): the catalogue's sentence, what to do, the fields.
+  return errorSentence(err, t);
 }
 
 /** The failure shown on the page: a title, the sentence and, small, the code. */
 export function FailureAlert(props: { error: unknown; title: string; testId: string; children?: ReactNode }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const code = props.error instanceof ApiError ? props.error.code : 'NETWORK';
   return (
     <Alert color="red" mt="xs" title={props.title} data-testid={props.testId} data-code={code}>
-      <Text size="sm">{failureSentence(props.error, t, (k) => i18n.exists(k))}</Text>
+      <Text size="sm">{failureSentence(props.error, t)}</Text>
       {props.children}
       <Text size="xs" c="dimmed" mt={4}>
         {t('imports.failure.code', { code })}

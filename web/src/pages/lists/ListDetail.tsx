@@ -2,14 +2,30 @@
 // ledger), the versions of its consent wording, and edit / archive / unarchive. An archived list
 // is read-only here and in the API (409 LIST_ARCHIVED) until it is unarchived (as in Mailchimp).
 import { useState } from 'react';
-import { Badge, Button, Card, Group, Modal, SegmentedControl, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import {
+  Anchor,
+  Badge,
+  Button,
+  Card,
+  Group,
+  Modal,
+  SegmentedControl,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  Title,
+} from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
 import { LineChart } from '../../components/Chart.tsx';
 import { formatTime } from '../../components/format.ts';
+import { ServiceNotice, useService } from '../../components/ServiceGate.tsx';
 import { notifyOk } from '../../notify.ts';
 import { LIST_COUNT_STATUSES, type List, type ListStats, type ListVersion } from '../../../../src/core/lists/types.ts';
 import { useApi } from '../../session.tsx';
+import { contactsHref } from '../contacts/Contacts.tsx';
 import { EditListModal } from './EditListModal.tsx';
 
 const STATUS_COLOR: Record<(typeof LIST_COUNT_STATUSES)[number], string> = {
@@ -36,6 +52,7 @@ export function ListDetail(props: { list: List | null; onClose: () => void }) {
   const l = props.list;
   const [days, setDays] = useState<30 | 90>(30);
   const [editing, setEditing] = useState(false);
+  const gate = useService('lists');
   const stats = useListStats(l?.id, days);
   const versions = useQuery({
     queryKey: ['lists', l?.id, 'versions', l?.version],
@@ -74,14 +91,34 @@ export function ListDetail(props: { list: List | null; onClose: () => void }) {
           {t('lists.frequency')}: {l.frequency} · {t('lists.sender')}: {l.senderName}
         </Text>
         {archived && <Text size="sm">{t('lists.archivedHint')}</Text>}
+        <ServiceNotice service="lists" />
         <Group>
-          {!archived && <Button onClick={() => setEditing(true)}>{t('lists.edit')}</Button>}
+          {!archived && (
+            <Button onClick={() => setEditing(true)} disabled={!gate.allowed} title={gate.hint} data-testid="list-edit">
+              {t('lists.edit')}
+            </Button>
+          )}
           {!archived ? (
-            <Button variant="light" color="gray" loading={archive.isPending} onClick={() => archive.mutate('archive')}>
+            <Button
+              variant="light"
+              color="gray"
+              loading={archive.isPending}
+              disabled={!gate.allowed}
+              title={gate.hint}
+              data-testid="list-archive"
+              onClick={() => archive.mutate('archive')}
+            >
               {t('lists.archive')}
             </Button>
           ) : (
-            <Button variant="light" loading={archive.isPending} onClick={() => archive.mutate('unarchive')}>
+            <Button
+              variant="light"
+              loading={archive.isPending}
+              disabled={!gate.allowed}
+              title={gate.hint}
+              data-testid="list-unarchive"
+              onClick={() => archive.mutate('unarchive')}
+            >
               {t('lists.unarchive')}
             </Button>
           )}
@@ -89,15 +126,26 @@ export function ListDetail(props: { list: List | null; onClose: () => void }) {
 
         <Title order={4}>{t('lists.countsTitle')}</Title>
         <SimpleGrid cols={{ base: 2, sm: 5 }}>
+          {/* Each count opens the contacts page filtered to this list and status. */}
           {LIST_COUNT_STATUSES.map((status) => (
-            <Card key={status} withBorder padding="sm">
-              <Badge color={STATUS_COLOR[status]} variant="light">
-                {t(`contacts.statusLabel.${status}`)}
-              </Badge>
-              <Text size="xl" fw={700} data-testid={`count-${status}`}>
-                {s ? s.counts[status] : '…'}
-              </Text>
-            </Card>
+            <Anchor
+              key={status}
+              component={Link}
+              to={contactsHref({ listId: l.id, status })}
+              underline="never"
+              c="inherit"
+              data-testid={`count-link-${status}`}
+              title={t('lists.showContacts', { status: t(`contacts.statusLabel.${status}`) })}
+            >
+              <Card withBorder padding="sm" h="100%">
+                <Badge color={STATUS_COLOR[status]} variant="light" style={{ cursor: 'pointer' }}>
+                  {t(`contacts.statusLabel.${status}`)}
+                </Badge>
+                <Text size="xl" fw={700} data-testid={`count-${status}`}>
+                  {s ? s.counts[status] : '…'}
+                </Text>
+              </Card>
+            </Anchor>
           ))}
         </SimpleGrid>
 

@@ -139,7 +139,7 @@ describe('generic JSON gateway', () => {
     expect(await generic(base, 200).submit(msg)).toEqual({ outcome: 'unknown', reason: 'no answer within 200 ms' });
   });
 
-  it('[SMS-02] takes signed status and inbound webhooks, and refuses a bad, stale or oversized one', () => {
+  it('[SMS-04] takes signed status and inbound webhooks, and refuses a bad, stale or oversized one', () => {
     const p = generic('http://127.0.0.1:1/sms');
     const receipts: SmsReceipt[] = [];
     const inbound: InboundSms[] = [];
@@ -247,7 +247,7 @@ describe("Twilio's Messages API", () => {
     expect(verifyTwilioSignature('12345', url, params, undefined)).toBe(false);
   });
 
-  it('[SMS-02] takes signed status callbacks and inbound STOP; refuses a bad signature and reports nothing', () => {
+  it('[SMS-04] takes signed status callbacks and inbound STOP; refuses a bad signature and reports nothing', () => {
     const p = twilio('http://127.0.0.1:1');
     const receipts: SmsReceipt[] = [];
     const inbound: InboundSms[] = [];

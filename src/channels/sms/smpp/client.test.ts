@@ -147,7 +147,7 @@ describe('SMPP provider against the smpp package server on loopback', () => {
     expect(await sms.submit(msg('after'))).toMatchObject({ outcome: 'accepted' });
   });
 
-  it('[SMS-02] passes an inbound STOP (MO deliver_sm) on, with the sender in E.164, and answers deliver_sm_resp', async () => {
+  it('[SMS-04] passes an inbound STOP (MO deliver_sm) on, with the sender in E.164, and answers deliver_sm_resp', async () => {
     const { smsc, sms, inbound } = await setup();
     await sms.whenSettled();
     expect(await smsc.inbound('+40722123456', '1878', 'STOP')).toBe(0);

@@ -15,7 +15,7 @@ export interface SmsReply {
 }
 
 export interface ReplyFacts {
-  /** The program name of the SMS list's consent box (SMS-01), e.g. "OptiMail Pro Alerts". */
+  /** The program name of the SMS list's consent box (SMS-01), e.g. "Shop Alerts". */
   program: string;
   language: AccountLanguage;
 }

@@ -4,7 +4,7 @@ import { helpReply, optOutConfirmation } from './replies.ts';
 import { measureSms } from './segments.ts';
 
 const PROGRAMS: Array<[string, string]> = [
-  ['OptiMail Pro', 'ajutor@optimail.ro'],
+  ['Brutaria Ana', 'ajutor@brutaria.ro'],
   ['Librăria Cărturești Alerte', '+40 21 123 4567'],
   ['Târgul de Crăciun din Brașov - Oferte', 'https://optimail.ro/ajutor/sms'],
 ];
@@ -13,15 +13,15 @@ const NO_MARKETING = /https?:|www\.|%|offer|ofert|discount|reducer|sale\b|promo|
 
 describe('the opt-out confirmation', () => {
   it('[SMS-02] names the program, says no more messages will be sent, and carries no marketing', () => {
-    expect(optOutConfirmation({ program: 'OptiMail Pro', language: 'en' }).text).toBe(
-      'OptiMail Pro: You have been unsubscribed. No more messages will be sent to this number.',
+    expect(optOutConfirmation({ program: 'Brutaria Ana', language: 'en' }).text).toBe(
+      'Brutaria Ana: You have been unsubscribed. No more messages will be sent to this number.',
     );
-    expect(optOutConfirmation({ program: 'OptiMail Pro', language: 'ro' }).text).toBe(
-      'OptiMail Pro: V-ati dezabonat. Nu va vom mai trimite niciun mesaj pe acest numar.',
+    expect(optOutConfirmation({ program: 'Brutaria Ana', language: 'ro' }).text).toBe(
+      'Brutaria Ana: V-ati dezabonat. Nu va vom mai trimite niciun mesaj pe acest numar.',
     );
     for (const language of LANGUAGES) {
-      const { text } = optOutConfirmation({ program: 'OptiMail Pro', language });
-      expect(text).toMatch(/^OptiMail Pro: /u);
+      const { text } = optOutConfirmation({ program: 'Brutaria Ana', language });
+      expect(text).toMatch(/^Brutaria Ana: /u);
       expect(text).not.toMatch(NO_MARKETING);
     }
   });
@@ -47,11 +47,11 @@ describe('the opt-out confirmation', () => {
 
 describe('the HELP answer', () => {
   it('[SMS-02] names the program, the contact, the rates notice and how to opt out', () => {
-    expect(helpReply({ program: 'OptiMail Pro', contact: 'ajutor@optimail.ro', language: 'en' }).text).toBe(
-      'OptiMail Pro: For help, contact ajutor@optimail.ro. Msg & data rates may apply. Reply STOP to opt out.',
+    expect(helpReply({ program: 'Brutaria Ana', contact: 'ajutor@brutaria.ro', language: 'en' }).text).toBe(
+      'Brutaria Ana: For help, contact ajutor@brutaria.ro. Msg & data rates may apply. Reply STOP to opt out.',
     );
-    expect(helpReply({ program: 'OptiMail Pro', contact: '+40 21 123 4567', language: 'ro' }).text).toBe(
-      'OptiMail Pro: Pentru ajutor, contactati +40 21 123 4567. Se pot aplica tarife pentru mesaje si date. Trimiteti STOP pentru dezabonare.',
+    expect(helpReply({ program: 'Brutaria Ana', contact: '+40 21 123 4567', language: 'ro' }).text).toBe(
+      'Brutaria Ana: Pentru ajutor, contactati +40 21 123 4567. Se pot aplica tarife pentru mesaje si date. Trimiteti STOP pentru dezabonare.',
     );
   });
 

@@ -48,6 +48,8 @@ describe('contacts page [sqlite]', () => {
     await consent.record(owner.accountId, [...ids.slice(0, 11).map((id) => event(id, 'granted')), event(ids[11]!, 'requested')]);
     for (const id of ids.slice(8, 10)) await consent.withdraw(owner.accountId, id, [list.id], { sourceType: 'unsubscribe' });
     await suppression.add(owner.accountId, 'buyer10@shop.example', 'complaint', 'complaint:r1');
+    // buyer0 also gave consent through the API (still active: the counts above stay as they are).
+    await consent.record(owner.accountId, [{ ...event(ids[0]!, 'granted'), sourceType: 'api' as const }]);
     browser = await launchBrowser();
     const context = await browser.newContext({ locale: 'en-US', viewport: { width: 1400, height: 900 } });
     page = await context.newPage();
@@ -152,6 +154,21 @@ describe('contacts page [sqlite]', () => {
     expect((await chart.locator('svg[role="img"]').boundingBox())!.width).toBeLessThanOrEqual(390);
     await screenshot(p, 'dashboard-phone-chart');
     await phone.close();
+  });
+
+  it('the source filter keeps the contacts whose consent came that way', async () => {
+    await page.goto(`${base}/app/contacts`);
+    await expect.poll(() => page.getByTestId('contacts-total').textContent(), POLL).toBe('Contacts: 12');
+    await page.getByTestId('contacts-source-filter').click();
+    await page.getByRole('option', { name: 'API' }).click();
+    await expect.poll(async () => (await rows()).length, POLL).toBe(1);
+    expect((await rows())[0]).toContain('buyer0@shop.example');
+    expect(new URL(page.url()).searchParams.get('source')).toBe('api');
+    await page.getByTestId('contacts-source-filter').click();
+    await page.getByRole('option', { name: 'Import' }).click();
+    await expect.poll(() => page.getByTestId('contacts-no-match').count(), POLL).toBe(1);
+    await page.getByRole('button', { name: 'Clear search and filters' }).first().click();
+    await expect.poll(() => page.getByTestId('contacts-total').textContent(), POLL).toBe('Contacts: 12');
   });
 
   it("the contact page shows the consent timeline and the address's suppression", async () => {

@@ -94,6 +94,38 @@ describeEachEngine('contacts listing', (db) => {
     expect([all.total, all.totals.suppressed, all.totals.none]).toEqual([32, 3, 1]);
   });
 
+  it('filters by where the consent came from, on the list when one is set, with totals to match', async () => {
+    const { s, accountId, list, other, ids } = await world();
+    // Everyone in the world came by a form; 3 of them also by an import on the other list, 1 by the API.
+    await s.consent.record(
+      accountId,
+      ids.slice(0, 3).map((contactId) => ({
+        contactId,
+        listId: other.id,
+        channel: 'email' as const,
+        kind: 'granted' as const,
+        sourceType: 'import' as const,
+        textShown: 'Imported with their opt-in.',
+      })),
+    );
+    const { contact: viaApi } = await s.contacts.upsert(accountId, { email: 'api-person@shop.example', attributes: {} });
+    await s.consent.record(accountId, [
+      { contactId: viaApi.id, listId: list.id, channel: 'email', kind: 'granted', sourceType: 'api', textShown: 'Yes' },
+    ]);
+    const imported = await s.contacts.list(accountId, { source: 'import', limit: 100 });
+    expect(imported.items.map((c) => c.id).sort()).toEqual(ids.slice(0, 3).sort());
+    expect(imported.totals).toMatchObject({ active: 3 });
+    // On the first list nobody came by an import; the API person did.
+    expect((await s.contacts.list(accountId, { listId: list.id, source: 'import', limit: 100 })).total).toBe(0);
+    const api = await s.contacts.list(accountId, { listId: list.id, source: 'api', limit: 100 });
+    expect([api.total, api.items[0]?.id]).toEqual([1, viaApi.id]);
+    // A withdrawal is not an origin: 'unsubscribe' is not a source one can filter by, and the form
+    // filter still finds the 30 (the 5 withdrawn among them).
+    const viaForm = await s.contacts.list(accountId, { listId: list.id, source: 'form', limit: 100 });
+    expect([viaForm.total, viaForm.totals.withdrawn]).toEqual([30, 5]);
+    expect(await s.contacts.totals(accountId, { source: 'api' })).toMatchObject({ active: 1, withdrawn: 0 });
+  });
+
   it('shows a consent held by an import under review as held', async () => {
     const { s, accountId, list, ids } = await world();
     await db()

@@ -17,6 +17,8 @@ import {
   type ContactListPage,
   type ContactRecord,
   type ContactRow,
+  type ContactSearch,
+  type ContactSource,
   type ContactStatus,
   type ContactStore,
   type ContactTimeline,
@@ -47,6 +49,8 @@ export interface ContactListOptions {
   q?: string;
   listId?: string;
   status?: ContactStatus;
+  /** Only contacts who gave consent (on listId, when set) through this source. */
+  source?: ContactSource;
 }
 
 export interface ContactService {
@@ -58,7 +62,10 @@ export interface ContactService {
   /** Keyset pages (by id) with search, list/status filters and the totals of the filter. */
   list(accountId: string, options?: ContactListOptions): Promise<ContactListPage>;
   /** The totals line alone: contacts matching q and listId, per status (the lists screen's counts). */
-  totals(accountId: string, options?: Pick<ContactListOptions, 'q' | 'listId'>): Promise<Record<ContactStatus, number>>;
+  totals(
+    accountId: string,
+    options?: Pick<ContactListOptions, 'q' | 'listId' | 'source'>,
+  ): Promise<Record<ContactStatus, number>>;
   /** The contacts matching the filter (q, listId, status) as CSV lines, streamed page by page. */
   exportCsv(accountId: string, options?: Omit<ContactListOptions, 'after' | 'limit'>): Promise<AsyncIterable<string>>;
   /** Withdraws consent on one list for these contacts (new 'withdrawn' events); never subscribes. */
@@ -221,13 +228,14 @@ export function createContactService(deps: ContactDeps): ContactService {
   /** The normalised search text and the filtered list (LIST_NOT_FOUND when not the account's). */
   async function filterOf(
     accountId: string,
-    options: Pick<ContactListOptions, 'q' | 'listId'>,
-  ): Promise<{ q?: string; list?: { id: string; channel: ConsentState['channel'] } }> {
+    options: Pick<ContactListOptions, 'q' | 'listId' | 'source'>,
+  ): Promise<Pick<ContactSearch, 'q' | 'list' | 'source'>> {
     const q = options.q?.trim().toLowerCase().slice(0, MAX_CONTACT_SEARCH_LENGTH) || undefined;
-    if (!options.listId) return { q };
+    const source = options.source;
+    if (!options.listId) return { q, source };
     const channel = await deps.store.listChannel(accountId, options.listId);
     if (!channel) throw notFound('LIST_NOT_FOUND', 'No such list in this account.');
-    return { q, list: { id: options.listId, channel } };
+    return { q, list: { id: options.listId, channel }, source };
   }
 
   /** The ids, deduplicated and bounded; every one must be the account's (CONTACT_NOT_FOUND otherwise). */
@@ -276,10 +284,10 @@ export function createContactService(deps: ContactDeps): ContactService {
     },
     async list(accountId, options = {}) {
       const limit = Math.max(1, Math.min(options.limit ?? DEFAULT_CONTACTS_PAGE, MAX_CONTACTS_PAGE));
-      const { q, list } = await filterOf(accountId, options);
+      const filter = await filterOf(accountId, options);
       const [rows, counts] = await Promise.all([
-        deps.store.search(accountId, { q, list, status: options.status, after: options.after, limit: limit + 1 }),
-        deps.store.countByStatus(accountId, { q, list }),
+        deps.store.search(accountId, { ...filter, status: options.status, after: options.after, limit: limit + 1 }),
+        deps.store.countByStatus(accountId, filter),
       ]);
       const page = rows.slice(0, limit);
       const items = await withLists(accountId, page);
@@ -288,17 +296,16 @@ export function createContactService(deps: ContactDeps): ContactService {
       return { items, next: rows.length > limit ? (page[page.length - 1]?.id ?? null) : null, total, totals };
     },
     async totals(accountId, options = {}) {
-      const { q, list } = await filterOf(accountId, options);
-      return { ...emptyTotals(), ...(await deps.store.countByStatus(accountId, { q, list })) };
+      return { ...emptyTotals(), ...(await deps.store.countByStatus(accountId, await filterOf(accountId, options))) };
     },
     async exportCsv(accountId, options = {}) {
-      const { q, list } = await filterOf(accountId, options);
+      const filter = await filterOf(accountId, options);
       const status = options.status;
       async function* lines(): AsyncGenerator<string> {
         yield 'email,phone,name,status,lists,added\r\n';
         let after: string | undefined;
         for (;;) {
-          const rows = await deps.store.search(accountId, { q, list, status, after, limit: EXPORT_PAGE });
+          const rows = await deps.store.search(accountId, { ...filter, status, after, limit: EXPORT_PAGE });
           if (rows.length === 0) return;
           const page = await withLists(accountId, rows);
           yield (

@@ -85,10 +85,19 @@ export interface ContactListPage extends ContactPage {
   totals: Record<ContactStatus, number>;
 }
 
+/**
+ * Where a contact came from: the source of a consent it gave (requested or granted) — a hosted
+ * form, an import, the API, an operator, or an SMS keyword. Withdrawal sources are not origins.
+ */
+export const CONTACT_SOURCES = ['form', 'import', 'api', 'operator', 'sms-keyword'] as const;
+export type ContactSource = (typeof CONTACT_SOURCES)[number];
+
 export interface ContactSearch {
   /** Lower-cased, trimmed search text; matched against the address and the name. */
   q?: string;
   list?: { id: string; channel: Channel };
+  /** Only contacts who gave consent (on `list`, when set) through this source. */
+  source?: ContactSource;
   status?: ContactStatus;
   after?: string;
   limit: number;
@@ -125,7 +134,10 @@ export interface ContactStore {
   /** A keyset page (by id) of the contacts matching the search, each with its status. */
   search(accountId: string, search: ContactSearch): Promise<Array<ContactRecord & { status: ContactStatus }>>;
   /** Contacts matching q and list, counted per status. */
-  countByStatus(accountId: string, search: Pick<ContactSearch, 'q' | 'list'>): Promise<Partial<Record<ContactStatus, number>>>;
+  countByStatus(
+    accountId: string,
+    search: Pick<ContactSearch, 'q' | 'list' | 'source'>,
+  ): Promise<Partial<Record<ContactStatus, number>>>;
   /** The consent states of these contacts (one query per chunk). */
   statesFor(accountId: string, contactIds: string[]): Promise<ConsentState[]>;
 }

@@ -100,12 +100,23 @@ function statusSql(accountId: string, list: ContactSearch['list']): RawBuilder<s
 }
 
 /** The matching contacts with their status column, as a derived table `t`. */
-function matchingSql(engine: Engine, accountId: string, search: Pick<ContactSearch, 'q' | 'list'>): RawBuilder<unknown> {
+/** Consent given (requested or granted) through the source, on the list when one is set. */
+function sourceSql(source: NonNullable<ContactSearch['source']>, list: ContactSearch['list']): RawBuilder<unknown> {
+  const onList = list ? sql`and e.list_id = ${list.id}` : sql``;
+  return sql`exists (select 1 from consent_events e where e.account_id = c.account_id and e.contact_id = c.id
+    and e.source_type = ${source} and e.kind in ('requested', 'granted') ${onList})`;
+}
+
+function matchingSql(
+  engine: Engine,
+  accountId: string,
+  search: Pick<ContactSearch, 'q' | 'list' | 'source'>,
+): RawBuilder<unknown> {
   const join = search.list
     ? // A list's contacts are its members: those with a consent state on it (any status).
       sql`join consent_state s on s.account_id = c.account_id and s.contact_id = c.id and s.list_id = ${search.list.id} and s.channel = ${search.list.channel}`
     : sql``;
-  const where = search.q ? sql`and ${searchSql(engine, search.q)}` : sql``;
+  const where = sql`${search.q ? sql`and ${searchSql(engine, search.q)}` : sql``} ${search.source ? sql`and ${sourceSql(search.source, search.list)}` : sql``}`;
   // An erased contact is gone for the customer (the row stays only as the ledger's anchor).
   return sql`(select c.*, ${statusSql(accountId, search.list)} as status from contacts c ${join} where c.account_id = ${accountId} and c.erased_at is null ${where}) t`;
 }

@@ -1,4 +1,4 @@
-// GET /api/v1/contacts/export.csv?q=&listId=&status= — the contacts of the listing's filter as
+// GET /api/v1/contacts/export.csv?q=&listId=&status=&source= — the contacts of the listing's filter as
 // CSV (email, phone, name, status, per-list statuses, added), streamed page by page.
 import { Readable } from 'node:stream';
 import { requireAccount } from '../../auth.ts';

@@ -58,6 +58,11 @@ for (const engine of ENGINES) {
       // The list's members only: route5 never joined it, so it is not counted there.
       expect(onList.totals).toEqual({ active: 3, withdrawn: 1, suppressed: 1, none: 0, pending: 0, held: 0 });
       expect(onList.total).toBe(5);
+      // Where consent came from: all five by a form, none by an import; an unknown source is refused.
+      expect((await get(`/api/v1/contacts?listId=${listId}&source=form`)).json()).toMatchObject({ total: 5 });
+      expect((await get('/api/v1/contacts?source=import')).json()).toMatchObject({ total: 0, items: [] });
+      const bogus = await get('/api/v1/contacts?source=unsubscribe');
+      expect([bogus.statusCode, bogus.json().error.code]).toEqual([400, 'VALIDATION_FAILED']);
       const withdrawn = (await get(`/api/v1/contacts?listId=${listId}&status=withdrawn`)).json();
       expect(withdrawn).toMatchObject({ total: 1, items: [{ id: ids[1], lists: [{ listId, status: 'withdrawn' }] }] });
     });

@@ -1,5 +1,5 @@
-// GET /api/v1/contacts?after=&limit=&q=&listId=&status= — keyset pages (by id) of the account's
-// contacts with search, list and status filters; each row has its name, status and per-list
+// GET /api/v1/contacts?after=&limit=&q=&listId=&status=&source= — keyset pages (by id) of the account's
+// contacts with search, list, status and source filters; each row has its name, status and per-list
 // statuses; `total` counts the whole filter and `totals` counts per status (for the totals line).
 import { requireAccount } from '../../auth.ts';
 import type { AppDeps } from '../../deps.ts';

@@ -2,7 +2,7 @@
 // there is no force-subscribe path — CON-10).
 import { z } from 'zod';
 import { MAX_CONTACT_SEARCH_LENGTH, MAX_CONTACTS_BULK, MAX_CONTACTS_PAGE } from '../../../core/contacts/service.ts';
-import { CONTACT_STATUSES } from '../../../core/contacts/types.ts';
+import { CONTACT_SOURCES, CONTACT_STATUSES } from '../../../core/contacts/types.ts';
 import type { AccountAuth } from '../../auth.ts';
 
 export const IdParams = z.object({ id: z.string().min(1).max(100) });
@@ -40,6 +40,8 @@ export const PageQuery = z
     listId: z.string().min(1).max(100).optional(),
     /** The status on listId (or the contact's overall status without listId). */
     status: z.enum(CONTACT_STATUSES).optional(),
+    /** Contacts who gave consent (on listId, when set) through this source: form, import, api, … */
+    source: z.enum(CONTACT_SOURCES).optional(),
   })
   .strict();
 

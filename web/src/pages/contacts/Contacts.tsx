@@ -28,29 +28,44 @@ import { ServiceNotice, useService } from '../../components/ServiceGate.tsx';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import { formatTime } from '../../components/format.ts';
-import { CONTACT_STATUSES, type Contact, type ContactListPage, type ContactStatus } from '../../../../src/core/contacts/types.ts';
+import {
+  CONTACT_SOURCES,
+  CONTACT_STATUSES,
+  type Contact,
+  type ContactListPage,
+  type ContactSource,
+  type ContactStatus,
+} from '../../../../src/core/contacts/types.ts';
 import { notifyOk } from '../../notify.ts';
 import { useApi } from '../../session.tsx';
 import { useLists } from '../Lists.tsx';
 
 export const CONTACTS_PAGE_SIZE = 50;
 
-/** The contacts page's filters as the address gives them; an unknown status is no filter. */
-export function contactFilters(address: URLSearchParams): { q: string; listId: string | null; status: ContactStatus | null } {
+/** The contacts page's filters as the address gives them; an unknown status or source is no filter. */
+export function contactFilters(address: URLSearchParams): {
+  q: string;
+  listId: string | null;
+  status: ContactStatus | null;
+  source: ContactSource | null;
+} {
   const status = address.get('status');
+  const source = address.get('source');
   return {
     q: (address.get('q') ?? '').trim(),
     listId: address.get('listId') || null,
     status: (CONTACT_STATUSES as readonly string[]).includes(status ?? '') ? (status as ContactStatus) : null,
+    source: (CONTACT_SOURCES as readonly string[]).includes(source ?? '') ? (source as ContactSource) : null,
   };
 }
 
 /** The address of the contacts page filtered this way (the dashboard's and a list's counts link here). */
-export function contactsHref(filter: { listId?: string; status?: ContactStatus; q?: string }): string {
+export function contactsHref(filter: { listId?: string; status?: ContactStatus; source?: ContactSource; q?: string }): string {
   const p = new URLSearchParams();
   if (filter.q) p.set('q', filter.q);
   if (filter.listId) p.set('listId', filter.listId);
   if (filter.status) p.set('status', filter.status);
+  if (filter.source) p.set('source', filter.source);
   const s = p.toString();
   return s ? `/contacts?${s}` : '/contacts';
 }
@@ -73,8 +88,8 @@ export function Contacts() {
   const api = useApi();
   const lists = useLists();
   const [address, setAddress] = useSearchParams();
-  const { q, listId, status } = contactFilters(address);
-  const setFilter = (name: 'q' | 'listId' | 'status', value: string | null) =>
+  const { q, listId, status, source } = contactFilters(address);
+  const setFilter = (name: 'q' | 'listId' | 'status' | 'source', value: string | null) =>
     setAddress(
       (cur) => {
         const next = new URLSearchParams(cur);
@@ -86,6 +101,7 @@ export function Contacts() {
     );
   const setListId = (v: string | null) => setFilter('listId', v);
   const setStatus = (v: ContactStatus | null) => setFilter('status', v);
+  const setSource = (v: ContactSource | null) => setFilter('source', v);
   // The search box types freely; the address takes its value a moment after the last keystroke.
   const [search, setSearch] = useState(q);
   const [typed] = useDebouncedValue(search.trim(), 300);
@@ -107,7 +123,7 @@ export function Contacts() {
   // Keyset pages: the cursors of the pages before this one, so "previous" can go back.
   const [cursors, setCursors] = useState<Array<string | undefined>>([undefined]);
   const after = cursors[cursors.length - 1];
-  const filterKey = `${q}|${listId ?? ''}|${status ?? ''}|${pageSize}`;
+  const filterKey = `${q}|${listId ?? ''}|${status ?? ''}|${source ?? ''}|${pageSize}`;
   const [pagedFor, setPagedFor] = useState(filterKey);
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [selectedOn, setSelectedOn] = useState(`${filterKey}|${after ?? ''}`);
@@ -125,6 +141,7 @@ export function Contacts() {
   if (q) params.set('q', q);
   if (listId) params.set('listId', listId);
   if (status) params.set('status', status);
+  if (source) params.set('source', source);
   if (after && pagedFor === filterKey) params.set('after', after);
   const page = useQuery({
     queryKey: ['contacts', params.toString()],
@@ -134,7 +151,7 @@ export function Contacts() {
   const [adding, setAdding] = useState(false);
   const data = page.data;
   const next = data?.next;
-  const filtered = q !== '' || listId !== null || status !== null;
+  const filtered = q !== '' || listId !== null || status !== null || source !== null;
   const number = (n: number) => new Intl.NumberFormat(i18n.language === 'ro' ? 'ro-RO' : 'en-GB').format(n);
   const listName = (id: string) => lists.data?.find((l) => l.id === id)?.name ?? id;
   const clear = () => {
@@ -143,7 +160,7 @@ export function Contacts() {
     setAddress(
       (cur) => {
         const next = new URLSearchParams(cur);
-        for (const name of ['q', 'listId', 'status']) next.delete(name);
+        for (const name of ['q', 'listId', 'status', 'source']) next.delete(name);
         return next;
       },
       { replace: true },
@@ -154,6 +171,7 @@ export function Contacts() {
   if (q) exportParams.set('q', q);
   if (listId) exportParams.set('listId', listId);
   if (status) exportParams.set('status', status);
+  if (source) exportParams.set('source', source);
   const pageIds = data?.items.map((c) => c.id) ?? [];
   const allSelected = pageIds.length > 0 && pageIds.every((id) => selected.has(id));
   const toggle = (id: string) =>
@@ -211,6 +229,15 @@ export function Contacts() {
           onChange={(v) => setStatus((v as ContactStatus | null) ?? null)}
           clearable
           data-testid="contacts-status-filter"
+        />
+        <Select
+          label={t('contacts.source')}
+          placeholder={t('contacts.allSources')}
+          data={CONTACT_SOURCES.map((s) => ({ value: s, label: t(`contacts.sourceLabel.${s}`) }))}
+          value={source}
+          onChange={(v) => setSource((v as ContactSource | null) ?? null)}
+          clearable
+          data-testid="contacts-source-filter"
         />
         <Select
           label={t('contacts.pageSize')}

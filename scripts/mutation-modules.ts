@@ -26,6 +26,23 @@ export const MUTATION_MODULES: Record<string, MutationModule> = {
       'src/core/consent/intake.test.ts',
     ],
   },
+  'sms-rules': {
+    mutate: ['src/core/sms/keywords.ts', 'src/core/sms/quiet-hours.ts', 'src/core/sms/local-time.ts', 'src/core/sms/numbers.ts'],
+    tests: [
+      'src/core/sms/keywords.test.ts',
+      'src/core/sms/quiet-hours.test.ts',
+      'src/core/sms/local-time.test.ts',
+      'src/core/sms/numbers.test.ts',
+    ],
+  },
+  'sms-segments': {
+    mutate: ['src/core/sms/segments.ts', 'src/core/sms/replies.ts'],
+    tests: ['src/core/sms/segments.test.ts', 'src/core/sms/replies.test.ts'],
+  },
+  'forms-text': {
+    mutate: ['src/core/forms/render-text.ts'],
+    tests: ['src/core/forms/render-text.test.ts'],
+  },
   'forms-rules': {
     mutate: ['src/core/forms/rules.ts'],
     tests: ['src/core/forms/rules.test.ts'],

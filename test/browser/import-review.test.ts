@@ -239,7 +239,9 @@ describe('import held for review, approved by a reviewer, then sendable [sqlite]
       (s) => s === 'Held for review',
       'the import to be held',
     );
-    expect(await page.getByTestId('held-notice').textContent()).toContain(`more than ${IMPORT_REVIEW_ROW_THRESHOLD} rows`);
+    expect(await page.getByTestId('held-notice').textContent()).toContain(
+      `more than ${IMPORT_REVIEW_ROW_THRESHOLD.toLocaleString('en-GB')} rows`,
+    );
     expect(await page.getByTestId('count-read').textContent()).toBe(String(ROWS));
     expect(await page.getByTestId('count-imported').textContent()).toBe(String(ROWS));
     expect(await page.getByTestId('count-quarantined').textContent()).toBe('0');
@@ -269,7 +271,7 @@ describe('import held for review, approved by a reviewer, then sendable [sqlite]
     const text = (await item.textContent()) ?? '';
     expect(text).toContain('mailchimp-audience.csv');
     expect(text).toContain('Our own sign-up form');
-    expect(text).toContain(`more than ${IMPORT_REVIEW_ROW_THRESHOLD} rows`);
+    expect(text).toContain(`more than ${IMPORT_REVIEW_ROW_THRESHOLD.toLocaleString('en-GB')} rows`);
     expect(text).toContain('Forensics report');
     expect(text).toContain("This is the account's first import.");
     await screenshot(ops, 'import-review');

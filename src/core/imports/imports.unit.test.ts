@@ -11,7 +11,7 @@ import { detectEncoding } from './encoding.ts';
 import { createForensicCollector, scoreImport } from './forensics.ts';
 import { MAX_COLUMNS, MAX_ROW_BYTES } from './limits.ts';
 import { resolveMapping } from './mapping.ts';
-import { holdReasons } from './processor.ts';
+import { holdReasons } from './hold.ts';
 import { checkDeclaration } from './provenance.ts';
 
 async function* bytes(...chunks: Array<string | Buffer>): AsyncGenerator<Uint8Array> {

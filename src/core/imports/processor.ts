@@ -3,18 +3,13 @@
 //             forensics and the review decision are known before the first contact exists.
 //   apply   — committed batches of IMPORT_BATCH_ROWS; `last_committed_row` is written with each
 //             batch, so a restarted job skips what is committed and duplicates nothing.
-import {
-  IMPORT_REVIEW_GROWTH_FACTOR,
-  IMPORT_REVIEW_GROWTH_MIN_ROWS,
-  IMPORT_REVIEW_RISK_SCORE,
-  IMPORT_REVIEW_ROW_THRESHOLD,
-} from '../../../policy/imports.ts';
 import { createConsentService, type ConsentService } from '../consent/ledger.ts';
 import type { ConsentStore } from '../consent/store.ts';
 import { AppError, unprocessable } from '../errors.ts';
 import type { Clock, Logger } from '../ports.ts';
 import type { StandingGate } from '../standing/ports.ts';
 import { applyBatch } from './apply-batch.ts';
+import { holdReasons } from './hold.ts';
 import { classifyRecord, dedupeKey, type Candidate, type Classified } from './classify.ts';
 import { openCsv } from './csv-reader.ts';
 import { createForensicCollector, scoreImport, type ForensicReport } from './forensics.ts';
@@ -39,18 +34,6 @@ export interface ProcessorDeps {
 }
 
 const FINAL = new Set(['held', 'approved', 'rejected', 'completed', 'failed']);
-
-/** IMP-05: why an import must be reviewed; empty = not held. */
-export function holdReasons(rows: number, verifiedContacts: number, score: number, reviewRejected = 0): string[] {
-  const reasons: string[] = [];
-  if (reviewRejected > 0) reasons.push(`${reviewRejected} addresses were in an import a reviewer rejected`);
-  if (rows > IMPORT_REVIEW_ROW_THRESHOLD) reasons.push(`more than ${IMPORT_REVIEW_ROW_THRESHOLD} rows (${rows})`);
-  if (rows > IMPORT_REVIEW_GROWTH_MIN_ROWS && rows > IMPORT_REVIEW_GROWTH_FACTOR * verifiedContacts) {
-    reasons.push(`${rows} rows against ${verifiedContacts} verified contacts (more than ${IMPORT_REVIEW_GROWTH_FACTOR}×)`);
-  }
-  if (score >= IMPORT_REVIEW_RISK_SCORE) reasons.push(`risk score ${score} ≥ ${IMPORT_REVIEW_RISK_SCORE}`);
-  return reasons;
-}
 
 /** A consent service whose appends also set `hold` on every state they write (IMP-05). */
 export function holdingConsent(store: ConsentStore, clock: Clock, hold: string | null): ConsentService {

@@ -161,6 +161,9 @@ for (const engine of ENGINES) {
       const held = await waitFor(id, ['held', 'failed', 'completed']);
       expect(held.status).toBe('held');
       expect(held.imported + held.quarantined + held.rejected).toBe(held.rowsRead);
+      // Why, as data beside the stored sentence, for the app to word in the reader's language.
+      expect(held.holdCauses).toContainEqual({ code: 'rows', params: { rows: 1_001, threshold: 1_000 } });
+      expect(held.holdReasons).toHaveLength(held.holdCauses.length);
 
       const contact = await t.platform.services.contacts.findByAddress(owner.accountId, {
         email: `client.5.${(5 * 7919) % 997}@example.com`,

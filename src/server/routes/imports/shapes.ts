@@ -9,6 +9,7 @@ import type {
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { RISK_WEIGHTS, type RiskReason } from '../../../../policy/imports.ts';
+import { HOLD_CAUSES, holdCauseOf } from '../../../core/imports/hold.ts';
 import { IMPORT_STAGES, importProgress } from '../../../core/imports/progress.ts';
 import { customerRisk } from '../../../core/imports/risk.ts';
 import { IMPORT_SAMPLE_STATUSES, IMPORT_STATUSES, type ImportRecord } from '../../../core/imports/types.ts';
@@ -79,6 +80,8 @@ export const ImportSchema = z.object({
     })
     .nullable(),
   holdReasons: z.array(z.string()).nullable(),
+  /** The hold reasons as data, for the app to word in the reader's language (null where a stored sentence is not one of ours). */
+  holdCauses: z.array(z.object({ code: z.enum(HOLD_CAUSES), params: z.record(z.string(), z.number()) }).nullable()).nullable(),
   error: z.object({ code: z.string(), message: z.string(), details: z.record(z.string(), z.unknown()).optional() }).nullable(),
   review: z
     .object({ decision: z.enum(['approved', 'rejected']), reason: z.string().nullable(), at: z.string().nullable() })
@@ -124,6 +127,7 @@ export function toImportView(r: ImportRecord): z.infer<typeof ImportSchema> {
     progress: importProgress(r),
     risk: customerRisk(r.forensics),
     holdReasons: r.holdReasons,
+    holdCauses: r.holdReasons?.map(holdCauseOf) ?? null,
     error: r.error,
     // The customer sees the outcome of the review (IMP-05), not the reviewer's identity.
     review:

@@ -31,6 +31,7 @@ import { rowsPerSecond, type ImportProgress } from '../../../../src/core/imports
 import { IMPORT_STATUS_COLOR } from './Imports.tsx';
 import { FailureAlert } from './failure.tsx';
 import { RiskReasons } from './RiskReasons.tsx';
+import { holdCauseTexts } from './hold-causes.ts';
 
 /** How often the page asks for news while the import runs. */
 export const IMPORT_POLL_MS = 1500;
@@ -119,7 +120,7 @@ export function ImportStatus() {
           <Text size="sm">{t('imports.heldExplain')}</Text>
           {(r.holdReasons?.length ?? 0) > 0 && (
             <MList size="sm" mt="xs">
-              {r.holdReasons?.map((h) => (
+              {holdCauseTexts(r, t, i18n.language).map((h) => (
                 <MList.Item key={h}>{h}</MList.Item>
               ))}
             </MList>

@@ -28,6 +28,7 @@ import type { ImportStatus } from '../../../../src/core/imports/types.ts';
 import type { ReviewQueueItem } from '../../../../src/server/routes/imports/list-review-queue.ts';
 import { useApi } from '../../session.tsx';
 import { IMPORT_STATUS_COLOR } from '../imports/Imports.tsx';
+import { holdCauseTexts } from '../imports/hold-causes.ts';
 import { AccountLink } from './AccountLink.tsx';
 import { OperatorOnly } from './OperatorOnly.tsx';
 import { ReviewDecisionModal, type ReviewDecision } from './ReviewDecisionModal.tsx';
@@ -196,7 +197,7 @@ function QueueView() {
                             </Text>
                           )}
                           {top.length === 0 && (item.holdReasons?.length ?? 0) > 0 && (
-                            <Text size="xs">{item.holdReasons?.[0]}</Text>
+                            <Text size="xs">{holdCauseTexts(item, t, i18n.language)[0]}</Text>
                           )}
                         </Group>
                       </Table.Td>
@@ -269,7 +270,7 @@ function QueueItemDetail(props: { item: ReviewQueueItem; onDecide: (d: 'approve'
       </Group>
       {(r.holdReasons?.length ?? 0) > 0 && (
         <Text size="sm" mt="xs">
-          <b>{t('importReview.heldBecause')}:</b> {r.holdReasons?.join('; ')}
+          <b>{t('importReview.heldBecause')}:</b> {holdCauseTexts(r, t, i18n.language).join('; ')}
         </Text>
       )}
 

@@ -3,21 +3,7 @@
 // A list opens in ListDetail (counts, growth, versions, edit, archive); archived lists are shown
 // apart, read-only, and can be unarchived there (issue 13 §2).
 import { useState, type FormEvent } from 'react';
-import {
-  Anchor,
-  Badge,
-  Button,
-  Group,
-  Modal,
-  SegmentedControl,
-  Stack,
-  Switch,
-  Table,
-  Text,
-  Textarea,
-  TextInput,
-  Title,
-} from '@mantine/core';
+import { Anchor, Badge, Button, Group, Modal, Stack, Table, Text, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { formatTime } from '../components/format.ts';
@@ -28,6 +14,7 @@ import { SEND_REFUSALS, type DryRunReport } from '../../../src/core/gate/types.t
 import type { List } from '../../../src/core/lists/types.ts';
 import { useApi } from '../session.tsx';
 import { ListDetail, useListStats } from './lists/ListDetail.tsx';
+import { ListFields } from './lists/ListFields.tsx';
 
 export const LISTS_KEY = ['lists'] as const;
 
@@ -187,59 +174,12 @@ function CreateListModal(props: { opened: boolean; onClose: () => void }) {
   return (
     <Modal opened={props.opened} onClose={props.onClose} title={t('lists.createTitle')} size="lg">
       <form onSubmit={submit}>
-        <Stack>
-          <TextInput
-            label={t('lists.name')}
-            required
-            value={form.name}
-            onChange={(e) => set('name', e.currentTarget.value)}
-            data-autofocus
-          />
-          <Textarea
-            label={t('lists.purpose')}
-            description={t('lists.purposeHint')}
-            required
-            autosize
-            minRows={2}
-            value={form.purposeText}
-            onChange={(e) => set('purposeText', e.currentTarget.value)}
-          />
-          <div>
-            <Text size="sm" fw={500}>
-              {t('lists.channel')}
-            </Text>
-            <SegmentedControl
-              aria-label={t('lists.channel')}
-              value={form.channel}
-              onChange={(v) => set('channel', v as Channel)}
-              data={[
-                { value: 'email', label: t('channel.email') },
-                { value: 'sms', label: t('channel.sms') },
-              ]}
-            />
-            <Text size="xs" c="dimmed">
-              {t('lists.channelHint')}
-            </Text>
-          </div>
-          <TextInput
-            label={t('lists.frequency')}
-            description={t('lists.frequencyHint')}
-            required
-            value={form.frequency}
-            onChange={(e) => set('frequency', e.currentTarget.value)}
-          />
-          <TextInput
-            label={t('lists.sender')}
-            required
-            value={form.senderName}
-            onChange={(e) => set('senderName', e.currentTarget.value)}
-          />
-          <Switch
-            label={t('lists.doubleOptIn')}
-            description={t('lists.doubleOptInHint')}
-            checked={form.doubleOptIn}
-            onChange={(e) => set('doubleOptIn', e.currentTarget.checked)}
-          />
+        <ListFields
+          form={form}
+          set={(k, v) => set(k, v as never)}
+          channel={{ value: form.channel, onChange: (c) => set('channel', c) }}
+          autoFocus
+        >
           <Group justify="flex-end">
             <Button variant="default" onClick={props.onClose}>
               {t('app.cancel')}
@@ -248,7 +188,7 @@ function CreateListModal(props: { opened: boolean; onClose: () => void }) {
               {t('lists.create')}
             </Button>
           </Group>
-        </Stack>
+        </ListFields>
       </form>
     </Modal>
   );

@@ -2,12 +2,13 @@
 // A change of the wording (purpose, frequency, sender) is saved by the server as the next version;
 // consent already given keeps the wording it was given under (issue 13 §2).
 import { useState, type FormEvent } from 'react';
-import { Alert, Button, Group, Modal, Stack, Switch, Textarea, TextInput } from '@mantine/core';
+import { Alert, Button, Group, Modal } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { notifyOk } from '../../notify.ts';
 import type { List } from '../../../../src/core/lists/types.ts';
 import { useApi } from '../../session.tsx';
+import { ListFields } from './ListFields.tsx';
 
 /** Mounted while editing: the form starts from the list as it is then. */
 export function EditListModal(props: { list: List | null; onClose: () => void }) {
@@ -42,36 +43,7 @@ export function EditListModal(props: { list: List | null; onClose: () => void })
   return (
     <Modal opened onClose={props.onClose} title={t('lists.editTitle', { name: l.name })} size="lg">
       <form onSubmit={submit}>
-        <Stack>
-          <TextInput label={t('lists.name')} required value={form.name} onChange={(e) => set('name', e.currentTarget.value)} />
-          <Textarea
-            label={t('lists.purpose')}
-            description={t('lists.purposeHint')}
-            required
-            autosize
-            minRows={2}
-            value={form.purposeText}
-            onChange={(e) => set('purposeText', e.currentTarget.value)}
-          />
-          <TextInput
-            label={t('lists.frequency')}
-            description={t('lists.frequencyHint')}
-            required
-            value={form.frequency}
-            onChange={(e) => set('frequency', e.currentTarget.value)}
-          />
-          <TextInput
-            label={t('lists.sender')}
-            required
-            value={form.senderName}
-            onChange={(e) => set('senderName', e.currentTarget.value)}
-          />
-          <Switch
-            label={t('lists.doubleOptIn')}
-            description={t('lists.doubleOptInHint')}
-            checked={form.doubleOptIn}
-            onChange={(e) => set('doubleOptIn', e.currentTarget.checked)}
-          />
+        <ListFields form={form} set={(k, v) => set(k, v as never)}>
           <Alert color={reworded ? 'yellow' : 'gray'} data-testid="version-note">
             {reworded ? t('lists.newVersionNote', { version: l.version + 1 }) : t('lists.versionNote', { version: l.version })}
           </Alert>
@@ -83,7 +55,7 @@ export function EditListModal(props: { list: List | null; onClose: () => void })
               {t('app.save')}
             </Button>
           </Group>
-        </Stack>
+        </ListFields>
       </form>
     </Modal>
   );

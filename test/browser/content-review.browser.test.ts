@@ -7,7 +7,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signUp, type SignedIn } from '../helpers/accounts.ts';
-import { ensureWebAppBuilt, launchBrowser, screenshot } from '../helpers/browser.ts';
+import { ensureWebAppBuilt, launchBrowser, logIn, screenshot } from '../helpers/browser.ts';
 import { createTestPlatform, type TestPlatform } from '../helpers/platform.ts';
 
 const POLL = { timeout: 15_000 };
@@ -75,17 +75,9 @@ describe('a held campaign rejected by a reviewer, and the customer told why [sql
     return page;
   }
 
-  async function logIn(page: Page, email: string, password: string) {
-    await page.goto(`${base}/app/login`);
-    await page.getByLabel(/^Email/).fill(email);
-    await page.getByLabel(/^Password/).fill(password);
-    await page.getByRole('button', { name: 'Log in' }).click();
-    await page.waitForURL((url) => !url.pathname.endsWith('/login'));
-  }
-
   it('[CNT-02] the customer submits a campaign the screen holds for a reviewer', async () => {
     const page = customer;
-    await logIn(page, owner.email, owner.password);
+    await logIn(page, base, owner.email, owner.password);
     await page.getByRole('link', { name: 'Campaigns', exact: true }).click();
     await page.getByRole('link', { name: 'New campaign' }).click();
     await page.getByLabel(/^Name/).fill('Singles night');
@@ -118,7 +110,7 @@ describe('a held campaign rejected by a reviewer, and the customer told why [sql
 
   it('[CNT-02] the reviewer sees the held phrase highlighted in the message and rejects with a reason', async () => {
     const ops = await newPage();
-    await logIn(ops, REVIEWER.email, REVIEWER.password);
+    await logIn(ops, base, REVIEWER.email, REVIEWER.password);
     await ops.getByRole('link', { name: 'Campaign review' }).click();
     const item = ops.locator(`[data-testid="campaign-review-item"][data-campaign-id="${campaignId}"]`);
     await expect.poll(() => item.count(), POLL).toBe(1);

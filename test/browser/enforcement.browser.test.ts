@@ -13,7 +13,7 @@ import type { ComplaintRow } from '../../src/core/enforcement/ports.ts';
 import { createBlocklistStore } from '../../src/db/repositories/blocklists.ts';
 import { createEnforcementStore } from '../../src/db/repositories/enforcement.ts';
 import { createReputationStore } from '../../src/db/repositories/reputation.ts';
-import { ensureWebAppBuilt, launchBrowser, screenshot } from '../helpers/browser.ts';
+import { ensureWebAppBuilt, launchBrowser, logIn, screenshot } from '../helpers/browser.ts';
 import { campaignSender, type CampaignSender } from '../helpers/campaigns.ts';
 import { createTestPlatform, type TestPlatform } from '../helpers/platform.ts';
 
@@ -152,7 +152,7 @@ describe('complaints, incidents and reputation in the browser [sqlite]', () => {
     await t.platform.services.accounts.createOperator({ email: OPERATOR.email, role: 'admin', password: OPERATOR.password });
     browser = await launchBrowser();
     ops = await newPage();
-    await logIn(ops, OPERATOR.email, OPERATOR.password);
+    await logIn(ops, base, OPERATOR.email, OPERATOR.password);
   }, 120_000);
 
   afterAll(async () => {
@@ -166,14 +166,6 @@ describe('complaints, incidents and reputation in the browser [sqlite]', () => {
     page.setDefaultTimeout(15_000);
     page.on('pageerror', (err) => console.error('page error:', err.message));
     return page;
-  }
-
-  async function logIn(page: Page, email: string, password: string) {
-    await page.goto(`${base}/app/login`);
-    await page.getByLabel(/^Email/).fill(email);
-    await page.getByLabel(/^Password/).fill(password);
-    await page.getByRole('button', { name: 'Log in' }).click();
-    await page.waitForURL((url) => !url.pathname.endsWith('/login'));
   }
 
   it('[REP-03] the operator reads a complaint and confirms it with a note; it leaves the open queue', async () => {
@@ -314,7 +306,7 @@ describe('complaints, incidents and reputation in the browser [sqlite]', () => {
 
   it('[REP-07] the customer sees its rates against the limits and why they fired', async () => {
     const page = await newPage();
-    await logIn(page, sender.owner.email, sender.owner.password);
+    await logIn(page, base, sender.owner.email, sender.owner.password);
     await page.getByRole('link', { name: 'Reputation', exact: true }).click();
     await page.waitForURL((url) => url.pathname === '/app/reputation');
     const rates = page.getByTestId('reputation-rates');

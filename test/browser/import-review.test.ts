@@ -8,7 +8,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { IMPORT_REVIEW_ROW_THRESHOLD } from '../../policy/imports.ts';
 import { signUp, type SignedIn } from '../helpers/accounts.ts';
-import { ensureWebAppBuilt, launchBrowser, screenshot } from '../helpers/browser.ts';
+import { ensureWebAppBuilt, launchBrowser, logIn, screenshot } from '../helpers/browser.ts';
 import { createTestPlatform, type TestPlatform } from '../helpers/platform.ts';
 import { startSmtpCapture, type SmtpCapture } from '../helpers/smtp.ts';
 
@@ -161,14 +161,6 @@ describe('import held for review, approved by a reviewer, then sendable [sqlite]
     return page;
   }
 
-  async function logIn(page: Page, email: string, password: string) {
-    await page.goto(`${base}/app/login`);
-    await page.getByLabel(/^Email/).fill(email);
-    await page.getByLabel(/^Password/).fill(password);
-    await page.getByRole('button', { name: 'Log in' }).click();
-    await page.waitForURL((url) => !url.pathname.endsWith('/login'));
-  }
-
   /** Polls `read` while moving the platform clock on, so queued jobs fall due. */
   async function until<T>(read: () => Promise<T>, done: (v: T) => boolean, what: string): Promise<T> {
     const deadline = Date.now() + 60_000;
@@ -183,7 +175,7 @@ describe('import held for review, approved by a reviewer, then sendable [sqlite]
 
   it('[IMP-05][IMP-01][IMP-02] the customer drops the CSV, keeps the Mailchimp mapping, attests, and the import is held for review', async () => {
     const page = customer;
-    await logIn(page, owner.email, owner.password);
+    await logIn(page, base, owner.email, owner.password);
     await page.getByRole('link', { name: 'Imports' }).click();
     await page.getByRole('link', { name: 'New import' }).click();
 
@@ -258,7 +250,7 @@ describe('import held for review, approved by a reviewer, then sendable [sqlite]
 
   it('[IMP-05] a reviewer sees the held import with its forensics in the queue and approves it with a reason', async () => {
     const ops = await newPage();
-    await logIn(ops, REVIEWER.email, REVIEWER.password);
+    await logIn(ops, base, REVIEWER.email, REVIEWER.password);
     await ops.getByRole('link', { name: 'Import review' }).click();
     // One compact row per import: the account's name, rows and score; a click expands it.
     const row = ops.locator(`[data-testid="review-item"][data-import-id="${importId}"]`);

@@ -5,7 +5,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signupPayload } from '../helpers/accounts.ts';
-import { ensureWebAppBuilt, launchBrowser, screenshot } from '../helpers/browser.ts';
+import { ensureWebAppBuilt, launchBrowser, logIn, screenshot } from '../helpers/browser.ts';
 import { createTestPlatform, type TestPlatform } from '../helpers/platform.ts';
 
 const OPERATOR = { email: 'ops-outbox@assent.test', password: 'operator password 123' };
@@ -15,15 +15,6 @@ describe('system-mail outbox in a browser (sqlite)', () => {
   let base: string;
   let browser: Browser;
   const customer = signupPayload({ email: 'unverified@acme-shop.test' });
-
-  async function logIn(page: Page, email: string, password: string) {
-    await page.goto(`${base}/app/login`);
-    await page.getByLabel(/^Email/).fill(email);
-    await page.getByLabel(/^Password/).fill(password);
-    await page.getByRole('button', { name: 'Log in' }).click();
-    // Customers land on the dashboard, operators on the console.
-    await page.waitForURL((url) => url.pathname.startsWith('/app') && url.pathname !== '/app/login');
-  }
 
   async function newPage(): Promise<Page> {
     const context = await browser.newContext({ locale: 'en-US', viewport: { width: 1400, height: 900 } });
@@ -54,7 +45,7 @@ describe('system-mail outbox in a browser (sqlite)', () => {
   it('[ACC-07] an unverified customer resends the verification email from the dashboard', async () => {
     expect(await verificationMails()).toHaveLength(1);
     const page = await newPage();
-    await logIn(page, String(customer.email), String(customer.password));
+    await logIn(page, base, String(customer.email), String(customer.password));
     const banner = page.getByTestId('email-unverified');
     await expect.poll(() => banner.textContent()).toContain('not verified yet');
     await page.getByRole('button', { name: 'Resend verification email' }).click();
@@ -66,7 +57,7 @@ describe('system-mail outbox in a browser (sqlite)', () => {
   it('[ACC-07] an operator opens the verification mail in the outbox; the HTML part shows the link, opening in a new tab', async () => {
     const [newest] = await verificationMails();
     const page = await newPage();
-    await logIn(page, OPERATOR.email, OPERATOR.password);
+    await logIn(page, base, OPERATOR.email, OPERATOR.password);
     await page.goto(`${base}/app/operator/outbox`);
     const row = page.locator(`[data-testid="outbox-row"][data-mail-id="${newest!.id}"]`);
     await expect.poll(() => row.textContent()).toContain(customer.email);

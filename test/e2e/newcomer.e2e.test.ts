@@ -14,7 +14,7 @@ import { createInterface } from 'node:readline';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MIN_FILL_TIME_MS } from '../../src/core/forms/bot-defence.ts';
-import { ensureWebAppBuilt, launchBrowser, screenshot } from '../helpers/browser.ts';
+import { ensureWebAppBuilt, launchBrowser, logIn, screenshot } from '../helpers/browser.ts';
 
 const POLL = { timeout: 20_000 };
 const CUSTOMER = {
@@ -98,14 +98,6 @@ describe('a newcomer on the embedded default, from sign-up to a confirmed contac
     return page;
   }
 
-  async function logIn(page: Page, email: string, password: string) {
-    await page.goto(`${base}/app/login`);
-    await page.getByLabel(/^Email/).fill(email);
-    await page.getByLabel(/^Password/).fill(password);
-    await page.getByRole('button', { name: 'Log in' }).click();
-    await page.waitForURL((url) => url.pathname.startsWith('/app') && !url.pathname.endsWith('/login'));
-  }
-
   /** The operator opens the newest outbox mail to `to` and returns the first link of its HTML part that matches. */
   async function linkFromOutbox(ops: Page, to: string, href: RegExp): Promise<string> {
     await ops.goto(`${base}/app/operator/outbox`);
@@ -143,12 +135,12 @@ describe('a newcomer on the embedded default, from sign-up to a confirmed contac
 
     // 2. The operator reads the verification mail in the outbox; the customer follows its link.
     const ops = await newPage();
-    await logIn(ops, operator.email, operator.password);
+    await logIn(ops, base, operator.email, operator.password);
     const verify = await linkFromOutbox(ops, CUSTOMER.email, /\/app\/verify-email\?token=/);
     expect(verify.startsWith(`${base}/app/verify-email?token=`)).toBe(true);
     await customer.goto(verify);
     await expect.poll(() => customer.getByText('Your email address is verified.').count(), POLL).toBe(1);
-    await logIn(customer, CUSTOMER.email, CUSTOMER.password);
+    await logIn(customer, base, CUSTOMER.email, CUSTOMER.password);
     await customer.goto(`${base}/app/`);
     await expect.poll(() => customer.getByTestId('account-name').textContent(), POLL).toBe(CUSTOMER.company);
     await expect.poll(() => customer.getByTestId('email-unverified').count(), POLL).toBe(0);

@@ -113,3 +113,13 @@ export function ensureWebAppBuilt(): void {
   });
   if (r.status !== 0) throw new Error('vite build failed');
 }
+
+/** Logs in on the app's login page and waits until the app has moved on from it. */
+export async function logIn(page: Page, base: string, email: string, password: string): Promise<void> {
+  await page.goto(`${base}/app/login`);
+  await page.getByLabel(/^Email/).fill(email);
+  await page.getByLabel(/^Password/).fill(password);
+  await page.getByRole('button', { name: 'Log in' }).click();
+  // Customers land on the dashboard, operators on their console.
+  await page.waitForURL((url) => url.pathname.startsWith('/app') && !url.pathname.endsWith('/login'));
+}

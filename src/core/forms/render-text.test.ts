@@ -1,8 +1,9 @@
 // The consent sentence a person reads beside a box: composed from the box's parts into natural
 // English and Romanian for every channel, with and without frequency and sender (CON-04, SMS-01).
 import { describe, expect, it } from 'vitest';
-import { ConsentBoxSchema, type ConsentBox } from './definition.ts';
-import { composeBoxText, composePartnerText } from './render-text.ts';
+import { createHash } from 'node:crypto';
+import { ConsentBoxSchema, FormDefinitionSchema, type ConsentBox } from './definition.ts';
+import { composeBoxText, composePartnerText, renderForm, RenderedFormSchema } from './render-text.ts';
 
 const box = (purpose: Record<string, string>, extra: Partial<ConsentBox> = {}): ConsentBox =>
   ConsentBoxSchema.parse({ listIds: ['l1'], purpose, ...extra });
@@ -90,5 +91,63 @@ describe('consent sentence', () => {
     expect(composePartnerText(partner, 'ro')).toBe(
       'Sunt de acord ca datele mele să fie transmise către Book Club SRL, care mă poate contacta în acest scop: club offers by email, monthly.',
     );
+  });
+});
+
+describe('the rendered form', () => {
+  const sha = (t: string) => createHash('sha256').update(t, 'utf8').digest('hex');
+
+  it('[CON-03] gives every box its key, list, channel, text and the text hash; partners and terms their own', () => {
+    const def = FormDefinitionSchema.parse({
+      name: 'Footer',
+      language: 'ro',
+      fields: [{ key: 'email', required: true }],
+      consentBoxes: [
+        { key: 'news', listIds: ['list-news'], purpose: FULL },
+        { listIds: ['list-sms'], purpose: { ...FULL, channel: 'sms' }, sms: { programName: 'Acme', frequency: 'weekly' } },
+      ],
+      partners: [{ name: '  Book Club SRL.  ', purposeText: 'club offers' }],
+      termsBox: { label: 'I accept the terms', url: 'https://acme.example/terms' },
+    });
+    const r = renderForm(def);
+    expect(RenderedFormSchema.parse(r)).toEqual(r);
+    expect(r.boxes.map((b) => [b.key, b.listId, b.channel])).toEqual([
+      ['news', 'list-news', 'email'],
+      ['list-2', 'list-sms', 'sms'],
+    ]);
+    for (const b of r.boxes) expect(b.textHash).toBe(sha(b.text));
+    expect(r.boxes[0]!.text).toBe(composeBoxText(def.consentBoxes[0]!, 'ro'));
+    expect(r.partners).toEqual([
+      {
+        key: 'partner-1',
+        name: 'Book Club SRL',
+        text: composePartnerText(def.partners[0]!, 'ro'),
+        textHash: sha(r.partners[0]!.text),
+      },
+    ]);
+    expect(r.terms).toEqual({ key: 'terms', text: 'I accept the terms', url: 'https://acme.example/terms' });
+    const bare = renderForm(
+      FormDefinitionSchema.parse({ name: 'Bare', fields: [{ key: 'email' }], termsBox: { label: 'Terms' } }),
+    );
+    expect([bare.boxes, bare.partners, bare.terms]).toEqual([[], [], { key: 'terms', text: 'Terms', url: null }]);
+    expect(renderForm(FormDefinitionSchema.parse({ name: 'None', fields: [{ key: 'email' }] })).terms).toBeNull();
+  });
+
+  it('trims trailing stops and spaces of each part, ends a part on ? or … as typed, and names only whole channel words', () => {
+    const text = composeBoxText(box({ ...FULL, purpose: 'news about our books . ', withdraw: 'ask us how?' }), 'en');
+    expect(text).toContain('Purpose: news about our books. I can withdraw my consent at any time: ask us how?');
+    expect(composeBoxText(box({ ...FULL, withdraw: 'wait…' }), 'en')).toMatch(/any time: wait…$/);
+    // A word that merely contains "email" or "sms" is the customer's channel as written.
+    expect(composeBoxText(box({ ...FULL, channel: 'email newsletter' }), 'en')).toContain('by email newsletter, weekly.');
+    expect(composeBoxText(box({ ...FULL, channel: 'my e-mail' }), 'ro')).toContain('prin my e-mail, weekly.');
+    expect(composeBoxText(box({ ...FULL, channel: 'smsx' }), 'en')).toContain('by smsx, weekly.');
+    expect(composeBoxText(box({ ...FULL, channel: 'Text message' }), 'en')).toContain('by SMS, weekly.');
+    expect(composeBoxText(box({ ...FULL, channel: 'text' }), 'en')).toContain('by SMS, weekly.');
+    expect(composeBoxText(box({ ...FULL, channel: 'text messages' }), 'en')).toContain('by SMS, weekly.');
+    expect(composeBoxText(box({ ...FULL, channel: 'text messagesx' }), 'en')).toContain('by text messagesx, weekly.');
+    // An SMS box without a program or a frequency has no empty "SMS program:" clause.
+    const plain = composeBoxText(box({ ...FULL, channel: 'SMS' }, { sms: {} }), 'en');
+    expect(plain).not.toContain('SMS program');
+    expect(plain).not.toContain('Message frequency');
   });
 });

@@ -73,6 +73,10 @@ describe('forms in a browser [sqlite]', () => {
       .getByLabel(/^How to withdraw/);
     await withdraw.fill('use the unsubscribe link in every message');
     await expect.poll(() => problems.count(), POLL).toBe(0);
+    // What the visitor will read follows the draft before it is saved.
+    await expect
+      .poll(() => page.getByTestId('draft-texts').textContent(), POLL)
+      .toContain('I can withdraw my consent at any time: use the unsubscribe link in every message.');
 
     await page.getByRole('button', { name: 'Save as new version' }).click();
     await expect.poll(() => publish.isEnabled(), POLL).toBe(true);

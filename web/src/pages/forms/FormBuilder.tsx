@@ -34,7 +34,7 @@ import { useLists } from '../Lists.tsx';
 import { ConsentBoxEditor, PartnerEditor } from './BoxEditors.tsx';
 import { emptyDraft, fromDefinition, newBox, prefillFromList, toDefinition, uid, type FormDraft } from './draft.ts';
 import { ProblemItems, RefusalAlert } from './Problems.tsx';
-import { PublishPanel } from './PublishPanel.tsx';
+import { PublishPanel, RenderedTexts } from './PublishPanel.tsx';
 
 /** How long the builder waits after the last change before asking the server to check the draft. */
 const VALIDATE_DELAY_MS = 300;
@@ -319,6 +319,17 @@ export function FormBuilder() {
             <Card withBorder mt="md" data-testid="form-problems">
               <Text fw={600}>{live ? t('forms.draftProblemsTitle') : t('forms.problemsTitle')}</Text>
               <ProblemItems problems={problems} issues={issues} />
+            </Card>
+          )}
+          {live && validation.data?.rendered && (
+            <Card withBorder mt="md">
+              <Title order={4} mb="xs">
+                {t('forms.draftTextsTitle')}
+              </Title>
+              <Text size="xs" c="dimmed" mb="xs">
+                {t('forms.draftTextsHint')}
+              </Text>
+              <RenderedTexts rendered={validation.data.rendered} testId="draft-texts" />
             </Card>
           )}
         </Grid.Col>

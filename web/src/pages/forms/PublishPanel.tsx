@@ -164,29 +164,37 @@ export function PublishPanel(props: { view: FormView; dirty: boolean; problems: 
         <Text size="xs" c="dimmed" mb="xs">
           {t('forms.textsHint')}
         </Text>
-        <Stack gap="xs" data-testid="rendered-texts">
-          {latest.rendered.boxes.map((b) => (
-            <Group key={b.key} align="flex-start" wrap="nowrap" gap="xs">
-              <input type="checkbox" disabled aria-hidden />
-              <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
-                {b.text}
-              </Text>
-            </Group>
-          ))}
-          {latest.rendered.partners.map((p) => (
-            <Group key={p.key} align="flex-start" wrap="nowrap" gap="xs">
-              <input type="checkbox" disabled aria-hidden />
-              <Text size="sm">{p.text}</Text>
-            </Group>
-          ))}
-          {latest.rendered.terms && (
-            <Group align="flex-start" wrap="nowrap" gap="xs">
-              <input type="checkbox" disabled aria-hidden />
-              <Text size="sm">{latest.rendered.terms.text}</Text>
-            </Group>
-          )}
-        </Stack>
+        <RenderedTexts rendered={latest.rendered} testId="rendered-texts" />
       </Card>
+    </Stack>
+  );
+}
+
+/** The box texts as a visitor reads them beside unticked boxes (a saved version's, or the draft's). */
+export function RenderedTexts(props: { rendered: FormView['latest']['rendered']; testId: string }) {
+  const { rendered } = props;
+  return (
+    <Stack gap="xs" data-testid={props.testId}>
+      {rendered.boxes.map((b) => (
+        <Group key={b.key} align="flex-start" wrap="nowrap" gap="xs">
+          <input type="checkbox" disabled aria-hidden />
+          <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
+            {b.text}
+          </Text>
+        </Group>
+      ))}
+      {rendered.partners.map((p) => (
+        <Group key={p.key} align="flex-start" wrap="nowrap" gap="xs">
+          <input type="checkbox" disabled aria-hidden />
+          <Text size="sm">{p.text}</Text>
+        </Group>
+      ))}
+      {rendered.terms && (
+        <Group align="flex-start" wrap="nowrap" gap="xs">
+          <input type="checkbox" disabled aria-hidden />
+          <Text size="sm">{rendered.terms.text}</Text>
+        </Group>
+      )}
     </Stack>
   );
 }

@@ -124,6 +124,22 @@ describeEachEngine('SMS webhooks: Twilio inbound', (_db, engine) => {
     expect((await rows()).map((r) => r.outcome).sort()).toEqual(['already-opted-out', 'opted-out']);
   });
 
+  it('a signed Twilio status callback is taken (a final status counts as one receipt); a forged one is refused', async () => {
+    const path = '/api/v1/webhooks/sms/twilio/status';
+    const params = { MessageSid: 'SM1', MessageStatus: 'delivered' };
+    const post = (signature: string) =>
+      t.app.inject({
+        method: 'POST',
+        url: path,
+        payload: new URLSearchParams(params).toString(),
+        headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-twilio-signature': signature },
+      });
+    const ok = await post(twilioSignature(TOKEN, `http://assent.test${path}`, params));
+    expect([ok.statusCode, ok.json()]).toEqual([200, { receipts: 1 }]);
+    const forged = await post(twilioSignature(TOKEN, `http://assent.test${INBOUND_PATH}`, params));
+    expect([forged.statusCode, forged.json().error.code]).toEqual([401, 'WEBHOOK_SIGNATURE_INVALID']);
+  });
+
   it('the generic gateway webhook answers 404 WEBHOOK_NOT_CONFIGURED while SMS_PROVIDER is Twilio', async () => {
     const res = await t.app.inject({
       method: 'POST',

@@ -65,6 +65,7 @@ export async function composePlatform(config: Config, options: ComposeOptions): 
     services,
     async close() {
       await services.inbound.flush();
+      await services.sms.close();
       await queue.stop();
       await services.systemMailDelivery.close();
       await (services.delivery as { close?: () => Promise<void> }).close?.();

@@ -22,6 +22,13 @@ export async function runRoles(options: RoleOptions): Promise<Platform> {
   const stops: Array<() => Promise<void>> = [];
   if (options.worker) await startWorker(platform);
   else await platform.queue.start();
+  // SMS (issue 11): `assent all` / `assent worker` open the provider of SMS_PROVIDER (an SMPP bind
+  // receives STOP/HELP by deliver_sm); platform.close() closes it. `assent serve` opens an HTTP
+  // gateway at its first webhook.
+  if (options.worker && config.sms) {
+    platform.services.sms.start();
+    platform.logger.info(`SMS provider ${platform.services.sms.kind}: inbound texts go to the STOP/HELP handler`);
+  }
   if (options.http) {
     const app = await buildApp(platform);
     await app.listen({ port: config.port, host: config.host });

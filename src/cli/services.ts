@@ -73,6 +73,10 @@ import { createReputationStore } from '../db/repositories/reputation.ts';
 import { createGrowthService } from '../core/consent/growth.ts';
 import { createGrowthStore } from '../db/repositories/consent-growth.ts';
 import { createBlocklistReadStore } from '../db/repositories/blocklists.ts';
+import { createSmsSenderService } from '../core/sms/senders.ts';
+import { createSmsInboundService, type SmsAccountFacts, type SmsInboundService } from '../core/sms/inbound.ts';
+import { createSmsInboundStore, createSmsSenderStore } from '../db/repositories/sms-senders.ts';
+import { createSmsChannel } from './sms-channel.ts';
 
 export interface ServiceDeps {
   config: Config & { secret: string };
@@ -306,6 +310,42 @@ export function buildServices(deps: ServiceDeps): Services {
   const enforcementStore = createEnforcementStore(deps.database);
   const inbound = createInboundIntake({ store: inboundStore, queue: deps.queue, clock: deps.clock, logger: deps.logger });
   const traceLookup = createTraceLookup(deps.database);
+  // SMS (issue 11): senders per account; inbound texts (STOP, HELP, YES) through the provider of SMS_PROVIDER.
+  const smsSenders = createSmsSenderService({ store: createSmsSenderStore(deps.database), audit, clock: deps.clock });
+  const sms = createSmsChannel({
+    config: deps.config.sms,
+    inbound: () => smsInbound,
+    clock: deps.clock,
+    logger: deps.logger,
+    publicUrl: deps.config.publicUrl,
+  });
+  const smsFacts = async (accountId: string): Promise<SmsAccountFacts> => {
+    const [account, owners, lists] = await Promise.all([
+      accountRows.get(accountId),
+      systemMailStore.owners(accountId),
+      permission.lists.list(accountId, { includeArchived: true }),
+    ]);
+    const name = account?.name ?? 'Assent';
+    return {
+      name,
+      language: account?.language === 'ro' ? 'ro' : 'en',
+      defaultCountry: account?.defaultCountry ?? null,
+      // HELP names the account's owner address: the one contact every account has.
+      helpContact: owners[0]?.email ?? name,
+      smsListSenders: new Map(lists.filter((l) => l.channel === 'sms').map((l) => [l.id, l.senderName])),
+    };
+  };
+  const smsInbound: SmsInboundService = createSmsInboundService({
+    senders: smsSenders,
+    store: createSmsInboundStore(deps.database),
+    contacts,
+    consent,
+    facts: smsFacts,
+    audit,
+    send: (message) => sms.submit(message),
+    clock: deps.clock,
+    logger: deps.logger,
+  });
   const delivery = {
     ...engine,
     async close() {
@@ -332,6 +372,9 @@ export function buildServices(deps: ServiceDeps): Services {
     inbound,
     blocklists: createBlocklistReadStore(deps.database),
     growth,
+    smsSenders,
+    smsInbound,
+    sms,
     webhooks: createProviderWebhooks({
       intake: inbound,
       sesTopics: deps.config.sesSnsTopics ?? [],

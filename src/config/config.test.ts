@@ -29,3 +29,27 @@ describe('config: the sending IPs checked against blocklists (SENDING_IPS, BL-01
     expect(() => loadConfig({ SENDING_IPS: '192.0.2.1,mail.example.com' })).toThrow(/SENDING_IPS/);
   });
 });
+
+describe('config: the SMS provider (SMS_PROVIDER, SMS_WEBHOOK_SECRET, SMS_GATEWAY_TOKEN)', () => {
+  it('is off by default and reads the three kinds of URL', () => {
+    expect(loadConfig({}).sms).toBeUndefined();
+    expect(loadConfig({ SMS_PROVIDER: 'smpp://assent:secret@smsc.example.net:2775' }).sms).toEqual({
+      provider: 'smpp://assent:secret@smsc.example.net:2775',
+    });
+    expect(loadConfig({ SMS_PROVIDER: 'twilio://AC123:token@api.twilio.com' }).sms?.provider).toBe(
+      'twilio://AC123:token@api.twilio.com',
+    );
+    expect(
+      loadConfig({
+        SMS_PROVIDER: 'https://gw.example.net/send',
+        SMS_WEBHOOK_SECRET: 'a-long-webhook-secret',
+        SMS_GATEWAY_TOKEN: 'tok',
+      }).sms,
+    ).toEqual({ provider: 'https://gw.example.net/send', webhookSecret: 'a-long-webhook-secret', gatewayToken: 'tok' });
+  });
+  it('refuses another scheme, Twilio without SID and token, a generic gateway without its webhook secret', () => {
+    expect(() => loadConfig({ SMS_PROVIDER: 'ftp://gw.example.net' })).toThrow(/SMS_PROVIDER/);
+    expect(() => loadConfig({ SMS_PROVIDER: 'twilio://api.twilio.com' })).toThrow(ConfigError);
+    expect(() => loadConfig({ SMS_PROVIDER: 'https://gw.example.net/send' })).toThrow(/SMS_WEBHOOK_SECRET/);
+  });
+});

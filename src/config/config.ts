@@ -106,6 +106,19 @@ export const EnvSchema = z.object({
   // list; empty: POST /webhooks/ses answers 404), and SendGrid's event-webhook public key.
   SES_SNS_TOPIC_ARNS: z.string().optional(),
   SENDGRID_WEBHOOK_PUBLIC_KEY: z.string().min(40).optional(),
+  // SMS (issue 11): the provider as one URL — smpp://system_id:password@host:port (ssmpp:// for TLS),
+  // twilio://ACCOUNT_SID:AUTH_TOKEN@api.twilio.com, or a generic JSON gateway's http(s):// URL
+  // (then SMS_WEBHOOK_SECRET, the secret it signs its webhooks with, and SMS_GATEWAY_TOKEN, the
+  // bearer token we send it). Unset: no SMS provider, the SMS webhooks answer 404.
+  SMS_PROVIDER: z
+    .string()
+    .regex(
+      /^(smpp|ssmpp|twilio|https?):\/\/\S+$/,
+      'expected smpp://…, ssmpp://…, twilio://SID:TOKEN@api.twilio.com or http(s)://…',
+    )
+    .optional(),
+  SMS_WEBHOOK_SECRET: z.string().min(16).optional(),
+  SMS_GATEWAY_TOKEN: z.string().min(1).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   TRUST_PROXY: TrustProxySchema.default(false),
   COOKIE_SECURE: bool.optional(),
@@ -162,8 +175,36 @@ export interface Config {
   spamdUrl?: string;
   /** The policy's limit on spamd's score (SPAMD_MAX_SCORE, default 5.0): over it an allowed campaign is held. */
   spamdMaxScore?: number;
+  /** SMS_PROVIDER and its webhook secret / gateway token; undefined: no SMS provider. */
+  sms?: SmsConfig;
   /** Cookie policy revision in force; defaults to COOKIE_POLICY_REVISION in policy/cookies.ts (CK-06). Tests inject a bump. */
   cookiePolicyRevision?: number;
+}
+
+export interface SmsConfig {
+  /** The provider URL: smpp:// ssmpp:// twilio:// or a generic gateway's http(s):// URL. */
+  provider: string;
+  /** The generic gateway's webhook signing secret (required for http(s)://). */
+  webhookSecret?: string;
+  /** The bearer token sent to the generic gateway. */
+  gatewayToken?: string;
+}
+
+/** The checks the URL's pattern cannot make: Twilio's SID and token, the generic gateway's secret. */
+function smsConfig(e: z.infer<typeof EnvSchema>): SmsConfig | undefined {
+  if (!e.SMS_PROVIDER) return undefined;
+  const url = new URL(e.SMS_PROVIDER);
+  if (url.protocol === 'twilio:' && (!url.username || !url.password))
+    throw new ConfigError('Invalid configuration:\n  SMS_PROVIDER: expected twilio://ACCOUNT_SID:AUTH_TOKEN@api.twilio.com');
+  if (/^https?:$/.test(url.protocol) && !e.SMS_WEBHOOK_SECRET)
+    throw new ConfigError(
+      'Invalid configuration:\n  SMS_WEBHOOK_SECRET: required with an http(s):// SMS_PROVIDER (the gateway signs its webhooks with it)',
+    );
+  return {
+    provider: e.SMS_PROVIDER,
+    ...(e.SMS_WEBHOOK_SECRET ? { webhookSecret: e.SMS_WEBHOOK_SECRET } : {}),
+    ...(e.SMS_GATEWAY_TOKEN ? { gatewayToken: e.SMS_GATEWAY_TOKEN } : {}),
+  };
 }
 
 export interface DeliveryConfig {
@@ -222,6 +263,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     sendgridWebhookKey: e.SENDGRID_WEBHOOK_PUBLIC_KEY,
     spamdUrl: e.SPAMD_URL,
     spamdMaxScore: e.SPAMD_MAX_SCORE,
+    sms: smsConfig(e),
     delivery: {
       relays: (e.SMTP_RELAYS ?? e.SMTP_URL ?? '')
         .split(',')

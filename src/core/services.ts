@@ -32,6 +32,8 @@ import type { InboundProcessor } from './enforcement/processor.ts';
 import type { EnforcementService } from './enforcement/service.ts';
 import type { ReputationService } from './reputation/service.ts';
 import type { GrowthService } from './consent/growth.ts';
+import type { SmsChannel, SmsInboundService } from './sms/inbound.ts';
+import type { SmsSenderService } from './sms/senders.ts';
 
 export interface Services {
   /** Signup, sessions, team, API keys, operators (ACC-01..03, SEC-01). */
@@ -84,4 +86,10 @@ export interface Services {
   reputation: ReputationService;
   /** Subscriptions gained and lost per day, from the consent ledger (the dashboard's and each list's chart). */
   growth: GrowthService;
+  /** The account's SMS senders (numbers, short codes, sender IDs); which account an inbound text is for (SMS-02). */
+  smsSenders: SmsSenderService;
+  /** Inbound texts: STOP, HELP, YES acted on, every outcome stored and audited (SMS-02). */
+  smsInbound: SmsInboundService;
+  /** The configured SMS provider (SMS_PROVIDER) with inbound texts wired to smsInbound. */
+  sms: SmsChannel;
 }

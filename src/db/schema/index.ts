@@ -19,6 +19,7 @@ import type { ClickTables } from './clicks.ts';
 import type { ContentPolicyTables } from './content-policy.ts';
 import type { BlocklistTables } from './blocklists.ts';
 import type { EnforcementTables } from './enforcement.ts';
+import type { SmsTables } from './sms.ts';
 
 export interface DB
   extends
@@ -41,4 +42,5 @@ export interface DB
     ClickTables,
     ContentPolicyTables,
     BlocklistTables,
-    EnforcementTables {}
+    EnforcementTables,
+    SmsTables {}

@@ -29,6 +29,7 @@ import { contentPolicyRoutes } from './content-policy/index.ts';
 import { enforcementRoutes } from './enforcement/index.ts';
 import { reputationRoutes } from './reputation/index.ts';
 import { webhookRoutes } from './webhooks/index.ts';
+import { smsRoutes } from './sms/index.ts';
 
 export async function registerRoutes(app: FastifyInstance, deps: AppDeps): Promise<void> {
   await app.register(healthRoutes(deps));
@@ -48,6 +49,7 @@ export async function registerRoutes(app: FastifyInstance, deps: AppDeps): Promi
   await app.register(segmentRoutes(deps), { prefix: '/api/v1' });
   await app.register(campaignRoutes(deps), { prefix: '/api/v1' });
   await app.register(sendingDomainRoutes(deps), { prefix: '/api/v1' });
+  await app.register(smsRoutes(deps), { prefix: '/api/v1' });
   await app.register(campaignReviewRoutes(deps));
   await app.register(contentPolicyRoutes(deps));
   await app.register(enforcementRoutes(deps));

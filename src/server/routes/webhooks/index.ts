@@ -6,6 +6,8 @@ import { MAX_WEBHOOK_BODY_BYTES } from '../../../core/enforcement/types.ts';
 import type { AppDeps } from '../../deps.ts';
 import { registerPostSendgridWebhook } from './post-sendgrid-webhook.ts';
 import { registerPostSesWebhook } from './post-ses-webhook.ts';
+import { registerPostSmsGeneric } from './post-sms-generic.ts';
+import { registerPostSmsTwilio } from './post-sms-twilio.ts';
 
 export function webhookRoutes(deps: AppDeps): FastifyPluginAsyncZod {
   return async (app) => {
@@ -16,5 +18,7 @@ export function webhookRoutes(deps: AppDeps): FastifyPluginAsyncZod {
     );
     registerPostSesWebhook(app, deps);
     registerPostSendgridWebhook(app, deps);
+    registerPostSmsTwilio(app, deps);
+    registerPostSmsGeneric(app, deps);
   };
 }

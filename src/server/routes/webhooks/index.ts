@@ -6,8 +6,10 @@ import { MAX_WEBHOOK_BODY_BYTES } from '../../../core/enforcement/types.ts';
 import type { AppDeps } from '../../deps.ts';
 import { registerPostSendgridWebhook } from './post-sendgrid-webhook.ts';
 import { registerPostSesWebhook } from './post-ses-webhook.ts';
-import { registerPostSmsGeneric } from './post-sms-generic.ts';
-import { registerPostSmsTwilio } from './post-sms-twilio.ts';
+import { registerPostSmsGenericInbound } from './post-sms-generic-inbound.ts';
+import { registerPostSmsGenericStatus } from './post-sms-generic-status.ts';
+import { registerPostSmsTwilioInbound } from './post-sms-twilio-inbound.ts';
+import { registerPostSmsTwilioStatus } from './post-sms-twilio-status.ts';
 
 export function webhookRoutes(deps: AppDeps): FastifyPluginAsyncZod {
   return async (app) => {
@@ -18,7 +20,9 @@ export function webhookRoutes(deps: AppDeps): FastifyPluginAsyncZod {
     );
     registerPostSesWebhook(app, deps);
     registerPostSendgridWebhook(app, deps);
-    registerPostSmsTwilio(app, deps);
-    registerPostSmsGeneric(app, deps);
+    registerPostSmsTwilioInbound(app, deps);
+    registerPostSmsTwilioStatus(app, deps);
+    registerPostSmsGenericInbound(app, deps);
+    registerPostSmsGenericStatus(app, deps);
   };
 }

@@ -24,6 +24,7 @@ export const MUTATION_MODULES: Record<string, MutationModule> = {
       'src/core/consent/ledger.test.ts',
       'src/core/consent/ledger-proof.test.ts',
       'src/core/consent/intake.test.ts',
+      'src/core/consent/growth.test.ts',
     ],
   },
   'sms-rules': {

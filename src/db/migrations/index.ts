@@ -7,6 +7,7 @@
 //   0040-0049 content review
 //   0050-0059 enforcement (blocklists, inbound, bounces, complaints, incidents)
 //   0060-0062 list versions (issue 13)
+//   0069-0070 SMS campaigns (issue 11)
 import { Migrator, type Migration, type MigrationProvider } from 'kysely/migration';
 import type { Kysely } from 'kysely';
 import * as m0001 from './0001_accounts.ts';
@@ -33,6 +34,7 @@ import * as m0050 from './0050_blocklists.ts';
 import * as m0051 from './0051_enforcement.ts';
 import * as m0060 from './0060_list_versions.ts';
 import * as m0063 from './0063_account_sender_settings.ts';
+import * as m0069 from './0069_campaign_channel.ts';
 
 export const MIGRATIONS: Record<string, Migration> = {
   '0001_accounts': m0001,
@@ -59,6 +61,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0051_enforcement': m0051,
   '0060_list_versions': m0060,
   '0063_account_sender_settings': m0063,
+  '0069_campaign_channel': m0069,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

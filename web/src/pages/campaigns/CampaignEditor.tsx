@@ -56,6 +56,8 @@ const STARTER: Record<CampaignFormat, string> = {
   </body>
 </html>
 `,
+  // An SMS campaign's text starts empty.
+  text: '',
 };
 
 /** The contact fields the picker offers; any other attribute can be typed in. */

@@ -94,5 +94,13 @@ describe('an SMS campaign: parts and encoding as you type, transliteration, the 
     await expect.poll(() => page.getByTestId('sms-not-sendable').isVisible(), POLL).toBe(true);
     expect(await page.getByRole('link', { name: 'Send', exact: true }).count()).toBe(0);
     await screenshot(page, 'campaigns-sms-approved');
+    // The send page, reached by its address, says the same and offers no send.
+    await page.goto(`${base}/app/campaigns/${encodeURIComponent(id)}/send`);
+    await expect.poll(() => page.getByTestId('sms-not-sendable').isVisible(), POLL).toBe(true);
+    expect(await page.getByRole('button', { name: /^Send/ }).count()).toBe(0);
+    // The list marks it SMS and shows its text instead of a subject.
+    await page.getByRole('link', { name: 'Campaigns', exact: true }).click();
+    await expect.poll(() => page.getByTestId('campaigns').textContent(), POLL).toContain('Paine proaspata');
+    await screenshot(page, 'campaigns-list-sms');
   });
 });

@@ -346,6 +346,17 @@ describeEachEngine('campaigns', (db) => {
     expect((await w.service.get(w.accountId, c.id)).channel).toBe('sms');
     const email = await w.service.create(w.accountId, w.input());
     expect(email).toMatchObject({ channel: 'email', senderId: null });
+    // A row written without a channel (every campaign before migration 0069) reads back as email.
+    const {
+      channel: _c,
+      sender_id: _s,
+      ...old
+    } = await w.database.db.selectFrom('campaigns').selectAll().where('id', '=', email.id).executeTakeFirstOrThrow();
+    await w.database.db
+      .insertInto('campaigns')
+      .values({ ...old, id: `${email.id}-old` })
+      .execute();
+    expect(await createCampaignStore(w.database).get(w.accountId, `${email.id}-old`)).toMatchObject({ channel: 'email' });
     // Email fields on an SMS campaign (and a sender ID on an email one) are refused, not ignored.
     expect(await code(w.service.create(w.accountId, { ...w.input(), listId: w.smsListId }))).toBe('CAMPAIGN_CHANNEL_FIELDS');
     expect(await code(w.service.update(w.accountId, c.id, { subject: 'Hi' }))).toBe('CAMPAIGN_CHANNEL_FIELDS');

@@ -4,7 +4,7 @@
 // the batch's DKIM signatures made by the sign pool (worker threads, ./sign-pool.ts) — or in
 // this thread when the pool has fewer than 2 workers — and assembles the signed messages.
 import { randomUUID } from 'node:crypto';
-import type { Campaign } from '../../core/campaigns/types.ts';
+import { emailFormat, type Campaign } from '../../core/campaigns/types.ts';
 import type {
   MessageComposer,
   OutboundMessage,
@@ -100,7 +100,7 @@ export function createCampaignComposer(opts: CampaignComposerOptions): MessageCo
       const links: string[] = [];
       const fromEmail = address('From', campaign.fromEmail);
       const template = await compileTemplate({
-        format: campaign.format,
+        format: emailFormat(campaign.format),
         body: campaign.body,
         subject: headerValue('subject', campaign.subject),
         preheader: campaign.preheader,

@@ -6,7 +6,7 @@ import { expect, it } from 'vitest';
 import { describeEachEngine } from '../../../test/helpers/engines.ts';
 import { manualClock } from '../../../test/helpers/clock.ts';
 import { createCampaignStore } from '../../db/repositories/campaigns.ts';
-import { createAccountRow, emailList, permissionServices } from '../../db/repositories/permission.testkit.ts';
+import { createAccountRow, emailList, permissionServices, smsList } from '../../db/repositories/permission.testkit.ts';
 import { createAuditLog } from '../audit/audit-log.ts';
 import { createAuditRepository } from '../../db/repositories/audit.ts';
 import { AppError } from '../errors.ts';
@@ -15,10 +15,11 @@ import { createGateStore } from '../../db/repositories/gate.ts';
 import { silentLogger } from '../ports.ts';
 import type { SystemMailRequest } from '../system-mail/ports.ts';
 import { createBasicRenderer } from './basic-renderer.ts';
-import { createContentReview } from './review.ts';
+import { contentHash, createContentReview } from './review.ts';
 import { createCampaignService, type CampaignEngine } from './service.ts';
 import { CAMPAIGN_STATUSES, type CampaignStatus, type ContentReview } from './types.ts';
-import type { CampaignInput } from './schemas.ts';
+import type { CampaignInput, SmsCampaignInput } from './schemas.ts';
+import { MAX_SMS_SEGMENTS } from '../sms/segments.ts';
 
 const BENIGN = '<p>Our bakery opens at 8 on Saturday. New sourdough this week.</p>';
 
@@ -315,5 +316,114 @@ describeEachEngine('campaigns', (db) => {
     });
     const report = await w.service.report(w.accountId, c.id);
     expect(report).toMatchObject({ audience: 3, accepted: 2, bounced: { hard: 1, soft: 0 }, unsubscribed: 0, clicks: null });
+  });
+  // SMS campaigns (issue 11 §6): a campaign to an SMS list is a text and a sender ID, screened by
+  // the same review, bound to its content hash, and not sendable until SMS sending lands.
+  async function smsWorld() {
+    const w = await world();
+    const list = await w.p.lists.create(w.accountId, smsList());
+    const sms = (over: Partial<SmsCampaignInput> = {}): SmsCampaignInput => ({
+      name: 'Weekend',
+      listId: list.id,
+      senderId: 'Brutaria',
+      body: 'Paine proaspata sambata de la 8. Raspunde STOP pentru dezabonare.',
+      ...over,
+    });
+    return { ...w, smsListId: list.id, sms };
+  }
+
+  it('a campaign to an SMS list is an SMS draft: text and sender ID only, no email fields, email lists unchanged', async () => {
+    const w = await smsWorld();
+    const c = await w.service.create(w.accountId, w.sms());
+    expect(c).toMatchObject({
+      channel: 'sms',
+      senderId: 'Brutaria',
+      format: 'text',
+      subject: '',
+      fromEmail: '',
+      status: 'draft',
+    });
+    expect((await w.service.get(w.accountId, c.id)).channel).toBe('sms');
+    const email = await w.service.create(w.accountId, w.input());
+    expect(email).toMatchObject({ channel: 'email', senderId: null });
+    // A row written without a channel (every campaign before migration 0069) reads back as email.
+    const {
+      channel: _c,
+      sender_id: _s,
+      ...old
+    } = await w.database.db.selectFrom('campaigns').selectAll().where('id', '=', email.id).executeTakeFirstOrThrow();
+    await w.database.db
+      .insertInto('campaigns')
+      .values({ ...old, id: `${email.id}-old` })
+      .execute();
+    expect(await createCampaignStore(w.database).get(w.accountId, `${email.id}-old`)).toMatchObject({ channel: 'email' });
+    // Email fields on an SMS campaign (and a sender ID on an email one) are refused, not ignored.
+    expect(await code(w.service.create(w.accountId, { ...w.input(), listId: w.smsListId }))).toBe('CAMPAIGN_CHANNEL_FIELDS');
+    expect(await code(w.service.update(w.accountId, c.id, { subject: 'Hi' }))).toBe('CAMPAIGN_CHANNEL_FIELDS');
+    expect(await code(w.service.update(w.accountId, email.id, { senderId: 'Brutaria' }))).toBe('CAMPAIGN_CHANNEL_FIELDS');
+    // A campaign keeps its channel: it cannot move to a list of the other channel.
+    expect(await code(w.service.update(w.accountId, c.id, { listId: w.list.id }))).toBe('CAMPAIGN_CHANNEL_MISMATCH');
+    expect(await code(w.service.update(w.accountId, email.id, { listId: w.smsListId }))).toBe('CAMPAIGN_CHANNEL_MISMATCH');
+  });
+
+  it('an SMS text over MAX_SMS_SEGMENTS parts and a malformed sender ID are refused with their codes', async () => {
+    const w = await smsWorld();
+    // UCS-2 (ș): 67 characters a part, so MAX_SMS_SEGMENTS * 67 + 1 characters need one part more.
+    const long = 'ș'.repeat(MAX_SMS_SEGMENTS * 67 + 1);
+    expect(await code(w.service.create(w.accountId, w.sms({ body: long })))).toBe('SMS_TOO_MANY_SEGMENTS');
+    const fits = await w.service.create(w.accountId, w.sms({ body: 'ș'.repeat(MAX_SMS_SEGMENTS * 67) }));
+    expect(fits.channel).toBe('sms');
+    expect(await code(w.service.update(w.accountId, fits.id, { body: long }))).toBe('SMS_TOO_MANY_SEGMENTS');
+    for (const bad of ['Brutaria Centrala', '12345', '+40 712 345 678', 'Brutăria', '+0712345678'])
+      expect(await code(w.service.create(w.accountId, w.sms({ senderId: bad }))), bad).toBe('SMS_SENDER_ID_INVALID');
+    expect((await w.service.create(w.accountId, w.sms({ senderId: '+40712345678' }))).senderId).toBe('+40712345678');
+  });
+
+  it('[CNT-05] submit screens the SMS text and approves it with its content hash; an edit un-approves and screens again', async () => {
+    const w = await smsWorld();
+    const c = await w.service.create(w.accountId, w.sms());
+    const approved = await w.service.submit(w.accountId, c.id);
+    expect(approved.status).toBe('approved');
+    expect(approved.verdict?.decision).toBe('allow');
+    expect(approved.verdict?.contentHash).toBe(contentHash(approved));
+    const edited = await w.service.update(w.accountId, c.id, { body: 'Paine cu secara sambata. STOP pentru dezabonare.' });
+    expect(edited.version).toBe(2);
+    expect(edited.verdict?.contentHash).toBe(contentHash(edited));
+    expect(edited.verdict?.contentHash).not.toBe(approved.verdict?.contentHash);
+    // Only the sender ID changed: not content, the verdict stands.
+    const renamed = await w.service.update(w.accountId, c.id, { senderId: 'Brutarie' });
+    expect(renamed).toMatchObject({ version: 2, status: 'approved', senderId: 'Brutarie' });
+  });
+
+  it('the screen applies the link rules to SMS text: a shortener is held, an IP-address link rejected, as in email', async () => {
+    const w = await smsWorld();
+    const short = await w.service.submit(
+      w.accountId,
+      (await w.service.create(w.accountId, w.sms({ body: 'Meniul de weekend: bit.ly/3xYzAbc STOP pentru dezabonare.' }))).id,
+    );
+    expect(short.status).toBe('in-review');
+    expect(short.verdict?.decision).toBe('hold');
+    expect(JSON.stringify(short.verdict?.findings)).toContain('deception.url-shortener');
+    const ip = await w.service.submit(
+      w.accountId,
+      (await w.service.create(w.accountId, w.sms({ body: 'Confirma contul: http://203.0.113.7/login STOP pentru dezabonare.' })))
+        .id,
+    );
+    expect(ip.status).toBe('rejected');
+    expect(JSON.stringify(ip.verdict?.findings)).toContain('deception.ip-address-url');
+  });
+
+  it('an approved SMS campaign is not sendable yet: send, schedule, dry run and test send answer CAMPAIGN_CHANNEL_NOT_SENDABLE; the gate refuses it', async () => {
+    const w = await smsWorld();
+    const c = await w.service.submit(w.accountId, (await w.service.create(w.accountId, w.sms())).id);
+    expect(c.status).toBe('approved');
+    expect(await code(w.service.send(w.accountId, c.id))).toBe('CAMPAIGN_CHANNEL_NOT_SENDABLE');
+    expect(await code(w.service.send(w.accountId, c.id, { at: '2026-12-24T10:00:00Z' }))).toBe('CAMPAIGN_CHANNEL_NOT_SENDABLE');
+    expect(await code(w.service.dryRun(w.accountId, c.id))).toBe('CAMPAIGN_CHANNEL_NOT_SENDABLE');
+    expect(await code(w.service.testSend(w.accountId, c.id, 'owner@bakery.example'))).toBe('CAMPAIGN_CHANNEL_NOT_SENDABLE');
+    expect(await w.service.precondition(w.accountId, c.id)).toBe('content-unapproved');
+    expect(w.started).toEqual([]);
+    expect((await w.service.get(w.accountId, c.id)).status).toBe('approved');
+    expect((await w.service.preview(w.accountId, c.id)).text).toBe(c.body);
   });
 });

@@ -20,6 +20,8 @@ export type CampaignPatch = Partial<
     | 'version'
     | 'verdict'
     | 'status'
+    | 'channel'
+    | 'senderId'
     | 'scheduledAt'
     | 'timeZone'
     | 'pauseReason'

@@ -59,23 +59,30 @@ export function createContentReview(deps: {
     async review(c): Promise<ContentVerdict> {
       const declaredIndustry = deps.declaredIndustry ? await deps.declaredIndustry(c.accountId) : null;
       const policy = await deps.policy?.();
+      // An SMS campaign is screened as its text alone, with the same policy: the lexicons, the
+      // link rules (shorteners, look-alike and blocked domains) over the bare URLs in the text and
+      // the deception rules that apply to text. SpamAssassin judges email only.
+      const sms = c.channel === 'sms';
       const result = screenContent(
-        {
-          channel: 'email',
-          subject: c.subject,
-          preheader: c.preheader,
-          html: c.html,
-          text: c.text,
-          links: c.links,
-          declaredIndustry,
-        },
+        sms
+          ? { channel: 'sms', text: c.body, declaredIndustry }
+          : {
+              channel: 'email',
+              subject: c.subject,
+              preheader: c.preheader,
+              html: c.html,
+              text: c.text,
+              links: c.links,
+              declaredIndustry,
+            },
         policy,
       );
       let decision = result.verdict;
       const findings: (Finding | SpamScoreFinding)[] = [...result.findings];
-      const secondOpinion = deps.secondOpinion
-        ? await askSecondOpinion(deps.secondOpinion, { subject: c.subject, preheader: c.preheader, html: c.html, text: c.text })
-        : undefined;
+      const secondOpinion =
+        deps.secondOpinion && !sms
+          ? await askSecondOpinion(deps.secondOpinion, { subject: c.subject, preheader: c.preheader, html: c.html, text: c.text })
+          : undefined;
       if (secondOpinion && 'engine' in secondOpinion && secondOpinion.score > maxScore) {
         if (decision === 'allow') decision = 'hold';
         findings.push({

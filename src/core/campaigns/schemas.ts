@@ -37,8 +37,37 @@ export const CampaignInputSchema = z
   .strict();
 export type CampaignInput = z.infer<typeof CampaignInputSchema>;
 
-export const CampaignUpdateSchema = CampaignInputSchema.partial().strict();
+/** Longest sender ID text accepted where it enters; its form (E.164, ≤ 11 characters) is checked by sender-id.ts with a stable code. */
+export const MAX_SENDER_ID_INPUT_LENGTH = 32;
+const senderId = z.string().trim().min(1).max(MAX_SENDER_ID_INPUT_LENGTH);
+
+/**
+ * An SMS campaign (issue 11 §6): a campaign to an SMS list is a text and the sender ID the
+ * recipient sees, nothing of email (subject, preheader, From, HTML). The text's limits are
+ * MAX_SMS_SEGMENTS parts and MAX_SMS_TEXT_LENGTH characters (src/core/sms/segments.ts), refused
+ * with SMS_TOO_MANY_SEGMENTS by the service; the sender ID's form with SMS_SENDER_ID_INVALID.
+ */
+export const SmsCampaignInputSchema = z
+  .object({
+    name: z.string().trim().min(1).max(MAX_CAMPAIGN_NAME_LENGTH),
+    listId: z.string().min(1).max(100),
+    segmentId: z.string().min(1).max(100).nullable().optional(),
+    senderId,
+    body: z.string().min(1),
+  })
+  .strict();
+export type SmsCampaignInput = z.infer<typeof SmsCampaignInputSchema>;
+
+/** What POST /campaigns accepts: an email campaign or an SMS one; the list's channel decides which it must be. */
+export const CampaignCreateSchema = z.union([CampaignInputSchema, SmsCampaignInputSchema]);
+export type CampaignCreateInput = z.infer<typeof CampaignCreateSchema>;
+
+/** An edit: any field of either kind; the service refuses fields of the other channel (CAMPAIGN_CHANNEL_FIELDS). */
+export const CampaignUpdateSchema = CampaignInputSchema.partial().extend({ senderId: senderId.optional() }).strict();
 export type CampaignUpdate = z.infer<typeof CampaignUpdateSchema>;
+
+/** The fields only an email campaign has. */
+export const EMAIL_ONLY_FIELDS = ['subject', 'preheader', 'fromName', 'fromEmail', 'replyTo', 'format', 'clickTracking'] as const;
 
 export const SendOptionsSchema = z
   .object({ at: z.string().datetime({ offset: true }).optional(), timeZone: z.string().min(1).max(64).optional() })

@@ -17,13 +17,17 @@ import type { CampaignPatch, CampaignStore, ClickCounter } from './ports.ts';
 import { contentHash } from './review.ts';
 import {
   CampaignInputSchema,
+  EMAIL_ONLY_FIELDS,
   MAX_CAMPAIGN_BODY_BYTES,
-  type CampaignInput,
+  SmsCampaignInputSchema,
+  type CampaignCreateInput,
   type CampaignUpdate,
   type SendOptions,
 } from './schemas.ts';
+import { checkSmsLength } from '../sms/segments.ts';
+import { checkSenderId } from './sender-id.ts';
 import { EDITABLE_STATUSES, SENDABLE_STATUSES, canTransition, statusesLeadingTo, transition } from './state.ts';
-import type { Campaign, CampaignStatus, ContentReview, ContentVerdict, PauseReason } from './types.ts';
+import type { Campaign, CampaignChannel, CampaignStatus, ContentReview, ContentVerdict, PauseReason } from './types.ts';
 import { equalPublicDigest } from '../tokens/constant-time.ts';
 import { SEND_REFUSALS } from '../gate/types.ts';
 import { buildReport, type CampaignReport, type ReportSources } from './report.ts';
@@ -74,7 +78,8 @@ export interface CampaignDryRun {
 export type { CampaignReviewView, HeldReview } from './review-queue.ts';
 
 export interface CampaignService {
-  create(accountId: string, input: CampaignInput): Promise<Campaign>;
+  /** The list's channel decides the kind: an email campaign, or an SMS one (a text and a sender ID). */
+  create(accountId: string, input: CampaignCreateInput): Promise<Campaign>;
   list(accountId: string): Promise<Campaign[]>;
   get(accountId: string, id: string): Promise<Campaign>;
   /** Any content edit bumps the version and clears the verdict; approved/scheduled go back to review and are screened again (CNT-05). */
@@ -154,6 +159,13 @@ export function createCampaignService(deps: CampaignServiceDeps): CampaignServic
     publicUrl: deps.publicUrl,
   });
 
+  // An SMS campaign's text is sent as it is: no template to compile, nothing to render but the text.
+  const renderer: CampaignRenderer = {
+    compile: (c) => (c.format === 'text' ? Promise.resolve({ html: '', text: c.body, links: [] }) : deps.renderer.compile(c)),
+    render: (c, contact) =>
+      c.format === 'text' ? Promise.resolve({ subject: '', html: '', text: c.body }) : deps.renderer.render(c, contact),
+  };
+
   async function load(accountId: string, id: string): Promise<Campaign> {
     const c = await store.get(accountId, id);
     if (!c) throw notFound('CAMPAIGN_NOT_FOUND', 'No such campaign in this account.');
@@ -180,9 +192,18 @@ export function createCampaignService(deps: CampaignServiceDeps): CampaignServic
     return conflict('CAMPAIGN_STATE', `The campaign changed meanwhile (it was ${from}); reload and try again.`, { from, to });
   }
 
-  async function checkAudience(accountId: string, listId: string, segmentId: string | null | undefined) {
+  /** The list's channel; with `channel`, a list of another channel is refused (a campaign keeps its channel). */
+  async function checkAudience(
+    accountId: string,
+    listId: string,
+    segmentId: string | null | undefined,
+    channel?: CampaignChannel,
+  ): Promise<CampaignChannel> {
     const list = await deps.lists.get(accountId, listId);
-    if (list.channel !== 'email') throw unprocessable('LIST_NOT_EMAIL', 'A campaign sends email: choose an email list.');
+    if (channel !== undefined && list.channel !== channel)
+      throw unprocessable('CAMPAIGN_CHANNEL_MISMATCH', `This is an ${channel} campaign: choose an ${channel} list.`, {
+        channel,
+      });
     if (segmentId) {
       const segment = await deps.segments.get(accountId, segmentId);
       // A segment that speaks of another list's consent would narrow this list by another list's
@@ -197,6 +218,7 @@ export function createCampaignService(deps: CampaignServiceDeps): CampaignServic
           },
         );
     }
+    return list.channel;
   }
 
   async function checkDomain(accountId: string, fromEmail: string) {
@@ -211,6 +233,27 @@ export function createCampaignService(deps: CampaignServiceDeps): CampaignServic
       );
   }
 
+  function channelFields(channel: CampaignChannel, input: object) {
+    const present = (f: string) => (input as Record<string, unknown>)[f] !== undefined;
+    const foreign = channel === 'sms' ? EMAIL_ONLY_FIELDS.filter(present) : present('senderId') ? ['senderId'] : [];
+    if (foreign.length > 0)
+      throw unprocessable(
+        'CAMPAIGN_CHANNEL_FIELDS',
+        channel === 'sms'
+          ? 'An SMS campaign has a text and a sender ID only (no subject, preheader, From or HTML).'
+          : 'An email campaign has no sender ID.',
+        { channel, fields: foreign },
+      );
+  }
+
+  function notSendable(c: Campaign) {
+    // Issue 11 §6: SMS sending (throughput, receipts) lands separately; until then an approved SMS
+    // campaign is kept, never sent, and every way of sending it says so with this code.
+    return unprocessable('CAMPAIGN_CHANNEL_NOT_SENDABLE', 'Text message campaigns cannot be sent yet.', {
+      channel: c.channel,
+    });
+  }
+
   function checkBody(body: string) {
     if (Buffer.byteLength(body, 'utf8') > MAX_CAMPAIGN_BODY_BYTES)
       throw tooLarge('CAMPAIGN_BODY_TOO_LARGE', `A campaign body is at most ${MAX_CAMPAIGN_BODY_BYTES} bytes.`, {
@@ -220,7 +263,7 @@ export function createCampaignService(deps: CampaignServiceDeps): CampaignServic
 
   /** Screens the content; 'approved' is written only here and in operatorDecide, always with the verdict. */
   async function screen(c: Campaign): Promise<Campaign> {
-    const compiled = await deps.renderer.compile(c);
+    const compiled = await renderer.compile(c);
     let verdict = await deps.review.review({ ...c, ...compiled });
     if (verdict.decision === 'allow' && deps.accountHold) {
       const hold = await deps.accountHold(c.accountId);
@@ -255,6 +298,8 @@ export function createCampaignService(deps: CampaignServiceDeps): CampaignServic
 
   async function campaignRefusal(c: Campaign): Promise<SendRefusal | null> {
     if (!SENDABLE_STATUSES.includes(c.status) || !verdictMatches(c)) return 'content-unapproved';
+    // Fail closed: the email engine never takes an SMS campaign, whatever its verdict (see notSendable).
+    if (c.channel === 'sms') return 'content-unapproved';
     if (!(await deps.domains.verifiedFor(c.accountId, c.fromEmail))) return 'domain-unverified';
     const facts = await store.accountFacts(c.accountId);
     if (!facts || facts.postalAddress.trim() === '') return 'no-postal-address';
@@ -285,11 +330,48 @@ export function createCampaignService(deps: CampaignServiceDeps): CampaignServic
     return load(c.accountId, c.id);
   }
 
+  async function createSms(accountId: string, input: ReturnType<typeof SmsCampaignInputSchema.parse>): Promise<Campaign> {
+    checkSmsLength(input.body);
+    const at = now();
+    const campaign: Campaign = {
+      id: newId(clock),
+      accountId,
+      listId: input.listId,
+      segmentId: input.segmentId ?? null,
+      name: input.name,
+      status: 'draft',
+      channel: 'sms',
+      senderId: checkSenderId(input.senderId),
+      // Nothing of email: the content hash covers format 'text' and the body (CNT-05 as for email).
+      subject: '',
+      preheader: '',
+      body: input.body,
+      format: 'text',
+      fromName: '',
+      fromEmail: '',
+      replyTo: null,
+      clickTracking: false,
+      version: 1,
+      verdict: null,
+      scheduledAt: null,
+      timeZone: null,
+      pauseReason: null,
+      createdAt: at,
+      updatedAt: at,
+      startedAt: null,
+      finishedAt: null,
+    };
+    await store.insert(campaign);
+    return campaign;
+  }
+
   const service: CampaignService = {
     async create(accountId, raw) {
+      const channel = await checkAudience(accountId, raw.listId, raw.segmentId);
+      channelFields(channel, raw);
+      if (channel === 'sms') return createSms(accountId, SmsCampaignInputSchema.parse(raw));
       const input = CampaignInputSchema.parse(raw);
       checkBody(input.body);
-      await checkAudience(accountId, input.listId, input.segmentId);
       await checkDomain(accountId, input.fromEmail);
       const draft = {
         subject: input.subject,
@@ -297,7 +379,7 @@ export function createCampaignService(deps: CampaignServiceDeps): CampaignServic
         body: input.body,
         format: input.format,
       };
-      await deps.renderer.compile(draft);
+      await renderer.compile(draft);
       const at = now();
       const campaign: Campaign = {
         id: newId(clock),
@@ -306,6 +388,8 @@ export function createCampaignService(deps: CampaignServiceDeps): CampaignServic
         segmentId: input.segmentId ?? null,
         name: input.name,
         status: 'draft',
+        channel: 'email',
+        senderId: null,
         ...draft,
         fromName: input.fromName,
         fromEmail: input.fromEmail,
@@ -331,14 +415,20 @@ export function createCampaignService(deps: CampaignServiceDeps): CampaignServic
     async update(accountId, id, patch) {
       const c = await load(accountId, id);
       if (!EDITABLE_STATUSES.includes(c.status)) throw invalidState(c.status, 'edited');
-      if (patch.body !== undefined) checkBody(patch.body);
+      const channel = c.channel ?? 'email';
+      channelFields(channel, patch);
+      if (patch.body !== undefined) {
+        if (c.channel === 'sms') checkSmsLength(patch.body);
+        else checkBody(patch.body);
+      }
+      if (patch.senderId !== undefined) checkSenderId(patch.senderId);
       const listId = patch.listId ?? c.listId;
       const segmentId = patch.segmentId === undefined ? c.segmentId : patch.segmentId;
-      if (patch.listId !== undefined || patch.segmentId !== undefined) await checkAudience(accountId, listId, segmentId);
+      if (patch.listId !== undefined || patch.segmentId !== undefined) await checkAudience(accountId, listId, segmentId, channel);
       if (patch.fromEmail !== undefined) await checkDomain(accountId, patch.fromEmail);
       const next = { ...c, ...definedOnly(patch), segmentId: segmentId ?? null };
       const contentChanged = CONTENT_FIELDS.some((f) => next[f] !== c[f]);
-      if (contentChanged) await deps.renderer.compile(next);
+      if (contentChanged) await renderer.compile(next);
       const out: CampaignPatch = { ...definedOnly(patch) };
       let status = c.status;
       if (contentChanged) {
@@ -369,9 +459,7 @@ export function createCampaignService(deps: CampaignServiceDeps): CampaignServic
       const held = rows.filter((c) => c.verdict?.decision === 'hold' && equalPublicDigest(c.verdict.contentHash, contentHash(c)));
       const out: HeldReview[] = [];
       for (const c of held)
-        out.push(
-          await heldReview(c, { store, renderer: deps.renderer, declaredIndustry: deps.declaredIndustry, now: clock.now() }),
-        );
+        out.push(await heldReview(c, { store, renderer, declaredIndustry: deps.declaredIndustry, now: clock.now() }));
       return out;
     },
 
@@ -408,6 +496,7 @@ export function createCampaignService(deps: CampaignServiceDeps): CampaignServic
 
     async dryRun(accountId, id) {
       const c = await load(accountId, id);
+      if (c.channel === 'sms') throw notSendable(c);
       const refusal = await campaignRefusal(c);
       // Narrowed by the segment: the gate decides the list, only the segment's members are counted.
       const members = c.segmentId ? await segmentMembers(accountId, c.segmentId) : null;
@@ -426,6 +515,7 @@ export function createCampaignService(deps: CampaignServiceDeps): CampaignServic
 
     async send(accountId, id, options = {}) {
       const c = await load(accountId, id);
+      if (c.channel === 'sms') throw notSendable(c);
       if (options.timeZone !== undefined && !validTimeZone(options.timeZone))
         throw invalid('TIME_ZONE_INVALID', `Unknown time zone ${options.timeZone}; use an IANA name like Europe/Bucharest.`);
       if (options.at !== undefined) {
@@ -455,6 +545,7 @@ export function createCampaignService(deps: CampaignServiceDeps): CampaignServic
     },
     async resume(accountId, id) {
       const c = await load(accountId, id);
+      if (c.channel === 'sms') throw notSendable(c);
       transition(c.status, 'sending');
       const refusal = await campaignRefusal({ ...c, status: 'sending' });
       if (refusal === 'domain-unverified') await checkDomain(accountId, c.fromEmail);
@@ -469,6 +560,7 @@ export function createCampaignService(deps: CampaignServiceDeps): CampaignServic
 
     async testSend(accountId, id, to) {
       const c = await load(accountId, id);
+      if (c.channel === 'sms') throw notSendable(c);
       const address = to.trim().toLowerCase();
       const team = (await store.teamEmails(accountId)).map((e) => e.toLowerCase());
       // Test sends reach only the account's own verified people: never a list, never a stranger.
@@ -483,7 +575,7 @@ export function createCampaignService(deps: CampaignServiceDeps): CampaignServic
     async preview(accountId, id, contactId) {
       const c = await load(accountId, id);
       const contact = contactId ? await deps.contacts.get(accountId, contactId) : { email: null, attributes: {} };
-      return deps.renderer.render(c, contact);
+      return renderer.render(c, contact);
     },
 
     async report(accountId, id) {

@@ -4,6 +4,7 @@
 import { compileTemplate, type CompiledTemplate } from '../templates/compile.ts';
 import { render } from '../templates/render.ts';
 import type { CampaignRenderer } from './service.ts';
+import { emailFormat } from './types.ts';
 
 const CACHE_LIMIT = 100;
 const HREF = /href\s*=\s*["']([^"']{1,2000})["']/gi;
@@ -35,11 +36,16 @@ export function createTemplateCampaignRenderer(
   };
   return {
     async compile(c) {
-      const t = await compileTemplate({ format: c.format, body: c.body, subject: c.subject, preheader: c.preheader });
+      const t = await compileTemplate({
+        format: emailFormat(c.format),
+        body: c.body,
+        subject: c.subject,
+        preheader: c.preheader,
+      });
       return { html: t.html, text: t.text, links: linksOf(t.html) };
     },
     async render(c, contact) {
-      const t = await compiled(`${c.id}:${c.version}`, c);
+      const t = await compiled(`${c.id}:${c.version}`, { ...c, format: emailFormat(c.format) });
       const accountName = deps.accountName ? await deps.accountName(c.accountId) : '';
       return render(t, { contact: { ...contact.attributes, email: contact.email ?? '' }, account: { name: accountName } });
     },

@@ -34,7 +34,17 @@ export const CAMPAIGN_TRANSITIONS: Readonly<Record<CampaignStatus, readonly Camp
   cancelled: [],
 };
 
-export type CampaignFormat = 'mjml' | 'html';
+/** 'text' is an SMS campaign's plain text: no template, no HTML (issue 11 §6). */
+export type CampaignFormat = 'mjml' | 'html' | 'text';
+
+/** The format of an email campaign: an SMS campaign ('text') never reaches an email template. */
+export function emailFormat(format: CampaignFormat): 'mjml' | 'html' {
+  if (format === 'text') throw new Error('a text (SMS) campaign has no email template');
+  return format;
+}
+
+/** Where a campaign goes: it takes the channel of its list (an SMS list gets an SMS campaign). */
+export type CampaignChannel = 'email' | 'sms';
 
 /** Why a campaign is paused: by its owner, or by the platform (a relay down, a sample under watch). */
 export type PauseReason = 'owner' | 'relay-unavailable' | 'sample-pending' | 'quota' | 'standing';
@@ -69,6 +79,13 @@ export interface Campaign {
   segmentId: string | null;
   name: string;
   status: CampaignStatus;
+  /**
+   * The list's channel, fixed at creation. An SMS campaign has only a text body (format 'text') and
+   * a sender ID. The store always sets it; absent (a fixture of another area) means email.
+   */
+  channel?: CampaignChannel;
+  /** SMS only: the sender the recipient sees (E.164 number or an alphanumeric ID of at most 11 characters). */
+  senderId?: string | null;
   subject: string;
   preheader: string;
   fromName: string;
@@ -96,6 +113,8 @@ export interface Campaign {
 export interface ContentReview {
   review(
     campaign: Pick<Campaign, 'accountId' | 'subject' | 'preheader' | 'body' | 'format'> & {
+      /** Absent: email (an SMS text is screened as text only, with the SMS channel's rules). */
+      channel?: CampaignChannel;
       html: string;
       text: string;
       links: string[];

@@ -8,6 +8,7 @@
 //   0050-0059 enforcement (blocklists, inbound, bounces, complaints, incidents)
 //   0060-0062 list versions (issue 13)
 //   0065-0066 SMS senders and inbound texts (issue 11)
+//   0069-0070 SMS campaigns (issue 11)
 import { Migrator, type Migration, type MigrationProvider } from 'kysely/migration';
 import type { Kysely } from 'kysely';
 import * as m0001 from './0001_accounts.ts';
@@ -36,6 +37,7 @@ import * as m0060 from './0060_list_versions.ts';
 import * as m0063 from './0063_account_sender_settings.ts';
 import * as m0065 from './0065_sms_senders.ts';
 import * as m0066 from './0066_sms_inbound.ts';
+import * as m0069 from './0069_campaign_channel.ts';
 
 export const MIGRATIONS: Record<string, Migration> = {
   '0001_accounts': m0001,
@@ -64,6 +66,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0063_account_sender_settings': m0063,
   '0065_sms_senders': m0065,
   '0066_sms_inbound': m0066,
+  '0069_campaign_channel': m0069,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

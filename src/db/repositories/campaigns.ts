@@ -3,11 +3,12 @@
 import type { CampaignPatch, CampaignStore } from '../../core/campaigns/ports.ts';
 import { REJECT_ACTIONS } from '../../core/campaigns/review-outcome.ts';
 import { ContentVerdictSchema } from '../../core/campaigns/schemas.ts';
-import type { Campaign, CampaignFormat, CampaignStatus, PauseReason } from '../../core/campaigns/types.ts';
+import type { Campaign, CampaignChannel, CampaignFormat, CampaignStatus, PauseReason } from '../../core/campaigns/types.ts';
 import type { Database } from '../database.ts';
+import type { Insertable, Selectable, Updateable } from 'kysely';
 import type { CampaignsTable } from '../schema/campaigns.ts';
 
-export function toCampaign(r: CampaignsTable): Campaign {
+export function toCampaign(r: Selectable<CampaignsTable>): Campaign {
   return {
     id: r.id,
     accountId: r.account_id,
@@ -15,6 +16,8 @@ export function toCampaign(r: CampaignsTable): Campaign {
     segmentId: r.segment_id,
     name: r.name,
     status: r.status as CampaignStatus,
+    channel: r.channel as CampaignChannel,
+    senderId: r.sender_id,
     subject: r.subject,
     preheader: r.preheader,
     fromName: r.from_name,
@@ -50,6 +53,8 @@ const COLUMNS: Record<keyof CampaignPatch, keyof CampaignsTable> = {
   version: 'version',
   verdict: 'verdict',
   status: 'status',
+  channel: 'channel',
+  senderId: 'sender_id',
   scheduledAt: 'scheduled_at',
   timeZone: 'time_zone',
   pauseReason: 'pause_reason',
@@ -57,7 +62,7 @@ const COLUMNS: Record<keyof CampaignPatch, keyof CampaignsTable> = {
   finishedAt: 'finished_at',
 };
 
-function toRow(patch: CampaignPatch): Partial<CampaignsTable> {
+function toRow(patch: CampaignPatch): Updateable<CampaignsTable> {
   const row: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(patch)) {
     if (value === undefined) continue;
@@ -66,7 +71,7 @@ function toRow(patch: CampaignPatch): Partial<CampaignsTable> {
     else if (key === 'verdict') row[column] = value === null ? null : JSON.stringify(value);
     else row[column] = value;
   }
-  return row as Partial<CampaignsTable>;
+  return row as Updateable<CampaignsTable>;
 }
 
 export function createCampaignStore(database: Database): CampaignStore {
@@ -86,7 +91,7 @@ export function createCampaignStore(database: Database): CampaignStore {
           account_id: accountId,
           created_at: createdAt,
           updated_at: updatedAt,
-          ...(toRow(rest) as Omit<CampaignsTable, 'id' | 'account_id' | 'created_at' | 'updated_at'>),
+          ...(toRow(rest) as Omit<Insertable<CampaignsTable>, 'id' | 'account_id' | 'created_at' | 'updated_at'>),
         })
         .execute();
     },

@@ -1,4 +1,6 @@
 // Campaigns (migration 0031_campaigns).
+import type { Generated } from 'kysely';
+
 export interface CampaignsTable {
   id: string;
   account_id: string;
@@ -7,6 +9,10 @@ export interface CampaignsTable {
   name: string;
   /** A CampaignStatus (src/core/campaigns/types.ts). */
   status: string;
+  /** 'email' | 'sms' (migration 0069). */
+  channel: Generated<string>;
+  /** SMS only (migration 0069). */
+  sender_id: string | null;
   subject: string;
   preheader: string;
   from_name: string;

@@ -98,6 +98,52 @@ for (const engine of ENGINES) {
       });
     });
 
+    it('an SMS campaign through the API: created for an SMS list, submitted to a verdict, un-approved by an edit, not sendable', async () => {
+      const list = await post('/api/v1/lists', {
+        name: 'SMS deals',
+        purposeText: 'Weekly bakery deals by SMS; reply STOP to end, HELP for help. Message and data rates may apply.',
+        channel: 'sms',
+        frequency: 'weekly',
+        senderName: 'Bakery',
+      });
+      expect(list.statusCode, list.body).toBe(201);
+      const sms = {
+        name: 'Weekend',
+        listId: list.json().id,
+        senderId: 'Brutaria',
+        body: 'Pâine proaspătă sâmbătă de la 8. STOP la 1234.',
+      };
+      const created = await post('/api/v1/campaigns', sms);
+      expect(created.statusCode, created.body).toBe(201);
+      expect(created.json()).toMatchObject({ channel: 'sms', senderId: 'Brutaria', format: 'text', subject: '' });
+      const id = created.json().id;
+      const withSubject = await post('/api/v1/campaigns', { ...body(), listId: list.json().id });
+      expect(withSubject.statusCode).toBe(422);
+      expect(withSubject.json().error.code).toBe('CAMPAIGN_CHANNEL_FIELDS');
+      const badSender = await post('/api/v1/campaigns', { ...sms, senderId: 'Brutăria' });
+      expect(badSender.statusCode).toBe(400);
+      expect(badSender.json().error.code).toBe('SMS_SENDER_ID_INVALID');
+      const tooLong = await post('/api/v1/campaigns', { ...sms, body: 'ț'.repeat(2000) });
+      expect(tooLong.statusCode).toBe(400);
+      expect(tooLong.json().error.code).toBe('SMS_TOO_MANY_SEGMENTS');
+      const submitted = await post(`/api/v1/campaigns/${id}/submit`);
+      expect(submitted.statusCode, submitted.body).toBe(200);
+      expect(submitted.json()).toMatchObject({ status: 'approved', verdict: { decision: 'allow' } });
+      const sent = await post(`/api/v1/campaigns/${id}/send`, {});
+      expect(sent.statusCode).toBe(422);
+      expect(sent.json().error.code).toBe('CAMPAIGN_CHANNEL_NOT_SENDABLE');
+      const edited = await t.app.inject({
+        method: 'PATCH',
+        url: `/api/v1/campaigns/${id}`,
+        headers: owner.headers,
+        payload: { body: 'Meniul de weekend: bit.ly/3xYzAbc STOP la 1234.' },
+      });
+      expect(edited.statusCode, edited.body).toBe(200);
+      // CNT-05: the approval was for the old text; the new one is screened again (a shortener: held).
+      expect(edited.json()).toMatchObject({ version: 2, status: 'in-review', verdict: { decision: 'hold' } });
+      expect(edited.json().verdict.contentHash).not.toBe(submitted.json().verdict.contentHash);
+    });
+
     it("another account cannot read or move this account's campaign; the review queue is for operators only", async () => {
       const id = (await post('/api/v1/campaigns', body())).json().id;
       const other = await signUp(t.app);

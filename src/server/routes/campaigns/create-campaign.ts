@@ -1,5 +1,5 @@
-// POST /api/v1/campaigns — Create a campaign (draft).
-import { CampaignInputSchema } from '../../../core/campaigns/schemas.ts';
+// POST /api/v1/campaigns — Create a campaign (draft): an email campaign, or an SMS one to an SMS list.
+import { CampaignCreateSchema } from '../../../core/campaigns/schemas.ts';
 import { requireAccount } from '../../auth.ts';
 import type { AppDeps } from '../../deps.ts';
 import type { ZodApp } from '../auth/http.ts';
@@ -9,7 +9,7 @@ export function registerCreateCampaign(app: ZodApp, deps: AppDeps): void {
   app.post(
     '/campaigns',
     {
-      schema: { tags: TAGS, summary: 'Create a campaign (draft)', body: CampaignInputSchema, response: { 201: CampaignSchema } },
+      schema: { tags: TAGS, summary: 'Create a campaign (draft)', body: CampaignCreateSchema, response: { 201: CampaignSchema } },
     },
     async (request, reply) => {
       const auth = requireAccount(request, 'campaigns:write');

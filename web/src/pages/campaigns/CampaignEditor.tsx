@@ -2,6 +2,8 @@
 // domain, Reply-To, MJML or HTML with Liquid fields, a live preview in a sandboxed iframe and the
 // text part; Save, then Submit for review (the content screen's verdict and findings are shown).
 // A saved draft is saved again as it is edited (debounced), so the preview follows the text.
+// A campaign to an SMS list is an SMS campaign (issue 11 §6): the form is then the sender ID and the
+// text with its parts and cost (SmsText); it is submitted to the same review, and not sent yet.
 import { useEffect, useRef, useState } from 'react';
 import {
   Alert,
@@ -26,7 +28,8 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { notifyOk } from '../../notify.ts';
-import type { Campaign, CampaignFormat } from '../../../../src/core/campaigns/types.ts';
+import type { Campaign, CampaignChannel, CampaignFormat } from '../../../../src/core/campaigns/types.ts';
+import { SmsText } from './SmsText.tsx';
 import type { CampaignReviewView } from '../../../../src/core/campaigns/service.ts';
 import { contentCategoryName } from '../../../../policy/content/names.ts';
 import type { Contact } from '../../../../src/core/contacts/types.ts';
@@ -56,6 +59,8 @@ const STARTER: Record<CampaignFormat, string> = {
   </body>
 </html>
 `,
+  // An SMS campaign's text starts empty.
+  text: '',
 };
 
 /** The contact fields the picker offers; any other attribute can be typed in. */
@@ -79,6 +84,7 @@ interface Draft {
   format: CampaignFormat;
   body: string;
   clickTracking: boolean;
+  senderId: string;
 }
 
 const EMPTY: Draft = {
@@ -94,6 +100,7 @@ const EMPTY: Draft = {
   format: 'mjml',
   body: STARTER.mjml,
   clickTracking: false,
+  senderId: '',
 };
 
 function draftOf(c: Campaign): Draft {
@@ -111,10 +118,13 @@ function draftOf(c: Campaign): Draft {
     format: c.format,
     body: c.body,
     clickTracking: c.clickTracking,
+    senderId: c.senderId ?? '',
   };
 }
 
-function payloadOf(d: Draft) {
+function payloadOf(d: Draft, channel: CampaignChannel) {
+  if (channel === 'sms')
+    return { name: d.name, listId: d.listId, segmentId: d.segmentId, senderId: d.senderId.trim(), body: d.body };
   return {
     name: d.name,
     listId: d.listId,
@@ -174,6 +184,22 @@ function Editor(props: { campaign: Campaign | null }) {
     setDirty(true);
   };
 
+  // The channel is the list's (fixed once saved): an SMS list makes an SMS campaign.
+  const listChannel = (lists.data ?? []).find((l) => l.id === draft.listId)?.channel;
+  const channel: CampaignChannel = current?.channel ?? (listChannel === 'sms' ? 'sms' : 'email');
+  const sms = channel === 'sms';
+  const chooseList = (listId: string) => {
+    const next =
+      (lists.data ?? []).find((l) => l.id === listId)?.channel === 'sms' ? 'text' : draft.format === 'text' ? 'mjml' : null;
+    setDraft((d) => ({
+      ...d,
+      listId,
+      ...(next === null ? {} : { format: next, body: d.body === STARTER[d.format] ? STARTER[next] : d.body }),
+    }));
+    edits.current += 1;
+    setDirty(true);
+  };
+
   const verified = (domains.data ?? []).filter((d) => d.status === 'verified');
   useEffect(() => {
     if (!draft.fromDomain && verified[0]) setDraft((d) => ({ ...d, fromDomain: verified[0]!.domain }));
@@ -189,7 +215,7 @@ function Editor(props: { campaign: Campaign | null }) {
   const save = useMutation({
     meta: { inlineError: true },
     mutationFn: async (auto: boolean) => {
-      const body = payloadOf(draft);
+      const body = payloadOf(draft, channel);
       const edit = edits.current;
       const c = current
         ? await api.patch<Campaign>(`/campaigns/${encodeURIComponent(current.id)}`, body)
@@ -207,7 +233,7 @@ function Editor(props: { campaign: Campaign | null }) {
   // Live preview: a saved draft is saved again 800 ms after the last keystroke.
   const autosave = current !== null && (current.status === 'draft' || current.status === 'rejected');
   useEffect(() => {
-    if (!autosave || !dirty || !draft.fromDomain || !gate.allowed) return;
+    if (!autosave || !dirty || (!sms && !draft.fromDomain) || !gate.allowed) return;
     const timer = setTimeout(() => save.mutate(true), 800);
     return () => clearTimeout(timer);
   }, [draft, autosave, dirty]);
@@ -225,7 +251,7 @@ function Editor(props: { campaign: Campaign | null }) {
         return { preview: null, error };
       }
     },
-    enabled: !!current,
+    enabled: !!current && !sms,
     retry: false,
     placeholderData: (previous) => previous,
   });
@@ -235,7 +261,7 @@ function Editor(props: { campaign: Campaign | null }) {
   const submit = useMutation({
     meta: { inlineError: true },
     mutationFn: async () => {
-      if (dirty && current) await api.patch<Campaign>(`/campaigns/${encodeURIComponent(current.id)}`, payloadOf(draft));
+      if (dirty && current) await api.patch<Campaign>(`/campaigns/${encodeURIComponent(current.id)}`, payloadOf(draft, channel));
       return api.post<Campaign>(`/campaigns/${encodeURIComponent(current?.id ?? '')}/submit`);
     },
     onSuccess: (c) => {
@@ -271,7 +297,7 @@ function Editor(props: { campaign: Campaign | null }) {
   };
 
   const error = save.error ?? submit.error;
-  const canSend = current && ['approved', 'scheduled', 'sending', 'paused'].includes(current.status);
+  const canSend = current && !sms && ['approved', 'scheduled', 'sending', 'paused'].includes(current.status);
 
   return (
     <Stack>
@@ -307,7 +333,12 @@ function Editor(props: { campaign: Campaign | null }) {
         </Group>
       </Group>
       <ServiceNotice service="campaigns" />
-      {verified.length === 0 && domains.isSuccess && (
+      {sms && current?.status === 'approved' && (
+        <Alert color="blue" data-testid="sms-not-sendable">
+          {t('campaigns.sms.notSendable')}
+        </Alert>
+      )}
+      {!sms && verified.length === 0 && domains.isSuccess && (
         <Alert color="yellow" data-testid="no-verified-domain">
           {t('campaigns.noVerifiedDomain')} <Link to="/sending-domains">{t('nav.sendingDomains')}</Link>
         </Alert>
@@ -332,8 +363,13 @@ function Editor(props: { campaign: Campaign | null }) {
                 label={t('campaigns.list')}
                 required
                 value={draft.listId || null}
-                data={(lists.data ?? []).filter((l) => l.channel === 'email').map((l) => ({ value: l.id, label: l.name }))}
-                onChange={(v) => set('listId', v ?? '')}
+                data={(lists.data ?? [])
+                  .filter((l) => (current ? l.channel === channel : l.channel === 'email' || l.channel === 'sms'))
+                  .map((l) => ({
+                    value: l.id,
+                    label: l.channel === 'sms' ? `${l.name} (${t('campaigns.sms.listChannel')})` : l.name,
+                  }))}
+                onChange={(v) => chooseList(v ?? '')}
                 allowDeselect={false}
               />
               <Select
@@ -345,187 +381,200 @@ function Editor(props: { campaign: Campaign | null }) {
                 onChange={(v) => set('segmentId', v)}
               />
             </Group>
-            <TextInput
-              label={t('campaigns.subject')}
-              required
-              value={draft.subject}
-              onChange={(e) => set('subject', e.currentTarget.value)}
-            />
-            <TextInput
-              label={t('campaigns.preheader')}
-              description={t('campaigns.preheaderHint')}
-              value={draft.preheader}
-              onChange={(e) => set('preheader', e.currentTarget.value)}
-            />
-            <TextInput
-              label={t('campaigns.fromName')}
-              required
-              value={draft.fromName}
-              onChange={(e) => set('fromName', e.currentTarget.value)}
-            />
-            <Group grow align="flex-end">
-              <TextInput
-                label={t('campaigns.fromAddress')}
-                required
-                value={draft.fromLocal}
-                onChange={(e) => set('fromLocal', e.currentTarget.value)}
-                rightSection={<Text size="sm">@</Text>}
+            {sms ? (
+              <SmsText
+                text={draft.body}
+                senderId={draft.senderId}
+                onText={(text) => set('body', text)}
+                onSenderId={(id) => set('senderId', id)}
               />
-              <Select
-                aria-label={t('campaigns.fromDomain')}
-                placeholder={t('campaigns.fromDomain')}
-                value={draft.fromDomain || null}
-                data={verified.map((d) => d.domain)}
-                onChange={(v) => set('fromDomain', v ?? '')}
-                allowDeselect={false}
-              />
-            </Group>
-            <TextInput
-              label={t('campaigns.replyTo')}
-              type="email"
-              value={draft.replyTo}
-              onChange={(e) => set('replyTo', e.currentTarget.value)}
-            />
-            <Switch
-              label={t('campaigns.clickTracking')}
-              description={t('campaigns.clickTrackingHint')}
-              checked={draft.clickTracking}
-              onChange={(e) => set('clickTracking', e.currentTarget.checked)}
-            />
-            <Group justify="space-between">
-              <SegmentedControl
-                aria-label={t('campaigns.format')}
-                value={draft.format}
-                onChange={(v) => switchFormat(v as CampaignFormat)}
-                data={[
-                  { value: 'mjml', label: 'MJML' },
-                  { value: 'html', label: 'HTML' },
-                ]}
-              />
-              <Menu closeOnItemClick>
-                <Menu.Target>
-                  <Button variant="light">{t('campaigns.insertField')}</Button>
-                </Menu.Target>
-                <Menu.Dropdown>
-                  {FIELDS.map((f) => (
-                    <Menu.Item key={f} onClick={() => insertField(f)} ff="monospace">
-                      {`contact.${f}`}
-                    </Menu.Item>
-                  ))}
-                  {attributeNames.map((f) => (
-                    <Menu.Item key={f} onClick={() => insertField(f)} ff="monospace">
-                      {`contact.${f}`}
-                    </Menu.Item>
-                  ))}
-                  <Menu.Divider />
-                  <Group p="xs" gap="xs" wrap="nowrap">
-                    <TextInput
-                      size="xs"
-                      aria-label={t('campaigns.otherAttribute')}
-                      placeholder={t('campaigns.otherAttribute')}
-                      value={attribute}
-                      onChange={(e) => setAttribute(e.currentTarget.value.replace(/[^A-Za-z0-9_]/g, ''))}
-                    />
-                    <Button size="xs" disabled={!attribute} onClick={() => insertField(attribute)}>
-                      {t('campaigns.insert')}
-                    </Button>
-                  </Group>
-                </Menu.Dropdown>
-              </Menu>
-            </Group>
-            <Textarea
-              ref={bodyRef}
-              label={t('campaigns.body')}
-              aria-label={t('campaigns.body')}
-              value={draft.body}
-              onChange={(e) => set('body', e.currentTarget.value)}
-              autosize
-              minRows={16}
-              maxRows={40}
-              spellCheck={false}
-              styles={{ input: { fontFamily: 'monospace', fontSize: 13 } }}
-            />
+            ) : (
+              <>
+                <TextInput
+                  label={t('campaigns.subject')}
+                  required
+                  value={draft.subject}
+                  onChange={(e) => set('subject', e.currentTarget.value)}
+                />
+                <TextInput
+                  label={t('campaigns.preheader')}
+                  description={t('campaigns.preheaderHint')}
+                  value={draft.preheader}
+                  onChange={(e) => set('preheader', e.currentTarget.value)}
+                />
+                <TextInput
+                  label={t('campaigns.fromName')}
+                  required
+                  value={draft.fromName}
+                  onChange={(e) => set('fromName', e.currentTarget.value)}
+                />
+                <Group grow align="flex-end">
+                  <TextInput
+                    label={t('campaigns.fromAddress')}
+                    required
+                    value={draft.fromLocal}
+                    onChange={(e) => set('fromLocal', e.currentTarget.value)}
+                    rightSection={<Text size="sm">@</Text>}
+                  />
+                  <Select
+                    aria-label={t('campaigns.fromDomain')}
+                    placeholder={t('campaigns.fromDomain')}
+                    value={draft.fromDomain || null}
+                    data={verified.map((d) => d.domain)}
+                    onChange={(v) => set('fromDomain', v ?? '')}
+                    allowDeselect={false}
+                  />
+                </Group>
+                <TextInput
+                  label={t('campaigns.replyTo')}
+                  type="email"
+                  value={draft.replyTo}
+                  onChange={(e) => set('replyTo', e.currentTarget.value)}
+                />
+                <Switch
+                  label={t('campaigns.clickTracking')}
+                  description={t('campaigns.clickTrackingHint')}
+                  checked={draft.clickTracking}
+                  onChange={(e) => set('clickTracking', e.currentTarget.checked)}
+                />
+                <Group justify="space-between">
+                  <SegmentedControl
+                    aria-label={t('campaigns.format')}
+                    value={draft.format}
+                    onChange={(v) => switchFormat(v as CampaignFormat)}
+                    data={[
+                      { value: 'mjml', label: 'MJML' },
+                      { value: 'html', label: 'HTML' },
+                    ]}
+                  />
+                  <Menu closeOnItemClick>
+                    <Menu.Target>
+                      <Button variant="light">{t('campaigns.insertField')}</Button>
+                    </Menu.Target>
+                    <Menu.Dropdown>
+                      {FIELDS.map((f) => (
+                        <Menu.Item key={f} onClick={() => insertField(f)} ff="monospace">
+                          {`contact.${f}`}
+                        </Menu.Item>
+                      ))}
+                      {attributeNames.map((f) => (
+                        <Menu.Item key={f} onClick={() => insertField(f)} ff="monospace">
+                          {`contact.${f}`}
+                        </Menu.Item>
+                      ))}
+                      <Menu.Divider />
+                      <Group p="xs" gap="xs" wrap="nowrap">
+                        <TextInput
+                          size="xs"
+                          aria-label={t('campaigns.otherAttribute')}
+                          placeholder={t('campaigns.otherAttribute')}
+                          value={attribute}
+                          onChange={(e) => setAttribute(e.currentTarget.value.replace(/[^A-Za-z0-9_]/g, ''))}
+                        />
+                        <Button size="xs" disabled={!attribute} onClick={() => insertField(attribute)}>
+                          {t('campaigns.insert')}
+                        </Button>
+                      </Group>
+                    </Menu.Dropdown>
+                  </Menu>
+                </Group>
+                <Textarea
+                  ref={bodyRef}
+                  label={t('campaigns.body')}
+                  aria-label={t('campaigns.body')}
+                  value={draft.body}
+                  onChange={(e) => set('body', e.currentTarget.value)}
+                  autosize
+                  minRows={16}
+                  maxRows={40}
+                  spellCheck={false}
+                  styles={{ input: { fontFamily: 'monospace', fontSize: 13 } }}
+                />
+              </>
+            )}
           </Stack>
         </Grid.Col>
-        <Grid.Col span={{ base: 12, md: 6 }}>
-          <Card withBorder>
-            <Tabs defaultValue="html">
-              <Tabs.List>
-                <Tabs.Tab value="html">{t('campaigns.previewHtml')}</Tabs.Tab>
-                <Tabs.Tab value="text">{t('campaigns.previewText')}</Tabs.Tab>
-              </Tabs.List>
-              {current && (
-                <Group mt="sm" align="flex-end" grow>
-                  <Select
-                    label={t('campaigns.previewAs')}
-                    placeholder={t('campaigns.previewAsSample')}
-                    clearable
-                    searchable
-                    value={previewAs}
-                    data={(contacts.data ?? []).filter((c) => c.email).map((c) => ({ value: c.id, label: c.email ?? c.id }))}
-                    onChange={setPreviewAs}
-                  />
-                  <Group gap="xs" align="flex-end" wrap="nowrap">
-                    <TextInput
-                      label={t('campaigns.testSendTo')}
-                      description={t('campaigns.testSendHint')}
-                      type="email"
-                      value={testTo}
-                      onChange={(e) => setTestTo(e.currentTarget.value)}
+        {!sms && (
+          <Grid.Col span={{ base: 12, md: 6 }}>
+            <Card withBorder>
+              <Tabs defaultValue="html">
+                <Tabs.List>
+                  <Tabs.Tab value="html">{t('campaigns.previewHtml')}</Tabs.Tab>
+                  <Tabs.Tab value="text">{t('campaigns.previewText')}</Tabs.Tab>
+                </Tabs.List>
+                {current && (
+                  <Group mt="sm" align="flex-end" grow>
+                    <Select
+                      label={t('campaigns.previewAs')}
+                      placeholder={t('campaigns.previewAsSample')}
+                      clearable
+                      searchable
+                      value={previewAs}
+                      data={(contacts.data ?? []).filter((c) => c.email).map((c) => ({ value: c.id, label: c.email ?? c.id }))}
+                      onChange={setPreviewAs}
                     />
-                    <Button
-                      variant="light"
-                      disabled={!testTo.trim() || !sendGate.allowed}
-                      title={sendGate.hint}
-                      loading={testSend.isPending}
-                      onClick={() => testSend.mutate()}
-                    >
-                      {t('campaigns.testSend')}
-                    </Button>
+                    <Group gap="xs" align="flex-end" wrap="nowrap">
+                      <TextInput
+                        label={t('campaigns.testSendTo')}
+                        description={t('campaigns.testSendHint')}
+                        type="email"
+                        value={testTo}
+                        onChange={(e) => setTestTo(e.currentTarget.value)}
+                      />
+                      <Button
+                        variant="light"
+                        disabled={!testTo.trim() || !sendGate.allowed}
+                        title={sendGate.hint}
+                        loading={testSend.isPending}
+                        onClick={() => testSend.mutate()}
+                      >
+                        {t('campaigns.testSend')}
+                      </Button>
+                    </Group>
                   </Group>
-                </Group>
-              )}
-              {testSend.error && (
-                <Alert color="red" mt="sm" data-testid="test-send-error">
-                  {errorWithPosition(testSend.error, t)}
-                </Alert>
-              )}
-              {!current && (
-                <Text c="dimmed" size="sm" mt="sm">
-                  {t('campaigns.saveToPreview')}
-                </Text>
-              )}
-              {previewError != null && (
-                <Alert color="red" mt="sm" data-testid="preview-error">
-                  {errorWithPosition(previewError, t)}
-                </Alert>
-              )}
-              {shown && (
-                <Text size="sm" mt="sm" data-testid="preview-subject">
-                  <b>{t('campaigns.subject')}:</b> {shown.subject}
-                </Text>
-              )}
-              <Tabs.Panel value="html" pt="sm">
-                {shown && (
-                  <iframe
-                    title={t('campaigns.previewHtml')}
-                    data-testid="preview-frame"
-                    sandbox=""
-                    srcDoc={shown.html}
-                    style={{ width: '100%', height: 600, border: '1px solid #dee2e6', background: 'white' }}
-                  />
                 )}
-              </Tabs.Panel>
-              <Tabs.Panel value="text" pt="sm">
-                {shown && (
-                  <Text component="pre" size="sm" data-testid="preview-text" style={{ whiteSpace: 'pre-wrap' }}>
-                    {shown.text}
+                {testSend.error && (
+                  <Alert color="red" mt="sm" data-testid="test-send-error">
+                    {errorWithPosition(testSend.error, t)}
+                  </Alert>
+                )}
+                {!current && (
+                  <Text c="dimmed" size="sm" mt="sm">
+                    {t('campaigns.saveToPreview')}
                   </Text>
                 )}
-              </Tabs.Panel>
-            </Tabs>
-          </Card>
-        </Grid.Col>
+                {previewError != null && (
+                  <Alert color="red" mt="sm" data-testid="preview-error">
+                    {errorWithPosition(previewError, t)}
+                  </Alert>
+                )}
+                {shown && (
+                  <Text size="sm" mt="sm" data-testid="preview-subject">
+                    <b>{t('campaigns.subject')}:</b> {shown.subject}
+                  </Text>
+                )}
+                <Tabs.Panel value="html" pt="sm">
+                  {shown && (
+                    <iframe
+                      title={t('campaigns.previewHtml')}
+                      data-testid="preview-frame"
+                      sandbox=""
+                      srcDoc={shown.html}
+                      style={{ width: '100%', height: 600, border: '1px solid #dee2e6', background: 'white' }}
+                    />
+                  )}
+                </Tabs.Panel>
+                <Tabs.Panel value="text" pt="sm">
+                  {shown && (
+                    <Text component="pre" size="sm" data-testid="preview-text" style={{ whiteSpace: 'pre-wrap' }}>
+                      {shown.text}
+                    </Text>
+                  )}
+                </Tabs.Panel>
+              </Tabs>
+            </Card>
+          </Grid.Col>
+        )}
       </Grid>
     </Stack>
   );

@@ -66,7 +66,7 @@ export function CampaignSend() {
   const dryRun = useQuery({
     queryKey: [...CAMPAIGNS_KEY, id, 'dry-run'],
     queryFn: () => api.get<CampaignDryRun>(`${path}/dry-run`),
-    enabled: !!c && !LIVE.has(c.status) && c.status !== 'sent',
+    enabled: !!c && c.channel !== 'sms' && !LIVE.has(c.status) && c.status !== 'sent',
     staleTime: 0,
   });
   // ACC-08: today's warm-up quota and who waits for a later day, shown beside the dry run.
@@ -117,6 +117,21 @@ export function CampaignSend() {
   });
 
   if (!c) return null;
+  // Issue 11 §6: an SMS campaign cannot be sent yet (the API answers CAMPAIGN_CHANNEL_NOT_SENDABLE).
+  if (c.channel === 'sms')
+    return (
+      <Stack>
+        <Title order={2}>{t('send.title', { name: c.name })}</Title>
+        <Alert color="blue" data-testid="sms-not-sendable">
+          {t('campaigns.sms.notSendable')}
+        </Alert>
+        <Group>
+          <Button variant="default" component={Link} to={path}>
+            {t('send.toEditor')}
+          </Button>
+        </Group>
+      </Stack>
+    );
   const r = dryRun.data;
   const p = report.data && progressOf(report.data, c.status);
   const percent = p && p.total > 0 ? Math.round((p.done / p.total) * 100) : c.status === 'sent' ? 100 : 0;

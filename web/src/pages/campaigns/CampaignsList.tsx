@@ -43,16 +43,30 @@ export function CampaignsList() {
                 <Table.Td>
                   <Link to={`/campaigns/${encodeURIComponent(c.id)}`}>{c.name}</Link>
                 </Table.Td>
-                <Table.Td>{c.subject}</Table.Td>
+                <Table.Td>
+                  {c.channel === 'sms' ? (
+                    // An SMS campaign has no subject: its text's beginning, marked SMS.
+                    <Group gap="xs" wrap="nowrap">
+                      <Badge variant="light">{t('campaigns.sms.listChannel')}</Badge>
+                      <Text size="sm" lineClamp={1}>
+                        {c.body}
+                      </Text>
+                    </Group>
+                  ) : (
+                    c.subject
+                  )}
+                </Table.Td>
                 <Table.Td>
                   <Badge color={STATUS_COLOR[c.status]}>{t(`campaigns.statuses.${c.status}`)}</Badge>
                 </Table.Td>
                 <Table.Td>{formatTime(c.updatedAt, i18n.language)}</Table.Td>
                 <Table.Td>
                   <Group gap="xs">
-                    <Button size="xs" variant="light" component={Link} to={`/campaigns/${encodeURIComponent(c.id)}/send`}>
-                      {t('campaigns.toSend')}
-                    </Button>
+                    {c.channel !== 'sms' && (
+                      <Button size="xs" variant="light" component={Link} to={`/campaigns/${encodeURIComponent(c.id)}/send`}>
+                        {t('campaigns.toSend')}
+                      </Button>
+                    )}
                     <Button size="xs" variant="default" component={Link} to={`/campaigns/${encodeURIComponent(c.id)}/report`}>
                       {t('campaigns.toReport')}
                     </Button>

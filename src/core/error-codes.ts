@@ -184,7 +184,6 @@ export const ERROR_CODES = {
   SMS_SENDER_NOT_FOUND: { kind: 'not-found' },
   SMS_SENDER_TAKEN: { kind: 'conflict' },
   SMS_SENDERS_TOO_MANY: { kind: 'unprocessable' },
-  SMS_SENDER_ID_INVALID: { kind: 'invalid' },
   SMS_TOO_MANY_SEGMENTS: { kind: 'invalid' },
   STANDING_CHANGED: { kind: 'conflict' },
   COMPLAINT_ALREADY_REVIEWED: { kind: 'conflict' },

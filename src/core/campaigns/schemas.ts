@@ -37,7 +37,7 @@ export const CampaignInputSchema = z
   .strict();
 export type CampaignInput = z.infer<typeof CampaignInputSchema>;
 
-/** Longest sender ID text accepted where it enters; its form (E.164, ≤ 11 characters) is checked by sender-id.ts with a stable code. */
+/** Longest sender ID text accepted where it enters; its form is checked by sender-id.ts (the SMS senders' rule) with SMS_SENDER_INVALID. */
 export const MAX_SENDER_ID_INPUT_LENGTH = 32;
 const senderId = z.string().trim().min(1).max(MAX_SENDER_ID_INPUT_LENGTH);
 
@@ -45,7 +45,7 @@ const senderId = z.string().trim().min(1).max(MAX_SENDER_ID_INPUT_LENGTH);
  * An SMS campaign (issue 11 §6): a campaign to an SMS list is a text and the sender ID the
  * recipient sees, nothing of email (subject, preheader, From, HTML). The text's limits are
  * MAX_SMS_SEGMENTS parts and MAX_SMS_TEXT_LENGTH characters (src/core/sms/segments.ts), refused
- * with SMS_TOO_MANY_SEGMENTS by the service; the sender ID's form with SMS_SENDER_ID_INVALID.
+ * with SMS_TOO_MANY_SEGMENTS by the service; the sender ID's form with SMS_SENDER_INVALID.
  */
 export const SmsCampaignInputSchema = z
   .object({

@@ -122,7 +122,7 @@ for (const engine of ENGINES) {
       expect(withSubject.json().error.code).toBe('CAMPAIGN_CHANNEL_FIELDS');
       const badSender = await post('/api/v1/campaigns', { ...sms, senderId: 'Brutăria' });
       expect(badSender.statusCode).toBe(400);
-      expect(badSender.json().error.code).toBe('SMS_SENDER_ID_INVALID');
+      expect(badSender.json().error.code).toBe('SMS_SENDER_INVALID');
       const tooLong = await post('/api/v1/campaigns', { ...sms, body: 'ț'.repeat(2000) });
       expect(tooLong.statusCode).toBe(400);
       expect(tooLong.json().error.code).toBe('SMS_TOO_MANY_SEGMENTS');

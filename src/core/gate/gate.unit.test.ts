@@ -37,6 +37,8 @@ const facts = (over: Partial<RecipientFacts> = {}): RecipientFacts => ({
   confirmedAt: null,
   lastSentAt: null,
   hold: null,
+  phone: null,
+  timeZone: null,
   ...over,
 });
 const reasonOf = (f: RecipientFacts | undefined, suppressed = false) => {

@@ -47,10 +47,11 @@ export interface RefusalsRecorded {
 }
 
 // One frozen decision per outcome: a batch of 10,000 decisions allocates no decision objects.
-const REFUSALS = Object.fromEntries(SEND_REFUSALS.map((reason) => [reason, Object.freeze({ allowed: false, reason })])) as Record<
-  FinalRefusal,
-  SendDecision
->;
+// (A quiet-hours deferral carries its instant: quietHoursStep makes one per zone set.)
+const FINAL_REFUSALS = SEND_REFUSALS.filter((reason): reason is FinalRefusal => reason !== 'quiet-hours');
+const REFUSALS = Object.fromEntries(
+  FINAL_REFUSALS.map((reason) => [reason, Object.freeze({ allowed: false, reason })]),
+) as Record<FinalRefusal, SendDecision>;
 const refuse = (reason: FinalRefusal): SendDecision => REFUSALS[reason];
 const ALLOWED: SendDecision = Object.freeze({ allowed: true });
 const NO_ZONES: readonly string[] = Object.freeze([]);

@@ -77,9 +77,28 @@ describe('recipient zones in memory', () => {
   });
 
   it('refuses to guess from a mapping file it cannot read', () => {
+    const good = () => bson([['40', 'Europe/Bucharest']]);
+    expect(decodeZoneData(good())).toEqual(new Map([['40', 'Europe/Bucharest']]));
     expect(() => decodeZoneData(bson([['40', 'Europe/Bucharest']], 0x10))).toThrow(/type 16/);
-    const short = bson([['40', 'Europe/Bucharest']]).subarray(0, 10);
-    expect(() => decodeZoneData(short)).toThrow(/length/);
-    expect(decodeZoneData(bson([['40', 'Europe/Bucharest']]))).toEqual(new Map([['40', 'Europe/Bucharest']]));
+    expect(() => decodeZoneData(good().subarray(0, 10))).toThrow(/document length/);
+    // Layout of good(): size(4) type(1) "40\0"(3) length(4) "Europe/Bucharest\0"(17) end(1) = 30 bytes.
+    const at = (patch: (b: Uint8Array, v: DataView) => void) => {
+      const b = good();
+      patch(b, new DataView(b.buffer));
+      return () => decodeZoneData(b);
+    };
+    expect(good().length).toBe(30);
+    expect(at((b) => b.fill(0x41, 5, 30))).toThrow(/unterminated key/); // no NUL after the key
+    expect(at((_, v) => v.setInt32(8, 0, true))).toThrow(/bad string/); // zero length
+    expect(at((_, v) => v.setInt32(8, 30, true))).toThrow(/bad string/); // past the end
+    expect(at((_, v) => v.setInt32(8, 16, true))).toThrow(/bad string/); // not ending in NUL
+    expect(at((b) => (b[29] = 1))).toThrow(/unterminated document/);
+    expect(at((b) => (b[12] = 0xff))).toThrow(); // not UTF-8
+  });
+
+  it('shares one frozen answer between prefixes of the same zones, and reads only a bare E.164 number', () => {
+    expect(recipientZones.zonesOf('+13475550123')).toBe(recipientZones.zonesOf('+12125550123')); // 347 and 212: New York
+    expect(recipientZones.zonesOf('tel:+40722123456')).toEqual([]);
+    expect(recipientZones.zonesOf('+40722123456')).toEqual(['Europe/Bucharest']);
   });
 });

@@ -79,6 +79,7 @@ describe('recipient zones in memory', () => {
   it('refuses to guess from a mapping file it cannot read', () => {
     const good = () => bson([['40', 'Europe/Bucharest']]);
     expect(decodeZoneData(good())).toEqual(new Map([['40', 'Europe/Bucharest']]));
+    expect(decodeZoneData(bson([['40', '']]))).toEqual(new Map([['40', '']])); // an empty string is a string
     expect(() => decodeZoneData(bson([['40', 'Europe/Bucharest']], 0x10))).toThrow(/type 16/);
     expect(() => decodeZoneData(good().subarray(0, 10))).toThrow(/document length/);
     // Layout of good(): size(4) type(1) "40\0"(3) length(4) "Europe/Bucharest\0"(17) end(1) = 30 bytes.
@@ -97,7 +98,10 @@ describe('recipient zones in memory', () => {
   });
 
   it('shares one frozen answer between prefixes of the same zones, and reads only a bare E.164 number', () => {
-    expect(recipientZones.zonesOf('+13475550123')).toBe(recipientZones.zonesOf('+12125550123')); // 347 and 212: New York
+    const index = createZoneIndex(); // built here, in this test
+    expect(index.zonesOf('+13475550123')).toBe(index.zonesOf('+12125550123')); // 347 and 212: New York
+    expect(index.zonesOf('+13475550123')).toEqual(['America/New_York']);
+    expect(index.zonesOf('+13105550123')).not.toBe(index.zonesOf('+12125550123')); // Los Angeles
     expect(recipientZones.zonesOf('tel:+40722123456')).toEqual([]);
     expect(recipientZones.zonesOf('+40722123456')).toEqual(['Europe/Bucharest']);
   });

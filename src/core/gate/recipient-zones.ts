@@ -47,7 +47,8 @@ export function decodeZoneData(bytes: Uint8Array): Map<string, string> {
     if (type !== 0x02) throw new Error(`zone data: value of type ${type} for ${key}`);
     const length = view.getInt32(at, true);
     at += 4;
-    if (length < 1 || at + length > size || bytes[at + length - 1] !== 0) throw new Error('zone data: bad string');
+    // (A length past the end reads no NUL there: undefined.)
+    if (length < 1 || bytes[at + length - 1] !== 0) throw new Error('zone data: bad string');
     out.set(key, text.decode(bytes.subarray(at, at + length - 1)));
     at += length;
   }

@@ -222,7 +222,10 @@ describeEachEngine('send gate', (db) => {
         'no-postal-address': 0,
         'quota-exceeded': 0,
         'policy-unavailable': 0,
+        'quiet-hours': 0,
+        'quiet-hours-unknown': 0,
       },
+      deferredUntil: null,
     });
     expect(ids.none).toBeTruthy();
     const smsReport = await s.gate.dryRun(accountId, sms.id);

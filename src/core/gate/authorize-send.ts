@@ -6,9 +6,14 @@ import { AppError } from '../errors.ts';
 import { uuidV7At } from '../ids.ts';
 import type { Logger } from '../ports.ts';
 import type { StandingGate } from '../standing/ports.ts';
+import type { Channel } from '../consent/types.ts';
+import { isKnownTimeZone } from '../sms/local-time.ts';
+import { quietHoursDecision } from '../sms/quiet-hours.ts';
+import { recipientZones, type ZoneIndex } from './recipient-zones.ts';
 import {
   SEND_REFUSALS,
   type AuthorizeSendInput,
+  type FinalRefusal,
   type GateStore,
   type RecipientFacts,
   type SendDecision,
@@ -42,12 +47,56 @@ export interface RefusalsRecorded {
 }
 
 // One frozen decision per outcome: a batch of 10,000 decisions allocates no decision objects.
-const REFUSALS = Object.fromEntries(SEND_REFUSALS.map((reason) => [reason, Object.freeze({ allowed: false, reason })])) as Record<
-  SendRefusal,
-  SendDecision
->;
-const refuse = (reason: SendRefusal): SendDecision => REFUSALS[reason];
+// (A quiet-hours deferral carries its instant: quietHoursStep makes one per zone set.)
+const FINAL_REFUSALS = SEND_REFUSALS.filter((reason): reason is FinalRefusal => reason !== 'quiet-hours');
+const REFUSALS = Object.fromEntries(
+  FINAL_REFUSALS.map((reason) => [reason, Object.freeze({ allowed: false, reason })]),
+) as Record<FinalRefusal, SendDecision>;
+const refuse = (reason: FinalRefusal): SendDecision => REFUSALS[reason];
 const ALLOWED: SendDecision = Object.freeze({ allowed: true });
+const NO_ZONES: readonly string[] = Object.freeze([]);
+
+/**
+ * SMS-03: the quiet-hours step for one batch (or one dry run) at `now`, applied to recipients the
+ * other rules allow. The zones: the contact's stated zone when it has one Intl knows (an import or
+ * form said where the person is), else the number's (in memory, recipient-zones.ts). Decisions are
+ * memoized per zone set: a batch works out quiet hours once per distinct zone set, not per
+ * recipient; recipients with the same set share one frozen decision (and its deferUntil).
+ */
+export function quietHoursStep(
+  now: Date,
+  zones: ZoneIndex = recipientZones,
+): (f: Pick<RecipientFacts, 'phone' | 'timeZone'>) => SendDecision {
+  const stated = new Map<string, readonly string[]>();
+  const memo = new Map<readonly string[], SendDecision>();
+  const zonesOf = (f: Pick<RecipientFacts, 'phone' | 'timeZone'>): readonly string[] => {
+    if (f.timeZone) {
+      let z = stated.get(f.timeZone);
+      if (!z) stated.set(f.timeZone, (z = isKnownTimeZone(f.timeZone) ? Object.freeze([f.timeZone]) : NO_ZONES));
+      if (z.length > 0) return z;
+    }
+    return f.phone ? zones.zonesOf(f.phone) : NO_ZONES;
+  };
+  return (f) => {
+    const set = zonesOf(f);
+    let d = memo.get(set);
+    if (!d) {
+      const q = quietHoursDecision(set, now);
+      d = q.allowed
+        ? ALLOWED
+        : q.reason === 'quiet-hours'
+          ? Object.freeze({ allowed: false, reason: 'quiet-hours', deferUntil: q.sendableAt })
+          : refuse('quiet-hours-unknown');
+      memo.set(set, d);
+    }
+    return d;
+  };
+}
+
+/** True for a decision that only waits (SMS-03 quiet hours): not a refusal, never recorded as one. */
+export function isDeferral(d: SendDecision): d is Extract<SendDecision, { reason: 'quiet-hours' }> {
+  return !d.allowed && d.reason === 'quiet-hours';
+}
 
 /** The instant before which consent (and a send) is too old for CON-12, as ISO text. */
 export function repermissionCutoff(now: Date): string {
@@ -78,7 +127,7 @@ function maxIso(a: string | null, b: string | null): string | null {
 }
 
 /** Account standing: null when the account may use the channel, else the refusal. */
-export async function standingRefusal(deps: GateDeps, accountId: string, channel: 'email' | 'sms'): Promise<SendRefusal | null> {
+export async function standingRefusal(deps: GateDeps, accountId: string, channel: 'email' | 'sms'): Promise<FinalRefusal | null> {
   try {
     await deps.standing.assertServiceAllowed(accountId, channel);
     return null;
@@ -93,10 +142,13 @@ export async function standingRefusal(deps: GateDeps, accountId: string, channel
 export async function preconditionRefusal(
   deps: GateDeps,
   input: Pick<AuthorizeSendInput, 'accountId' | 'channel' | 'contextId'>,
-): Promise<SendRefusal | null> {
+): Promise<FinalRefusal | null> {
   if (!deps.preconditions || !input.contextId) return null;
   try {
-    return await deps.preconditions.check(input.accountId, input.contextId, input.channel);
+    const refusal = await deps.preconditions.check(input.accountId, input.contextId, input.channel);
+    // A deferral is decided per recipient (SMS-03), never for a whole batch: fail closed.
+    if (refusal === 'quiet-hours') throw new Error('a precondition cannot defer a whole batch');
+    return refusal;
   } catch (err) {
     deps.logger.error(
       { err, accountId: input.accountId, contextId: input.contextId },
@@ -106,18 +158,27 @@ export async function preconditionRefusal(
   }
 }
 
-/** Decisions for facts already read, with one suppression query. Throws on lookup errors. */
+/**
+ * Decisions for facts already read, with one suppression query. Throws on lookup errors. For an
+ * SMS list (`channel` 'sms') the recipients the other rules allow then meet quiet hours (SMS-03);
+ * email never does.
+ */
 export async function decideBatch(
   store: GateStore,
   accountId: string,
   facts: RecipientFacts[],
   now: Date,
+  channel: Channel = 'email',
 ): Promise<Map<string, SendDecision>> {
   const hashes = facts.map((f) => f.addressHash).filter((h): h is string => h !== null);
   const suppressed = hashes.length > 0 ? await store.suppressedHashes(accountId, hashes) : new Set<string>();
   const cutoff = repermissionCutoff(now);
+  const quiet = channel === 'sms' ? quietHoursStep(now) : null;
   const out = new Map<string, SendDecision>();
-  for (const f of facts) out.set(f.contactId, decide(f, f.addressHash !== null && suppressed.has(f.addressHash), cutoff));
+  for (const f of facts) {
+    const d = decide(f, f.addressHash !== null && suppressed.has(f.addressHash), cutoff);
+    out.set(f.contactId, quiet && d.allowed ? quiet(f) : d);
+  }
   return out;
 }
 
@@ -130,7 +191,7 @@ export async function authorizeSend(deps: GateDeps, input: AuthorizeSendInput): 
 }
 
 async function decideRecipients(deps: GateDeps, input: AuthorizeSendInput, ids: string[]): Promise<Map<string, SendDecision>> {
-  const all = (reason: SendRefusal) => new Map(ids.map((id) => [id, refuse(reason)] as const));
+  const all = (reason: FinalRefusal) => new Map(ids.map((id) => [id, refuse(reason)] as const));
   const standing = await standingRefusal(deps, input.accountId, input.channel);
   if (standing) return all(standing);
   const precondition = await preconditionRefusal(deps, input);
@@ -142,7 +203,7 @@ async function decideRecipients(deps: GateDeps, input: AuthorizeSendInput, ids: 
     // An archived list sends nothing (its recipients can still leave it in the preference center).
     if (list.archivedAt !== null) return all('list-archived');
     const facts = await deps.store.recipientFacts(input.accountId, input.listId, input.channel, ids);
-    const decided = await decideBatch(deps.store, input.accountId, facts, input.now);
+    const decided = await decideBatch(deps.store, input.accountId, facts, input.now, list.channel);
     const out = new Map<string, SendDecision>();
     for (const id of ids) out.set(id, decided.get(id) ?? refuse('no-consent'));
     return out;
@@ -169,7 +230,8 @@ async function recordRefusals(
   const contextId = input.contextId ?? null;
   const rows: SendRefusalRecord[] = [];
   for (const [contactId, d] of decided) {
-    if (d.allowed) continue;
+    // A quiet-hours deferral is not a refusal: the sender re-queues it for deferUntil (SMS-03).
+    if (d.allowed || isDeferral(d)) continue;
     rows.push({
       id: uuidV7At(at),
       accountId: input.accountId,

@@ -10,7 +10,9 @@ import {
   authorizeSend,
   decide,
   decideBatch,
+  isDeferral,
   MAX_GATE_BATCH,
+  quietHoursStep,
   repermissionCutoff,
   type RefusalsRecorded,
 } from './authorize-send.ts';
@@ -37,6 +39,8 @@ const facts = (over: Partial<RecipientFacts> = {}): RecipientFacts => ({
   confirmedAt: null,
   lastSentAt: null,
   hold: null,
+  phone: null,
+  timeZone: null,
   ...over,
 });
 const reasonOf = (f: RecipientFacts | undefined, suppressed = false) => {
@@ -459,5 +463,79 @@ describe('gate dry run paging', () => {
       kind: 'not-found',
       message: 'No such list in this account.',
     });
+  });
+});
+
+describe('gate quiet hours (SMS lists)', () => {
+  // NOW is 12:00 UTC in June: Bucharest 15:00 (open), New York 08:00 (open), Tokyo 21:00 (quiet).
+  const sms = { channel: 'sms' as const, archivedAt: null };
+  const people = [
+    facts({ contactId: 'ro', addressHash: 'h-ro', phone: '+40722123456' }),
+    facts({ contactId: 'ny', addressHash: 'h-ny', phone: '+12125550123' }),
+    facts({ contactId: 'jp', addressHash: 'h-jp', phone: '+819012345678' }),
+    facts({ contactId: 'xx', addressHash: 'h-xx', phone: '+99912345678' }),
+  ];
+
+  it('[SMS-03] defers without recording, refuses an unknown zone with a record, and counts only the refusals', async () => {
+    const { store, recorded } = memoryStore({ list: sms, facts: people });
+    const events: RefusalsRecorded[] = [];
+    const d = await authorizeSend(
+      { store, standing: allowAll, logger: recordingLogger(), onRecorded: (e) => events.push(e) },
+      input(['ro', 'ny', 'jp', 'xx'], { channel: 'sms' }),
+    );
+    expect(reasons(d)).toEqual({ ro: 'allowed', ny: 'allowed', jp: 'quiet-hours', xx: 'quiet-hours-unknown' });
+    expect(d.get('jp')).toEqual({ allowed: false, reason: 'quiet-hours', deferUntil: new Date('2026-06-15T23:00:00.000Z') });
+    expect(recorded.flat().map((r) => [r.contactId, r.reason])).toEqual([['xx', 'quiet-hours-unknown']]);
+    expect(events.map((e) => e.counts)).toEqual([{ 'quiet-hours-unknown': 1 }]);
+  });
+
+  it('[SMS-03] an email list with the same people (phones and all) is never deferred', async () => {
+    const { store, recorded } = memoryStore({ list: { channel: 'email', archivedAt: null }, facts: people });
+    const d = await authorizeSend({ store, standing: allowAll, logger: recordingLogger() }, input(['ro', 'ny', 'jp', 'xx']));
+    expect(reasons(d)).toEqual({ ro: 'allowed', ny: 'allowed', jp: 'allowed', xx: 'allowed' });
+    expect(recorded).toEqual([]);
+    expect(reasons(await decideBatch(store, 'acc-1', people, NOW))).toEqual({
+      ro: 'allowed',
+      ny: 'allowed',
+      jp: 'allowed',
+      xx: 'allowed',
+    });
+  });
+
+  it('[SMS-03] a batch of 10,000 works quiet hours out once per zone set: recipients of one set share one decision', async () => {
+    const many = Array.from({ length: MAX_GATE_BATCH }, (_, i) =>
+      facts({
+        contactId: `c${i}`,
+        addressHash: `h${i}`,
+        phone: i % 2 ? `+4072${String(i).padStart(7, '0')}` : `+8190${String(i).padStart(8, '0')}`,
+      }),
+    );
+    const d = await decideBatch(memoryStore({}).store, 'acc-1', many, NOW, 'sms');
+    const distinct = new Set(d.values());
+    expect(distinct.size).toBe(2);
+    expect(d.get('c1')).toEqual({ allowed: true });
+    expect(d.get('c0')).toMatchObject({ reason: 'quiet-hours', deferUntil: new Date('2026-06-15T23:00:00.000Z') });
+    expect(d.get('c2')).toBe(d.get('c0'));
+  });
+
+  it("[SMS-03] the contact's stated zone decides when Intl knows it, the number otherwise", () => {
+    const step = quietHoursStep(NOW);
+    expect(step({ phone: '+40722123456', timeZone: 'Asia/Tokyo' })).toMatchObject({ reason: 'quiet-hours' });
+    expect(step({ phone: '+819012345678', timeZone: 'Europe/Bucharest' })).toEqual({ allowed: true });
+    expect(step({ phone: '+40722123456', timeZone: 'Nowhere/Special' })).toEqual({ allowed: true });
+    expect(step({ phone: null, timeZone: null })).toEqual({ allowed: false, reason: 'quiet-hours-unknown' });
+    expect(isDeferral(step({ phone: '+819012345678', timeZone: null }))).toBe(true);
+    expect(isDeferral(step({ phone: '+40722123456', timeZone: null }))).toBe(false);
+  });
+
+  it('a precondition cannot defer a whole batch: that answer fails closed', async () => {
+    const { store } = memoryStore({ list: sms, facts: people });
+    const logger = recordingLogger();
+    const d = await authorizeSend(
+      { store, standing: allowAll, logger, preconditions: { check: async () => 'quiet-hours' } },
+      input(['ro', 'jp'], { channel: 'sms', contextId: 'camp-1' }),
+    );
+    expect(reasons(d)).toEqual({ ro: 'policy-unavailable', jp: 'policy-unavailable' });
+    expect(logger.errors).toHaveLength(1);
   });
 });

@@ -4,7 +4,14 @@ import { uuidV7At } from '../ids.ts';
 import type { Clock, Logger } from '../ports.ts';
 import type { StandingGate } from '../standing/ports.ts';
 import type { Channel } from '../consent/types.ts';
-import { authorizeSend, decide, repermissionCutoff, standingRefusal, type RefusalsRecorded } from './authorize-send.ts';
+import {
+  authorizeSend,
+  decide,
+  quietHoursStep,
+  repermissionCutoff,
+  standingRefusal,
+  type RefusalsRecorded,
+} from './authorize-send.ts';
 import {
   SEND_REFUSALS,
   type AuthorizeSendInput,
@@ -91,15 +98,25 @@ export function createGateService(deps: {
         (await standingRefusal({ ...deps, preconditions: undefined }, accountId, list.channel)) ??
         (list.archivedAt !== null ? 'list-archived' : null);
       const cutoff = repermissionCutoff(now);
+      // SMS-03: an SMS list's sendable recipients meet quiet hours at this instant, as a send would.
+      const quiet = list.channel === 'sms' ? quietHoursStep(now) : null;
+      let deferredUntil: number | null = null;
       const count = (page: PageFacts[]) => {
         // Counted as read, page by page: nothing is kept across pages (flat memory).
         for (const f of page) {
           if (options.only && !options.only(f.contactId)) continue;
           report.total += 1;
-          const d = standing ? null : decide(f, f.suppressed, cutoff);
-          if (standing) refused[standing] += 1;
-          else if (d!.allowed) report.allowed += 1;
-          else refused[d!.reason] += 1;
+          if (standing) {
+            refused[standing] += 1;
+            continue;
+          }
+          let d = decide(f, f.suppressed, cutoff);
+          if (quiet && d.allowed) d = quiet(f);
+          if (d.allowed) report.allowed += 1;
+          else {
+            refused[d.reason] += 1;
+            if (d.reason === 'quiet-hours') deferredUntil = Math.max(deferredUntil ?? 0, d.deferUntil.getTime());
+          }
         }
       };
       try {
@@ -108,6 +125,7 @@ export function createGateService(deps: {
         deps.logger.error({ err, accountId, listId }, 'dry run: lookup failed');
         throw err;
       }
+      report.deferredUntil = deferredUntil === null ? null : new Date(deferredUntil).toISOString();
       return report;
     },
 

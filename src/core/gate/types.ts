@@ -16,10 +16,23 @@ export const SEND_REFUSALS = [
   'no-postal-address',
   'quota-exceeded',
   'policy-unavailable',
+  // SMS-03 (issue 11), SMS lists only: the recipient's local time is outside 08:00–21:00. A
+  // DEFERRAL, not a refusal: the decision carries `deferUntil`, and it is never recorded in
+  // send_refusals (the sender keeps the message queued with this reason until then).
+  'quiet-hours',
+  // SMS-03: no local time can be vouched for (the number's zone is unknown): refused and recorded.
+  'quiet-hours-unknown',
 ] as const;
 export type SendRefusal = (typeof SEND_REFUSALS)[number];
 
-export type SendDecision = { allowed: true } | { allowed: false; reason: SendRefusal };
+/** A reason that ends the attempt (everything but the quiet-hours deferral). */
+export type FinalRefusal = Exclude<SendRefusal, 'quiet-hours'>;
+
+export type SendDecision =
+  | { allowed: true }
+  | { allowed: false; reason: FinalRefusal }
+  /** SMS-03: not now; the window opens for this recipient at `deferUntil` (re-queue, never drop). */
+  | { allowed: false; reason: 'quiet-hours'; deferUntil: Date };
 
 export interface AuthorizeSendInput {
   accountId: string;
@@ -74,6 +87,9 @@ export interface RecipientFacts {
   lastSentAt: string | null;
   /** Non-null while an import holding this consent awaits review. */
   hold: string | null;
+  /** SMS lists only (null for email): the stored E.164 phone and the contact's stated zone, for quiet hours. */
+  phone: string | null;
+  timeZone: string | null;
 }
 
 /** A dry-run row: the facts and whether the address is suppressed (own or platform-wide). */
@@ -87,6 +103,8 @@ export interface DryRunReport {
   total: number;
   allowed: number;
   refused: Record<SendRefusal, number>;
+  /** SMS lists: when the last recipient waiting for quiet hours may be sent (null when none waits). */
+  deferredUntil?: string | null;
 }
 
 export interface GateStore {

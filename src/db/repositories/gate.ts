@@ -37,10 +37,12 @@ function factsOf(r: Row): RecipientFacts {
     confirmedAt: r[5] as string | null,
     lastSentAt: r[6] as string | null,
     hold: r[7] as string | null,
+    phone: r[8] as string | null,
+    timeZone: r[9] as string | null,
   };
 }
 
-/** A dry-run row: the facts plus the suppression flag the page query decided (column 8). */
+/** A dry-run row: the facts plus the suppression flag the page query decided (column 10). */
 function pageFactsOf(r: Row): PageFacts {
   return {
     contactId: r[0] as string,
@@ -51,14 +53,18 @@ function pageFactsOf(r: Row): PageFacts {
     confirmedAt: r[5] as string | null,
     lastSentAt: r[6] as string | null,
     hold: r[7] as string | null,
-    suppressed: r[8] === true || r[8] === 1,
+    phone: r[8] as string | null,
+    timeZone: r[9] as string | null,
+    suppressed: r[10] === true || r[10] === 1,
   };
 }
 
 /** The address hash column for a channel (SQL text: only these two constants ever reach SQL). */
 const hashColumnOf = (channel: string) => (channel === 'sms' ? 'c.phone_hash' : 'c.email_hash');
+/** SMS-03: an SMS send also needs the phone and the stated zone (quiet hours); email reads neither. */
+const ZONE_COLUMNS = (channel: string) => (channel === 'sms' ? 'c.phone, c.time_zone' : 'null, null');
 const FACT_COLUMNS = (channel: string) =>
-  `${hashColumnOf(channel)}, c.erased_at, s.status, s.granted_at, s.confirmed_at, s.last_sent_at, s.hold`;
+  `${hashColumnOf(channel)}, c.erased_at, s.status, s.granted_at, s.confirmed_at, s.last_sent_at, s.hold, ${ZONE_COLUMNS(channel)}`;
 
 /** `?, ?, …` for SQLite IN lists (long IN lists are fast there; one cached statement per length). */
 const marks = (n: number) => (n === 1 ? '?' : `?${', ?'.repeat(n - 1)}`);

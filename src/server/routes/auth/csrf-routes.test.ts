@@ -32,6 +32,10 @@ const DECLARED_EXEMPT: string[] = [
   'POST /api/v1/team/invitations/accept', // the mailed invitation token
   'POST /api/v1/webhooks/sendgrid', // ECDSA-signed events (issue 10 §1)
   'POST /api/v1/webhooks/ses', // SNS-signed notifications (issue 10 §1)
+  'POST /api/v1/webhooks/sms/generic/inbound', // HMAC-SHA256 of SMS_WEBHOOK_SECRET (issue 11)
+  'POST /api/v1/webhooks/sms/generic/status',
+  'POST /api/v1/webhooks/sms/twilio/inbound', // X-Twilio-Signature (issue 11)
+  'POST /api/v1/webhooks/sms/twilio/status',
   'POST /confirm/:token', // double opt-in token (SEC-02)
   'POST /f/:formId', // hosted form, the signed start token
   'POST /legal/cookies/settings', // the no-JS cookie form, same-origin checked

@@ -6,7 +6,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signUp, type SignedIn } from '../helpers/accounts.ts';
-import { ensureWebAppBuilt, launchBrowser, screenshot } from '../helpers/browser.ts';
+import { ensureWebAppBuilt, launchBrowser, logIn, screenshot } from '../helpers/browser.ts';
 import { createTestPlatform, type TestPlatform } from '../helpers/platform.ts';
 
 const POLL = { timeout: 15_000 };
@@ -54,10 +54,7 @@ describe('contacts page [sqlite]', () => {
     const context = await browser.newContext({ locale: 'en-US', viewport: { width: 1400, height: 900 } });
     page = await context.newPage();
     page.setDefaultTimeout(10_000);
-    await page.goto(`${base}/app/login`);
-    await page.getByLabel(/^Email/).fill(owner.email);
-    await page.getByLabel(/^Password/).fill(owner.password);
-    await page.getByRole('button', { name: 'Log in' }).click();
+    await logIn(page, base, owner.email, owner.password);
     await page.waitForURL(/\/app\/?$/);
   }, 120_000);
 
@@ -134,10 +131,7 @@ describe('contacts page [sqlite]', () => {
   it('at 390 px the charts keep their labels readable (at least 11 px)', async () => {
     const phone = await browser.newContext({ locale: 'en-US', viewport: { width: 390, height: 844 } });
     const p = await phone.newPage();
-    await p.goto(`${base}/app/login`);
-    await p.getByLabel(/^Email/).fill(owner.email);
-    await p.getByLabel(/^Password/).fill(owner.password);
-    await p.getByRole('button', { name: 'Log in' }).click();
+    await logIn(p, base, owner.email, owner.password);
     await p.waitForURL(/\/app\/?$/);
     const chart = p.getByTestId('growth-chart');
     await expect.poll(() => chart.locator('svg text').count(), POLL).toBeGreaterThan(0);

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { accountWithLists, definition, type FormFixture } from '../../src/server/routes/forms/testing.ts';
-import { ensureWebAppBuilt, launchBrowser, screenshot } from '../helpers/browser.ts';
+import { ensureWebAppBuilt, launchBrowser, logIn, screenshot } from '../helpers/browser.ts';
 import { createTestPlatform, type TestPlatform } from '../helpers/platform.ts';
 
 const POLL = { timeout: 15_000 };
@@ -41,10 +41,7 @@ describe('forms in a browser [sqlite]', () => {
     const context = await browser.newContext({ locale: 'en-US', viewport: { width: 1400, height: 900 } });
     page = await context.newPage();
     page.setDefaultTimeout(10_000);
-    await page.goto(`${base}/app/login`);
-    await page.getByLabel(/^Email/).fill(fx.owner.email);
-    await page.getByLabel(/^Password/).fill(fx.owner.password);
-    await page.getByRole('button', { name: 'Log in' }).click();
+    await logIn(page, base, fx.owner.email, fx.owner.password);
     await page.waitForURL(/\/app\/?$/);
   }, 120_000);
   afterAll(async () => {

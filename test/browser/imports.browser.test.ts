@@ -9,7 +9,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { IMPORT_BATCH_ROWS, PREVIEW_ROWS } from '../../src/core/imports/limits.ts';
 import { signUp, type SignedIn } from '../helpers/accounts.ts';
-import { ensureWebAppBuilt, launchBrowser, screenshot } from '../helpers/browser.ts';
+import { ensureWebAppBuilt, launchBrowser, logIn, screenshot } from '../helpers/browser.ts';
 import { createTestPlatform, type TestPlatform } from '../helpers/platform.ts';
 
 const POLL = { timeout: 15_000 };
@@ -53,10 +53,7 @@ describe('import screens [sqlite]', () => {
     page = await context.newPage();
     page.setDefaultTimeout(15_000);
     page.on('pageerror', (err) => console.error('page error:', err.message));
-    await page.goto(`${base}/app/login`);
-    await page.getByLabel(/^Email/).fill(owner.email);
-    await page.getByLabel(/^Password/).fill(owner.password);
-    await page.getByRole('button', { name: 'Log in' }).click();
+    await logIn(page, base, owner.email, owner.password);
     await page.waitForURL((url) => !url.pathname.endsWith('/login'));
   }, 120_000);
 

@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signUp, type SignedIn } from '../helpers/accounts.ts';
-import { ensureWebAppBuilt, launchBrowser, screenshot } from '../helpers/browser.ts';
+import { ensureWebAppBuilt, launchBrowser, logIn, screenshot } from '../helpers/browser.ts';
 import { createTestPlatform, type TestPlatform } from '../helpers/platform.ts';
 
 const POLL = { timeout: 15_000 };
@@ -102,10 +102,7 @@ describe('operator console: review queue and dashboard [sqlite]', () => {
     const context = await browser.newContext({ locale: 'en-US', viewport: { width: 1280, height: 900 } });
     page = await context.newPage();
     page.setDefaultTimeout(15_000);
-    await page.goto(`${base}/app/login`);
-    await page.getByLabel(/^Email/).fill(REVIEWER.email);
-    await page.getByLabel(/^Password/).fill(REVIEWER.password);
-    await page.getByRole('button', { name: 'Log in' }).click();
+    await logIn(page, base, REVIEWER.email, REVIEWER.password);
     await page.waitForURL((url) => !url.pathname.endsWith('/login'));
   }, 120_000);
 

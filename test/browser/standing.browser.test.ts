@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signUp, type SignedIn } from '../helpers/accounts.ts';
-import { ensureWebAppBuilt, launchBrowser, screenshot } from '../helpers/browser.ts';
+import { ensureWebAppBuilt, launchBrowser, logIn, screenshot } from '../helpers/browser.ts';
 import { campaignSender, type CampaignSender } from '../helpers/campaigns.ts';
 import { createTestPlatform, type TestPlatform } from '../helpers/platform.ts';
 
@@ -37,10 +37,7 @@ describe('messages a person can act on [sqlite]', () => {
     const context = await browser.newContext({ locale: 'en-US', viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
     page.setDefaultTimeout(10_000);
-    await page.goto(`${base}/app/login`);
-    await page.getByLabel(/^Email/).fill(who.email);
-    await page.getByLabel(/^Password/).fill(who.password);
-    await page.getByRole('button', { name: 'Log in' }).click();
+    await logIn(page, base, who.email, who.password);
     await page.waitForURL(/\/app\/?$/);
     return page;
   }

@@ -330,27 +330,32 @@ export function createCampaignService(deps: CampaignServiceDeps): CampaignServic
     return load(c.accountId, c.id);
   }
 
-  async function createSms(accountId: string, input: ReturnType<typeof SmsCampaignInputSchema.parse>): Promise<Campaign> {
-    checkSmsLength(input.body);
+  /** A new draft: the given content and sender, with the lifecycle fields every draft starts with. */
+  async function insertDraft(
+    accountId: string,
+    fields: Pick<
+      Campaign,
+      | 'listId'
+      | 'segmentId'
+      | 'name'
+      | 'channel'
+      | 'senderId'
+      | 'subject'
+      | 'preheader'
+      | 'body'
+      | 'format'
+      | 'fromName'
+      | 'fromEmail'
+      | 'replyTo'
+      | 'clickTracking'
+    >,
+  ): Promise<Campaign> {
     const at = now();
     const campaign: Campaign = {
       id: newId(clock),
       accountId,
-      listId: input.listId,
-      segmentId: input.segmentId ?? null,
-      name: input.name,
       status: 'draft',
-      channel: 'sms',
-      senderId: checkSenderId(input.senderId),
-      // Nothing of email: the content hash covers format 'text' and the body (CNT-05 as for email).
-      subject: '',
-      preheader: '',
-      body: input.body,
-      format: 'text',
-      fromName: '',
-      fromEmail: '',
-      replyTo: null,
-      clickTracking: false,
+      ...fields,
       version: 1,
       verdict: null,
       scheduledAt: null,
@@ -363,6 +368,26 @@ export function createCampaignService(deps: CampaignServiceDeps): CampaignServic
     };
     await store.insert(campaign);
     return campaign;
+  }
+
+  async function createSms(accountId: string, input: ReturnType<typeof SmsCampaignInputSchema.parse>): Promise<Campaign> {
+    checkSmsLength(input.body);
+    return insertDraft(accountId, {
+      listId: input.listId,
+      segmentId: input.segmentId ?? null,
+      name: input.name,
+      channel: 'sms',
+      senderId: checkSenderId(input.senderId),
+      // Nothing of email: the content hash covers format 'text' and the body (CNT-05 as for email).
+      subject: '',
+      preheader: '',
+      body: input.body,
+      format: 'text',
+      fromName: '',
+      fromEmail: '',
+      replyTo: null,
+      clickTracking: false,
+    });
   }
 
   const service: CampaignService = {
@@ -380,14 +405,10 @@ export function createCampaignService(deps: CampaignServiceDeps): CampaignServic
         format: input.format,
       };
       await renderer.compile(draft);
-      const at = now();
-      const campaign: Campaign = {
-        id: newId(clock),
-        accountId,
+      return insertDraft(accountId, {
         listId: input.listId,
         segmentId: input.segmentId ?? null,
         name: input.name,
-        status: 'draft',
         channel: 'email',
         senderId: null,
         ...draft,
@@ -395,18 +416,7 @@ export function createCampaignService(deps: CampaignServiceDeps): CampaignServic
         fromEmail: input.fromEmail,
         replyTo: input.replyTo ?? null,
         clickTracking: input.clickTracking ?? false,
-        version: 1,
-        verdict: null,
-        scheduledAt: null,
-        timeZone: null,
-        pauseReason: null,
-        createdAt: at,
-        updatedAt: at,
-        startedAt: null,
-        finishedAt: null,
-      };
-      await store.insert(campaign);
-      return campaign;
+      });
     },
 
     list: (accountId) => store.list(accountId, MAX_CAMPAIGN_PAGE),
